@@ -1,0 +1,45 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+# Network is used only by pip, at install time; analysis never touches it.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+SEED   := seeds/could-russia-lose-belarus.txt
+TABLE  := data/processed/could-russia-lose-belarus.paragraphs.csv
+ARTICLE_TABLE := data/processed/could-russia-lose-belarus.article.csv
+
+.PHONY: run test install install-test analyze lint clean help
+
+help:
+	@echo "make run   - create .venv, install, analyse the seed article, write tables and figures"
+	@echo "make test  - install test dependencies, run every test and validate the notebooks"
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+analyze: install
+	$(BIN)/media-analysis analyze $(SEED) --all-roles --format csv --output $(TABLE) --force
+	$(BIN)/media-analysis analyze $(SEED) --level article --format csv --output $(ARTICLE_TABLE) --force
+	$(BIN)/media-analysis analyze $(SEED)
+
+run: analyze
+
+lint: install-test
+	$(BIN)/ruff check analysis tests benchmarks
+
+test: install-test lint
+	$(BIN)/pytest -q tests
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,208 @@
+"""Command-line interface: ``media-analysis COMMAND ...``.
+
+Every user-facing failure is one line on stderr (``error: ...``) and a non-zero
+exit status: 2 for bad input or usage, 1 when some of several inputs failed,
+70 for an internal error (set ``MEDIA_ANALYSIS_DEBUG=1`` to see its traceback).
+Heavy libraries (matplotlib, trafilatura) are imported only by the commands that
+need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .errors import InputError
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 70
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+
+#: Paragraph-table columns shown by ``--format table`` (the CSV/JSON have all).
+TABLE_COLUMNS = (
+    "paragraph",
+    "role",
+    "n_words",
+    "flesch_kincaid_grade",
+    "readability_reliable",
+    "sentiment_compound",
+    "hedges",
+    "boosters",
+    "attributions",
+)
+
+
+def _seed_path() -> Path:
+    from . import seed_path
+
+    return seed_path()
+
+
+def expand_inputs(paths: Sequence[str]) -> list[Path]:
+    """Files to analyse: files as given, directories expanded to their article files.
+
+    Raises :class:`InputError` for a missing path or a directory without articles.
+    """
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES)
+            if not found:
+                raise InputError(f"{p}: directory has no article files ({', '.join(ARTICLE_SUFFIXES)})")
+            out.extend(found)
+        elif p.exists():
+            out.append(p)
+        else:
+            raise InputError(f"{p}: no such file or directory")
+    return out
+
+
+def write_output(text: str, output: str | None, force: bool) -> None:
+    """Print ``text`` or write it atomically to ``output`` (never clobbering without ``force``)."""
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        return
+    from .io import atomic_write_text
+
+    atomic_write_text(Path(output), text, overwrite=force)
+    print(f"wrote {output}", file=sys.stderr)
+
+
+def _format_table(paragraphs, articles) -> str:  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    parts = []
+    for _, art in articles.iterrows():
+        aid = art["article_id"]
+        rel = "" if art["readability_reliable"] else "  (under 100 words: indicative only)"
+        parts.append(
+            f"{aid}\n"
+            f"  body: {int(art['n_words'])} words, {int(art['n_sentences'])} sentences{rel}\n"
+            f"  Flesch-Kincaid grade {art['flesch_kincaid_grade']:.1f}, "
+            f"Flesch reading ease {art['flesch_reading_ease']:.1f}, Gunning Fog {art['gunning_fog']:.1f}\n"
+            f"  sentiment (mean VADER compound) {art['sentiment_compound']:+.3f}\n"
+            f"  hedges {int(art['hedges'])} ({art['hedges_per_100w']:.2f}/100w), "
+            f"boosters {int(art['boosters'])} ({art['boosters_per_100w']:.2f}/100w), "
+            f"attributions {int(art['attributions'])} ({art['attributions_per_100w']:.2f}/100w)\n"
+        )
+        sub = paragraphs[paragraphs["article_id"] == aid].loc[:, list(TABLE_COLUMNS)]
+        with pd.option_context("display.width", 120, "display.max_rows", 500, "display.float_format", "{:.2f}".format):
+            parts.append(sub.to_string(index=False) + "\n")
+    return "\n".join(parts)
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from .batch import analyze_paths
+
+    paths = expand_inputs(args.paths) if args.paths else [_seed_path()]
+    result = analyze_paths(paths, max_bytes=args.max_bytes)
+    for _path, message in result.failures:
+        print(f"error: {message}", file=sys.stderr)
+    if result.paragraphs.empty:
+        return EXIT_BAD_INPUT
+    paragraphs = result.paragraphs
+    if not args.all_roles:
+        paragraphs = paragraphs[paragraphs["role"] == "body"]
+    if args.level == "article":
+        paragraphs = result.articles
+    if args.format == "csv":
+        text = paragraphs.to_csv(index=False, float_format="%.6g", lineterminator="\n")
+    elif args.format == "json":
+        text = paragraphs.to_json(orient="records", indent=1, force_ascii=False) + "\n"
+    else:
+        text = _format_table(paragraphs, result.articles)
+    write_output(text, args.output, args.force)
+    if result.failures:
+        print(f"error: {len(result.failures)} of {len(paths)} inputs failed", file=sys.stderr)
+        return EXIT_SOME_FAILED if len(paths) > 1 else EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="media-analysis",
+        description="Per-paragraph readability, sentiment and hedging of news articles (offline).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    p = sub.add_parser(
+        "analyze",
+        help="metrics per paragraph for one or more articles",
+        description="Compute readability, sentiment and hedging per paragraph. With no PATH, analyse the "
+        "bundled seed article. Prints an article summary and a paragraph table, or writes CSV/JSON.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help=".txt/.md article files or directories of them")
+    p.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="table: readable summary (default); csv/json: every column of the paragraph table",
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--force", action="store_true", help="allow --output to replace an existing file")
+    p.add_argument(
+        "--all-roles",
+        action="store_true",
+        help="include headline, summary, byline and boilerplate paragraphs (default: body only)",
+    )
+    p.add_argument(
+        "--level",
+        choices=("paragraph", "article"),
+        default="paragraph",
+        help="csv/json rows: one per paragraph (default) or one per article (body-level values)",
+    )
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        default=None,
+        metavar="N",
+        help="refuse input files larger than N bytes (default 5 MiB)",
+    )
+    p.set_defaults(func=cmd_analyze)
+    return parser
+
+
+def _format_warning(message, category, filename, lineno, line=None):  # type: ignore[no-untyped-def]
+    return f"warning: {message}\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``media-analysis`` console script; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "max_bytes", 0) is None:
+        from .loading import MAX_BYTES
+
+        args.max_bytes = MAX_BYTES
+    warnings.formatwarning = _format_warning
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - last resort: one line, not a traceback
+        if os.environ.get("MEDIA_ANALYSIS_DEBUG"):
+            raise
+        print(
+            f"error: internal error: {type(exc).__name__}: {exc} (set MEDIA_ANALYSIS_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,194 @@
+"""Read article files safely and turn text into an :class:`~analysis.model.Article`.
+
+Accepted input: ``.txt`` or ``.md`` files (any name works; the extension is not
+trusted), UTF-8 with or without BOM, optionally starting with YAML front matter
+between ``---`` lines. Rejected with :class:`~analysis.errors.InputError`:
+missing files, directories, files over :data:`MAX_BYTES`, binary data, bytes that
+are neither UTF-8 nor recognisably Windows-1251/1252, empty or whitespace-only
+text, and malformed front matter. Windows-1251 and Windows-1252 are decoded only
+when the bytes clearly fit them, with an :class:`~analysis.errors.InputWarning`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import re
+import warnings
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError, InputWarning
+from .language import detect_language
+from .model import Article
+from .segmentation import segment
+
+#: Largest accepted input, in bytes (5 MiB, about 800,000 words: far beyond any article).
+MAX_BYTES = 5 * 1024 * 1024
+#: Metadata keys with a dedicated Article field; other front-matter keys go to ``extra``.
+METADATA_FIELDS = ("title", "author", "outlet", "date", "url", "kind", "language")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_CYRILLIC_1251 = re.compile(rb"[\xc0-\xff]{3,}")
+
+
+def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
+    """Read and decode a text file, refusing anything that is not usable text."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory, not an article file")
+    try:
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(
+            f"{p}: larger than the {max_bytes / 1048576:.0f} MiB limit for one article "
+            "(split it into articles, or raise the limit with --max-bytes)"
+        )
+    return decode(data, name=str(p))
+
+
+def decode(data: bytes, name: str = "<text>") -> str:
+    """Decode bytes as UTF-8, or as Windows-1251/1252 only when that is clearly right."""
+    if not data.strip():
+        raise InputError(f"{name}: file is empty")
+    head = data[:8192]
+    if b"\x00" in head:
+        raise InputError(f"{name}: binary file (contains NUL bytes), expected UTF-8 text")
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    if controls > len(head) * 0.01:
+        raise InputError(f"{name}: binary file (control bytes), expected UTF-8 text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    high = sum(1 for b in data if b >= 0x80)
+    # Windows-1251: Cyrillic letters are 0xC0-0xFF and come in runs (whole words).
+    cyr_runs = sum(len(m) for m in _CYRILLIC_1251.findall(data))
+    if high and cyr_runs / high > 0.6:
+        text = data.decode("cp1251", errors="strict")
+        warnings.warn(f"{name}: not UTF-8; decoded as Windows-1251 (Cyrillic)", InputWarning, stacklevel=2)
+        return text
+    # Windows-1252/Latin-1: English text with a few accented letters or smart quotes.
+    if high / len(data) < 0.05:
+        try:
+            text = data.decode("cp1252", errors="strict")
+        except UnicodeDecodeError:
+            text = None
+        if text is not None:
+            warnings.warn(f"{name}: not UTF-8; decoded as Windows-1252 (Latin-1)", InputWarning, stacklevel=2)
+            return text
+    raise InputError(f"{name}: not valid UTF-8 and the encoding cannot be told; save it as UTF-8")
+
+
+def split_front_matter(text: str, name: str = "<text>") -> tuple[dict[str, object], str]:
+    """Return ``(metadata, body)``; text without front matter gives ``({}, text)``.
+
+    Raises :class:`InputError` when a ``---`` block is opened but not closed, is not
+    valid YAML, or is not a mapping.
+    """
+    if not text.startswith("---"):
+        return {}, text
+    first_line = text.split("\n", 1)[0].strip()
+    if first_line != "---":
+        return {}, text  # e.g. a "-----" rule, not front matter
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        raise InputError(f"{name}: front matter opened with '---' but never closed")
+    try:
+        meta = yaml.safe_load(m.group(1) or "") or {}
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" (line {where.line + 2})" if where is not None else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise InputError(f"{name}: malformed front matter{line}: {problem}") from None
+    if not isinstance(meta, dict):
+        raise InputError(f"{name}: front matter must be key: value pairs, got {type(meta).__name__}")
+    clean: dict[str, object] = {}
+    for key, value in meta.items():
+        if not isinstance(key, str):
+            raise InputError(f"{name}: front matter key {key!r} is not a string")
+        if isinstance(value, (_dt.date, _dt.datetime)):
+            value = value.isoformat()
+        if key in METADATA_FIELDS and value is not None and not isinstance(value, (str, int, float)):
+            raise InputError(f"{name}: front matter '{key}' must be a single value, got {type(value).__name__}")
+        clean[key] = str(value) if key in METADATA_FIELDS and value is not None else value
+    return clean, text[m.end() :]
+
+
+def slugify(s: str, max_len: int = 60) -> str:
+    """Lower-case ASCII slug: ``"Could Russia Lose Belarus?"`` -> ``"could-russia-lose-belarus"``."""
+    s = re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
+    return s[:max_len].rstrip("-") or "article"
+
+
+def article_from_text(text: str, *, name: str = "<text>", **metadata: object) -> Article:
+    """Build an :class:`Article` from text (front matter allowed) plus metadata.
+
+    Keyword metadata (``title``, ``author``, ``outlet``, ``date``, ``url``, ``kind``,
+    ``article_id``, ``source_path``, anything else goes to ``extra``) overrides front
+    matter. Raises :class:`InputError` for empty text or malformed front matter.
+    The article's ``language`` is detected from the body unless given.
+    """
+    fm, body = split_front_matter(text, name=name)
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
+    if not body.strip():
+        raise InputError(f"{name}: no article text (empty or whitespace only)")
+    meta = {**fm, **{k: v for k, v in metadata.items() if v is not None}}
+    title = _opt_str(meta.pop("title", None))
+    author = _opt_str(meta.pop("author", None))
+    paragraphs = segment(body, title=title, author=author)
+    if title is None and paragraphs and paragraphs[0].role == "headline":
+        title = paragraphs[0].text.strip()
+    sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    source_path = _opt_str(meta.pop("source_path", None))
+    article_id = _opt_str(meta.pop("article_id", None) or meta.pop("id", None))
+    if not article_id:
+        article_id = slugify(Path(source_path).stem) if source_path else (slugify(title) if title else sha[:12])
+    language = _normalise_language(meta.pop("language", None)) or detect_language(
+        "\n\n".join(p.text for p in paragraphs if p.role == "body") or body
+    )
+    meta.pop("sha256", None)  # recomputed; a stored value is only informative
+    return Article(
+        text=body,
+        paragraphs=paragraphs,
+        article_id=article_id,
+        sha256=sha,
+        title=title,
+        author=author,
+        outlet=_opt_str(meta.pop("outlet", None)),
+        date=_opt_str(meta.pop("date", None)),
+        url=_opt_str(meta.pop("url", None)),
+        kind=_opt_str(meta.pop("kind", None)),
+        language=language,
+        source_path=source_path,
+        extra=meta,
+    )
+
+
+def load_article(path: str | Path, max_bytes: int = MAX_BYTES, **metadata: object) -> Article:
+    """Read ``path`` (``.txt``/``.md``, optional YAML front matter) into an :class:`Article`."""
+    p = Path(path)
+    text = read_text(p, max_bytes=max_bytes)
+    metadata.setdefault("source_path", str(p))
+    return article_from_text(text, name=str(p), **metadata)
+
+
+def _normalise_language(v: object) -> str | None:
+    """``"en"``, ``"en-GB"``, ``"English"`` -> ``"en"``; other values lower-cased."""
+    s = _opt_str(v)
+    if s is None:
+        return None
+    s = s.lower()
+    return "en" if s == "english" or re.match(r"en(?:[-_]|$)", s) else s
+
+
+def _opt_str(v: object) -> str | None:
+    if v is None:
+        return None
+    s = str(v).strip()
+    return s or None

@@ -1,0 +1,134 @@
+"""Per-paragraph and per-article metrics as pandas objects, and the data dictionary.
+
+:func:`paragraph_metrics` gives one row per paragraph (every role, so nothing is
+hidden; filter on ``role == "body"`` for body text). :func:`article_metrics`
+gives one Series per article computed on the *body* only: readability on the
+whole body text (not a mean of paragraph values), sentiment as the mean of all
+body sentences, cue rates per 100 body words.
+
+:data:`DATA_DICTIONARY` defines every column once; the README table is generated
+from it (``python -m analysis.metrics``) and a test keeps the two in sync.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import hedging, readability, sentiment
+from .errors import InputError
+from .model import Article, Paragraph
+
+#: column -> (unit or range, definition). Order is the column order of the tables.
+DATA_DICTIONARY: dict[str, tuple[str, str]] = {
+    "article_id": ("text", "Identifier of the article (file stem, front-matter `id`, or title slug)."),
+    "paragraph": ("int >= 0", "Paragraph index in the article, counting every role. Article rows: -1."),
+    "role": ("category", "`headline`, `summary`, `body`, `byline` or `boilerplate`. Article rows: `article`."),
+    "start": ("characters", "Offset of the paragraph in the article text (after front matter). Article rows: 0."),
+    "end": ("characters", "End offset (exclusive) of the paragraph in the article text."),
+    "n_words": ("words", "Word count (textstat `lexicon_count`, punctuation removed)."),
+    "n_sentences": ("sentences", "Sentences found by the syntok segmenter."),
+    "n_syllables": ("syllables", "Syllables (textstat; CMU Pronouncing Dictionary, Pyphen for unknown words)."),
+    "words_per_sentence": ("words", "`n_words / n_sentences`."),
+    "syllables_per_word": ("syllables", "`n_syllables / n_words`."),
+    "n_polysyllabic": ("words", "Words of three or more syllables (textstat `polysyllabcount`)."),
+    "n_difficult": ("words", "Words not on the Dale-Chall easy-word list (textstat `difficult_words`)."),
+    "flesch_reading_ease": ("score, ~0-100", "Flesch Reading Ease; higher is easier (60-70 plain English)."),
+    "flesch_kincaid_grade": ("US grade", "Flesch-Kincaid grade level."),
+    "gunning_fog": ("US grade", "Gunning Fog index."),
+    "smog_index": ("US grade", "SMOG grade; defined on 30-sentence samples, see `smog_reliable`."),
+    "coleman_liau_index": ("US grade", "Coleman-Liau index (letters and sentences per 100 words)."),
+    "automated_readability_index": ("US grade", "Automated Readability Index (characters per word)."),
+    "dale_chall_readability_score": ("score, ~4.9-10", "New Dale-Chall score; 9-9.9 = college level."),
+    "readability_reliable": ("bool", "True when the text has >= 100 words; shorter text makes every formula noisy."),
+    "smog_reliable": ("bool", "True when the text has >= 30 sentences, the sample SMOG was defined on."),
+    "sentiment_compound": ("-1..1", "Mean VADER compound score of the sentences."),
+    "sentiment_pos": ("0..1", "Mean VADER positive proportion of the sentences."),
+    "sentiment_neu": ("0..1", "Mean VADER neutral proportion of the sentences."),
+    "sentiment_neg": ("0..1", "Mean VADER negative proportion of the sentences."),
+    "sentiment_min": ("-1..1", "Compound score of the most negative sentence."),
+    "sentiment_max": ("-1..1", "Compound score of the most positive sentence."),
+    "most_negative_sentence": ("text", "The most negative sentence (empty when none scores below 0)."),
+    "most_positive_sentence": ("text", "The most positive sentence (empty when none scores above 0)."),
+    "hedges": ("count", "Hedge cues (withhold commitment: 'could', 'is expected to', 'there is a possibility')."),
+    "boosters": ("count", "Booster cues (express certainty: 'it is clear that', 'in reality')."),
+    "attributions": ("count", "Attribution cues (assign a claim to a source: 'according to', 'said')."),
+    "hedges_per_100w": ("per 100 words", "`100 * hedges / n_words`."),
+    "boosters_per_100w": ("per 100 words", "`100 * boosters / n_words`."),
+    "attributions_per_100w": ("per 100 words", "`100 * attributions / n_words`."),
+}
+COLUMNS: tuple[str, ...] = tuple(DATA_DICTIONARY)
+#: Columns holding article text (left out of anything published from licensed corpora).
+TEXT_COLUMNS: tuple[str, ...] = ("most_negative_sentence", "most_positive_sentence")
+
+
+def require_english(article: Article) -> None:
+    """Raise :class:`InputError` when the article is not English."""
+    if not article.is_english:
+        where = article.source_path or article.article_id
+        raise InputError(
+            f"{where}: text is not English (detected: {article.language}); "
+            "readability formulas and VADER are English-only, so no scores are given"
+        )
+
+
+def _unit_metrics(text: str, sentences: list[str], cues: list[hedging.Cue]) -> dict[str, object]:
+    row: dict[str, object] = {}
+    row.update(readability.readability(text, len(sentences)))
+    row.update(sentiment.sentiment(sentences))
+    row.update(hedging.cue_counts(cues, int(row["n_words"])))
+    return row
+
+
+def _paragraph_row(article: Article, p: Paragraph) -> dict[str, object]:
+    row: dict[str, object] = {
+        "article_id": article.article_id,
+        "paragraph": p.index,
+        "role": p.role,
+        "start": p.start,
+        "end": p.end,
+    }
+    row.update(_unit_metrics(p.text, [s.text for s in p.sentences], hedging.find_cues(p.text)))
+    return row
+
+
+def paragraph_metrics(article: Article) -> pd.DataFrame:
+    """One row per paragraph (all roles), columns :data:`COLUMNS`.
+
+    Raises :class:`InputError` for a non-English article.
+    """
+    require_english(article)
+    rows = [_paragraph_row(article, p) for p in article.paragraphs]
+    return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def article_metrics(article: Article) -> pd.Series:
+    """Article-level metrics over the body paragraphs, indexed like :data:`COLUMNS`.
+
+    Readability uses the body text (paragraphs joined by blank lines); sentiment
+    is the mean over all body sentences; cues are summed over body paragraphs.
+    An article with no body paragraph gets zero counts and NaN scores.
+    """
+    require_english(article)
+    body = article.body
+    sentences = [s.text for p in body for s in p.sentences]
+    cues = [c for p in body for c in hedging.find_cues(p.text)]
+    row: dict[str, object] = {
+        "article_id": article.article_id,
+        "paragraph": -1,
+        "role": "article",
+        "start": 0,
+        "end": len(article.text),
+    }
+    row.update(_unit_metrics(article.body_text, sentences, cues))
+    return pd.Series(row, index=list(COLUMNS), name=article.article_id)
+
+
+def data_dictionary_markdown() -> str:
+    """The data dictionary as a Markdown table (pasted into the README)."""
+    lines = ["| column | unit / range | definition |", "|---|---|---|"]
+    lines += [f"| `{col}` | {unit} | {desc} |" for col, (unit, desc) in DATA_DICTIONARY.items()]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(data_dictionary_markdown())

@@ -1,0 +1,104 @@
+"""Plain data classes for an analysed article.
+
+Data flows one way: text -> :class:`Article` (paragraphs, sentences, roles) ->
+metrics (pandas DataFrames, see :mod:`analysis.metrics`) -> plots and reports.
+
+All offsets are Python ``str`` indices (code points), half-open ``[start, end)``.
+Paragraph offsets index into :attr:`Article.text`; sentence offsets index into
+:attr:`Paragraph.text`, so ``paragraph.text[s.start:s.end] == s.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Paragraph roles, in the order they usually appear in a web article.
+ROLES: tuple[str, ...] = ("headline", "summary", "body", "byline", "boilerplate")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a paragraph; ``start``/``end`` index into the paragraph text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph (a block between blank lines, or one bullet item).
+
+    ``start``/``end`` index into :attr:`Article.text`; ``role`` is one of :data:`ROLES`.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    role: str
+    sentences: tuple[Sentence, ...] = ()
+
+    @property
+    def is_body(self) -> bool:
+        return self.role == "body"
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article: metadata plus ordered paragraphs.
+
+    ``text`` is the article text after front matter was removed and line endings
+    were normalised to ``\\n``; ``sha256`` is the hex digest of ``text`` encoded as
+    UTF-8. ``language`` is ``"en"`` when the text reads as English, otherwise the
+    detected script or ``"und"``; non-English articles get no English metrics.
+    """
+
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    article_id: str
+    sha256: str
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+    kind: str | None = None
+    language: str = "en"
+    source_path: str | None = None
+    extra: dict[str, object] = field(default_factory=dict, compare=False)
+
+    @property
+    def body(self) -> tuple[Paragraph, ...]:
+        """Paragraphs whose role is ``body``."""
+        return tuple(p for p in self.paragraphs if p.is_body)
+
+    @property
+    def body_text(self) -> str:
+        """Body paragraphs joined by blank lines (what article-level metrics see)."""
+        return "\n\n".join(p.text for p in self.body)
+
+    @property
+    def is_english(self) -> bool:
+        return self.language == "en"
+
+    def metadata(self) -> dict[str, object]:
+        """Metadata as a plain dict (no text), e.g. for front matter or tables."""
+        return {
+            "article_id": self.article_id,
+            "title": self.title,
+            "author": self.author,
+            "outlet": self.outlet,
+            "date": self.date,
+            "url": self.url,
+            "kind": self.kind,
+            "language": self.language,
+            "source_path": self.source_path,
+            "sha256": self.sha256,
+        }
+
+    def _repr_html_(self) -> str:  # pragma: no cover - exercised in notebooks
+        from .render import highlight
+
+        return highlight(self, standalone=False)

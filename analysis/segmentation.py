@@ -1,0 +1,183 @@
+"""Split article text into paragraphs and sentences, and give each paragraph a role.
+
+Rules (documented in the README's "Segmentation" section):
+
+* Paragraphs are blocks separated by one or more blank lines. A text with no
+  blank line at all (common in corpora) has one paragraph per non-empty line.
+* A block whose every line starts with a bullet (``•``, ``-``, ``*``, ``–``,
+  ``·``, ``▪``) is split into one paragraph per bullet item.
+* Sentences come from ``syntok`` (a maintained rule-based segmenter that knows
+  abbreviations, initials, decimals and quotation marks), with offsets.
+* Roles: ``headline`` (first block when it matches the title, or a single short
+  line with no final full stop), ``summary`` (bullet items before the first body
+  paragraph), ``byline`` (an author name line near the end, or a leading
+  "By ..." line, and the short bio that follows it), ``boilerplate`` (page
+  furniture such as "Leave a Reply" or "Share this"), otherwise ``body``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from syntok import segmenter
+
+from .model import Paragraph, Sentence
+
+_BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
+_NEWLINE = re.compile(r"\n")
+_BULLET = re.compile(r"^[ \t\u00a0]*[•\-*–·▪●◦‣][ \t\u00a0]+")
+#: Longest headline, in words.
+HEADLINE_MAX_WORDS = 25
+#: Paragraphs at the end of an article searched for an author name line.
+BYLINE_TAIL = 4
+_NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)"
+_NAME_LINE = re.compile(rf"^(?:By\s+)?{_NAME_TOKEN}(?:\s+(?:de|van|von|der|la|le|di|da|bin|al|{_NAME_TOKEN})){{1,3}}$")
+_BY_LINE = re.compile(r"^By\s+[A-Z]", re.UNICODE)
+_BOILERPLATE = re.compile(
+    r"^(?:leave a (?:reply|comment)|cancel reply|comments?|\d+ comments?|share(?: this(?: article| story)?)?"
+    r"|share on \w+|tweet|print|email|related(?: articles| posts| stories)?|read more|advertisement"
+    r"|subscribe(?: now)?|sign up.*newsletter.*|follow us.*|click here.*|posted in .*|tags?:.*|filed under.*"
+    r"|all rights reserved.*|(?:©|\(c\)|copyright)\s.*|you may also like|recommended(?: for you)?"
+    r"|like this:?|loading\.*|previous (?:post|article)|next (?:post|article)|skip to content)[.!:]?$",
+    re.IGNORECASE,
+)
+
+
+def split_blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` of each paragraph block in ``text``, whitespace trimmed.
+
+    Blocks are separated by blank lines; with no blank line anywhere, every
+    non-empty line is a block. Empty or whitespace-only blocks are skipped.
+    """
+    sep = _BLANK_LINE if _BLANK_LINE.search(text) else _NEWLINE
+    pieces = _spans_between(text, sep)
+    for start, end in pieces:
+        yield from _split_bullets(text, *_trim(text, start, end))
+
+
+def _spans_between(text: str, sep: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for m in sep.finditer(text):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, len(text)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _split_bullets(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    if start >= end:
+        return
+    block = text[start:end]
+    lines = block.split("\n")
+    if len(lines) > 1 and all(_BULLET.match(line) for line in lines if line.strip()):
+        pos = start
+        for line in lines:
+            s, e = _trim(text, pos, pos + len(line))
+            if s < e:
+                yield s, e
+            pos += len(line) + 1
+        return
+    yield start, end
+
+
+def is_bullet(text: str) -> bool:
+    """True when ``text`` starts with a bullet character followed by a space."""
+    return bool(_BULLET.match(text))
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Split one paragraph into sentences with offsets into ``text``.
+
+    Leading bullets are kept in the first sentence's span but do not start a
+    sentence of their own. Returns ``()`` for text with no tokens.
+    """
+    out: list[Sentence] = []
+    for paragraph in segmenter.analyze(text):
+        for sent in paragraph:
+            if not sent:
+                continue
+            start = sent[0].offset
+            last = sent[-1]
+            end = last.offset + len(last.value)
+            out.append(Sentence(len(out), start, end, text[start:end]))
+    return tuple(out)
+
+
+def _word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def assign_roles(texts: list[str], title: str | None = None, author: str | None = None) -> list[str]:
+    """Return a role for each paragraph text (see module docstring for the rules)."""
+    n = len(texts)
+    roles = ["body"] * n
+    for i, t in enumerate(texts):
+        if _BOILERPLATE.match(t.strip()):
+            roles[i] = "boilerplate"
+    if n == 0:
+        return roles
+    first = texts[0].strip()
+    norm = _normalise(first)
+    if (title and norm == _normalise(title)) or (
+        roles[0] == "body"
+        and "\n" not in first
+        and not is_bullet(first)
+        and _word_count(first) <= HEADLINE_MAX_WORDS
+        and not first.endswith((".", ":", ";", ","))
+        and n > 1
+    ):
+        roles[0] = "headline"
+    # Bullet lede: bullet items before the first non-bullet body paragraph.
+    for i in range(n):
+        if roles[i] != "body":
+            continue
+        if is_bullet(texts[i]):
+            roles[i] = "summary"
+        else:
+            break
+    # Leading "By Jane Doe" lines.
+    for i in range(min(n, 4)):
+        if roles[i] == "body" and _BY_LINE.match(texts[i]) and _NAME_LINE.match(texts[i].strip()):
+            roles[i] = "byline"
+    _mark_tail_byline(texts, roles, author)
+    return roles
+
+
+def _mark_tail_byline(texts: list[str], roles: list[str], author: str | None) -> None:
+    """Mark an author-name line near the end, and the short bio after it, as byline."""
+    tail = [i for i in range(len(texts)) if roles[i] == "body"][-BYLINE_TAIL:]
+    for i in tail:
+        t = texts[i].strip()
+        is_author = bool(author) and _normalise(t).removeprefix("by ") == _normalise(author or "")
+        if not (is_author or _NAME_LINE.match(t)):
+            continue
+        following = [j for j in range(i + 1, len(texts)) if roles[j] == "body"]
+        # A bio is short; a long paragraph after the name means the name was a subheading.
+        if all(_word_count(texts[j]) <= 80 for j in following):
+            roles[i] = "byline"
+            for j in following:
+                roles[j] = "byline"
+            return
+
+
+def _normalise(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip().strip("\"'“”‘’").lower()
+
+
+def segment(text: str, title: str | None = None, author: str | None = None) -> tuple[Paragraph, ...]:
+    """Split article ``text`` into paragraphs with roles and sentences."""
+    spans = list(split_blocks(text))
+    texts = [text[s:e] for s, e in spans]
+    roles = assign_roles(texts, title=title, author=author)
+    return tuple(
+        Paragraph(index=i, start=s, end=e, text=t, role=r, sentences=split_sentences(t))
+        for i, ((s, e), t, r) in enumerate(zip(spans, texts, roles, strict=True))
+    )
