@@ -9,7 +9,7 @@ SEED   := seeds/could-russia-lose-belarus.txt
 TABLE  := data/processed/could-russia-lose-belarus.paragraphs.csv
 ARTICLE_TABLE := data/processed/could-russia-lose-belarus.article.csv
 
-.PHONY: run test install install-test analyze lint clean help
+.PHONY: run test install install-test analyze lint docs clean help
 
 help:
 	@echo "make run   - create .venv, install, analyse the seed article, write tables and figures"
@@ -40,6 +40,9 @@ lint: install-test
 
 test: install-test lint
 	$(BIN)/pytest -q tests
+
+docs: install
+	$(PY) -c "from analysis.metrics import write_data_dictionary as w; w('README.md')"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -117,8 +117,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         text = _format_table(paragraphs, result.articles)
     write_output(text, args.output, args.force)
     if result.failures:
+        if len(paths) == 1:
+            return EXIT_BAD_INPUT
         print(f"error: {len(result.failures)} of {len(paths)} inputs failed", file=sys.stderr)
-        return EXIT_SOME_FAILED if len(paths) > 1 else EXIT_BAD_INPUT
+        return EXIT_SOME_FAILED
     return EXIT_OK
 
 

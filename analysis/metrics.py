@@ -7,10 +7,12 @@ whole body text (not a mean of paragraph values), sentiment as the mean of all
 body sentences, cue rates per 100 body words.
 
 :data:`DATA_DICTIONARY` defines every column once; the README table is generated
-from it (``python -m analysis.metrics``) and a test keeps the two in sync.
+from it (``make docs``) and a test keeps the two in sync.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pandas as pd
 
@@ -130,5 +132,16 @@ def data_dictionary_markdown() -> str:
     return "\n".join(lines)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    print(data_dictionary_markdown())
+_DD_START, _DD_END = "<!-- data-dictionary:start -->", "<!-- data-dictionary:end -->"
+
+
+def write_data_dictionary(readme: str | Path) -> bool:
+    """Replace the table between the data-dictionary markers in ``readme``; True if changed."""
+    path = Path(readme)
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split(_DD_START, 1)
+    _, tail = rest.split(_DD_END, 1)
+    new = f"{head}{_DD_START}\n{data_dictionary_markdown()}\n{_DD_END}{tail}"
+    if new != text:
+        path.write_text(new, encoding="utf-8")
+    return new != text

@@ -1,0 +1,156 @@
+"""Loading files: decoding, front matter, language, and every kind of bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis import InputError, InputWarning, article_from_text, load_article, paragraph_metrics
+from analysis.language import detect_language
+
+ENGLISH = (
+    "The council voted on Tuesday to close the central library, citing a budget gap of $3 million. "
+    "Residents said they would appeal the decision, which they described as short-sighted.\n\n"
+    "The mayor said the building could reopen next year if a private partner is found."
+)
+RUSSIAN = (
+    "Президент Беларуси Александр Лукашенко и президент России Владимир Путин проведут встречу в Сочи "
+    "на следующей неделе. Ожидается, что переговоры будут касаться финансовой и экономической сферы."
+)
+FRENCH = (
+    "Le président de la Biélorussie et le président de la Russie se rencontreront à Sotchi la semaine "
+    "prochaine. Les discussions porteront sur les questions financières et économiques entre les deux pays, "
+    "selon les services de presse du Kremlin, qui ont publié un communiqué mardi soir."
+)
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    p = tmp_path / name
+    p.write_bytes(data)
+    return p
+
+
+def test_front_matter_fills_metadata(tmp_path: Path) -> None:
+    p = _write(
+        tmp_path,
+        "a.md",
+        b"---\ntitle: Library to close\nauthor: Jane Doe\noutlet: Gazette\ndate: 2021-02-22\n"
+        b"url: https://example.org/a\nkind: news\n---\n" + ENGLISH.encode(),
+    )
+    art = load_article(p)
+    assert (art.title, art.author, art.outlet, art.date, art.kind) == (
+        "Library to close",
+        "Jane Doe",
+        "Gazette",
+        "2021-02-22",
+        "news",
+    )
+    assert art.url == "https://example.org/a" and art.article_id == "a" and art.source_path == str(p)
+    assert art.text.startswith("The council voted") and art.language == "en"
+    assert [p.role for p in art.paragraphs] == ["body", "body"]
+
+
+def test_sha256_is_of_the_text_after_front_matter() -> None:
+    import hashlib
+
+    a = article_from_text("---\ntitle: X\n---\n" + ENGLISH)
+    b = article_from_text(ENGLISH)
+    assert a.sha256 == b.sha256 == hashlib.sha256(ENGLISH.encode()).hexdigest()
+
+
+def test_crlf_is_normalised() -> None:
+    art = article_from_text(ENGLISH.replace("\n", "\r\n"))
+    assert "\r" not in art.text and len(art.paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"  \n\n\t \n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+        (b"---\ntitle: X\n" + ENGLISH.encode(), "never closed"),
+        (b"---\ntitle: [unclosed\n---\n" + ENGLISH.encode(), "malformed front matter"),
+        (b"---\n- a\n- b\n---\n" + ENGLISH.encode(), "key: value"),
+        (b"---\ntitle: {a: 1}\n---\n" + ENGLISH.encode(), "single value"),
+        (b"---\ntitle: Only metadata\n---\n\n  \n", "no article text"),
+        ("Caf\u00e9 ".encode("utf-16") * 50, "binary"),
+        (bytes(range(0x80, 0x100)) * 40, "not valid UTF-8"),
+    ],
+    ids=[
+        "empty",
+        "whitespace",
+        "png",
+        "unclosed-front-matter",
+        "bad-yaml",
+        "front-matter-list",
+        "front-matter-nested",
+        "front-matter-only",
+        "utf16",
+        "undecodable",
+    ],
+)
+def test_bad_input_is_one_line_input_error(tmp_path: Path, data: bytes, message: str) -> None:
+    p = _write(tmp_path, "bad.txt", data)
+    with pytest.raises(InputError) as exc:
+        load_article(p)
+    text = str(exc.value)
+    assert message in text and "\n" not in text and str(p) in text
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        load_article(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="is a directory"):
+        load_article(tmp_path)
+
+
+def test_windows_1252_decoded_with_warning(tmp_path: Path) -> None:
+    text = ENGLISH.replace("short-sighted", "\u201cshort-sighted\u201d") + " The caf\u00e9 will stay open."
+    p = _write(tmp_path, "w.txt", text.encode("cp1252"))
+    with pytest.warns(InputWarning, match="Windows-1252"):
+        art = load_article(p)
+    assert "\u201cshort-sighted\u201d" in art.text and "caf\u00e9" in art.text and art.is_english
+
+
+def test_windows_1251_decoded_with_warning_then_refused_as_non_english(tmp_path: Path) -> None:
+    p = _write(tmp_path, "ru.txt", RUSSIAN.encode("cp1251"))
+    with pytest.warns(InputWarning, match="Windows-1251"):
+        art = load_article(p)
+    assert art.text.startswith("Президент") and art.language == "cyrillic"
+    with pytest.raises(InputError, match="not English"):
+        paragraph_metrics(art)
+
+
+@pytest.mark.parametrize(("text", "language"), [(RUSSIAN, "cyrillic"), (FRENCH, "non-en-latin"), ("12 345 678", "und")])
+def test_non_english_gets_no_english_scores(text: str, language: str) -> None:
+    art = article_from_text(text)
+    assert art.language == language
+    with pytest.raises(InputError, match="not English"):
+        paragraph_metrics(art)
+
+
+def test_english_detected_on_seed_and_short_english(seed) -> None:  # type: ignore[no-untyped-def]
+    assert seed.language == "en"
+    assert detect_language(ENGLISH) == "en"
+    assert detect_language("Markets rally") == "en"  # too short to judge: Latin script accepted
+
+
+def test_front_matter_language_overrides_detection() -> None:
+    assert article_from_text("---\nlanguage: en-GB\n---\n" + ENGLISH).language == "en"
+    assert article_from_text("---\nlanguage: ru\n---\n" + ENGLISH).language == "ru"
+
+
+def test_20_mb_file_refused_quickly_by_size_limit(tmp_path: Path) -> None:
+    p = tmp_path / "huge.txt"
+    with p.open("wb") as fh:
+        for _ in range(20):
+            fh.write((ENGLISH + "\n\n").encode() * (1024 * 1024 // (len(ENGLISH) + 2) + 1))
+    assert p.stat().st_size >= 20 * 1024 * 1024
+    with pytest.raises(InputError, match="MiB limit"):
+        load_article(p)
+    small = tmp_path / "small.txt"
+    small.write_text(ENGLISH * 40)
+    with pytest.raises(InputError, match="--max-bytes"):
+        load_article(small, max_bytes=1000)

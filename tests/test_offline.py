@@ -1,0 +1,40 @@
+"""Analysis never touches the network: run the whole seed analysis with sockets disabled."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+GUARD = r"""
+import socket, sys
+def _refuse(*a, **k):
+    raise RuntimeError("network access attempted")
+socket.socket.connect = _refuse
+socket.socket.connect_ex = _refuse
+socket.create_connection = _refuse
+socket.getaddrinfo = _refuse
+import nltk
+nltk.download = _refuse
+from analysis.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_seed_analysis_with_sockets_disabled_and_empty_caches(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("NLTK_DATA", "XDG_CACHE_HOME")}
+    # A brand-new home and cache: nothing provisioned earlier can hide a download.
+    env.update(HOME=str(tmp_path / "home"), MEDIA_ANALYSIS_CACHE=str(tmp_path / "cache"))
+    proc = subprocess.run(
+        [sys.executable, "-c", GUARD, "analyze", "--format", "csv", "--all-roles"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "network access attempted" not in proc.stderr
+    assert proc.stdout.startswith("article_id,") and proc.stdout.count("\n") == 26
+    assert (tmp_path / "cache" / "nltk_data" / "corpora" / "cmudict" / "cmudict").stat().st_size > 3_000_000
+    assert not (tmp_path / "home" / "nltk_data").exists()

@@ -1,0 +1,109 @@
+"""Paragraph and sentence segmentation, and paragraph roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import article_from_text
+from analysis.segmentation import assign_roles, split_blocks, split_sentences
+
+
+def _sents(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mr. Smith met Dr. Jones in the U.S. on Feb. 3 at noon. They talked for an hour.",
+            ["Mr. Smith met Dr. Jones in the U.S. on Feb. 3 at noon.", "They talked for an hour."],
+        ),
+        (
+            "The loan is worth $3 billion. Growth slowed to 1.5 per cent. Shares fell.",
+            ["The loan is worth $3 billion.", "Growth slowed to 1.5 per cent.", "Shares fell."],
+        ),
+        ("J. R. R. Tolkien wrote novels. He died in 1973.", ["J. R. R. Tolkien wrote novels.", "He died in 1973."]),
+        ('He said, "I am sure." Then he left.', ['He said, "I am sure."', "Then he left."]),
+        ("She asked: “Why now?” Nobody answered.", ["She asked: “Why now?”", "Nobody answered."]),
+        ("The U.K. voted. The E.U. did not.", ["The U.K. voted.", "The E.U. did not."]),
+    ],
+)
+def test_sentences_respect_abbreviations_numbers_initials_and_quotes(text: str, expected: list[str]) -> None:
+    assert _sents(text) == expected
+
+
+def test_sentence_offsets_index_the_paragraph() -> None:
+    text = "  “I believe that,” he said. “I am sure.”  "
+    for s in split_sentences(text):
+        assert text[s.start : s.end] == s.text
+
+
+def test_blocks_split_on_blank_lines_and_keep_multiline_blocks() -> None:
+    text = "First line\ncontinues here.\n\n\nSecond block.\n \nThird."
+    blocks = [text[s:e] for s, e in split_blocks(text)]
+    assert blocks == ["First line\ncontinues here.", "Second block.", "Third."]
+
+
+def test_text_without_blank_lines_is_one_paragraph_per_line() -> None:
+    text = "One paragraph here.\nAnother paragraph.\n\nnot reached"[:38]
+    assert [text[s:e] for s, e in split_blocks(text)] == ["One paragraph here.", "Another paragraph."]
+
+
+def test_bullet_block_becomes_one_paragraph_per_item() -> None:
+    text = "Title\n\n  • First point.\n  • Second point.\n\nBody text follows here."
+    blocks = [text[s:e] for s, e in split_blocks(text)]
+    assert blocks == ["Title", "• First point.", "• Second point.", "Body text follows here."]
+
+
+def test_seed_roles(seed) -> None:  # type: ignore[no-untyped-def]
+    roles = [p.role for p in seed.paragraphs]
+    assert roles[0] == "headline" and seed.paragraphs[0].text == "Could Russia Lose Belarus?"
+    summary = [p.text for p in seed.paragraphs if p.role == "summary"]
+    assert summary == [
+        "• Lukashenko is expected to ask Putin for financial aid.",
+        "• Belarus and Russia could unify their financial system.",
+        "• There is a possibility for Belarus to join Russia and be part of the Union State.",
+    ]
+    by_text = {p.text: p.role for p in seed.paragraphs}
+    assert by_text["Christina Kitova"] == "byline"
+    assert by_text["I spent most of my professional life in finance, insurance risk management litigation."] == "byline"
+    assert by_text["Leave a Reply"] == "boilerplate"
+    body = seed.body
+    assert body[0].text.startswith("The President of Belarus, Alexander Lukashenko")
+    assert body[-1].text.endswith("Eventually, his father will be relocating to Russia too.")
+    assert len(body) == 18
+
+
+def test_paragraph_offsets_reassemble_the_seed(seed) -> None:  # type: ignore[no-untyped-def]
+    pos = 0
+    for p in seed.paragraphs:
+        assert seed.text[p.start : p.end] == p.text
+        assert seed.text[pos : p.start].strip() == ""
+        pos = p.end
+    assert seed.text[pos:].strip() == ""
+
+
+def test_roles_use_front_matter_title_and_author() -> None:
+    roles = assign_roles(
+        ["Markets rally as inflation cools.", "Stocks rose on Tuesday after data showed prices eased.", "Jane Doe"],
+        title="Markets rally as inflation cools.",
+        author="Jane Doe",
+    )
+    assert roles == ["headline", "body", "byline"]
+
+
+def test_name_like_subheading_followed_by_long_text_stays_body() -> None:
+    long = " ".join(["The committee met again and agreed on a new plan for the coming year."] * 10)
+    roles = assign_roles(["A title", "Opening paragraph of the report.", "Next Steps", long])
+    assert roles[2] == "body"
+
+
+def test_leading_by_line_is_byline() -> None:
+    art = article_from_text("A headline here\n\nBy Jane Doe\n\nThe council voted on Tuesday to close the library.")
+    assert [p.role for p in art.paragraphs] == ["headline", "byline", "body"]
+
+
+def test_share_furniture_is_boilerplate() -> None:
+    art = article_from_text("Council closes library\n\nThe council voted to close it.\n\nShare this article\n\nComments")
+    assert [p.role for p in art.paragraphs] == ["headline", "body", "boilerplate", "boilerplate"]
