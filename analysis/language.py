@@ -31,7 +31,7 @@ _FUNCTION_WORDS = frozenset(
     me more most my no nor not now of off on once only or other our out over own same she should
     so some such than that the their them then there these they this those through to too under
     until up very was we were what when where which while who whom why will with would you your
-    has said says also its it's than""".split()  # noqa: SIM905
+    has said says also its it's than""".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 

@@ -105,5 +105,6 @@ def test_leading_by_line_is_byline() -> None:
 
 
 def test_share_furniture_is_boilerplate() -> None:
-    art = article_from_text("Council closes library\n\nThe council voted to close it.\n\nShare this article\n\nComments")
+    text = "Council closes library\n\nThe council voted to close it.\n\nShare this article\n\nComments"
+    art = article_from_text(text)
     assert [p.role for p in art.paragraphs] == ["headline", "body", "boilerplate", "boilerplate"]
