@@ -98,7 +98,8 @@ def _format_table(paragraphs, articles) -> str:  # type: ignore[no-untyped-def]
 def cmd_analyze(args: argparse.Namespace) -> int:
     from .batch import analyze_paths
 
-    paths = expand_inputs(args.paths) if args.paths else [_seed_path()]
+    paths = _store_inputs(args) if getattr(args, "store", None) else None
+    paths = paths or (expand_inputs(args.paths) if args.paths else [_seed_path()])
     result = analyze_paths(paths, max_bytes=args.max_bytes)
     for _path, message in result.failures:
         print(f"error: {message}", file=sys.stderr)
@@ -168,8 +169,86 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="refuse input files larger than N bytes (default 5 MiB)",
     )
+    p.add_argument(
+        "--store",
+        metavar="DIR",
+        help="also analyse every article in the store DIR (e.g. data/articles); non-English ones are skipped "
+        "with a note",
+    )
     p.set_defaults(func=cmd_analyze)
+    _add_store_commands(sub)
     return parser
+
+
+def _store_inputs(args: argparse.Namespace) -> list[Path]:
+    """PATH arguments plus the English articles of ``--store``; notes non-English ones on stderr."""
+    from .store import partition_store
+
+    english, skipped = partition_store(args.store)
+    for path, language in skipped:
+        print(f"note: skipped {path}: not English (language: {language}); no English metrics", file=sys.stderr)
+    if not english:
+        raise InputError(f"{args.store}: no English article in the store ({len(skipped)} non-English skipped)")
+    return [*(expand_inputs(args.paths) if args.paths else []), *english]
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from .ingest import add
+
+    meta = {k: getattr(args, k) for k in ("title", "outlet", "kind", "date", "author")}
+    result = add(args.source, args.store, force=args.force, **meta)
+    print(result.describe())
+    return EXIT_OK
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from .fetch import DEFAULT_RETRIES, DEFAULT_TIMEOUT, fetch_manifest, format_results
+
+    timeout = DEFAULT_TIMEOUT if args.timeout is None else args.timeout
+    retries = DEFAULT_RETRIES if args.retries is None else args.retries
+    if timeout <= 0 or retries < 0:
+        raise InputError("--timeout must be positive and --retries zero or more")
+    results = fetch_manifest(args.manifest, args.store, force=args.force, timeout=timeout, retries=retries)
+    sys.stdout.write(format_results(results))
+    return EXIT_SOME_FAILED if any(r.status == "failed" for r in results) else EXIT_OK
+
+
+def _add_store_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """``add`` and ``fetch``: fill the local article store (issue 5)."""
+    from .store import DEFAULT_STORE
+
+    p = sub.add_parser(
+        "add",
+        help="add one article (URL, saved .html page, .txt/.md file) to the local store",
+        description="Extract an article and store it as Markdown with YAML front matter under a slug of its title. "
+        "HTML goes through trafilatura (main text and metadata; navigation, comments and footers dropped). "
+        "Never overwrites without --force; the same text twice is reported as a duplicate and not written. "
+        "Only a URL SOURCE uses the network.",
+    )
+    p.add_argument("source", metavar="SOURCE", help="http(s) URL, saved .html page, or .txt/.md article file")
+    p.add_argument("--title", help="title (default: the page's own; also names the file)")
+    p.add_argument("--outlet", help="publication name (default: the page's site name)")
+    p.add_argument("--kind", help="free label, e.g. news, wire, analysis, blog, state-media")
+    p.add_argument("--date", help="publication date, e.g. 2021-02-22 (default: the page's own, if stated)")
+    p.add_argument("--author", help="author (default: the page's own)")
+    p.add_argument("--store", default=str(DEFAULT_STORE), metavar="DIR", help="article store (default: %(default)s)")
+    p.add_argument("--force", action="store_true", help="replace an existing file of the same name")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser(
+        "fetch",
+        help="download and store every article listed in a manifest CSV",
+        description="For each row of MANIFEST (columns url,outlet,date,title,language,kind,event; only url is "
+        "required) download the page (http/https only, HTML only, size cap, timeout, retries with backoff), "
+        "extract it and add it to the store. URLs already stored are skipped without a request. Prints a table of "
+        "what was added, skipped and failed; exit status 1 when any row failed.",
+    )
+    p.add_argument("manifest", metavar="MANIFEST.csv", help="manifest, e.g. data/comparables.csv")
+    p.add_argument("--store", default=str(DEFAULT_STORE), metavar="DIR", help="article store (default: %(default)s)")
+    p.add_argument("--force", action="store_true", help="fetch URLs already in the store again and replace files")
+    p.add_argument("--timeout", type=float, metavar="SEC", help="seconds per attempt, body included (default 20)")
+    p.add_argument("--retries", type=int, metavar="N", help="retries of timeouts, 429 and 5xx answers (default 2)")
+    p.set_defaults(func=cmd_fetch)
 
 
 def _format_warning(message, category, filename, lineno, line=None):  # type: ignore[no-untyped-def]

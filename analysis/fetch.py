@@ -1,0 +1,316 @@
+"""Download web pages for the article store, carefully, with the standard library only.
+
+This is the only module that touches the network, and only when a user runs
+``media-analysis fetch MANIFEST.csv`` or ``media-analysis add URL``. Rules:
+
+* only ``http://`` and ``https://`` addresses, also after redirects (at most
+  :data:`MAX_REDIRECTS`);
+* a deadline per attempt (:data:`DEFAULT_TIMEOUT` seconds for connecting *and*
+  reading the whole body, so a slow drip cannot hang a run);
+* a size cap (:data:`MAX_PAGE_BYTES`), checked against ``Content-Length`` and while reading;
+* HTML content types only (``text/html``, ``application/xhtml+xml``);
+* :data:`DEFAULT_RETRIES` retries with exponential backoff (1 s, 2 s) for transient
+  failures only: timeouts, dropped connections, HTTP 429 and 5xx. A failed name
+  lookup, a refused connection, a 4xx answer or a wrong content type fails at
+  once, so an offline run fails fast for every row;
+* an honest ``User-Agent``: ``media-analysis/<version> (...)``.
+
+A manifest row either adds a complete article file (atomic write) or writes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import http.client
+import io
+import socket
+import ssl
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .errors import InputError
+from .loading import read_text
+from .store import DEFAULT_STORE, Store
+
+#: Seconds allowed per attempt (connect + headers + body).
+DEFAULT_TIMEOUT = 20.0
+#: Retries after the first attempt, for transient failures only.
+DEFAULT_RETRIES = 2
+#: First backoff delay in seconds; doubled for each further retry.
+DEFAULT_BACKOFF = 1.0
+#: Largest page accepted, in bytes (10 MiB; news pages are typically 0.1-2 MiB).
+MAX_PAGE_BYTES = 10 * 1024 * 1024
+MAX_REDIRECTS = 5
+HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
+TRANSIENT_HTTP = frozenset({408, 425, 429, 500, 502, 503, 504})
+#: Manifest columns (as in ``data/comparables.csv``); only ``url`` is required.
+MANIFEST_COLUMNS = ("url", "outlet", "date", "title", "language", "kind", "event")
+_CHUNK = 64 * 1024
+
+
+class FetchError(InputError):
+    """A page could not be fetched; ``reason`` is the short cause, ``transient`` whether a retry may help."""
+
+    def __init__(self, url: str, reason: str, transient: bool = False) -> None:
+        super().__init__(f"{url}: {reason}")
+        self.url = url
+        self.reason = reason
+        self.transient = transient
+
+
+@dataclass(frozen=True)
+class Page:
+    """A downloaded HTML page; ``url`` is the address after redirects."""
+
+    url: str
+    content: bytes
+    content_type: str
+    charset: str | None
+
+    def text_or_bytes(self) -> str | bytes:
+        """Text decoded with the declared charset, or the raw bytes for trafilatura to sniff."""
+        if self.charset:
+            try:
+                return self.content.decode(self.charset)
+            except (LookupError, UnicodeDecodeError):
+                pass
+        return self.content
+
+
+def user_agent() -> str:
+    """``media-analysis/<version> (...)``: says who is asking and why, nothing private."""
+    from . import __version__
+
+    return f"media-analysis/{__version__} (offline news-text analysis; one request per listed article; Python-urllib)"
+
+
+def check_url(url: str) -> None:
+    """Raise :class:`FetchError` unless ``url`` is an absolute http(s) address."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        shown = parts.scheme or "none"
+        raise FetchError(url, f"only http:// and https:// addresses are fetched (scheme: {shown})")
+    if not parts.hostname:
+        raise FetchError(url, "address has no host name")
+
+
+class _RedirectHandler(urllib.request.HTTPRedirectHandler):
+    max_redirections = MAX_REDIRECTS
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        scheme = urlsplit(newurl).scheme.lower()
+        if scheme not in ("http", "https"):
+            raise FetchError(req.full_url, f"redirected to a non-http(s) address ({newurl})")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _opener() -> urllib.request.OpenerDirector:
+    return urllib.request.build_opener(_RedirectHandler)
+
+
+def _attempt(url: str, timeout: float, max_bytes: int) -> Page:
+    request = urllib.request.Request(
+        url,
+        headers={
+            "User-Agent": user_agent(),
+            "Accept": "text/html,application/xhtml+xml;q=0.9",
+            "Accept-Language": "en;q=1.0, *;q=0.5",
+        },
+    )
+    deadline = time.monotonic() + timeout
+    try:
+        with _opener().open(request, timeout=timeout) as resp:
+            raw_type = resp.headers.get("Content-Type")
+            if not raw_type:
+                raise FetchError(url, "server sent no content type; only HTML pages are stored")
+            ctype = resp.headers.get_content_type()
+            if ctype not in HTML_CONTENT_TYPES:
+                raise FetchError(url, f"not an HTML page (content type {ctype})")
+            length = resp.headers.get("Content-Length")
+            if length and length.strip().isdigit() and int(length) > max_bytes:
+                raise FetchError(url, f"page too large ({int(length):,} bytes; limit {max_bytes:,})")
+            chunks, total = [], 0
+            while True:
+                if time.monotonic() > deadline:
+                    raise FetchError(url, f"timed out after {timeout:g} s (body still arriving)", transient=True)
+                chunk = resp.read(_CHUNK)
+                if not chunk:
+                    break
+                total += len(chunk)
+                if total > max_bytes:
+                    raise FetchError(url, f"page too large (over the {max_bytes:,}-byte limit)")
+                chunks.append(chunk)
+            return Page(resp.geturl(), b"".join(chunks), ctype, resp.headers.get_content_charset())
+    except FetchError:
+        raise
+    except urllib.error.HTTPError as exc:
+        exc.close()
+        if 300 <= exc.code < 400:
+            raise FetchError(url, f"too many redirects or a redirect loop (HTTP {exc.code})") from None
+        raise FetchError(url, f"HTTP {exc.code} {exc.reason}", transient=exc.code in TRANSIENT_HTTP) from None
+    except urllib.error.URLError as exc:
+        raise _from_os_error(url, exc.reason, timeout) from None
+    except (http.client.HTTPException, OSError) as exc:
+        raise _from_os_error(url, exc, timeout) from None
+
+
+def _from_os_error(url: str, reason: object, timeout: float) -> FetchError:
+    host = urlsplit(url).hostname or "?"
+    if isinstance(reason, socket.gaierror):
+        return FetchError(url, f"cannot resolve host {host} (offline, or no such host)")
+    if isinstance(reason, TimeoutError):
+        return FetchError(url, f"timed out after {timeout:g} s", transient=True)
+    if isinstance(reason, ConnectionRefusedError):
+        return FetchError(url, f"connection refused by {host}")
+    if isinstance(reason, ssl.SSLError):
+        return FetchError(url, f"TLS error ({getattr(reason, 'reason', None) or reason})")
+    if isinstance(reason, OSError) and reason.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH, errno.EADDRNOTAVAIL):
+        return FetchError(url, "network unreachable (offline?)")
+    if isinstance(reason, (ConnectionError, http.client.HTTPException)):
+        return FetchError(url, f"connection dropped ({type(reason).__name__})", transient=True)
+    return FetchError(url, f"network error ({reason})", transient=isinstance(reason, OSError))
+
+
+def fetch_html(
+    url: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_bytes: int = MAX_PAGE_BYTES,
+    retries: int = DEFAULT_RETRIES,
+    backoff: float = DEFAULT_BACKOFF,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Page:
+    """Download one HTML page; raise :class:`FetchError` (a one-line :class:`InputError`) on failure.
+
+    ``timeout`` is in seconds per attempt; ``retries`` extra attempts follow
+    transient failures after ``backoff``, ``2 * backoff``, ... seconds.
+    """
+    url = url.strip()
+    check_url(url)
+    attempt = 0
+    while True:
+        try:
+            return _attempt(url, timeout, max_bytes)
+        except FetchError as exc:
+            if not exc.transient or attempt >= retries:
+                if attempt:
+                    raise FetchError(url, f"{exc.reason} (gave up after {attempt + 1} attempts)") from None
+                raise
+            sleep(backoff * 2**attempt)
+            attempt += 1
+
+
+# --------------------------------------------------------------------------- manifests
+
+
+@dataclass(frozen=True)
+class RowResult:
+    """What happened to one manifest row: ``status`` is ``added``, ``skipped`` or ``failed``."""
+
+    row: int
+    url: str
+    status: str
+    detail: str
+    path: Path | None = None
+
+
+def read_manifest(path: str | Path) -> list[dict[str, str]]:
+    """Rows of a manifest CSV as dicts with lower-case keys; ``url`` column required."""
+    p = Path(path)
+    text = read_text(p)
+    try:
+        reader = csv.DictReader(io.StringIO(text))
+        fields = [f.strip().lower() for f in (reader.fieldnames or [])]
+        if "url" not in fields:
+            raise InputError(f"{p}: a manifest needs a 'url' column (expected columns: {','.join(MANIFEST_COLUMNS)})")
+        rows = [{k.strip().lower(): (v or "").strip() for k, v in row.items() if isinstance(k, str)} for row in reader]
+    except csv.Error as exc:
+        raise InputError(f"{p}: not a valid CSV manifest ({exc})") from None
+    if not rows:
+        raise InputError(f"{p}: the manifest has a header but no rows")
+    return rows
+
+
+def fetch_manifest(
+    manifest: str | Path,
+    store: str | Path | Store = DEFAULT_STORE,
+    *,
+    force: bool = False,
+    progress: bool | None = None,
+    **fetch_options: object,
+) -> list[RowResult]:
+    """Fetch and store every row of ``manifest``; never raises for one bad row.
+
+    Rows whose URL is already in the store are skipped without a request (unless
+    ``force``); the same text under another URL is skipped as a duplicate. Manifest
+    ``outlet``, ``kind``, ``date`` and ``event`` are stored; its ``title`` is only
+    a fallback label (the page's own title wins). ``progress`` defaults to "stderr
+    is a terminal". Raises :class:`InputError` only for an unusable manifest.
+    """
+    from tqdm import tqdm
+
+    from .ingest import extract_url, merge_meta
+
+    rows = read_manifest(manifest)
+    st = store if isinstance(store, Store) else Store(store)
+    if progress is None:
+        progress = sys.stderr.isatty()
+    results: list[RowResult] = []
+    first_row: dict[str, int] = {}
+    bar = tqdm(total=len(rows), disable=not progress, unit="page", desc="fetch", file=sys.stderr, leave=False)
+    try:
+        for n, row in enumerate(rows, start=1):
+            url = row.get("url", "")
+            stored = st.find_url(url) if url and not force else None
+            if not url:
+                result = RowResult(n, url, "failed", "no url in this row")
+            elif url in first_row:
+                result = RowResult(n, url, "skipped", f"listed twice (first on row {first_row[url]})")
+            elif stored is not None:
+                result = RowResult(n, url, "skipped", f"already in the store as {stored}", stored)
+            else:
+                result = _fetch_row(n, url, row, st, force, fetch_options, extract_url, merge_meta)
+            first_row.setdefault(url, n)
+            results.append(result)
+            bar.update(1)
+            bar.set_postfix_str(f"{result.status} {urlsplit(url).hostname or ''}", refresh=False)
+    finally:
+        bar.close()
+    return results
+
+
+def _fetch_row(n, url, row, st, force, fetch_options, extract_url, merge_meta) -> RowResult:  # type: ignore[no-untyped-def]
+    try:
+        ex = extract_url(url, **fetch_options)
+        overrides = {k: row.get(k) for k in ("outlet", "kind", "date", "event")}
+        meta = merge_meta(ex.meta, overrides)
+        if not meta.get("title") and row.get("title"):
+            meta["title"] = row["title"]
+        meta["url"] = url
+        res = st.add(ex.paragraphs, meta, force=force)
+    except FetchError as exc:
+        return RowResult(n, url, "failed", exc.reason)
+    except InputError as exc:
+        return RowResult(n, url, "failed", str(exc).removeprefix(f"{url}: "))
+    if res.status == "duplicate":
+        return RowResult(n, url, "skipped", f"same text already stored as {res.path}", res.path)
+    note = "" if res.is_english else f" (language {res.language}: stored, not analysed as English)"
+    return RowResult(n, url, "added", f"{res.path}{note}", res.path)
+
+
+def format_results(results: list[RowResult], url_width: int = 60) -> str:
+    """The final table of a manifest run, one row per manifest row, and a count line."""
+    lines = [f"{'status':<8} {'row':>3}  {'url':<{url_width}}  detail"]
+    for r in results:
+        url = r.url if len(r.url) <= url_width else r.url[: url_width - 1] + "…"
+        lines.append(f"{r.status:<8} {r.row:>3}  {url:<{url_width}}  {r.detail}")
+    counts = {s: sum(r.status == s for r in results) for s in ("added", "skipped", "failed")}
+    lines.append(", ".join(f"{v} {k}" for k, v in counts.items()) + f" (of {len(results)} rows)")
+    return "\n".join(lines) + "\n"
