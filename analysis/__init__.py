@@ -15,11 +15,14 @@ from __future__ import annotations
 from importlib import metadata as _metadata
 from pathlib import Path as _Path
 
+# ``analysis.baseline`` is the loader function (the module: ``from analysis.baseline import build``).
+from .baseline import baseline
 from .errors import InputError, InputWarning
 from .hedging import Cue, find_cues
 from .loading import article_from_text, load_article
 from .metrics import COLUMNS, DATA_DICTIONARY, article_metrics, paragraph_metrics
 from .model import ROLES, Article, Paragraph, Sentence
+from .store import load_corpus
 
 try:
     __version__ = _metadata.version("media-analysis")
@@ -56,8 +59,10 @@ __all__ = [
     "__version__",
     "article_from_text",
     "article_metrics",
+    "baseline",
     "find_cues",
     "load_article",
+    "load_corpus",
     "paragraph_metrics",
     "seed_path",
 ]

@@ -1,0 +1,185 @@
+"""News baselines: the project's metrics for a reference corpus, as figures only (no text).
+
+The committed baseline ``onestopenglish-adv`` covers the 189 Guardian articles of
+the advanced level of the OneStopEnglish corpus (Vajjala & Lučić 2018, CC BY-SA 4.0;
+see ``data/baselines/README.md``). Two files:
+
+* ``<name>.csv``: one row per paragraph, every role (filter ``role == "body"``);
+* ``<name>.articles.csv``: one row per article, body-level values.
+
+Columns are :data:`analysis.metrics.COLUMNS` without :data:`~analysis.metrics.TEXT_COLUMNS`
+(no sentences are published). Regenerate with one command (``make baseline``)::
+
+    python -m analysis.baseline build ../shared/corpus/onestopenglish-adv
+
+Corpus files are UTF-8 (with BOM), one paragraph per line, with no title line: in
+184 of 189 files the first line is the full lede sentence. The other 5 ("WNL ..."
+lesson texts) open with a short section heading ("Introduction", "1 Passing
+clouds"), which the segmenter's headline rule marks as ``headline``, so it is kept in
+the paragraph table but left out of body metrics. The article title is taken
+from the file name (``"Arctic mapping-adv.txt"`` -> ``"Arctic mapping"``), so the
+first line is never mistaken for a title by matching.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import InputError
+from .loading import load_article, slugify
+from .metrics import COLUMNS, TEXT_COLUMNS, article_metrics, paragraph_metrics
+from .model import Article
+
+DEFAULT_NAME = "onestopenglish-adv"
+#: Where ``build`` writes by default (relative to the working directory, i.e. the checkout).
+DEFAULT_OUT = Path("data/baselines")
+#: Published columns: every metric column except the ones holding sentences.
+BASELINE_COLUMNS: tuple[str, ...] = tuple(c for c in COLUMNS if c not in TEXT_COLUMNS)
+_SUFFIX = "-adv"
+
+
+def _search_dirs() -> list[Path]:
+    here = Path(__file__).resolve().parent
+    return [here / "_baselines", here.parent / "data" / "baselines"]
+
+
+def baseline_path(name: str = DEFAULT_NAME, level: str = "paragraph", directory: str | Path | None = None) -> Path:
+    """Path of a committed baseline file; ``level`` is ``"paragraph"`` or ``"article"``."""
+    if level not in ("paragraph", "article"):
+        raise InputError(f"baseline level must be 'paragraph' or 'article', got {level!r}")
+    if not name or "/" in name or "\\" in name or name.startswith("."):
+        raise InputError(f"not a baseline name: {name!r}")
+    filename = f"{name}.csv" if level == "paragraph" else f"{name}.articles.csv"
+    dirs = [Path(directory)] if directory is not None else _search_dirs()
+    for d in dirs:
+        if (d / filename).is_file():
+            return d / filename
+    known = sorted({p.name.removesuffix(".articles.csv") for d in dirs if d.is_dir() for p in d.glob("*.articles.csv")})
+    raise InputError(f"no baseline named {name!r} (available: {', '.join(known) or 'none'})")
+
+
+def baseline(name: str = DEFAULT_NAME, level: str = "paragraph", directory: str | Path | None = None) -> pd.DataFrame:
+    """Load a committed baseline: per-paragraph rows (default) or per-article rows (``level="article"``).
+
+    Paragraph rows include every role; use ``df[df.role == "body"]`` to compare body
+    paragraphs. Raises :class:`InputError` for an unknown name or level.
+    """
+    return pd.read_csv(baseline_path(name, level, directory), keep_default_na=True)
+
+
+def corpus_files(corpus_dir: str | Path) -> list[Path]:
+    """The ``.txt`` article files of a corpus folder, sorted by name (README/ATTRIBUTION excluded)."""
+    d = Path(corpus_dir)
+    if not d.is_dir():
+        raise InputError(f"{d}: corpus folder not found")
+    files = sorted(p for p in d.glob("*.txt") if p.is_file() and not p.name.startswith("."))
+    if not files:
+        raise InputError(f"{d}: no .txt article files in the corpus folder")
+    return files
+
+
+def corpus_article(path: Path) -> Article:
+    """One corpus file as an :class:`Article`; title and id come from the file name."""
+    stem = path.stem.removesuffix(_SUFFIX)
+    return load_article(path, title=stem, article_id=slugify(stem), kind="news", outlet="The Guardian")
+
+
+def build(corpus_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Compute ``(paragraph rows, article rows)`` for every file of ``corpus_dir``, without text columns.
+
+    Raises :class:`InputError` when the folder has no usable article, two files give
+    the same id, or a file is not English (a baseline must be homogeneous).
+    """
+    paras, arts, seen = [], [], set()
+    for path in corpus_files(corpus_dir):
+        art = corpus_article(path)
+        if art.article_id in seen:
+            raise InputError(f"{path}: article id {art.article_id!r} is not unique in the corpus")
+        seen.add(art.article_id)
+        if not art.is_english:
+            raise InputError(f"{path}: not English (detected {art.language}); the baseline must be English")
+        paras.append(paragraph_metrics(art).loc[:, list(BASELINE_COLUMNS)])
+        arts.append(article_metrics(art)[list(BASELINE_COLUMNS)])
+    return pd.concat(paras, ignore_index=True), pd.DataFrame(arts).reset_index(drop=True)
+
+
+def to_csv(df: pd.DataFrame) -> str:
+    """The committed CSV format: 6 significant digits, ``\\n`` line ends."""
+    return df.to_csv(index=False, float_format="%.6g", lineterminator="\n")
+
+
+def write(corpus_dir: str | Path, out_dir: str | Path = DEFAULT_OUT, name: str = DEFAULT_NAME) -> dict[str, object]:
+    """Build and (re)write ``<out_dir>/<name>.csv`` and ``<name>.articles.csv`` atomically.
+
+    Regeneration is the purpose, so existing files are replaced. Returns counts and seconds.
+    """
+    from .io import atomic_write_text
+
+    t0 = time.perf_counter()
+    paragraphs, articles = build(corpus_dir)
+    seconds = time.perf_counter() - t0
+    out = Path(out_dir)
+    atomic_write_text(out / f"{name}.csv", to_csv(paragraphs), overwrite=True)
+    atomic_write_text(out / f"{name}.articles.csv", to_csv(articles), overwrite=True)
+    roles = paragraphs["role"].value_counts().to_dict()
+    return {"articles": len(articles), "paragraphs": len(paragraphs), "roles": roles, "seconds": round(seconds, 1)}
+
+
+def percentile_ranks(
+    values: Mapping[str, object] | pd.Series,
+    name: str = DEFAULT_NAME,
+    level: str = "article",
+    metrics: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Where ``values`` (e.g. ``article_metrics(seed)``) fall in the baseline, metric by metric.
+
+    Returns one row per metric with the value, the baseline median, and the
+    percentile rank (0-100: percentage of baseline rows below the value, ties
+    counted half). Paragraph-level baselines use body paragraphs only; NaN values
+    and baseline NaNs are ignored.
+    """
+    ref = baseline(name, level)
+    if level == "paragraph":
+        ref = ref[ref["role"] == "body"]
+    skip = ("paragraph", "start", "end")
+    numeric = [c for c in ref.columns if pd.api.types.is_numeric_dtype(ref[c]) and c not in skip]
+    metrics = [m for m in (metrics or numeric) if m in numeric and m in values]
+    rows = []
+    for m in metrics:
+        col = pd.to_numeric(ref[m], errors="coerce").dropna()
+        v = pd.to_numeric(pd.Series([values[m]]), errors="coerce").iloc[0]
+        below = (col < v).sum() + 0.5 * (col == v).sum()
+        rank = float("nan") if pd.isna(v) or col.empty else 100.0 * below / len(col)
+        rows.append({"metric": m, "value": v, "baseline_median": col.median(), "percentile": rank, "n": len(col)})
+    return pd.DataFrame(rows, columns=["metric", "value", "baseline_median", "percentile", "n"])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m analysis.baseline build CORPUS_DIR [--out DIR] [--name NAME]``."""
+    parser = argparse.ArgumentParser(prog="python -m analysis.baseline", description="Build a news baseline.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="compute the metrics of a corpus folder and write the baseline CSVs")
+    b.add_argument("corpus", metavar="CORPUS_DIR", help="folder of .txt articles (one paragraph per line)")
+    b.add_argument("--out", default=str(DEFAULT_OUT), metavar="DIR", help="output folder (default: %(default)s)")
+    b.add_argument("--name", default=DEFAULT_NAME, help="baseline name, used for file names (default: %(default)s)")
+    args = parser.parse_args(argv)
+    try:
+        info = write(args.corpus, args.out, args.name)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(
+        f"wrote {args.out}/{args.name}.csv ({info['paragraphs']} paragraphs, roles {info['roles']}) and "
+        f"{args.name}.articles.csv ({info['articles']} articles) in {info['seconds']} s"
+    )
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
