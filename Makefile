@@ -9,7 +9,7 @@ SEED   := seeds/could-russia-lose-belarus.txt
 TABLE  := data/processed/could-russia-lose-belarus.paragraphs.csv
 ARTICLE_TABLE := data/processed/could-russia-lose-belarus.article.csv
 
-.PHONY: run test install install-test analyze lint docs clean help
+.PHONY: run test install install-test analyze figures notebooks lint docs clean help
 
 help:
 	@echo "make run   - create .venv, install, analyse the seed article, write tables and figures"
@@ -33,13 +33,22 @@ analyze: install
 	$(BIN)/media-analysis analyze $(SEED) --level article --format csv --output $(ARTICLE_TABLE) --force
 	$(BIN)/media-analysis analyze $(SEED)
 
-run: analyze
+figures: install
+	$(BIN)/media-analysis figures --out data/figures
+
+run: analyze figures
+
+# Re-execute the notebooks in place (outputs are committed; nbval compares key cells with them).
+notebooks: install
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 notebooks/*.ipynb
 
 lint: install-test
 	$(BIN)/ruff check analysis tests benchmarks
 
 test: install-test lint
 	$(BIN)/pytest -q tests
+	$(BIN)/pytest -q --nbval-lax --nbval-current-env -p no:cacheprovider notebooks
 
 docs: install
 	$(PY) -c "from analysis.metrics import write_data_dictionary as w; w('README.md')"

@@ -177,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_analyze)
     _add_store_commands(sub)
+    _add_figures_command(sub)
     return parser
 
 
@@ -249,6 +250,30 @@ def _add_store_commands(sub: argparse._SubParsersAction) -> None:  # type: ignor
     p.add_argument("--timeout", type=float, metavar="SEC", help="seconds per attempt, body included (default 20)")
     p.add_argument("--retries", type=int, metavar="N", help="retries of timeouts, 429 and 5xx answers (default 2)")
     p.set_defaults(func=cmd_fetch)
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    from .figures import write_figures
+
+    written = write_figures(args.out, store=args.store)
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
+    print(f"{len(written) // 2} figures (PNG and SVG) in {args.out}")
+    return EXIT_OK
+
+
+def _add_figures_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """``figures``: regenerate every notebook figure without Jupyter."""
+    p = sub.add_parser(
+        "figures",
+        help="regenerate every figure the notebooks show (PNG 150 dpi and SVG)",
+        description="Draw the seed's charts and its comparison with the news baseline and the local store into "
+        "OUT as PNG and SVG, with the same plot functions the notebooks use. Same input, byte-identical files. "
+        "Files in OUT with the same names are replaced (they are generated).",
+    )
+    p.add_argument("--out", default="data/figures", metavar="DIR", help="output directory (default: %(default)s)")
+    p.add_argument("--store", default=None, metavar="DIR", help="article store to compare with (default: data/articles)")
+    p.set_defaults(func=cmd_figures)
 
 
 def _format_warning(message, category, filename, lineno, line=None):  # type: ignore[no-untyped-def]

@@ -125,6 +125,31 @@ def article_metrics(article: Article) -> pd.Series:
     return pd.Series(row, index=list(COLUMNS), name=article.article_id)
 
 
+#: Columns of :func:`sentence_metrics`.
+SENTENCE_COLUMNS: tuple[str, ...] = (
+    "article_id", "paragraph", "role", "sentence", "start", "end", "compound", "pos", "neu", "neg", "text",
+)
+
+
+def sentence_metrics(article: Article) -> pd.DataFrame:
+    """One row per sentence: VADER scores and offsets (into the paragraph), every role.
+
+    ``compound`` is in [-1, 1], ``pos``/``neu``/``neg`` in [0, 1]. Raises
+    :class:`InputError` for a non-English article.
+    """
+    require_english(article)
+    rows = []
+    for p in article.paragraphs:
+        scores = sentiment.sentence_scores([s.text for s in p.sentences])
+        for s, sc in zip(p.sentences, scores, strict=True):
+            rows.append({
+                "article_id": article.article_id, "paragraph": p.index, "role": p.role, "sentence": s.index,
+                "start": s.start, "end": s.end, "compound": sc["compound"], "pos": sc["pos"], "neu": sc["neu"],
+                "neg": sc["neg"], "text": s.text,
+            })
+    return pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
+
+
 def data_dictionary_markdown() -> str:
     """The data dictionary as a Markdown table (pasted into the README)."""
     lines = ["| column | unit / range | definition |", "|---|---|---|"]

@@ -1,0 +1,189 @@
+"""Regenerate every figure the notebooks show, as PNG (150 dpi) and SVG, deterministically.
+
+``media-analysis figures`` (and ``make figures``) call :func:`write_figures`. The
+figures come from the same :mod:`analysis.plots` functions the notebooks call, on
+the same tables (:func:`seed_tables`, :func:`comparable_tables`). Files carry no
+timestamp or random id (PNG ``Software`` and SVG ``Date`` metadata removed,
+``svg.hashsalt`` fixed), so the same input gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from . import plots
+from .compare import COMPARED_METRICS
+from .loading import load_article
+from .metrics import article_metrics, paragraph_metrics, sentence_metrics
+
+DEFAULT_FIGURES = Path("data/figures")
+DPI = 150
+#: Results written by ``benchmarks/hedge_eval.py`` (numbers only), read by the method notebook.
+HEDGE_EVAL_RESULTS = Path(__file__).resolve().parent.parent / "data" / "benchmarks" / "hedge_eval.json"
+
+
+@dataclass
+class ArticleTables:
+    """The three tables of one article: paragraphs, body-level row, sentences."""
+
+    paragraphs: pd.DataFrame
+    article: pd.Series
+    sentences: pd.DataFrame
+    title: str
+
+
+def article_tables(path: str | Path) -> ArticleTables:
+    """Load an article and compute its paragraph, article and sentence tables."""
+    art = load_article(path)
+    return ArticleTables(paragraph_metrics(art), article_metrics(art), sentence_metrics(art), art.title or art.article_id)
+
+
+def seed_tables() -> ArticleTables:
+    """Tables of the bundled seed article."""
+    from . import seed_path
+
+    return article_tables(seed_path())
+
+
+@dataclass
+class Comparables:
+    """Comparable coverage: articles from the local store and a news baseline.
+
+    ``store_*`` come from analysing the store now; ``baseline_*`` from the committed
+    baseline files. ``notes`` says in plain words what is missing.
+    """
+
+    store_paragraphs: pd.DataFrame
+    store_articles: pd.DataFrame
+    baseline_paragraphs: pd.DataFrame
+    baseline_articles: pd.DataFrame
+    baseline_name: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return self.store_articles.empty and self.baseline_articles.empty
+
+
+def comparable_tables(store: str | Path | None = None, baseline_name: str = "onestopenglish-adv") -> Comparables:
+    """Analyse English articles in ``store`` and load the committed baseline ``baseline_name``."""
+    from .metrics import COLUMNS
+
+    empty = pd.DataFrame(columns=list(COLUMNS))
+    notes: list[str] = []
+    store_p, store_a = empty, empty
+    try:
+        from .store import DEFAULT_STORE, load_corpus
+
+        root = Path(store) if store else Path(DEFAULT_STORE)
+        corpus = load_corpus(root, english_only=True) if root.is_dir() else []
+        if corpus:
+            store_p = pd.concat([paragraph_metrics(a) for a in corpus], ignore_index=True)
+            rows = []
+            for a in corpus:
+                row = article_metrics(a)
+                row["title"] = a.title or a.article_id
+                row["outlet"] = a.outlet or ""
+                rows.append(row)
+            store_a = pd.DataFrame(rows).reset_index(drop=True)
+        else:
+            notes.append(
+                f"no English articles in the local store ({root}); add some with "
+                "`media-analysis add PAGE.html` or `media-analysis fetch data/comparables.csv`"
+            )
+    except ImportError:  # pragma: no cover - store module missing
+        notes.append("article store unavailable")
+    base_p, base_a = empty, empty
+    try:
+        from .baseline import baseline
+
+        base_p = baseline(baseline_name)
+        base_a = baseline(baseline_name, level="article")
+    except (ImportError, FileNotFoundError, ValueError) as exc:
+        notes.append(f"news baseline {baseline_name!r} unavailable ({exc})")
+    return Comparables(store_p, store_a, base_p, base_a, baseline_name, notes)
+
+
+def hedge_eval_results(path: Path = HEDGE_EVAL_RESULTS) -> dict[str, object] | None:
+    """The hedge detector's last benchmark results, or None when never run."""
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def build_figures(seed: ArticleTables, comparables: Comparables | None = None) -> dict[str, Figure]:
+    """Every figure, keyed by file stem, in the order the notebooks show them."""
+    figs: dict[str, Figure] = {
+        "01_readability_by_paragraph": plots.readability_by_paragraph(
+            seed.paragraphs, seed.article, title=f"Readability by paragraph: {seed.title}"
+        ),
+        "02_sentiment_arc": plots.sentiment_arc(
+            seed.paragraphs, seed.sentences, title=f"Sentiment arc: {seed.title}"
+        ),
+        "03_cues_by_paragraph": plots.cues_by_paragraph(
+            seed.paragraphs, title=f"Hedges, boosters and attributions: {seed.title}"
+        ),
+        "04_metric_heatstrip": plots.metric_heatstrip(seed.paragraphs),
+    }
+    if comparables is not None and not comparables.empty:
+        pool = comparables.baseline_articles if not comparables.baseline_articles.empty else comparables.store_articles
+        label = "Guardian news articles (OneStopEnglish)" if not comparables.baseline_articles.empty else "articles"
+        figs["05_comparable_distributions"] = plots.comparable_distributions(
+            seed.article, pool, COMPARED_METRICS, focus_label="seed", comparables_label=label
+        )
+        focus = seed.article.copy()
+        focus["title"] = seed.title
+        labelled = pd.concat([pd.DataFrame([focus]), comparables.store_articles], ignore_index=True)
+        figs["06_readability_vs_hedging"] = plots.readability_vs_hedging(
+            labelled, focus_id=str(seed.article["article_id"]), background=comparables.baseline_articles,
+            background_label="Guardian news baseline",
+        )
+        figs["07_paragraph_profiles"] = plots.paragraph_profiles(
+            *_profile_inputs(seed, comparables), focus_id=str(seed.article["article_id"])
+        )
+    results = hedge_eval_results()
+    if results is not None:
+        figs["08_hedge_detector_scores"] = plots.detector_scores(results)  # type: ignore[arg-type]
+    return figs
+
+
+def _profile_inputs(seed: ArticleTables, comparables: Comparables) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Seed, every store article, then baseline articles up to 11 panels in all."""
+    frames = [seed.paragraphs, comparables.store_paragraphs]
+    titles = {str(seed.article["article_id"]): seed.title}
+    if not comparables.store_articles.empty:
+        titles.update(dict(zip(comparables.store_articles["article_id"], comparables.store_articles["title"],
+                               strict=True)))
+    room = 11 - 1 - comparables.store_articles.shape[0]
+    if room > 0 and not comparables.baseline_paragraphs.empty:
+        ids = sorted(set(comparables.baseline_paragraphs["article_id"]))[:: max(1, len(set(
+            comparables.baseline_paragraphs["article_id"])) // room)][:room]
+        frames.append(comparables.baseline_paragraphs[comparables.baseline_paragraphs["article_id"].isin(ids)])
+        titles.update({i: f"Guardian: {i}" for i in ids})
+    return pd.concat([f for f in frames if not f.empty], ignore_index=True), titles
+
+
+def save_figure(fig: Figure, stem: Path) -> list[Path]:
+    """Write ``stem.png`` (150 dpi) and ``stem.svg`` without timestamps; return the paths."""
+    import matplotlib as mpl
+
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    png, svg = stem.with_suffix(".png"), stem.with_suffix(".svg")
+    with mpl.rc_context(plots.STYLE):
+        fig.savefig(png, dpi=DPI, metadata={"Software": None})
+        fig.savefig(svg, metadata={"Date": None, "Creator": None})
+    return [png, svg]
+
+
+def write_figures(outdir: str | Path = DEFAULT_FIGURES, store: str | Path | None = None) -> list[Path]:
+    """Regenerate every figure into ``outdir``; returns the files written."""
+    figs = build_figures(seed_tables(), comparable_tables(store))
+    written: list[Path] = []
+    for name, fig in figs.items():
+        written += save_figure(fig, Path(outdir) / name)
+    return written

@@ -1,0 +1,63 @@
+"""Figures: every plot function returns a Figure; regeneration is byte-identical."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from analysis import plots
+from analysis.compare import percentile_rank, percentile_table
+from analysis.figures import ArticleTables, build_figures, save_figure, seed_tables
+
+
+@pytest.fixture(scope="module")
+def tables() -> ArticleTables:
+    return seed_tables()
+
+
+def test_seed_figures_are_figures_with_titles_and_labels(tables: ArticleTables) -> None:
+    figs = build_figures(tables, None)
+    assert {"01_readability_by_paragraph", "02_sentiment_arc", "03_cues_by_paragraph", "04_metric_heatstrip"} <= set(
+        figs
+    )
+    for fig in figs.values():
+        assert isinstance(fig, Figure)
+        ax = fig.axes[0]
+        assert ax.get_title() or fig._suptitle is not None  # noqa: SLF001
+        assert ax.get_xlabel()
+
+
+def test_paragraph_axes_show_body_paragraph_numbers(tables: ArticleTables) -> None:
+    fig = plots.readability_by_paragraph(tables.paragraphs, tables.article)
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert labels == [str(i) for i in range(4, 22)]
+
+
+def test_regenerating_figures_is_byte_identical(tmp_path: Path, tables: ArticleTables) -> None:
+    for run in ("a", "b"):
+        for name, fig in build_figures(tables, None).items():
+            save_figure(fig, tmp_path / run / name)
+    names = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert len(names) >= 8 and any(n.endswith(".svg") for n in names)
+    match, mismatch, errors = filecmp.cmpfiles(tmp_path / "a", tmp_path / "b", names, shallow=False)
+    assert mismatch == [] and errors == [] and len(match) == len(names)
+    svg = (tmp_path / "a" / names[-1]).read_text()
+    assert "<dc:date>" not in svg
+
+
+def test_percentile_rank_counts_ties_half_and_ignores_nan() -> None:
+    assert percentile_rank([1, 2, 3, 4], 2.5) == 50.0
+    assert percentile_rank([1, 2, 2, 3], 2) == 50.0
+    assert percentile_rank([1, float("nan"), 3], 0) == 0.0
+    assert pd.isna(percentile_rank([], 1.0))
+
+
+def test_percentile_table_against_a_small_pool(tables: ArticleTables) -> None:
+    pool = pd.DataFrame({"flesch_kincaid_grade": [8.0, 9.0, 10.0, 12.0], "hedges_per_100w": [0.5, 1.0, 2.0, 3.0]})
+    table = percentile_table(tables.article, pool, ["flesch_kincaid_grade", "hedges_per_100w"])
+    assert table.loc["flesch_kincaid_grade", "percentile"] == 75.0  # grade 11.2 beats 8, 9, 10
+    assert table.loc["flesch_kincaid_grade", "median"] == 9.5 and table.loc["hedges_per_100w", "n"] == 4
