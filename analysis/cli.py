@@ -272,7 +272,9 @@ def _add_figures_command(sub: argparse._SubParsersAction) -> None:  # type: igno
         "Files in OUT with the same names are replaced (they are generated).",
     )
     p.add_argument("--out", default="data/figures", metavar="DIR", help="output directory (default: %(default)s)")
-    p.add_argument("--store", default=None, metavar="DIR", help="article store to compare with (default: data/articles)")
+    p.add_argument(
+        "--store", default=None, metavar="DIR", help="article store to compare with (default: data/articles)"
+    )
     p.set_defaults(func=cmd_figures)
 
 

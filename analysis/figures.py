@@ -40,7 +40,8 @@ class ArticleTables:
 def article_tables(path: str | Path) -> ArticleTables:
     """Load an article and compute its paragraph, article and sentence tables."""
     art = load_article(path)
-    return ArticleTables(paragraph_metrics(art), article_metrics(art), sentence_metrics(art), art.title or art.article_id)
+    title = art.title or art.article_id
+    return ArticleTables(paragraph_metrics(art), article_metrics(art), sentence_metrics(art), title)
 
 
 def seed_tables() -> ArticleTables:
