@@ -44,6 +44,33 @@ def article_tables(path: str | Path) -> ArticleTables:
     return ArticleTables(paragraph_metrics(art), article_metrics(art), sentence_metrics(art), title)
 
 
+#: Rows of :func:`summary_table`: column -> label.
+SUMMARY_ROWS: dict[str, str] = {
+    "n_words": "Words (body)",
+    "n_sentences": "Sentences (body)",
+    "words_per_sentence": "Words per sentence",
+    "flesch_reading_ease": "Flesch reading ease (0-100, higher = easier)",
+    "flesch_kincaid_grade": "Flesch-Kincaid grade (US school years)",
+    "gunning_fog": "Gunning Fog (grade)",
+    "smog_index": "SMOG (grade)",
+    "coleman_liau_index": "Coleman-Liau (grade)",
+    "automated_readability_index": "ARI (grade)",
+    "dale_chall_readability_score": "Dale-Chall score",
+    "sentiment_compound": "Sentiment: mean VADER compound (-1..1)",
+    "sentiment_neg": "Sentiment: mean negative share (0..1)",
+    "hedges_per_100w": "Hedges per 100 words",
+    "boosters_per_100w": "Boosters per 100 words",
+    "attributions_per_100w": "Attributions per 100 words",
+}
+
+
+def summary_table(article: pd.Series, rows: dict[str, str] = SUMMARY_ROWS) -> pd.DataFrame:
+    """Article-level values as a two-column table (label, value rounded to 2 decimals)."""
+    return pd.DataFrame(
+        {"metric": list(rows.values()), "value": [round(float(article[c]), 2) for c in rows]}
+    ).set_index("metric")
+
+
 def seed_tables() -> ArticleTables:
     """Tables of the bundled seed article."""
     from . import seed_path
