@@ -24,6 +24,8 @@ from .loading import MAX_BYTES, read_text, split_front_matter
 from .segmentation import split_blocks
 from .store import DEFAULT_STORE, AddResult, Store
 
+#: Fewer words than this extracted from a page means there was no article (e.g. only a menu).
+MIN_HTML_WORDS = 20
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 #: Metadata options a caller may set; they override extracted values.
 OVERRIDABLE = ("title", "author", "outlet", "date", "url", "kind")
@@ -74,6 +76,9 @@ def extract_html(html: str | bytes, *, url: str | None = None, name: str = "<htm
     if not text or not text.strip():
         raise InputError(f"{name}: no article text found in the page (only navigation, or rendered by scripts?)")
     paragraphs = [line for line in text.split("\n") if line.strip()]
+    n_words = len(re.findall(r"\w+", text))
+    if n_words < MIN_HTML_WORDS:
+        raise InputError(f"{name}: only {n_words} words of main text found; not an article page")
     meta: dict[str, object] = {
         "title": doc.title,
         "author": doc.author,

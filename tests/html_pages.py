@@ -26,8 +26,9 @@ BOILERPLATE_MARKERS = (
 )
 
 
-def boilerplate_page(title: str = "Ministers agree on new bridge", paragraphs: tuple[str, ...] = MAIN_PARAGRAPHS,
-                     lang: str = "en") -> str:
+def boilerplate_page(
+    title: str = "Ministers agree on new bridge", paragraphs: tuple[str, ...] = MAIN_PARAGRAPHS, lang: str = "en"
+) -> str:
     """An article page wrapped in heavy furniture: nav, share buttons, comments, sidebar, footer."""
     body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
     return f"""<!DOCTYPE html>

@@ -1,0 +1,204 @@
+"""Ingestion: saved HTML pages through trafilatura, text files, the ``add`` command, offline use."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis import load_article
+from analysis.cli import main
+from analysis.ingest import add, extract_file, extract_html
+from analysis.loading import split_front_matter
+
+from .html_pages import BOILERPLATE_MARKERS, MAIN_PARAGRAPHS, boilerplate_page, russian_page
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Run the CLI with every way out to the network refused (as tests/test_offline.py does).
+OFFLINE = r"""
+import socket, sys
+def _refuse(*a, **k):
+    raise RuntimeError("network access attempted")
+socket.socket.connect = _refuse
+socket.socket.connect_ex = _refuse
+socket.create_connection = _refuse
+socket.getaddrinfo = _refuse
+from analysis.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Path:
+    p = tmp_path / "page.html"
+    p.write_text(boilerplate_page(), encoding="utf-8")
+    return p
+
+
+def test_html_main_text_and_metadata_without_furniture(page: Path) -> None:
+    ex = extract_file(page)
+    body = [p for p in ex.paragraphs if p != "Ministers agree on new bridge"]
+    assert body == list(MAIN_PARAGRAPHS)  # paragraph breaks kept, one block per <p>
+    joined = "\n".join(ex.paragraphs)
+    for marker in BOILERPLATE_MARKERS:
+        assert marker not in joined, marker
+    assert ex.meta["title"] == "Ministers agree on new bridge"
+    assert ex.meta["author"] == "Jane Writer"
+    assert ex.meta["outlet"] == "The Daily Example"
+    assert ex.meta["date"] == "2021-02-22"
+    assert ex.meta["extractor"] == "trafilatura" and ex.meta["extractor_version"]
+
+
+def test_add_page_then_analyze_store_with_the_network_disabled(tmp_path: Path, page: Path) -> None:
+    store = tmp_path / "articles"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    cmd = [sys.executable, "-c", OFFLINE]
+    added = subprocess.run(
+        [*cmd, "add", str(page), "--store", str(store), "--kind", "news"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.startswith(f"added {store}/ministers-agree-on-new-bridge.md")
+    analysed = subprocess.run(
+        [*cmd, "analyze", "--store", str(store), "--format", "csv", "--all-roles"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert analysed.returncode == 0, analysed.stderr
+    assert "network access attempted" not in analysed.stderr + added.stderr
+    rows = analysed.stdout.strip().split("\n")
+    assert rows[0].startswith("article_id,") and len(rows) == 1 + 1 + len(MAIN_PARAGRAPHS)  # headline + body
+    assert rows[1].split(",")[:3] == ["ministers-agree-on-new-bridge", "0", "headline"]
+    assert all(r.split(",")[2] == "body" for r in rows[2:])
+    art = load_article(store / "ministers-agree-on-new-bridge.md")
+    assert art.kind == "news" and art.outlet == "The Daily Example" and art.extra["extractor"] == "trafilatura"
+
+
+def test_duplicate_add_writes_nothing(tmp_path: Path, page: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "s"
+    assert run(["add", str(page), "--store", str(store)], capsys)[0] == 0
+    stored = store / "ministers-agree-on-new-bridge.md"
+    before = stored.read_bytes()
+    copy = tmp_path / "same-text.html"
+    copy.write_text(boilerplate_page(), encoding="utf-8")
+    code, out, _ = run(["add", str(copy), "--store", str(store), "--title", "Other name", "--force"], capsys)
+    assert code == 0 and out.startswith("duplicate:") and "nothing written" in out and str(stored) in out
+    assert [p.name for p in store.iterdir()] == [stored.name] and stored.read_bytes() == before
+
+
+def test_existing_file_not_overwritten_without_force(
+    tmp_path: Path, page: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "s"
+    assert run(["add", str(page), "--store", str(store)], capsys)[0] == 0
+    stored = store / "ministers-agree-on-new-bridge.md"
+    before = stored.read_bytes()
+    changed = tmp_path / "changed.html"
+    changed.write_text(boilerplate_page(paragraphs=MAIN_PARAGRAPHS[:3]), encoding="utf-8")
+    code, _, err = run(["add", str(changed), "--store", str(store)], capsys)
+    assert code == 2 and err.startswith("error: ") and "--force" in err and err.count("\n") == 1
+    assert stored.read_bytes() == before
+    code, out, _ = run(["add", str(changed), "--store", str(store), "--force"], capsys)
+    assert code == 0 and out.startswith("replaced ")
+    assert MAIN_PARAGRAPHS[3] not in stored.read_text(encoding="utf-8")
+
+
+def test_non_english_page_is_stored_and_marked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ru = tmp_path / "ru.html"
+    ru.write_text(russian_page(), encoding="utf-8")
+    code, out, _ = run(["add", str(ru), "--store", str(tmp_path / "s"), "--title", "Vstrecha v Sochi"], capsys)
+    assert code == 0 and "language: cyrillic" in out and "not English" in out
+    stored = tmp_path / "s" / "vstrecha-v-sochi.md"
+    fm, body = split_front_matter(stored.read_text(encoding="utf-8"))
+    assert fm["language"] == "cyrillic" and "Сочи" in body
+
+
+def test_options_override_extracted_metadata(tmp_path: Path, page: Path) -> None:
+    res = add(page, tmp_path, title="Bridge deal", outlet="Example Wire", kind="wire", date="2021-02-23", author=None)
+    fm, _ = split_front_matter(res.path.read_text(encoding="utf-8"))
+    assert res.path.name == "bridge-deal.md"
+    assert (fm["title"], fm["outlet"], fm["kind"], fm["date"], fm["author"]) == (
+        "Bridge deal",
+        "Example Wire",
+        "wire",
+        "2021-02-23",
+        "Jane Writer",
+    )
+
+
+def test_text_file_one_paragraph_per_line_and_front_matter(tmp_path: Path) -> None:
+    src = tmp_path / "piece.txt"
+    src.write_text("\n".join(MAIN_PARAGRAPHS) + "\n", encoding="utf-8")
+    res = add(src, tmp_path / "s", title="A piece")
+    assert [p.text for p in load_article(res.path).paragraphs] == list(MAIN_PARAGRAPHS)
+    md = tmp_path / "note.md"
+    md.write_text(
+        "---\ntitle: Front matter title\noutlet: Blog\nsha256: bogus\n---\n\n" + MAIN_PARAGRAPHS[0] + "\n",
+        encoding="utf-8",
+    )
+    res = add(md, tmp_path / "s")
+    fm, _ = split_front_matter(res.path.read_text(encoding="utf-8"))
+    assert res.path.name == "front-matter-title.md" and fm["outlet"] == "Blog"
+    assert fm["sha256"] == res.sha256 != "bogus" and fm["extractor"] == "media-analysis"
+
+
+def test_html_saved_with_txt_extension_is_still_extracted(tmp_path: Path) -> None:
+    src = tmp_path / "saved.txt"
+    src.write_text(boilerplate_page(), encoding="utf-8")
+    assert "Share on Facebook" not in "\n".join(extract_file(src).paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.html", None, "no such file"),
+        ("empty.html", b"", "empty"),
+        ("nav.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "not an article page"),
+        ("blank.txt", b"   \n\n ", "empty"),
+        ("binary.txt", bytes(range(256)) * 4, "binary"),
+    ],
+)
+def test_bad_sources_are_one_line_errors_and_write_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes | None, message: str
+) -> None:
+    src = tmp_path / name
+    if content is not None:
+        src.write_bytes(content)
+    code, out, err = run(["add", str(src), "--store", str(tmp_path / "s")], capsys)
+    assert code == 2 and out == "" and err.startswith("error: ") and message in err and err.count("\n") == 1
+    assert not (tmp_path / "s").exists()
+
+
+def test_non_http_url_is_refused_without_network(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["add", "ftp://example.org/a.html", "--store", str(tmp_path)], capsys)
+    assert code == 2 and "only http:// and https://" in err
+
+
+def test_extract_html_accepts_bytes_and_refuses_empty_pages() -> None:
+    assert extract_html(boilerplate_page().encode("utf-8")).meta["title"] == "Ministers agree on new bridge"
+    with pytest.raises(ValueError, match="no article text"):
+        extract_html("<html><body></body></html>")
+
+
+def test_cli_start_does_not_import_trafilatura() -> None:
+    code = (
+        "import sys; from analysis.cli import build_parser; build_parser(); "
+        "import analysis.ingest, analysis.fetch, analysis.store; print('trafilatura' in sys.modules)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0 and proc.stdout.strip() == "False", proc.stderr
