@@ -17,6 +17,7 @@ from pathlib import Path as _Path
 
 # ``analysis.baseline`` is the loader function (the module: ``from analysis.baseline import build``).
 from .baseline import baseline
+from .batch import analyze_corpus
 from .errors import InputError, InputWarning
 from .hedging import Cue, find_cues
 from .loading import article_from_text, load_article
@@ -57,6 +58,7 @@ __all__ = [
     "Paragraph",
     "Sentence",
     "__version__",
+    "analyze_corpus",
     "article_from_text",
     "article_metrics",
     "baseline",

@@ -100,7 +100,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     paths = _store_inputs(args) if getattr(args, "store", None) else None
     paths = paths or (expand_inputs(args.paths) if args.paths else [_seed_path()])
-    result = analyze_paths(paths, max_bytes=args.max_bytes)
+    cache = None if args.no_cache else (Path(args.cache_dir) / "results.sqlite" if args.cache_dir else True)
+    result = analyze_paths(paths, max_bytes=args.max_bytes, workers=args.workers, cache=cache)
     for _path, message in result.failures:
         print(f"error: {message}", file=sys.stderr)
     if result.paragraphs.empty:
@@ -175,6 +176,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="also analyse every article in the store DIR (e.g. data/articles); non-English ones are skipped "
         "with a note",
     )
+    # Corpus scale (issue 6): parallel workers and the content cache of analysis.cache.
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="analyse with N processes (default 1; 0 = one per CPU); output order is the input order",
+    )
+    p.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="keep results in DIR/results.sqlite, keyed by article text and analysis versions "
+        "(default: $MEDIA_ANALYSIS_CACHE or ~/.cache/media-analysis)",
+    )
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write cached results")
     p.set_defaults(func=cmd_analyze)
     _add_store_commands(sub)
     _add_figures_command(sub)
