@@ -1,25 +1,84 @@
 """Hedges, boosters and attribution cues, located in the text.
 
-The lexicon is a data file (``analysis/data/hedge_lexicon.csv``: cue, category,
-subtype, source, notes). Matching is case-insensitive and whole-word; a multiword
-cue matches across any run of whitespace; at each position the longest cue wins
-and no character is counted twice. Every match is a :class:`Cue` whose offsets
-index into the text passed to :func:`find_cues`, so it can be highlighted.
+The lexicon is a data file, ``analysis/data/hedge_lexicon.csv``, with columns
 
-Categories: ``hedge`` (withholds full commitment: "could", "is expected to"),
-``booster`` (expresses certainty: "it is clear that", "in reality"),
-``attribution`` (assigns a claim to a source: "according to", "said").
+``cue``
+    one or more forms separated by ``/`` (inflections: ``believe/believes/believed``);
+    a form is a word or phrase, matched case-insensitively, whole-word, any run of
+    whitespace between words, straight or curly apostrophes.
+``category``
+    ``hedge`` (withholds commitment), ``booster`` (expresses certainty),
+    ``attribution`` (assigns a claim to a source), or ``none``: a *blocker*, a
+    phrase that contains a cue word but is not a cue ("it should be noted", "make
+    sure"); it is matched so that the shorter cue inside it is not.
+``subtype``
+    e.g. modal, epistemic verb, approximator, weasel, certainty adverb, reporting verb.
+``rule``
+    name of a context rule (below) deciding whether a match is a cue, and of which
+    category; empty = always a cue.
+``source``, ``notes``
+    Hyland (2005) *Metadiscourse*; the CoNLL-2010 shared-task annotation guidelines
+    (Farkas et al. 2010); or ``project`` with the reason in ``notes``.
+
+At each position the longest form wins and no character is counted twice. Rules
+look at a few neighbouring words in the same text (never across a sentence end):
+
+``modal``
+    "May" capitalised inside a sentence, or followed by a number, is the month or a
+    name; "could not"/"couldn't" is inability, not a hedge; "would" before
+    ``later/eventually/soon/often/usually/like/rather`` is narrative, habitual or
+    volitional, and "would" after a reporting verb ("said he would") is a reported
+    intention; "will" is never in the lexicon.
+``approximator``
+    "about/around/roughly" only before a number or quantity ("about 300", "around half").
+``quantifier``
+    "some 20" is an approximator; "some/many/most/several people/critics/experts"
+    and "many believe" are weasels (a vague source); any other use is no cue.
+``vague_subject``
+    "critics/others" only as the bare subject of a saying or believing verb.
+``epistemic_verb``
+    believe/think/expect/consider/regard/assume...: first person ("I believe") is a
+    hedge of that speaker; agentless passive ("is believed", "is widely regarded as",
+    "a man thought to be") or a vague subject ("many think") is a weasel hedge; a
+    specific subject ("Lukashenko expects to get", "he believes") is attribution (of
+    intent / of belief); a noun use ("Western thought", "in this regard") is no cue.
+``first_person``
+    only "I/we feel".
+``reporting``
+    reporting verbs are attribution; agentless passive ("is said to", "was reported")
+    is a weasel hedge.
+``predicative``
+    "clear/obvious/sure" only after a linking verb ("is clear", "I am sure", "made it clear").
+``certain``
+    predicative "certain" is a booster; "certain people" a weasel; "a certain extent" an approximator.
+``possible``, ``supposed``, ``appear``, ``that``
+    see the lexicon notes.
+``booster`` (and every booster after its own rule)
+    negation within two words before ("not clear", "isn't certain", "never really
+    sure") turns a booster into a hedge (subtype ``negated booster``); cues that hold
+    their own negation ("no doubt", "not surprisingly") stay boosters.
+
+Every cue is a :class:`Cue` with offsets into the text given to :func:`find_cues`.
+:func:`article_cues` adds the voice ("author" or "quoted", see :mod:`analysis.voice`).
 """
 
 from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Article
 
 CATEGORIES: tuple[str, ...] = ("hedge", "booster", "attribution")
+#: Lexicon categories: the cue categories plus ``none`` (blocker phrases).
+LEXICON_CATEGORIES: tuple[str, ...] = (*CATEGORIES, "none")
+VOICES: tuple[str, ...] = ("author", "quoted")
 COLUMNS: tuple[str, ...] = (
     "hedges",
     "boosters",
@@ -33,7 +92,11 @@ _PLURAL = {"hedge": "hedges", "booster": "boosters", "attribution": "attribution
 
 @dataclass(frozen=True)
 class Cue:
-    """One cue occurrence; ``text[start:end]`` of the analysed text is ``self.text``."""
+    """One cue occurrence; ``text[start:end]`` of the analysed text is ``self.text``.
+
+    ``voice`` is ``"author"`` or ``"quoted"`` (inside a quotation); ``speaker`` is the
+    quoted speaker when known (e.g. ``"President Lukashenko"``), else ``""``.
+    """
 
     start: int
     end: int
@@ -41,15 +104,20 @@ class Cue:
     category: str
     subtype: str = ""
     voice: str = "author"
+    speaker: str = ""
 
 
 @dataclass(frozen=True)
 class LexiconEntry:
+    """One row of the lexicon; ``forms`` are the lower-case phrases it matches."""
+
     cue: str
     category: str
     subtype: str
     source: str
     notes: str
+    rule: str = ""
+    forms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,25 +133,35 @@ def _key(phrase: str) -> str:
     return " ".join(phrase.lower().replace("’", "'").split())
 
 
-def build_lexicon(rows: list[dict[str, str]]) -> Lexicon:
-    """Compile lexicon rows (dicts with the CSV columns) into a :class:`Lexicon`."""
+def build_lexicon(rows: Sequence[dict[str, str]]) -> Lexicon:
+    """Compile lexicon rows (dicts with the CSV columns) into a :class:`Lexicon`.
+
+    Raises ``ValueError`` for an unknown category or rule, or a form listed twice.
+    """
     entries = []
+    by_phrase: dict[str, LexiconEntry] = {}
     for row in rows:
         cat = row["category"].strip()
-        if cat not in CATEGORIES:
+        if cat not in LEXICON_CATEGORIES:
             raise ValueError(f"lexicon: unknown category {cat!r} for cue {row['cue']!r}")
-        entries.append(
-            LexiconEntry(
-                _key(row["cue"]),
-                cat,
-                row.get("subtype", "").strip(),
-                row.get("source", "").strip(),
-                row.get("notes", "").strip(),
-            )
+        rule = (row.get("rule") or "").strip()
+        if rule and rule not in RULES:
+            raise ValueError(f"lexicon: unknown rule {rule!r} for cue {row['cue']!r}")
+        forms = tuple(_key(f) for f in row["cue"].split("/") if f.strip())
+        entry = LexiconEntry(
+            row["cue"].strip(),
+            cat,
+            (row.get("subtype") or "").strip(),
+            (row.get("source") or "").strip(),
+            (row.get("notes") or "").strip(),
+            rule,
+            forms,
         )
-    by_phrase = {e.cue: e for e in entries}
-    if len(by_phrase) != len(entries):
-        raise ValueError("lexicon: duplicate cue")
+        entries.append(entry)
+        for form in forms:
+            if form in by_phrase:
+                raise ValueError(f"lexicon: form {form!r} listed twice")
+            by_phrase[form] = entry
     alts = sorted(by_phrase, key=len, reverse=True)  # longest first: alternation takes the first that fits
     body = "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in a.split()) for a in alts)
     pattern = re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
@@ -97,21 +175,517 @@ def default_lexicon() -> Lexicon:
         return build_lexicon(list(csv.DictReader(fh)))
 
 
-def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
-    """All cues in ``text``, in order, non-overlapping, longest match first."""
-    lex = lexicon or default_lexicon()
-    out = []
-    for m in lex.pattern.finditer(text):
-        entry = lex.by_phrase[_key(m.group(0))]
-        out.append(Cue(m.start(), m.end(), m.group(0), entry.category, entry.subtype))
+# --- context -----------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[$£€]?\d[\d,.]*%?|[A-Za-z]+(?:['’][A-Za-z]+)*|[^\sA-Za-z0-9]")
+_WINDOW = 80
+#: Tokens that end the context a rule may look at (clause and sentence punctuation, quotes).
+_STOP = frozenset(".!?;:\"“”()[]—–") | {"``", "''"}
+
+_BE = frozenset("is are was were be been being am 's 're 'm ’s ’re ’m get gets got getting become became".split())
+_FIRST = frozenset(["i", "we"])
+_PRONOUN = frozenset("he she they it you who which one".split())
+_DET = frozenset(
+    "the a an this that these those his her their its our my your no any every each of in on at for with "
+    "without by from to into about under such".split()
+)
+_NEGATORS = frozenset("not never no hardly scarcely barely nor neither".split())
+#: Adverbs skipped when looking for a verb's subject or a booster's negator.
+_SKIP = frozenset(
+    "also still really strongly firmly truly personally genuinely honestly sincerely now long just even do does did "
+    "widely generally commonly often sometimes usually traditionally popularly once originally previously "
+    "mistakenly erroneously wrongly falsely initially certainly actually always already further later "
+    "very quite entirely absolutely fairly so too all abundantly perfectly completely yet fully altogether "
+    "at particularly immediately".split()
+)
+_LINKING = frozenset(
+    "is are was were be been being am 's 're 'm ’s ’re ’m seems seem seemed become becomes became remain remains "
+    "remained appear appears appeared feel feels felt looks look looked".split()
+)
+_SAY_VERBS = frozenset(
+    "say says said believe believes believed think thinks thought argue argues argued claim claims claimed "
+    "suggest suggests suggested consider considers considered contend contends contended maintain maintain "
+    "maintained speculate speculated suspect suspected fear feared feel felt insist insisted allege alleged "
+    "assert asserted regard regarded view viewed see saw describe described call called question questioned "
+    "doubt doubted believe accuse accused charge charged worry worried".split()
+)
+#: Human or source nouns that make a quantifier a vague source ("some critics").
+_HUMAN = frozenset(
+    "people persons individuals critics scholars experts historians observers analysts commentators researchers "
+    "scientists sources officials authors writers economists theorists reviewers academics sociologists "
+    "linguists philosophers theologians biologists archaeologists journalists authorities reports accounts "
+    "studies estimates others believers supporters opponents skeptics sceptics diplomats politicians "
+    "lawmakers insiders residents locals fans listeners readers viewers users members groups countries "
+    "governments states nations leaders citizens voters americans europeans russians westerners "
+    "theories versions legends traditions stories sources witnesses investigators specialists".split()
+)
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty "
+    "seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion "
+    "dozen dozens half third quarter score".split()
+)
+_TIME_AFTER_WOULD = frozenset(
+    "later eventually soon subsequently afterwards afterward often usually sometimes frequently regularly "
+    "typically always like rather prefer love hate go".split()
+)
+_REPORTING_BEFORE_WOULD = frozenset(
+    "said says told announced promised vowed pledged stated insisted declared warned added hoped decided "
+    "agreed threatened".split()
+)
+_ASSUMED_OBJECTS = frozenset(
+    "office power control command responsibility responsibilities leadership role name names title throne "
+    "presidency duties position post identity form shape charge".split()
+)
+
+
+def _tokens_before(text: str, start: int, n: int = 6) -> list[str]:
+    """Up to ``n`` lower-case tokens before ``start``, nearest last; stops at a clause/sentence break."""
+    toks = [t.lower() for t in _TOKEN.findall(text[max(0, start - _WINDOW) : start])]
+    out: list[str] = []
+    for t in reversed(toks):
+        if t in _STOP:
+            break
+        out.append(t)
+        if len(out) == n:
+            break
+    return out[::-1]
+
+
+def _tokens_after(text: str, end: int, n: int = 6) -> list[str]:
+    """Up to ``n`` lower-case tokens after ``end``; stops at a clause/sentence break."""
+    out: list[str] = []
+    for t in _TOKEN.findall(text[end : end + _WINDOW]):
+        if t.lower() in _STOP:
+            break
+        out.append(t.lower())
+        if len(out) == n:
+            break
     return out
 
 
-def cue_counts(cues: list[Cue], n_words: int) -> dict[str, float | int]:
+def _words(tokens: list[str]) -> list[str]:
+    return [t for t in tokens if t[0].isalnum() or t[0] in "$£€'’"]
+
+
+def _skip_back(prev: list[str]) -> list[str]:
+    """``prev`` without trailing skippable adverbs and negators (so "I do not really think" -> "I")."""
+    out = list(prev)
+    while out and (out[-1] in _SKIP or _is_negator(out[-1]) or out[-1] == ","):
+        out.pop()
+    return out
+
+
+def _is_negator(tok: str) -> bool:
+    return tok in _NEGATORS or tok.endswith(("n't", "n’t")) or tok == "cannot"
+
+
+def _is_number(tok: str) -> bool:
+    return tok[0].isdigit() or tok[0] in "$£€" or tok in _NUMBER_WORDS
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \t\"“'‘([`")
+    return not before or before[-1] in ".!?\n"
+
+
+# --- rules: (text, start, end, form, entry) -> (category, subtype) or None (not a cue) ----------
+
+Rule = Callable[[str, int, int, str, LexiconEntry], "tuple[str, str] | None"]
+
+
+def _keep(entry: LexiconEntry) -> tuple[str, str]:
+    return entry.category, entry.subtype
+
+
+def _rule_modal(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    nxt = _words(_tokens_after(text, end, 4))
+    prev = _words(_tokens_before(text, start, 5))
+    if form == "may" and text[start] == "M" and (not _at_sentence_start(text, start) or (nxt and _is_number(nxt[0]))):
+        return None  # the month, or a name ("Theresa May")
+    if form == "could" and nxt and _is_negator(nxt[0]):
+        return None  # inability ("could not", "could never"), not epistemic possibility
+    if form == "would":
+        rest = [t for t in nxt if t not in ("also", "then", "not")]
+        if rest and rest[0] in _TIME_AFTER_WOULD:
+            return None
+        if any(t in _REPORTING_BEFORE_WOULD for t in prev):
+            return None  # backshifted reported intention: "he said he would ..."
+    return _keep(entry)
+
+
+def _rule_approximator(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    nxt = _words(_tokens_after(text, end, 3))
+    if nxt and nxt[0] in ("a", "an") and len(nxt) > 1:
+        nxt = nxt[1:]
+    if nxt and _is_number(nxt[0]):
+        return "hedge", "approximator"
+    return None
+
+
+_CLAUSE_START = frozenset(
+    ", and but or while whereas although though because as since that which who whom where when if "
+    "however yet nor".split()
+)
+_TIME_NOUNS = frozenset(
+    "time times years months weeks days hours minutes decades centuries seasons generations miles kilometres "
+    "kilometers ways".split()
+)
+
+
+def _rule_quantifier(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    nxt = _tokens_after(text, end, 4)
+    if not nxt:
+        return None
+    if form == "some" and _is_number(nxt[0]):
+        return "hedge", "approximator"
+    words = _words(nxt)
+    if words and words[0] in _TIME_NOUNS:
+        return None  # "for many years", "several times": a duration or frequency, not a source
+    partitive = bool(words) and words[0] == "of"
+    if words and words[0] in ("of", "have", "had", "also"):
+        words = words[1:]
+        if words and words[0] in ("them", "these", "those", "whom", "the", "his", "her", "their", "its"):
+            words = words[1:]
+    if words and words[0] in _SAY_VERBS:
+        return "hedge", "weasel"  # "many believe", "some have argued"
+    if any(w in _HUMAN for w in words[:3]):
+        return "hedge", "weasel"  # "some critics", "many of the observers"
+    if form in ("some", "many"):
+        raw_prev = _tokens_before(text, start, 1)
+        if not raw_prev or raw_prev[-1] in _CLAUSE_START or _at_sentence_start(text, start):
+            return "hedge", "vague quantifier"  # heads a clause subject: "Some scholars ...", "..., many consider"
+        if partitive:
+            return "hedge", "vague quantifier"  # an unspecified subset: "many of his works"
+    return None
+
+
+def _rule_vague_subject(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    prev = _words(_tokens_before(text, start, 1))
+    if prev and (prev[-1] in _DET or prev[-1] in ("some", "many", "most", "several", "the", "and")):
+        return None
+    nxt = [w for w in _words(_tokens_after(text, end, 4)) if w not in _SKIP and w not in ("have", "had", "has")]
+    if nxt and nxt[0] in _SAY_VERBS:
+        return "hedge", "weasel"
+    return None
+
+
+def _by_agent(nxt: list[str]) -> str | None:
+    """The word after a following "by", if any ("believed by many" -> "many")."""
+    return nxt[1] if len(nxt) > 1 and nxt[0] == "by" else None
+
+
+def _rule_epistemic_verb(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    raw_prev = _words(_tokens_before(text, start, 6))
+    prev = _skip_back(raw_prev)
+    nxt = _words(_tokens_after(text, end, 4))
+    subj = prev[-1] if prev else ""
+    lemma = form[:4]
+    if lemma == "assu" and nxt and nxt[0] in _ASSUMED_OBJECTS:
+        return None  # "assumed office": took on, not supposed
+    if raw_prev and raw_prev[-1] in ("with", "in", "this") and lemma == "rega":
+        return None  # "with regard to", "in this regard"
+    if subj in _FIRST or (subj in ("am", "'m", "’m") and len(prev) > 1 and prev[-2] == "i"):
+        return "hedge", "epistemic verb (first person)"
+    if subj in _BE:
+        agent = _by_agent(nxt)
+        if agent is None or agent in ("some", "many", "most", "others", "critics", "several"):
+            return "hedge", "weasel"
+        return "attribution", "attribution of belief"
+    if subj in _HUMAN or subj in ("some", "many", "most", "others", "several"):
+        before = prev[-2] if len(prev) > 1 else ""
+        if subj in ("some", "many", "most", "others", "several", "people", "critics") or before in (
+            "some",
+            "many",
+            "most",
+            "several",
+            "",
+        ):
+            return "hedge", "weasel"
+    participle = form.endswith("ed") or form == "thought"
+    if participle and nxt and nxt[0] in ("to", "as") and subj not in _PRONOUN:
+        return "hedge", "weasel"  # reduced passive: "a man thought to be", "a book regarded as"
+    if subj in _DET or not subj:
+        return None  # noun use ("Western thought", "the expected ...") or no subject at all
+    if form == "thought" and subj not in _PRONOUN and not (nxt and nxt[0] in ("that", "to", "of")):
+        return None
+    if form.startswith("think") and nxt and nxt[0] in ("tank", "tanks"):
+        return None
+    if lemma == "expe":
+        return "attribution", "attribution of intent"
+    return "attribution", "attribution of belief"
+
+
+def _rule_first_person(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    prev = _skip_back(_words(_tokens_before(text, start, 4)))
+    if prev and prev[-1] in _FIRST:
+        return "hedge", "epistemic verb (first person)"
+    return None
+
+
+_HEARSAY = frozenset("said reported claimed argued asserted alleged rumored rumoured stated".split())
+
+
+def _rule_reporting(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    prev = _skip_back(_words(_tokens_before(text, start, 4)))
+    nxt = _words(_tokens_after(text, end, 3))
+    subj = prev[-1] if prev else ""
+    if subj in _BE and form.endswith(("ed", "id", "ld", "ote")):
+        if form not in _HEARSAY:
+            return None  # "was added", "was declared a saint": not a report of speech
+        if _by_agent(nxt):
+            return "attribution", entry.subtype
+        return "hedge", "weasel"  # "is said to", "was reported that", "has been claimed"
+    if form.startswith("claim") and subj in _DET:
+        return None  # the noun: "land claims", "his claim to the throne"
+    return _keep(entry)
+
+
+def _negated(text: str, start: int) -> bool:
+    prev = _words(_tokens_before(text, start, 4))
+    prev = [t for t in prev if t not in _SKIP or _is_negator(t)][-2:]
+    return any(_is_negator(t) for t in prev)
+
+
+def _rule_booster(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    return _keep(entry)  # negation is applied to every booster in find_cues
+
+
+def _predicative(text: str, start: int) -> bool:
+    prev = _words(_tokens_before(text, start, 5))
+    for i in range(len(prev) - 1, -1, -1):
+        t = prev[i]
+        if t in _LINKING:
+            return True
+        if t == "it" and i > 0 and prev[i - 1] in ("made", "make", "makes", "making"):
+            return True
+        if not (t in _SKIP or _is_negator(t)):
+            return False
+    return False
+
+
+def _rule_predicative(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    return _keep(entry) if _predicative(text, start) else None
+
+
+def _rule_certain(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    if _predicative(text, start):
+        return _keep(entry)
+    nxt = _words(_tokens_after(text, end, 2))
+    if nxt and nxt[0] in ("amount", "extent", "degree", "level", "number", "point", "percentage", "proportion"):
+        return "hedge", "approximator"
+    if nxt and nxt[0] in _HUMAN:
+        return "hedge", "weasel"
+    return None
+
+
+def _rule_possible(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    prev = _words(_tokens_before(text, start, 2))
+    nxt = _words(_tokens_after(text, end, 1))
+    blockers = {"made", "make", "makes", "making", "as", "if", "where", "wherever", "whenever", "when", "every", "all"}
+    if prev and (prev[-1] in blockers or prev[-1].endswith("est") or prev[-1] in ("best", "worst", "least", "most")):
+        return None
+    if nxt and nxt[0] == "to":
+        return None  # "it is possible to travel": ability, not likelihood
+    return _keep(entry)
+
+
+def _rule_supposed(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    nxt = _words(_tokens_after(text, end, 2))
+    prev = _words(_tokens_before(text, start, 1))
+    if nxt[:2] in (["to", "be"], ["to", "have"]):
+        return _keep(entry)
+    if prev and prev[-1] in ("the", "a", "an", "his", "her", "their", "its", "this"):
+        return _keep(entry)
+    return None
+
+
+def _rule_appear(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    nxt = _words(_tokens_after(text, end, 2))
+    prev = _words(_tokens_before(text, start, 1))
+    if (nxt and nxt[0] in ("to", "that", "likely", "unlikely")) or nxt[:2] in (["as", "if"], ["as", "though"]):
+        return _keep(entry)
+    if prev and prev[-1] == "it":
+        return _keep(entry)
+    return None
+
+
+def _rule_that(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    nxt = _words(_tokens_after(text, end, 1))
+    return _keep(entry) if nxt and nxt[0] == "that" else None
+
+
+RULES: dict[str, Rule] = {
+    "modal": _rule_modal,
+    "approximator": _rule_approximator,
+    "quantifier": _rule_quantifier,
+    "vague_subject": _rule_vague_subject,
+    "epistemic_verb": _rule_epistemic_verb,
+    "first_person": _rule_first_person,
+    "reporting": _rule_reporting,
+    "booster": _rule_booster,
+    "predicative": _rule_predicative,
+    "certain": _rule_certain,
+    "possible": _rule_possible,
+    "supposed": _rule_supposed,
+    "appear": _rule_appear,
+    "that": _rule_that,
+}
+#: Boosters whose form holds its own negation (never flipped to a hedge).
+_SELF_NEGATED = ("no ", "not ", "without ", "beyond ", "there is no", "unsurprisingly")
+
+
+def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
+    """All cues in ``text``, in order, non-overlapping, longest match first.
+
+    Offsets index into ``text``; every cue's voice is ``"author"`` (this function
+    sees no quotation context; use :func:`article_cues` for voice). Empty text -> ``[]``.
+    """
+    lex = lexicon or default_lexicon()
+    out = []
+    for m in lex.pattern.finditer(text):
+        form = _key(m.group(0))
+        entry = lex.by_phrase[form]
+        if entry.category == "none":
+            continue
+        verdict = RULES[entry.rule](text, m.start(), m.end(), form, entry) if entry.rule else _keep(entry)
+        if verdict is None:
+            continue
+        category, subtype = verdict
+        if category == "booster" and not form.startswith(_SELF_NEGATED) and _negated(text, m.start()):
+            category, subtype = "hedge", "negated booster"
+        out.append(Cue(m.start(), m.end(), m.group(0), category, subtype))
+    return out
+
+
+def article_cues(article: Article) -> list[list[Cue]]:
+    """Cues of every paragraph of ``article`` (one list per paragraph, same order).
+
+    Offsets index into each paragraph's text. Cues inside a quotation (which may
+    span paragraphs, see :mod:`analysis.voice`) get ``voice="quoted"`` and the
+    speaker when known; all others ``voice="author"``.
+    """
+    from .voice import article_quotes
+
+    quotes = article_quotes(article)
+    out: list[list[Cue]] = []
+    for p in article.paragraphs:
+        cues = find_cues(p.text)
+        inside = [q for q in quotes if q.start < p.end and q.end > p.start]
+        marked = []
+        for c in cues:
+            a, b = p.start + c.start, p.start + c.end
+            q = next((q for q in inside if q.start <= a and b <= q.end), None)
+            marked.append(replace(c, voice="quoted", speaker=q.speaker) if q else c)
+        out.append(marked)
+    return out
+
+
+def cue_counts(cues: Sequence[Cue], n_words: int) -> dict[str, float | int]:
     """Counts per category and rates per 100 words (NaN rates when ``n_words`` is 0)."""
     out: dict[str, float | int] = {}
     for cat in CATEGORIES:
         n = sum(1 for c in cues if c.category == cat)
         out[_PLURAL[cat]] = n
         out[f"{_PLURAL[cat]}_per_100w"] = 100.0 * n / n_words if n_words else float("nan")
+    return out
+
+
+# --- unhedged predictions -----------------------------------------------------------------------
+
+_FUTURE = re.compile(
+    r"(?<![\w'’-])(?:will|shall|won['’]t|(?:is|are|was|were)\s+(?:going|set|bound|poised|due)\s+to)(?![\w'’-])",
+    re.IGNORECASE,
+)
+_NOT_MODAL_WILL = frozenset("the a an his her their its our my your free political good ill own popular of".split())
+
+
+def is_prediction(sentence: str) -> bool:
+    """True when ``sentence`` has a future construction about a third party.
+
+    Future constructions: "will/shall/won't + verb", "is going/set/bound/poised/due
+    to". Not counted: the noun "will" ("the political will"), and first or second
+    person subjects ("I will", "we will", "you will": promises, not predictions).
+    """
+    for m in _FUTURE.finditer(sentence):
+        prev = _skip_back(_words(_tokens_before(sentence, m.start(), 3)))
+        nxt = _words(_tokens_after(sentence, m.end(), 1))
+        if m.group(0).lower() == "will" and ((prev and prev[-1] in _NOT_MODAL_WILL) or not nxt or nxt[0] == "of"):
+            continue
+        if prev and prev[-1] in ("i", "we", "you"):
+            continue
+        return True
+    return False
+
+
+def article_unhedged_predictions(article: Article, cues: Sequence[Sequence[Cue]] | None = None) -> list[list[int]]:
+    """Per paragraph, indices of sentences that predict a third party's future unhedged.
+
+    Only the author's words count: quoted text is blanked out before looking for a
+    future construction (a quoted prediction is the speaker's). A sentence with any
+    hedge cue is hedged. ``cues`` defaults to :func:`article_cues`.
+    """
+    from .voice import article_quotes
+
+    cues = article_cues(article) if cues is None else cues
+    quotes = article_quotes(article)
+    out: list[list[int]] = []
+    for p, pcues in zip(article.paragraphs, cues, strict=True):
+        chars = list(p.text)
+        for q in quotes:
+            for i in range(max(q.start, p.start), min(q.end, p.end)):
+                chars[i - p.start] = " "
+        author_text = "".join(chars)
+        hits = []
+        for s in p.sentences:
+            hedged = any(c.category == "hedge" and s.start <= c.start < s.end for c in pcues)
+            if not hedged and is_prediction(author_text[s.start : s.end]):
+                hits.append(s.index)
+        out.append(hits)
+    return out
+
+
+# --- per-paragraph voice columns (used by analysis.metrics) --------------------------------------
+
+VOICE_COLUMNS: tuple[str, ...] = ("quoted_share", "author_hedges", "author_boosters", "unhedged_predictions")
+
+
+def voice_metrics(article: Article, cues: Sequence[Sequence[Cue]] | None = None) -> list[dict[str, float | int]]:
+    """Per paragraph: :data:`VOICE_COLUMNS` (quoted word share, author-only counts, unhedged predictions).
+
+    ``quoted_share`` is words inside quotation marks / all words (0..1, NaN for a
+    paragraph without words); the counts are integers. ``cues`` defaults to
+    :func:`article_cues`.
+    """
+    from .voice import article_quotes, quoted_words
+
+    cues = article_cues(article) if cues is None else cues
+    quotes = article_quotes(article)
+    predictions = article_unhedged_predictions(article, cues)
+    out: list[dict[str, float | int]] = []
+    for p, pcues, preds in zip(article.paragraphs, cues, predictions, strict=True):
+        n_in, n_all = quoted_words(p.text, p.start, [q for q in quotes if q.paragraph == p.index])
+        out.append(
+            {
+                "quoted_share": n_in / n_all if n_all else float("nan"),
+                "author_hedges": sum(1 for c in pcues if c.category == "hedge" and c.voice == "author"),
+                "author_boosters": sum(1 for c in pcues if c.category == "booster" and c.voice == "author"),
+                "unhedged_predictions": len(preds),
+                "_quoted_words": n_in,
+                "_words": n_all,
+            }
+        )
+    return out
+
+
+def body_voice_metrics(article: Article, rows: Sequence[dict[str, float | int]]) -> dict[str, float | int]:
+    """Article-level :data:`VOICE_COLUMNS` over the body paragraphs (``rows`` from :func:`voice_metrics`).
+
+    Counts are summed; ``quoted_share`` is quoted body words / body words (NaN with no body).
+    """
+    body = [r for p, r in zip(article.paragraphs, rows, strict=True) if p.is_body]
+    n_in = sum(int(r["_quoted_words"]) for r in body)
+    n_all = sum(int(r["_words"]) for r in body)
+    out: dict[str, float | int] = {"quoted_share": n_in / n_all if n_all else float("nan")}
+    for col in VOICE_COLUMNS[1:]:
+        out[col] = sum(int(r[col]) for r in body)
     return out

@@ -57,6 +57,13 @@ DATA_DICTIONARY: dict[str, tuple[str, str]] = {
     "hedges_per_100w": ("per 100 words", "`100 * hedges / n_words`."),
     "boosters_per_100w": ("per 100 words", "`100 * boosters / n_words`."),
     "attributions_per_100w": ("per 100 words", "`100 * attributions / n_words`."),
+    "quoted_share": ("0..1", "Share of words inside quotation marks (a quote may span paragraphs)."),
+    "author_hedges": ("count", "Hedge cues in the author's own words (outside quotations)."),
+    "author_boosters": ("count", "Booster cues in the author's own words (outside quotations)."),
+    "unhedged_predictions": (
+        "count",
+        "Sentences where the author predicts a third party's future ('will', 'is set to') with no hedge cue.",
+    ),
 }
 COLUMNS: tuple[str, ...] = tuple(DATA_DICTIONARY)
 #: Columns holding article text (left out of anything published from licensed corpora).
@@ -81,7 +88,9 @@ def _unit_metrics(text: str, sentences: list[str], cues: list[hedging.Cue]) -> d
     return row
 
 
-def _paragraph_row(article: Article, p: Paragraph) -> dict[str, object]:
+def _paragraph_row(
+    article: Article, p: Paragraph, cues: list[hedging.Cue], voice: dict[str, float | int]
+) -> dict[str, object]:
     row: dict[str, object] = {
         "article_id": article.article_id,
         "paragraph": p.index,
@@ -89,7 +98,8 @@ def _paragraph_row(article: Article, p: Paragraph) -> dict[str, object]:
         "start": p.start,
         "end": p.end,
     }
-    row.update(_unit_metrics(p.text, [s.text for s in p.sentences], hedging.find_cues(p.text)))
+    row.update(_unit_metrics(p.text, [s.text for s in p.sentences], cues))
+    row.update({k: voice[k] for k in hedging.VOICE_COLUMNS})
     return row
 
 
@@ -99,7 +109,9 @@ def paragraph_metrics(article: Article) -> pd.DataFrame:
     Raises :class:`InputError` for a non-English article.
     """
     require_english(article)
-    rows = [_paragraph_row(article, p) for p in article.paragraphs]
+    cues = hedging.article_cues(article)  # article-level: quotations may span paragraphs
+    voice = hedging.voice_metrics(article, cues)
+    rows = [_paragraph_row(article, p, c, v) for p, c, v in zip(article.paragraphs, cues, voice, strict=True)]
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
@@ -113,7 +125,8 @@ def article_metrics(article: Article) -> pd.Series:
     require_english(article)
     body = article.body
     sentences = [s.text for p in body for s in p.sentences]
-    cues = [c for p in body for c in hedging.find_cues(p.text)]
+    all_cues = hedging.article_cues(article)
+    cues = [c for p, pc in zip(article.paragraphs, all_cues, strict=True) if p.is_body for c in pc]
     row: dict[str, object] = {
         "article_id": article.article_id,
         "paragraph": -1,
@@ -122,6 +135,7 @@ def article_metrics(article: Article) -> pd.Series:
         "end": len(article.text),
     }
     row.update(_unit_metrics(article.body_text, sentences, cues))
+    row.update(hedging.body_voice_metrics(article, hedging.voice_metrics(article, all_cues)))
     return pd.Series(row, index=list(COLUMNS), name=article.article_id)
 
 
