@@ -264,7 +264,7 @@ def fetch_manifest(
         progress = sys.stderr.isatty()
     results: list[RowResult] = []
     first_row: dict[str, int] = {}
-    bar = tqdm(total=len(rows), disable=not progress, unit="page", desc="fetch", file=sys.stderr, leave=False)
+    bar = tqdm(total=len(rows), disable=not progress, unit="page", desc="fetch", file=sys.stderr, leave=True)
     try:
         for n, row in enumerate(rows, start=1):
             url = row.get("url", "")

@@ -37,6 +37,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -207,8 +209,12 @@ class Store:
         return next((e.path for e in self.entries() if e.url and e.url == url), None)
 
     def path_for(self, title: str | None, sha256: str) -> Path:
-        """``<store>/<slug of title>.md``; without a title the first 12 hex digits of the digest."""
-        return self.root / f"{slugify(title) if title else sha256[:12]}.md"
+        """``<store>/<slug of title>.md``; accents are dropped (``Café`` -> ``cafe``). A title
+        with no ASCII letter or digit (e.g. Cyrillic), or no title, gives the first 12 hex
+        digits of the digest instead."""
+        ascii_title = unicodedata.normalize("NFKD", title or "").encode("ascii", "ignore").decode()
+        slug = slugify(ascii_title) if re.search(r"[A-Za-z0-9]", ascii_title) else sha256[:12]
+        return self.root / f"{slug}.md"
 
     def add(self, paragraphs: Iterable[str], meta: Mapping[str, object], *, force: bool = False) -> AddResult:
         """Store an article given as paragraphs plus metadata.

@@ -63,9 +63,13 @@ def test_existing_file_is_not_overwritten_without_force(tmp_path: Path) -> None:
     assert load_article(first.path).paragraphs[-1].text == MAIN_PARAGRAPHS[1]
 
 
-def test_no_title_names_the_file_by_digest(tmp_path: Path) -> None:
+def test_no_title_or_no_ascii_title_names_the_file_by_digest(tmp_path: Path) -> None:
     res = Store(tmp_path).add(MAIN_PARAGRAPHS, {})
     assert res.path.name == f"{res.sha256[:12]}.md"
+    res = Store(tmp_path).add(RUSSIAN_PARAGRAPHS, {"title": "Встреча в Сочи"})
+    assert res.path.name == f"{res.sha256[:12]}.md"
+    res = Store(tmp_path).add(MAIN_PARAGRAPHS[:2], {"title": "Café société: déjà vu"})
+    assert res.path.name == "cafe-societe-deja-vu.md"
 
 
 def test_empty_text_is_refused(tmp_path: Path) -> None:
