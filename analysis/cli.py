@@ -126,6 +126,15 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_highlight(args: argparse.Namespace) -> int:
+    from .loading import load_article
+    from .render import highlight
+
+    article = load_article(Path(args.path) if args.path else _seed_path())
+    write_output(highlight(article, standalone=True), args.output, args.force)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -192,6 +201,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--no-cache", action="store_true", help="neither read nor write cached results")
     p.set_defaults(func=cmd_analyze)
+    h = sub.add_parser(
+        "highlight",
+        help="HTML page of an article with hedges, boosters and attributions marked",
+        description="Write a standalone HTML page of the article with every cue highlighted by category "
+        "(hedge, booster, attribution) and voice (author or quoted speaker). With no PATH, the bundled seed.",
+    )
+    h.add_argument("path", nargs="?", metavar="PATH", help=".txt/.md article file (default: the seed)")
+    h.add_argument("-o", "--output", metavar="FILE", help="write to FILE.html instead of standard output")
+    h.add_argument("--force", action="store_true", help="allow --output to replace an existing file")
+    h.set_defaults(func=cmd_highlight)
     _add_store_commands(sub)
     _add_figures_command(sub)
     return parser

@@ -1,0 +1,138 @@
+"""Highlighted HTML of an article: every hedge, booster and attribution marked.
+
+Each cue is a ``<mark class="cue hedge author">`` (category, then voice) with a
+tooltip (``title``) giving category, subtype and speaker; quoted passages are a
+``<span class="quote">``. Article text is untrusted: every character of it goes
+through :func:`html.escape` (``quote=True``), so the output holds no markup from
+the article, and stripping the tags then unescaping gives back each paragraph's
+text exactly.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from .hedging import CATEGORIES, Cue, article_cues
+from .model import Article
+from .voice import article_quotes
+
+_LABELS = {
+    ("hedge", "author"): "hedge (author)",
+    ("hedge", "quoted"): "hedge (quoted speaker)",
+    ("booster", "author"): "booster (author)",
+    ("booster", "quoted"): "booster (quoted speaker)",
+    ("attribution", "author"): "attribution",
+}
+
+CSS = """
+.ma-article { font: 16px/1.6 Georgia, 'Times New Roman', serif; color: #1d1d1d; max-width: 46em; margin: 0 auto; }
+.ma-article p { margin: 0 0 0.9em 0; }
+.ma-article .para { position: relative; padding-left: 2.6em; }
+.ma-article .para .idx { position: absolute; left: 0; width: 2em; text-align: right; color: #999;
+  font: 11px/2.2 system-ui, sans-serif; }
+.ma-article .role-headline { font-size: 1.6em; font-weight: bold; line-height: 1.3; }
+.ma-article .role-summary { font-style: italic; }
+.ma-article .role-byline, .ma-article .role-boilerplate { color: #777; font-size: 0.9em; }
+.ma-article .role-tag { font: 10px system-ui, sans-serif; color: #888; text-transform: uppercase;
+  letter-spacing: 0.05em; margin-left: 0.5em; }
+.ma-article .quote { background: #f1f1f1; border-bottom: 1px dotted #aaa; }
+.ma-article mark.cue { border-radius: 3px; padding: 0 2px; color: inherit; cursor: help; }
+.ma-article mark.hedge.author { background: #ffe08a; }
+.ma-article mark.hedge.quoted { background: #fff4cc; border: 1px dashed #d4a500; }
+.ma-article mark.booster.author { background: #ffb3b3; }
+.ma-article mark.booster.quoted { background: #ffe3e3; border: 1px dashed #d44; }
+.ma-article mark.attribution { background: #b9dcff; }
+.ma-article .legend { font: 13px/1.8 system-ui, sans-serif; border: 1px solid #ddd; border-radius: 6px;
+  padding: 0.5em 0.8em; margin: 0 0 1.5em 0; background: #fafafa; }
+.ma-article .legend mark, .ma-article .legend .quote { margin-right: 0.8em; white-space: nowrap; }
+.ma-article .summary-line { color: #555; }
+"""
+
+
+def _esc(s: str) -> str:
+    return html.escape(s, quote=True)
+
+
+def _tooltip(c: Cue) -> str:
+    parts = [c.category]
+    if c.subtype:
+        parts.append(c.subtype)
+    parts.append("quoted: " + (c.speaker or "unknown speaker") if c.voice == "quoted" else "author")
+    return " · ".join(parts)
+
+
+def render_paragraph(text: str, cues: Sequence[Cue], quotes: Sequence[tuple[int, int]] = ()) -> str:
+    """HTML of one paragraph ``text``: cues as ``<mark>``, quoted ranges as ``<span class="quote">``.
+
+    ``cues`` and ``quotes`` are offsets into ``text``; cues must not overlap each
+    other (as :func:`~analysis.hedging.find_cues` guarantees); out-of-range
+    offsets are clipped. Stripping the tags and unescaping returns ``text``.
+    """
+    n = len(text)
+    qspans = [(max(0, a), min(n, b)) for a, b in quotes if min(n, b) > max(0, a)]
+    cspans = sorted((c for c in cues if 0 <= c.start < c.end <= n), key=lambda c: c.start)
+    bounds = {0, n}
+    for a, b in qspans:
+        bounds.update((a, b))
+    for c in cspans:
+        bounds.update((c.start, c.end))
+    points = sorted(bounds)
+    out: list[str] = []
+    ci = 0
+    for a, b in zip(points, points[1:], strict=False):
+        while ci < len(cspans) and cspans[ci].end <= a:
+            ci += 1
+        cue = cspans[ci] if ci < len(cspans) and cspans[ci].start <= a < cspans[ci].end else None
+        chunk = _esc(text[a:b])
+        if cue is not None:
+            cls = f"cue {cue.category} {cue.voice}"
+            chunk = f'<mark class="{_esc(cls)}" title="{_esc(_tooltip(cue))}">{chunk}</mark>'
+        if any(qa <= a < qb for qa, qb in qspans):
+            chunk = f'<span class="quote">{chunk}</span>'
+        out.append(chunk)
+    return "".join(out)
+
+
+def legend() -> str:
+    """The colour legend as an HTML fragment."""
+    items = [
+        f'<mark class="cue {cat} {voice}" title="{_esc(label)}">{_esc(label)}</mark>'
+        for (cat, voice), label in _LABELS.items()
+    ]
+    items.append('<span class="quote">quoted words</span>')
+    return '<div class="legend">' + " ".join(items) + "<br>Hover over a highlighted cue for its subtype.</div>"
+
+
+def highlight(article: Article, standalone: bool = True) -> str:
+    """HTML of ``article`` with every cue marked by category and voice, a legend and tooltips.
+
+    ``standalone=True`` gives a complete page (``<!doctype html>``, CSS in ``<head>``);
+    ``False`` gives a ``<div>`` fragment with scoped CSS for Jupyter (``Article._repr_html_``).
+    """
+    cues = article_cues(article)
+    quotes = article_quotes(article)
+    counts = {cat: sum(1 for pc in cues for c in pc if c.category == cat) for cat in CATEGORIES}
+    title = article.title or (article.paragraphs[0].text if article.paragraphs else article.article_id)
+    parts = ['<div class="ma-article">']
+    parts.append(
+        f'<p class="summary-line">{counts["hedge"]} hedges, {counts["booster"]} boosters, '
+        f'{counts["attribution"]} attributions in all paragraphs (metrics count body paragraphs only).</p>'
+    )
+    parts.append(legend())
+    for p, pcues in zip(article.paragraphs, cues, strict=True):
+        qs = [(q.start - p.start, q.end - p.start) for q in quotes if q.paragraph == p.index]
+        role = _esc(p.role)
+        tag = "" if p.role == "body" else f'<span class="role-tag">{role}</span>'
+        parts.append(
+            f'<p class="para role-{role}" id="p{p.index}"><span class="idx">{p.index}</span>'
+            f"{render_paragraph(p.text, pcues, qs)}{tag}</p>"
+        )
+    parts.append("</div>")
+    body = "\n".join(parts)
+    if not standalone:
+        return f"<style>{CSS}</style>\n{body}"
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{_esc(title)} - hedging</title>\n<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
