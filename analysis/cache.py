@@ -89,16 +89,14 @@ def analysis_fingerprint() -> str:
     return hashlib.sha256(json.dumps(doc, sort_keys=True).encode()).hexdigest()
 
 
-def cache_key(
-    text_sha256: str,
-    *,
-    title: str | None = None,
-    author: str | None = None,
-    language: str | None = None,
-    fingerprint: str | None = None,
-) -> str:
-    """Hex key of an article's results: text digest + role-steering metadata + fingerprint."""
-    doc = [fingerprint or analysis_fingerprint(), text_sha256, title, author, language]
+def cache_key(text_sha256: str, *, fingerprint: str | None = None, **parts: str | None) -> str:
+    """Hex key of an article's results: text digest + what steers its analysis + fingerprint.
+
+    ``parts``: metadata changing the analysis of the text, e.g. ``title``,
+    ``author``, ``language`` for files, or ``structure`` (a digest of paragraph
+    spans and roles) for ready-made Articles. ``None`` values count as given.
+    """
+    doc = [fingerprint or analysis_fingerprint(), text_sha256, sorted(parts.items())]
     return hashlib.sha256(json.dumps(doc).encode()).hexdigest()
 
 

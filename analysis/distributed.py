@@ -1,0 +1,116 @@
+"""The same analysis over a Dask bag or dataframe of texts (optional extra ``media-analysis[dask]``).
+
+Any Dask scheduler runs it unchanged: threads, processes, or a ``dask.distributed``
+cluster spanning machines (each worker needs ``pip install media-analysis``)::
+
+    import dask.bag as db
+    from dask.distributed import Client
+    from analysis.distributed import analyze_bag
+
+    client = Client("tcp://scheduler:8786")          # or Client() for a local cluster
+    texts = db.from_sequence([{"article_id": "a1", "text": "..."}, ...], npartitions=64)
+    paragraphs = analyze_bag(texts)                   # lazy dask.dataframe, one row per paragraph
+    paragraphs.to_parquet("paragraphs/")              # or .compute() for a pandas DataFrame
+
+Bag items are article texts (``str``, front matter allowed) or dicts with a
+``text`` key plus optional metadata (``article_id``, ``title``, ``author``,
+``outlet``, ``date``, ``url``, ``kind``, ``language``). Rows are exactly those of
+:func:`analysis.paragraph_metrics` / :func:`analysis.article_metrics`, in bag
+order. An article that fails (empty, non-English, ...) contributes no rows;
+:func:`analyze_bag_outcomes` gives every article's outcome, failures included.
+The content cache of :mod:`analysis.cache` is not used here (it is a local file).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from .batch import analyze_article
+from .errors import InputError
+from .loading import article_from_text
+from .metrics import COLUMNS
+
+if TYPE_CHECKING:
+    import dask.bag
+    import dask.dataframe
+    import pandas as pd
+
+#: Metadata keys taken from dict items (others are ignored).
+METADATA_KEYS = ("article_id", "title", "author", "outlet", "date", "url", "kind", "language", "source_path")
+_SAMPLE = (
+    "Officials said the talks could resume next week.\n\n"
+    "It is clear that both sides want a deal, according to diplomats."
+)
+
+
+def analyze_item(item: str | Mapping[str, Any]) -> dict[str, Any]:
+    """Analyse one bag item; return ``{"article_id", "error", "paragraphs", "article"}`` (never raises).
+
+    ``error`` is ``None`` on success, else a one-line message; ``paragraphs`` is a
+    list of paragraph rows and ``article`` the article row (``None`` on failure).
+    """
+    if isinstance(item, str):
+        text, meta = item, {}
+    elif isinstance(item, Mapping) and isinstance(item.get("text"), str):
+        text = item["text"]
+        meta = {k: item[k] for k in METADATA_KEYS if item.get(k) is not None}
+    else:
+        return {"article_id": None, "error": f"not a text or a dict with 'text': {item!r:.60}", "paragraphs": [],
+                "article": None}
+    name = str(meta.get("source_path") or meta.get("article_id") or "<text>")
+    try:
+        article = article_from_text(text, name=name, **meta)
+        paragraphs, art = analyze_article(article)
+    except InputError as exc:
+        return {"article_id": meta.get("article_id"), "error": str(exc), "paragraphs": [], "article": None}
+    except Exception as exc:  # noqa: BLE001 - one broken article must not fail the whole graph
+        return {"article_id": meta.get("article_id"), "error": f"{name}: internal error: {type(exc).__name__}: {exc}",
+                "paragraphs": [], "article": None}
+    return {"article_id": article.article_id, "error": None, "paragraphs": paragraphs, "article": art}
+
+
+def _rows(items: Iterable[str | Mapping[str, Any]], level: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for item in items:
+        result = analyze_item(item)
+        if result["error"] is None:
+            out.extend(result["paragraphs"] if level == "paragraph" else [result["article"]])
+    return out
+
+
+@cache
+def meta_frame() -> pd.DataFrame:
+    """An empty frame with the real column dtypes (Dask's ``meta``), from a two-paragraph sample."""
+    import pandas as pd
+
+    rows = _rows([_SAMPLE], "paragraph")
+    return pd.DataFrame(rows, columns=list(COLUMNS)).iloc[:0]
+
+
+def analyze_bag_outcomes(bag: dask.bag.Bag) -> dask.bag.Bag:
+    """A bag of :func:`analyze_item` results, one per input item, failures included."""
+    return bag.map(analyze_item)
+
+
+def analyze_bag(bag: dask.bag.Bag, *, level: str = "paragraph") -> dask.dataframe.DataFrame:
+    """Lazy Dask DataFrame of paragraph rows (``level="paragraph"``) or article rows (``"article"``).
+
+    Failed articles contribute no rows (see :func:`analyze_bag_outcomes`).
+    """
+    if level not in ("paragraph", "article"):
+        raise ValueError(f"level must be 'paragraph' or 'article', not {level!r}")
+    rows = bag.map_partitions(_rows, level)
+    return rows.to_dataframe(meta=meta_frame())
+
+
+def analyze_dataframe(
+    ddf: dask.dataframe.DataFrame, *, text: str = "text", level: str = "paragraph"
+) -> dask.dataframe.DataFrame:
+    """:func:`analyze_bag` for a Dask DataFrame with a ``text`` column (metadata columns optional)."""
+    keep = [c for c in (text, *METADATA_KEYS) if c in ddf.columns]
+    bag = ddf[keep].to_bag(format="dict")
+    if text != "text":
+        bag = bag.map(lambda d: {**d, "text": d[text]})
+    return analyze_bag(bag, level=level)

@@ -1,0 +1,200 @@
+"""analyze_corpus: same rows as the per-article API, input order, workers, failures, streaming output."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import analyze_corpus, article_from_text, article_metrics, load_article, paragraph_metrics
+from analysis.batch import IN_FLIGHT_PER_WORKER, BatchWarning, analyze_paths, iter_outcomes
+from analysis.cli import main
+from analysis.metrics import COLUMNS
+
+TEXTS = {
+    "zeta-budget": (
+        "Budget talks stall again\n\n"
+        "Ministers met on Tuesday but could not agree on the spending plan. According to officials, "
+        "the gap between the two sides is still large.\n\n"
+        "It is clear that the deadline will be missed. The finance minister said a deal was possible "
+        "before the end of the month, although few observers expect one."
+    ),
+    "alpha-floods": (
+        "Floods close the coast road\n\n"
+        "Heavy rain flooded the coast road overnight, and police closed it in both directions. "
+        "Residents were told to stay at home.\n\n"
+        "The weather service said more rain is expected on Friday. There is a possibility that the river "
+        "will burst its banks, according to the regional council."
+    ),
+    "mid-school": (
+        "A new school opens\n\n"
+        "The village school opened its doors on Monday to ninety pupils. Parents praised the bright "
+        "classrooms and the large garden.\n\n"
+        "The head teacher said she was delighted. Perhaps the best news, she added, is that the school "
+        "bus will now stop in every hamlet."
+    ),
+}
+
+
+def write_corpus(root: Path, names: list[str] | None = None) -> list[Path]:
+    root.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name in names or list(TEXTS):
+        p = root / f"{name}.txt"
+        p.write_text(TEXTS[name], encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def expected_paragraphs(paths: list[Path]) -> pd.DataFrame:
+    frames = [paragraph_metrics(load_article(p)) for p in paths]
+    return pd.concat(frames, ignore_index=True)
+
+
+def test_same_rows_as_paragraph_metrics_in_input_order(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path)  # zeta, alpha, mid: not alphabetical, so order is really kept
+    df = analyze_corpus(paths)
+    pd.testing.assert_frame_equal(df, expected_paragraphs(paths))
+    assert list(dict.fromkeys(df["article_id"])) == ["zeta-budget", "alpha-floods", "mid-school"]
+    assert df.attrs["failures"] == [] and df.attrs["n_articles"] == 3
+
+
+def test_article_level_equals_article_metrics(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path)
+    df = analyze_corpus(paths, level="article")
+    expected = pd.DataFrame([article_metrics(load_article(p)).to_dict() for p in paths], columns=list(COLUMNS))
+    pd.testing.assert_frame_equal(df, expected)
+
+
+def test_two_workers_give_identical_table(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path) * 3  # 9 inputs, more than one per worker
+    one = analyze_corpus(paths, workers=1)
+    two = analyze_corpus(paths, workers=2)
+    pd.testing.assert_frame_equal(two, one)
+    assert len(one) == 9 * 3
+
+
+def test_article_objects_are_accepted(tmp_path: Path) -> None:
+    arts = [article_from_text(TEXTS[n], article_id=n) for n in TEXTS]
+    df = analyze_corpus(arts, workers=2)
+    pd.testing.assert_frame_equal(df, pd.concat([paragraph_metrics(a) for a in arts], ignore_index=True))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_bad_article_is_skipped_and_reported(tmp_path: Path, workers: int) -> None:
+    good = write_corpus(tmp_path)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n\n  ", encoding="utf-8")
+    russian = tmp_path / "russian.txt"
+    russian.write_text("Президент встретился с министрами в понедельник. " * 10, encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    inputs = [good[0], empty, good[1], russian, missing, good[2]]
+    with pytest.warns(BatchWarning, match="3 of 6 articles failed"):
+        df = analyze_corpus(inputs, workers=workers)
+    pd.testing.assert_frame_equal(df, expected_paragraphs(good))
+    failed = [source for source, _ in df.attrs["failures"]]
+    assert failed == [str(empty), str(russian), str(missing)]
+    messages = " ".join(m for _, m in df.attrs["failures"])
+    assert "empty" in messages and "not English" in messages and "no such file" in messages
+
+
+def test_unexpected_input_type_is_a_failure_not_a_crash(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path, ["alpha-floods"])
+    with pytest.warns(BatchWarning):
+        df = analyze_corpus([42, paths[0]])
+    assert df.attrs["n_articles"] == 1 and "not a path or an Article" in df.attrs["failures"][0][1]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_generator_input_is_consumed_lazily(tmp_path: Path, workers: int) -> None:
+    paths = write_corpus(tmp_path)
+    consumed = 0
+
+    def endless():  # a corpus that never ends: only streaming can return a first result
+        nonlocal consumed
+        for p in itertools.cycle(paths):
+            consumed += 1
+            yield p
+
+    outcomes = iter_outcomes(endless(), workers=workers)
+    first = [next(outcomes) for _ in range(5)]
+    outcomes.close()
+    assert [o.index for o in first] == [0, 1, 2, 3, 4] and all(o.ok for o in first)
+    assert consumed <= 5 + IN_FLIGHT_PER_WORKER * workers + 1
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_output_file_streams_the_same_rows(tmp_path: Path, suffix: str) -> None:
+    paths = write_corpus(tmp_path / "in")
+    out = tmp_path / "out" / f"paragraphs{suffix}"
+    df = analyze_corpus(paths, output=out, workers=2)
+    assert df.empty and list(df.columns) == list(COLUMNS) and df.attrs["n_articles"] == 3
+    written = pd.read_csv(out) if suffix == ".csv" else pd.read_parquet(out)
+    expected = expected_paragraphs(paths)
+    assert list(written.columns) == list(COLUMNS) and len(written) == len(expected)
+    for col in ("article_id", "paragraph", "role", "n_words", "hedges", "attributions"):
+        assert written[col].tolist() == expected[col].tolist(), col
+    pd.testing.assert_series_equal(written["sentiment_compound"], expected["sentiment_compound"], check_dtype=False)
+    assert [p.name for p in out.parent.iterdir()] == [out.name]  # no temporary file left
+
+
+def test_output_file_is_not_left_half_written_on_error(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path / "in")
+    out = tmp_path / "out" / "paragraphs.csv"
+
+    def broken():
+        yield paths[0]
+        raise RuntimeError("disk on fire")
+
+    with pytest.raises(RuntimeError):
+        analyze_corpus(broken(), output=out)
+    assert list(out.parent.iterdir()) == []
+
+
+def test_output_suffix_is_checked(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match=r"\.csv or \.parquet"):
+        analyze_corpus([], output=tmp_path / "x.xlsx")
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paths = write_corpus(tmp_path)
+    analyze_corpus(paths)
+    assert capsys.readouterr().err == ""
+    analyze_corpus(paths, progress=True)
+    err = capsys.readouterr().err
+    assert "3/3" in err and "article" in err
+
+
+def test_windows_1252_file_warns_but_is_analysed(tmp_path: Path) -> None:
+    p = tmp_path / "cafe.txt"
+    p.write_bytes(("The caf\u00e9 owner said business was good. " * 5).encode("cp1252"))
+    with pytest.warns(Warning, match="Windows-1252"):
+        df = analyze_corpus([p], workers=1)
+    assert df.attrs["n_articles"] == 1 and df["n_words"].sum() > 0
+
+
+def test_analyze_paths_keeps_both_tables(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path)
+    result = analyze_paths(paths, workers=2)
+    assert result.failures == []
+    pd.testing.assert_frame_equal(result.paragraphs, expected_paragraphs(paths))
+    assert result.articles["article_id"].tolist() == ["zeta-budget", "alpha-floods", "mid-school"]
+
+
+def test_cli_workers_and_cache_flags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paths = write_corpus(tmp_path / "in")
+    bad = tmp_path / "in" / "empty.txt"
+    bad.write_text("\n\n", encoding="utf-8")
+    args = ["analyze", *map(str, paths), str(bad), "--workers", "2", "--format", "csv", "--level", "article"]
+    code = main([*args, "--cache-dir", str(tmp_path / "cache")])
+    out, err = capsys.readouterr()
+    assert code == 1 and "1 of 4 inputs failed" in err and "empty.txt" in err
+    assert [line.split(",")[0] for line in out.splitlines()[1:]] == ["zeta-budget", "alpha-floods", "mid-school"]
+    assert (tmp_path / "cache" / "results.sqlite").is_file()
+    # The warm run reads the cache and prints the same table; --no-cache recomputes the same table.
+    assert main([*args, "--cache-dir", str(tmp_path / "cache")]) == 1
+    assert capsys.readouterr().out == out
+    assert main([*args, "--no-cache"]) == 1
+    assert capsys.readouterr().out == out

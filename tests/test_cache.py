@@ -1,0 +1,183 @@
+"""The content cache: warm results equal cold ones, keys invalidate, concurrent writers, kills mid-write."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis.batch
+from analysis import analyze_corpus, article_from_text
+from analysis import cache as cache_mod
+from analysis.cache import ResultCache, analysis_fingerprint, cache_key
+from tests.test_batch import TEXTS, write_corpus
+
+
+def test_warm_run_equals_cold_run_and_skips_analysis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = write_corpus(tmp_path / "in")
+    db = tmp_path / "c.sqlite"
+    cold = analyze_corpus(paths, cache=db)
+    assert cold.attrs["n_cached"] == 0
+
+    def no_analysis(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a cache hit must not segment or analyse")
+
+    monkeypatch.setattr(analysis.batch, "article_from_text", no_analysis)
+    warm = analyze_corpus(paths, cache=db)
+    assert warm.attrs["n_cached"] == 3
+    pd.testing.assert_frame_equal(warm, cold)
+    warm_articles = analyze_corpus(paths, cache=db, level="article")
+    monkeypatch.undo()
+    pd.testing.assert_frame_equal(warm_articles, analyze_corpus(paths, level="article"))
+
+
+def test_same_text_under_two_names_keeps_each_article_id(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path / "a", ["alpha-floods"])
+    twin = tmp_path / "b" / "twin-story.txt"
+    twin.parent.mkdir()
+    twin.write_text(TEXTS["alpha-floods"], encoding="utf-8")
+    front = tmp_path / "b" / "with-id.md"
+    front.write_text("---\nid: floods-2021\n---\n" + TEXTS["alpha-floods"], encoding="utf-8")
+    inputs = [paths[0], twin, front]
+    db = tmp_path / "c.sqlite"
+    cold = analyze_corpus(inputs, cache=db, level="article")
+    warm = analyze_corpus(inputs, cache=db, level="article")
+    assert warm.attrs["n_cached"] == 3
+    assert warm["article_id"].tolist() == ["alpha-floods", "twin-story", "floods-2021"]
+    pd.testing.assert_frame_equal(warm, cold)
+
+
+def test_title_in_front_matter_is_part_of_the_key(tmp_path: Path) -> None:
+    body = "Talks resume\n\nOfficials said the talks could resume next week, according to diplomats."
+    plain, titled = tmp_path / "plain.txt", tmp_path / "titled.md"
+    plain.write_text(body, encoding="utf-8")
+    titled.write_text("---\ntitle: Something else entirely\n---\n" + body, encoding="utf-8")
+    db = tmp_path / "c.sqlite"
+    analyze_corpus([plain], cache=db)
+    df = analyze_corpus([titled], cache=db)
+    assert df.attrs["n_cached"] == 0  # roles may differ with another title: must not reuse
+
+
+def test_article_objects_are_keyed_by_their_segmentation(tmp_path: Path) -> None:
+    a = article_from_text(TEXTS["mid-school"], article_id="x")
+    db = tmp_path / "c.sqlite"
+    cold = analyze_corpus([a], cache=db)
+    warm = analyze_corpus([a], cache=db)
+    assert warm.attrs["n_cached"] == 1
+    pd.testing.assert_frame_equal(warm, cold)
+
+
+def test_key_covers_text_metadata_and_fingerprint() -> None:
+    sha = hashlib.sha256(b"text").hexdigest()
+    base = cache_key(sha, title="T")
+    assert base == cache_key(sha, title="T")
+    assert base != cache_key(hashlib.sha256(b"other").hexdigest(), title="T")
+    assert base != cache_key(sha, title="U")
+    assert base != cache_key(sha, title="T", fingerprint="0" * 64)
+
+
+def test_lexicon_and_library_versions_are_in_the_fingerprint(monkeypatch: pytest.MonkeyPatch) -> None:
+    lexicon = Path(cache_mod.__file__).parent / "data" / "hedge_lexicon.csv"
+    assert cache_mod.lexicon_digest() == hashlib.sha256(lexicon.read_bytes()).hexdigest()
+    before = analysis_fingerprint()
+    try:
+        monkeypatch.setattr(cache_mod, "lexicon_digest", lambda: "edited lexicon")
+        analysis_fingerprint.cache_clear()
+        assert analysis_fingerprint() != before
+        monkeypatch.undo()
+        monkeypatch.setattr(cache_mod, "_version", lambda dist: "99.0" if dist == "textstat" else "1.0")
+        analysis_fingerprint.cache_clear()
+        assert analysis_fingerprint() != before
+    finally:
+        monkeypatch.undo()
+        analysis_fingerprint.cache_clear()
+    assert analysis_fingerprint() == before
+
+
+def test_damaged_entry_reads_as_a_miss(tmp_path: Path) -> None:
+    db = tmp_path / "c.sqlite"
+    with ResultCache(db) as c:
+        c.put("k", {"paragraphs": [], "article": {"n_words": 3}})
+        assert c.get("k") == {"paragraphs": [], "article": {"n_words": 3}}
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE results SET value = CAST('{\"paragraphs\":[],\"article\":{}}' AS BLOB) WHERE key = 'k'")
+    with ResultCache(db) as c:
+        assert c.get("k") is None and c.check() == ["k"]
+
+
+def test_nan_and_numpy_values_round_trip(tmp_path: Path) -> None:
+    import numpy as np
+
+    with ResultCache(tmp_path / "c.sqlite") as c:
+        c.put("k", {"article": {"a": float("nan"), "b": np.int64(3), "c": np.bool_(True), "d": "é"}, "paragraphs": []})
+        got = c.get("k")
+    assert got is not None
+    art = got["article"]
+    assert art["a"] != art["a"] and art["b"] == 3 and art["c"] is True and art["d"] == "é"
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from analysis.cache import ResultCache
+    db, tag, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    with ResultCache(db) as c:
+        for i in range(n):
+            c.put(f"{tag}-{i}", {"article": {"tag": tag, "i": i, "pad": "x" * 20000}, "paragraphs": []})
+    """
+)
+
+
+def _writer(db: Path, tag: str, n: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    return subprocess.Popen([sys.executable, "-c", WRITER, str(db), tag, str(n)], env=env)
+
+
+def _all_entries_valid(db: Path) -> int:
+    with ResultCache(db) as c:
+        assert c.check() == []
+        keys = [k for (k,) in c._conn.execute("SELECT key FROM results")]
+        for key in keys:
+            value = c.get(key)
+            assert value is not None
+            tag, i = key.rsplit("-", 1)
+            assert value["article"]["tag"] == tag and value["article"]["i"] == int(i)
+        return len(keys)
+
+
+def test_two_processes_writing_at_once(tmp_path: Path) -> None:
+    db = tmp_path / "c.sqlite"
+    procs = [_writer(db, tag, 150) for tag in ("a", "b")]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    assert _all_entries_valid(db) == 300
+
+
+def test_kill_mid_write_leaves_no_corrupt_entry(tmp_path: Path) -> None:
+    db = tmp_path / "c.sqlite"
+    proc = _writer(db, "k", 100_000)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # wait until it is writing, then kill it without warning
+        if db.exists():
+            try:
+                with ResultCache(db) as c:
+                    if len(c) >= 50:
+                        break
+            except sqlite3.OperationalError:
+                pass
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    n = _all_entries_valid(db)
+    assert 50 <= n < 100_000
+    with ResultCache(db) as c:  # and the cache still accepts writes
+        c.put("k-after", {"article": {"tag": "k", "i": 0}, "paragraphs": []})
+        assert c.get("k-after") is not None
