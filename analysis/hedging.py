@@ -530,6 +530,7 @@ RULES: dict[str, Rule] = {
     "appear": _rule_appear,
     "that": _rule_that,
 }
+_FIRST_PERSON_BEFORE = re.compile(r"(?<![\w'’-])(?:I|[Ww]e)\s+$")
 #: Boosters whose form holds its own negation (never flipped to a hedge).
 _SELF_NEGATED = ("no ", "not ", "without ", "beyond ", "there is no", "unsurprisingly")
 
@@ -553,7 +554,12 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
         category, subtype = verdict
         if category == "booster" and not form.startswith(_SELF_NEGATED) and _negated(text, m.start()):
             category, subtype = "hedge", "negated booster"
-        out.append(Cue(m.start(), m.end(), m.group(0), category, subtype))
+        start = m.start()
+        if subtype.endswith("(first person)"):
+            pronoun = _FIRST_PERSON_BEFORE.search(text, max(0, start - 12), start)
+            if pronoun and (not out or out[-1].end <= pronoun.start()):
+                start = pronoun.start()  # the cue is "I believe", "we think"
+        out.append(Cue(start, m.end(), text[start : m.end()], category, subtype))
     return out
 
 

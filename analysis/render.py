@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from .hedging import CATEGORIES, Cue, article_cues
+from .hedging import CATEGORIES, Cue, article_cues, article_unhedged_predictions
 from .model import Article
 from .voice import article_quotes
 
@@ -28,9 +28,9 @@ _LABELS = {
 CSS = """
 .ma-article { font: 16px/1.6 Georgia, 'Times New Roman', serif; color: #1d1d1d; max-width: 46em; margin: 0 auto; }
 .ma-article p { margin: 0 0 0.9em 0; }
-.ma-article .para { position: relative; padding-left: 2.6em; }
-.ma-article .para .idx { position: absolute; left: 0; width: 2em; text-align: right; color: #999;
-  font: 11px/2.2 system-ui, sans-serif; }
+.ma-article .para { position: relative; padding-left: 40px; }
+.ma-article .para .idx { position: absolute; left: 0; top: 0.3em; width: 28px; text-align: right; color: #999;
+  font: 11px/1.6 system-ui, sans-serif; }
 .ma-article .role-headline { font-size: 1.6em; font-weight: bold; line-height: 1.3; }
 .ma-article .role-summary { font-style: italic; }
 .ma-article .role-byline, .ma-article .role-boilerplate { color: #777; font-size: 0.9em; }
@@ -46,7 +46,8 @@ CSS = """
 .ma-article .legend { font: 13px/1.8 system-ui, sans-serif; border: 1px solid #ddd; border-radius: 6px;
   padding: 0.5em 0.8em; margin: 0 0 1.5em 0; background: #fafafa; }
 .ma-article .legend mark, .ma-article .legend .quote { margin-right: 0.8em; white-space: nowrap; }
-.ma-article .summary-line { color: #555; }
+.ma-article .summary-line { color: #555; font: 13px system-ui, sans-serif; }
+.ma-article .prediction { text-decoration: underline wavy #7a4fc9; text-underline-offset: 4px; }
 """
 
 
@@ -62,18 +63,29 @@ def _tooltip(c: Cue) -> str:
     return " · ".join(parts)
 
 
-def render_paragraph(text: str, cues: Sequence[Cue], quotes: Sequence[tuple[int, int]] = ()) -> str:
+def _clip(spans: Sequence[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    return [(max(0, a), min(n, b)) for a, b in spans if min(n, b) > max(0, a)]
+
+
+def render_paragraph(
+    text: str,
+    cues: Sequence[Cue],
+    quotes: Sequence[tuple[int, int]] = (),
+    predictions: Sequence[tuple[int, int]] = (),
+) -> str:
     """HTML of one paragraph ``text``: cues as ``<mark>``, quoted ranges as ``<span class="quote">``.
 
-    ``cues`` and ``quotes`` are offsets into ``text``; cues must not overlap each
-    other (as :func:`~analysis.hedging.find_cues` guarantees); out-of-range
+    ``cues``, ``quotes`` and ``predictions`` (sentences with an unhedged prediction,
+    ``<span class="prediction">``) are offsets into ``text``; cues must not overlap
+    each other (as :func:`~analysis.hedging.find_cues` guarantees); out-of-range
     offsets are clipped. Stripping the tags and unescaping returns ``text``.
     """
     n = len(text)
-    qspans = [(max(0, a), min(n, b)) for a, b in quotes if min(n, b) > max(0, a)]
+    qspans = _clip(quotes, n)
+    pspans = _clip(predictions, n)
     cspans = sorted((c for c in cues if 0 <= c.start < c.end <= n), key=lambda c: c.start)
     bounds = {0, n}
-    for a, b in qspans:
+    for a, b in qspans + pspans:
         bounds.update((a, b))
     for c in cspans:
         bounds.update((c.start, c.end))
@@ -90,6 +102,8 @@ def render_paragraph(text: str, cues: Sequence[Cue], quotes: Sequence[tuple[int,
             chunk = f'<mark class="{_esc(cls)}" title="{_esc(_tooltip(cue))}">{chunk}</mark>'
         if any(qa <= a < qb for qa, qb in qspans):
             chunk = f'<span class="quote">{chunk}</span>'
+        if any(pa <= a < pb for pa, pb in pspans):
+            chunk = f'<span class="prediction" title="unhedged prediction">{chunk}</span>'
         out.append(chunk)
     return "".join(out)
 
@@ -101,6 +115,7 @@ def legend() -> str:
         for (cat, voice), label in _LABELS.items()
     ]
     items.append('<span class="quote">quoted words</span>')
+    items.append('<span class="prediction">unhedged prediction (author)</span>')
     return '<div class="legend">' + " ".join(items) + "<br>Hover over a highlighted cue for its subtype.</div>"
 
 
@@ -112,6 +127,7 @@ def highlight(article: Article, standalone: bool = True) -> str:
     """
     cues = article_cues(article)
     quotes = article_quotes(article)
+    predictions = article_unhedged_predictions(article, cues)
     counts = {cat: sum(1 for pc in cues for c in pc if c.category == cat) for cat in CATEGORIES}
     title = article.title or (article.paragraphs[0].text if article.paragraphs else article.article_id)
     parts = ['<div class="ma-article">']
@@ -120,13 +136,14 @@ def highlight(article: Article, standalone: bool = True) -> str:
         f'{counts["attribution"]} attributions in all paragraphs (metrics count body paragraphs only).</p>'
     )
     parts.append(legend())
-    for p, pcues in zip(article.paragraphs, cues, strict=True):
+    for p, pcues, preds in zip(article.paragraphs, cues, predictions, strict=True):
         qs = [(q.start - p.start, q.end - p.start) for q in quotes if q.paragraph == p.index]
+        ps = [(p.sentences[i].start, p.sentences[i].end) for i in preds]
         role = _esc(p.role)
         tag = "" if p.role == "body" else f'<span class="role-tag">{role}</span>'
         parts.append(
             f'<p class="para role-{role}" id="p{p.index}"><span class="idx">{p.index}</span>'
-            f"{render_paragraph(p.text, pcues, qs)}{tag}</p>"
+            f"{render_paragraph(p.text, pcues, qs, ps)}{tag}</p>"
         )
     parts.append("</div>")
     body = "\n".join(parts)
