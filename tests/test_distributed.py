@@ -1,0 +1,68 @@
+"""analysis.distributed on a local dask.distributed cluster equals the single-process results."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import analyze_corpus
+from tests.test_batch import TEXTS, write_corpus
+
+db = pytest.importorskip("dask.bag", reason="the optional extra media-analysis[dask] is not installed")
+distributed = pytest.importorskip("dask.distributed", reason="the optional extra media-analysis[dask] is not installed")
+
+from analysis.distributed import analyze_bag, analyze_bag_outcomes, analyze_dataframe  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client():  # type: ignore[no-untyped-def]
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+        ) as cluster,
+        distributed.Client(cluster) as c,
+    ):
+        yield c
+
+
+def _items() -> list[dict[str, str]]:
+    # Repeat the texts under new ids so both workers get several articles.
+    return [{"article_id": f"{name}-{i}", "text": TEXTS[name]} for i in range(3) for name in TEXTS]
+
+
+def _single_process(tmp_path: Path, level: str) -> pd.DataFrame:
+    paths = []
+    for item in _items():
+        p = tmp_path / f"{item['article_id']}.txt"
+        p.write_text(item["text"], encoding="utf-8")
+        paths.append(p)
+    return analyze_corpus(paths, level=level)
+
+
+@pytest.mark.parametrize("level", ["paragraph", "article"])
+def test_cluster_results_equal_single_process(client, tmp_path: Path, level: str) -> None:  # type: ignore[no-untyped-def]
+    bag = db.from_sequence(_items(), npartitions=4)
+    got = analyze_bag(bag, level=level).compute().reset_index(drop=True)
+    assert len(client.scheduler_info()["workers"]) == 2
+    expected = _single_process(tmp_path, level)
+    pd.testing.assert_frame_equal(got, expected)
+
+
+def test_failures_are_reported_not_raised(client) -> None:  # type: ignore[no-untyped-def]
+    items = [TEXTS["alpha-floods"], "   ", {"no": "text"}, "Президент встретился с министрами. " * 10]
+    outcomes = analyze_bag_outcomes(db.from_sequence(items, npartitions=2)).compute()
+    assert [o["error"] is None for o in outcomes] == [True, False, False, False]
+    assert "not English" in outcomes[3]["error"]
+    df = analyze_bag(db.from_sequence(items, npartitions=2)).compute()
+    assert df["article_id"].nunique() == 1 and len(df) == len(outcomes[0]["paragraphs"])
+
+
+def test_dask_dataframe_of_texts(client) -> None:  # type: ignore[no-untyped-def]
+    import dask.dataframe as dd
+
+    pdf = pd.DataFrame({"article_id": list(TEXTS), "body": list(TEXTS.values())})
+    got = analyze_dataframe(dd.from_pandas(pdf, npartitions=2), text="body", level="article").compute()
+    assert got["article_id"].tolist() == list(TEXTS)
+    assert (got["n_words"] > 20).all()
