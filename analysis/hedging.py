@@ -453,9 +453,9 @@ def _rule_booster(text: str, start: int, end: int, form: str, entry: LexiconEntr
 def _predicative(text: str, start: int) -> bool:
     prev = _words(_tokens_before(text, start, 5))
     for i in range(len(prev) - 1, -1, -1):
-        t = prev[i]
-        if t in _LINKING:
-            return True
+        t = prev[i].replace("’", "'")
+        if t in _LINKING or (t.endswith("n't") and t[:-3] in _LINKING):
+            return True  # "is clear", "isn't clear", "wasn't sure"
         if t == "it" and i > 0 and prev[i - 1] in ("made", "make", "makes", "making"):
             return True
         if not (t in _SKIP or _is_negator(t)):
@@ -479,11 +479,13 @@ def _rule_certain(text: str, start: int, end: int, form: str, entry: LexiconEntr
 
 
 def _rule_possible(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    prev = _words(_tokens_before(text, start, 2))
+    prev = _words(_tokens_before(text, start, 4))
     nxt = _words(_tokens_after(text, end, 1))
-    blockers = {"made", "make", "makes", "making", "as", "if", "where", "wherever", "whenever", "when", "every", "all"}
+    blockers = {"as", "if", "where", "wherever", "whenever", "when", "every", "all"}
     if prev and (prev[-1] in blockers or prev[-1].endswith("est") or prev[-1] in ("best", "worst", "least", "most")):
-        return None
+        return None  # "as soon as possible", "the best possible": no likelihood
+    if any(t in ("made", "make", "makes", "making") for t in prev):
+        return None  # "made the project possible": enabled
     if nxt and nxt[0] == "to":
         return None  # "it is possible to travel": ability, not likelihood
     return _keep(entry)
