@@ -9,7 +9,7 @@ SEED   := seeds/could-russia-lose-belarus.txt
 TABLE  := data/processed/could-russia-lose-belarus.paragraphs.csv
 ARTICLE_TABLE := data/processed/could-russia-lose-belarus.article.csv
 
-.PHONY: run test install install-test analyze figures notebooks lint docs clean help
+.PHONY: run test install install-test analyze figures notebooks lint docs clean help baseline
 
 help:
 	@echo "make run   - create .venv, install, analyse the seed article, write tables and figures"
@@ -37,6 +37,11 @@ figures: install
 	$(BIN)/media-analysis figures --out data/figures
 
 run: analyze figures
+
+# Regenerate the committed news baseline (figures only) from the OneStopEnglish corpus in ../shared.
+SHARED ?= ../shared
+baseline: install
+	$(BIN)/media-analysis baseline build $(SHARED)/corpus/onestopenglish-adv
 
 # Re-execute the notebooks in place (outputs are committed; nbval compares key cells with them).
 notebooks: install

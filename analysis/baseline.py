@@ -8,22 +8,26 @@ see ``data/baselines/README.md``). Two files:
 * ``<name>.articles.csv``: one row per article, body-level values.
 
 Columns are :data:`analysis.metrics.COLUMNS` without :data:`~analysis.metrics.TEXT_COLUMNS`
-(no sentences are published). Regenerate with one command (``make baseline``)::
+(no sentences are published). Regenerate with one command (``make baseline`` runs it)::
 
-    python -m analysis.baseline build ../shared/corpus/onestopenglish-adv
+    media-analysis baseline build ../shared/corpus/onestopenglish-adv
+
+(``python -m analysis.baseline build ...`` does the same.)
 
 Corpus files are UTF-8 (with BOM), one paragraph per line, with no title line: in
-184 of 189 files the first line is the full lede sentence. The other 5 ("WNL ..."
-lesson texts) open with a short section heading ("Introduction", "1 Passing
-clouds"), which the segmenter's headline rule marks as ``headline``, so it is kept in
-the paragraph table but left out of body metrics. The article title is taken
-from the file name (``"Arctic mapping-adv.txt"`` -> ``"Arctic mapping"``), so the
-first line is never mistaken for a title by matching.
+184 of 189 files the first line is the full lede sentence (20+ words). Of the other
+5 ("WNL ..." lesson texts), 4 open with a short unpunctuated section heading
+("Introduction", "1 Passing clouds"), kept as ``headline`` (in the paragraph table,
+out of body metrics); the fifth opens with a question ("Is this the moment when
+streaming goes truly mainstream?") that stays body like that text's later headings.
+The title comes from the file name (``"Arctic mapping-adv.txt"`` -> ``"Arctic
+mapping"``), never from the first line; see :func:`corpus_article`.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 from collections.abc import Mapping, Sequence
@@ -42,6 +46,7 @@ DEFAULT_OUT = Path("data/baselines")
 #: Published columns: every metric column except the ones holding sentences.
 BASELINE_COLUMNS: tuple[str, ...] = tuple(c for c in COLUMNS if c not in TEXT_COLUMNS)
 _SUFFIX = "-adv"
+_SENTENCE_END = (".", "?", "!", "…", '"', "”", "’", "'")
 
 
 def _search_dirs() -> list[Path]:
@@ -85,9 +90,19 @@ def corpus_files(corpus_dir: str | Path) -> list[Path]:
 
 
 def corpus_article(path: Path) -> Article:
-    """One corpus file as an :class:`Article`; title and id come from the file name."""
+    """One corpus file as an :class:`Article`; title and id come from the file name.
+
+    The corpus has no title lines, so a first line that the segmenter's headline
+    rule caught but that ends like a sentence (``.``, ``?``, ``!``, closing quote) is
+    given back to the body; short unpunctuated section headings stay ``headline``.
+    """
     stem = path.stem.removesuffix(_SUFFIX)
-    return load_article(path, title=stem, article_id=slugify(stem), kind="news", outlet="The Guardian")
+    art = load_article(path, title=stem, article_id=slugify(stem), kind="news", outlet="The Guardian")
+    first = art.paragraphs[0] if art.paragraphs else None
+    if first is not None and first.role == "headline" and first.text.rstrip().endswith(_SENTENCE_END):
+        paragraphs = (dataclasses.replace(first, role="body"), *art.paragraphs[1:])
+        art = dataclasses.replace(art, paragraphs=paragraphs)
+    return art
 
 
 def build(corpus_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -160,25 +175,43 @@ def percentile_ranks(
     return pd.DataFrame(rows, columns=["metric", "value", "baseline_median", "percentile", "n"])
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m analysis.baseline build CORPUS_DIR [--out DIR] [--name NAME]``."""
-    parser = argparse.ArgumentParser(prog="python -m analysis.baseline", description="Build a news baseline.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="compute the metrics of a corpus folder and write the baseline CSVs")
+def add_cli_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Register ``baseline build CORPUS_DIR [--out DIR] [--name NAME]`` on a subparsers object."""
+    p = sub.add_parser(
+        "baseline",
+        help="rebuild a news baseline (figures only) from a corpus folder",
+        description="Compute per-paragraph and per-article metrics for every .txt file of a corpus folder and "
+        "write <out>/<name>.csv and <out>/<name>.articles.csv without any text column. Existing baseline files "
+        "are replaced (they are generated).",
+    )
+    bsub = p.add_subparsers(dest="baseline_command", metavar="ACTION", required=True)
+    b = bsub.add_parser("build", help="compute and write the baseline CSVs")
     b.add_argument("corpus", metavar="CORPUS_DIR", help="folder of .txt articles (one paragraph per line)")
     b.add_argument("--out", default=str(DEFAULT_OUT), metavar="DIR", help="output folder (default: %(default)s)")
     b.add_argument("--name", default=DEFAULT_NAME, help="baseline name, used for file names (default: %(default)s)")
-    args = parser.parse_args(argv)
-    try:
-        info = write(args.corpus, args.out, args.name)
-    except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    b.set_defaults(func=cmd_build)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build, write, and print one summary line; raises :class:`InputError` on bad input."""
+    info = write(args.corpus, args.out, args.name)
     print(
-        f"wrote {args.out}/{args.name}.csv ({info['paragraphs']} paragraphs, roles {info['roles']}) and "
+        f"wrote {Path(args.out) / args.name}.csv ({info['paragraphs']} paragraphs, roles {info['roles']}) and "
         f"{args.name}.articles.csv ({info['articles']} articles) in {info['seconds']} s"
     )
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m analysis.baseline build CORPUS_DIR``; same as ``media-analysis baseline build``."""
+    parser = argparse.ArgumentParser(prog="python -m analysis", description="Build a news baseline.")
+    add_cli_command(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["baseline", *(sys.argv[1:] if argv is None else argv)])
+    try:
+        return int(args.func(args))
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -212,6 +212,9 @@ def build_parser() -> argparse.ArgumentParser:
     h.add_argument("--force", action="store_true", help="allow --output to replace an existing file")
     h.set_defaults(func=cmd_highlight)
     _add_store_commands(sub)
+    from .baseline import add_cli_command as _add_baseline_command
+
+    _add_baseline_command(sub)
     _add_figures_command(sub)
     return parser
 
