@@ -76,36 +76,64 @@ def render_paragraph(
     """HTML of one paragraph ``text``: cues as ``<mark>``, quoted ranges as ``<span class="quote">``.
 
     ``cues``, ``quotes`` and ``predictions`` (sentences with an unhedged prediction,
-    ``<span class="prediction">``) are offsets into ``text``; cues must not overlap
-    each other (as :func:`~analysis.hedging.find_cues` guarantees); out-of-range
-    offsets are clipped. Stripping the tags and unescaping returns ``text``.
+    ``<span class="prediction">``) are offsets into ``text``; out-of-range offsets
+    are clipped, cues overlapping an earlier cue are dropped, and a quote or
+    prediction edge inside a cue moves to the cue's end, so each cue is exactly one
+    ``<mark>``. Nesting: prediction > quote > mark. Stripping the tags and
+    unescaping returns ``text``.
     """
     n = len(text)
-    qspans = _clip(quotes, n)
-    pspans = _clip(predictions, n)
-    cspans = sorted((c for c in cues if 0 <= c.start < c.end <= n), key=lambda c: c.start)
-    bounds = {0, n}
-    for a, b in qspans + pspans:
-        bounds.update((a, b))
-    for c in cspans:
-        bounds.update((c.start, c.end))
-    points = sorted(bounds)
+    marks: list[Cue] = []
+    for c in sorted(cues, key=lambda c: c.start):
+        if 0 <= c.start < c.end <= n and (not marks or c.start >= marks[-1].end):
+            marks.append(c)
+
+    def outside_cues(pos: int) -> int:
+        for c in marks:
+            if c.start < pos < c.end:
+                return c.end
+        return pos
+
+    qspans = [(outside_cues(a), outside_cues(b)) for a, b in _clip(quotes, n)]
+    pspans = [(outside_cues(a), outside_cues(b)) for a, b in _clip(predictions, n)]
+    edges = {x for span in qspans + pspans for x in span} | {x for c in marks for x in (c.start, c.end)}
+    points = sorted({0, n} | edges)
     out: list[str] = []
+    state: tuple[bool, bool, Cue | None] = (False, False, None)
     ci = 0
     for a, b in zip(points, points[1:], strict=False):
-        while ci < len(cspans) and cspans[ci].end <= a:
+        if a == b:
+            continue
+        while ci < len(marks) and marks[ci].end <= a:
             ci += 1
-        cue = cspans[ci] if ci < len(cspans) and cspans[ci].start <= a < cspans[ci].end else None
-        chunk = _esc(text[a:b])
-        if cue is not None:
-            cls = f"cue {cue.category} {cue.voice}"
-            chunk = f'<mark class="{_esc(cls)}" title="{_esc(_tooltip(cue))}">{chunk}</mark>'
-        if any(qa <= a < qb for qa, qb in qspans):
-            chunk = f'<span class="quote">{chunk}</span>'
-        if any(pa <= a < pb for pa, pb in pspans):
-            chunk = f'<span class="prediction" title="unhedged prediction">{chunk}</span>'
-        out.append(chunk)
+        cue = marks[ci] if ci < len(marks) and marks[ci].start <= a else None
+        new = (any(x <= a < y for x, y in pspans), any(x <= a < y for x, y in qspans), cue)
+        level = next((i for i in range(3) if new[i] != state[i]), 3)
+        for i in (2, 1, 0):  # close the inner levels that change, innermost first
+            if i >= level and state[i]:
+                out.append("</mark>" if i == 2 else "</span>")
+        for i in range(level, 3):  # open them again, outermost first
+            if new[i]:
+                out.append(_OPEN[i](new[i]))
+        out.append(_esc(text[a:b]))
+        state = new
+    for i in (2, 1, 0):
+        if state[i]:
+            out.append("</mark>" if i == 2 else "</span>")
     return "".join(out)
+
+
+def _open_mark(cue: object) -> str:
+    assert isinstance(cue, Cue)
+    cls = f"cue {cue.category} {cue.voice}"
+    return f'<mark class="{_esc(cls)}" title="{_esc(_tooltip(cue))}">'
+
+
+_OPEN = (
+    lambda _: '<span class="prediction" title="unhedged prediction">',
+    lambda _: '<span class="quote">',
+    _open_mark,
+)
 
 
 def legend() -> str:
