@@ -127,6 +127,8 @@ def test_generator_input_is_consumed_lazily(tmp_path: Path, workers: int) -> Non
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])
 def test_output_file_streams_the_same_rows(tmp_path: Path, suffix: str) -> None:
+    if suffix == ".parquet":
+        pytest.importorskip("pyarrow", reason="Parquet output needs pyarrow (extra media-analysis[dask])")
     paths = write_corpus(tmp_path / "in")
     out = tmp_path / "out" / f"paragraphs{suffix}"
     df = analyze_corpus(paths, output=out, workers=2)

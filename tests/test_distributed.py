@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import analyze_corpus
-from tests.test_batch import TEXTS, write_corpus
+from tests.test_batch import TEXTS
 
 db = pytest.importorskip("dask.bag", reason="the optional extra media-analysis[dask] is not installed")
 distributed = pytest.importorskip("dask.distributed", reason="the optional extra media-analysis[dask] is not installed")
