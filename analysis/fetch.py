@@ -30,7 +30,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -256,8 +256,6 @@ def fetch_manifest(
     """
     from tqdm import tqdm
 
-    from .ingest import extract_url, merge_meta
-
     rows = read_manifest(manifest)
     st = store if isinstance(store, Store) else Store(store)
     if progress is None:
@@ -276,7 +274,7 @@ def fetch_manifest(
             elif stored is not None:
                 result = RowResult(n, url, "skipped", f"already in the store as {stored}", stored)
             else:
-                result = _fetch_row(n, url, row, st, force, fetch_options, extract_url, merge_meta)
+                result = _fetch_row(n, url, row, st, force, fetch_options)
             first_row.setdefault(url, n)
             results.append(result)
             bar.update(1)
@@ -286,7 +284,12 @@ def fetch_manifest(
     return results
 
 
-def _fetch_row(n, url, row, st, force, fetch_options, extract_url, merge_meta) -> RowResult:  # type: ignore[no-untyped-def]
+def _fetch_row(
+    n: int, url: str, row: Mapping[str, str], st: Store, force: bool, fetch_options: Mapping[str, object]
+) -> RowResult:
+    """Fetch, extract and store one manifest row; every failure becomes a ``failed`` result."""
+    from .ingest import extract_url, merge_meta
+
     try:
         ex = extract_url(url, **fetch_options)
         overrides = {k: row.get(k) for k in ("outlet", "kind", "date", "event")}

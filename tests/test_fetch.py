@@ -305,3 +305,17 @@ def test_store_index_uses_recorded_urls(tmp_path: Path) -> None:
     st.add(MAIN_PARAGRAPHS, {"title": "t", "url": "https://example.org/a"})
     assert Store(tmp_path).find_url("https://example.org/a") == tmp_path / "t.md"
     assert Store(tmp_path).find_url("https://example.org/b") is None
+
+
+def test_cli_add_url_uses_the_fetcher(server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    server.routes["/story"] = Route(body=page("Story from the web"))
+    store = tmp_path / "s"
+    code = main(["add", server.url("/story"), "--store", str(store), "--outlet", "Local", "--kind", "wire"])
+    out, err = capsys.readouterr()
+    assert code == 0 and out.startswith(f"added {store}/story-from-the-web.md"), err
+    fm, _ = split_front_matter((store / "story-from-the-web.md").read_text(encoding="utf-8"))
+    assert fm["url"] == server.url("/story") and fm["outlet"] == "Local" and fm["kind"] == "wire"
+    assert main(["add", server.url("/absent"), "--store", str(store)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "HTTP 404" in err and err.count("\n") == 1
+    assert files(store) == ["story-from-the-web.md"]
