@@ -316,4 +316,10 @@ def format_results(results: list[RowResult], url_width: int = 60) -> str:
         lines.append(f"{r.status:<8} {r.row:>3}  {url:<{url_width}}  {r.detail}")
     counts = {s: sum(r.status == s for r in results) for s in ("added", "skipped", "failed")}
     lines.append(", ".join(f"{v} {k}" for k, v in counts.items()) + f" (of {len(results)} rows)")
+    failed = [r for r in results if r.status == "failed"]
+    if failed and all(r.detail.startswith(("cannot resolve host", "network unreachable")) for r in failed):
+        lines.append(
+            "note: no host could be reached; this machine looks offline. Save the pages in a browser "
+            "and add them with `media-analysis add page.html --outlet ... --kind ...`."
+        )
     return "\n".join(lines) + "\n"

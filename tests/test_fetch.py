@@ -249,6 +249,7 @@ def test_offline_every_row_fails_fast_and_nothing_is_written(tmp_path: Path, mon
     assert len(results) == len(read_manifest(manifest)) == 11
     assert all(r.status == "failed" and r.detail.startswith("cannot resolve host") for r in results)
     assert not (tmp_path / "s").exists()
+    assert format_results(results).splitlines()[-1].startswith("note: no host could be reached")
 
 
 def test_cli_fetch_prints_the_table_and_exit_status(
