@@ -25,17 +25,24 @@ look at a few neighbouring words in the same text (never across a sentence end):
 
 ``modal``
     "May" capitalised inside a sentence, or followed by a number, is the month or a
-    name; "could not"/"couldn't" is inability, not a hedge; "would" before
-    ``later/eventually/soon/often/usually/like/rather`` is narrative, habitual or
-    volitional, and "would" after a reporting verb ("said he would") is a reported
-    intention; "will" is never in the lexicon.
+    name; "could not"/"couldn't" is inability, not a hedge; "may be" + participle
+    ("may be used") is root possibility, i.e. "can be" (Coates 1983: root "may"
+    goes with the passive); "would" before ``later/eventually/soon/often/usually/
+    like/rather`` or after "later" is narrative, habitual or volitional, and after a
+    reporting verb ("said he would") a reported intention. "will" and "should" are
+    not in the lexicon: a future is not a hedge, and "should" is overwhelmingly
+    deontic (advice, obligation) in news.
 ``approximator``
     "about/around/roughly" only before a number or quantity ("about 300", "around half").
 ``quantifier``
     "some 20" is an approximator; "some/many/most/several people/critics/experts"
-    and "many believe" are weasels (a vague source); any other use is no cue.
+    and "many believe" are weasels (a vague source); "some/many/several" before a
+    plural noun, heading a clause, or partitive ("many of his works") are vague
+    quantifiers (CoNLL-2010 weasels: how many is left unsaid); durations and
+    measures ("for many years", "as many as") and "some bread" are no cue.
 ``vague_subject``
-    "critics/others" only as the bare subject of a saying or believing verb.
+    "others" only as the subject of a saying or believing verb; "critics" as a bare
+    subject ("critics say", "critics attack"), not "critics of the plan".
 ``epistemic_verb``
     believe/think/expect/consider/regard/assume...: first person ("I believe") is a
     hedge of that speaker; agentless passive ("is believed", "is widely regarded as",
@@ -283,6 +290,22 @@ def _is_number(tok: str) -> bool:
     return tok[0].isdigit() or tok[0] in "$£€" or tok in _NUMBER_WORDS
 
 
+_IRREGULAR_PARTICIPLES = frozenset(
+    "made found seen done built held given known taken shown put set cut kept sold bought told paid run read heard "
+    "said left brought caught taught thought sent spent won lost born worn drawn grown thrown broken chosen spoken "
+    "written eaten hidden beaten driven ridden stolen sworn torn frozen forgotten understood bound split spread".split()
+)
+
+
+def _is_plural(tok: str) -> bool:
+    return len(tok) > 3 and tok.endswith("s") and not tok.endswith(("ss", "us", "is", "ous"))
+
+
+def _is_participle(tok: str) -> bool:
+    """Past participle by form: regular ``-ed`` (``used``) or a common irregular one."""
+    return (tok.endswith("ed") and len(tok) > 4) or tok in _IRREGULAR_PARTICIPLES
+
+
 def _at_sentence_start(text: str, start: int) -> bool:
     before = text[max(0, start - 4) : start].rstrip(" \t\"“'‘([`")
     return not before or before[-1] in ".!?\n"
@@ -304,12 +327,18 @@ def _rule_modal(text: str, start: int, end: int, form: str, entry: LexiconEntry)
         return None  # the month, or a name ("Theresa May")
     if form == "could" and nxt and _is_negator(nxt[0]):
         return None  # inability ("could not", "could never"), not epistemic possibility
+    if form == "may":
+        rest = [t for t in nxt if t not in _SKIP and not _is_negator(t)]
+        if len(rest) > 1 and rest[0] == "be" and _is_participle(rest[1]):
+            return None  # root possibility, "may be used/combined" = "can be" (Coates 1983: passive)
     if form == "would":
         rest = [t for t in nxt if t not in ("also", "then", "not")]
         if rest and rest[0] in _TIME_AFTER_WOULD:
             return None
         if any(t in _REPORTING_BEFORE_WOULD for t in prev):
             return None  # backshifted reported intention: "he said he would ..."
+        if any(t in ("later", "afterwards", "eventually", "subsequently") for t in prev):
+            return None  # narrative future-in-the-past: "years later he would ..."
     return _keep(entry)
 
 
@@ -338,6 +367,11 @@ def _rule_quantifier(text: str, start: int, end: int, form: str, entry: LexiconE
         return None
     if form == "some" and _is_number(nxt[0]):
         return "hedge", "approximator"
+    prev = _words(_tokens_before(text, start, 1))
+    if prev and prev[-1] in ("the", "for", "and", "at") and form == "most":
+        return None  # "the most ...": a superlative
+    if prev and prev[-1] in ("as", "how", "so", "too", "very"):
+        return None  # "as many as", "how many": a measure phrase
     words = _words(nxt)
     if words and words[0] in _TIME_NOUNS:
         return None  # "for many years", "several times": a duration or frequency, not a source
@@ -350,6 +384,8 @@ def _rule_quantifier(text: str, start: int, end: int, form: str, entry: LexiconE
         return "hedge", "weasel"  # "many believe", "some have argued"
     if any(w in _HUMAN for w in words[:3]):
         return "hedge", "weasel"  # "some critics", "many of the observers"
+    if form in ("some", "many", "several") and words and _is_plural(words[0]):
+        return "hedge", "vague quantifier"
     if form in ("some", "many"):
         raw_prev = _tokens_before(text, start, 1)
         if not raw_prev or raw_prev[-1] in _CLAUSE_START or _at_sentence_start(text, start):
@@ -366,6 +402,8 @@ def _rule_vague_subject(text: str, start: int, end: int, form: str, entry: Lexic
     nxt = [w for w in _words(_tokens_after(text, end, 4)) if w not in _SKIP and w not in ("have", "had", "has")]
     if nxt and nxt[0] in _SAY_VERBS:
         return "hedge", "weasel"
+    if form == "critics" and nxt and nxt[0] not in ("of", "from", "at", "in", "including", "such", "like", "and"):
+        return "hedge", "weasel"  # bare "critics" as a subject: a source nobody can check
     return None
 
 
@@ -475,6 +513,8 @@ def _rule_certain(text: str, start: int, end: int, form: str, entry: LexiconEntr
         return "hedge", "approximator"
     if nxt and nxt[0] in _HUMAN:
         return "hedge", "weasel"
+    if nxt and _is_plural(nxt[0]):
+        return "hedge", "vague quantifier"  # "certain controls": which ones is left unsaid
     return None
 
 
@@ -486,6 +526,10 @@ def _rule_possible(text: str, start: int, end: int, form: str, entry: LexiconEnt
         return None  # "as soon as possible", "the best possible": no likelihood
     if any(t in ("made", "make", "makes", "making") for t in prev):
         return None  # "made the project possible": enabled
+    if prev and _is_number(prev[-1]) and prev[-1] != "one":
+        return None  # "four possible patterns": a count of options, not a likelihood
+    if _predicative(text, start) and not (nxt and nxt[0] == "that"):
+        return None  # "X is possible": feasibility (root), unlike "it is possible that" and "a possible cause"
     if nxt and nxt[0] == "to":
         return None  # "it is possible to travel": ability, not likelihood
     return _keep(entry)

@@ -345,5 +345,23 @@ def test_benchmark_on_conll_training_file(shared_dir: Path) -> None:
     spec.loader.exec_module(mod)
     res = mod.evaluate(mod.read_rows(data))
     assert res["sentences"] == 7363
-    # the naive 50-word regex scores F1 0.53 (P 0.40); the lexicon with rules must do better
-    assert res["precision"] > 0.45 and res["f1"] > 0.53
+    # the naive 50-word regex scores F1 0.53 (P 0.40); last measured: P 0.511, R 0.599, F1 0.552
+    assert res["precision"] > 0.50 and res["f1"] > 0.545
+
+
+def test_root_may_and_deontic_should_are_not_hedges() -> None:
+    assert hedges("The two names may be combined into one.") == []  # root: "can be combined"
+    assert hedges("The ship may have sunk in a storm.") == ["may"]  # epistemic perfect
+    assert hedges("Russia should pay for the damage.") == []
+    assert hedges("Years later he would become president.") == []
+
+
+def test_vague_quantifiers() -> None:
+    assert [c.subtype for c in find_cues("Several buildings collapsed.")] == ["vague quantifier"]
+    assert hedges("Many of his works were lost.") == ["many"]
+    assert hedges("Certain controls were known for failure.") == ["certain"]
+    assert hedges("Critics attack the film for its violence.") == ["critics"]
+    assert hedges("One possible reason is fatigue.") == ["possible"]
+    assert hedges("The language has four possible patterns.") == []
+    assert hedges("As many as 40 people died.") == []
+    assert hedges("It was common belief that the earth was flat.") == ["common belief"]
