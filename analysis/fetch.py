@@ -249,7 +249,9 @@ def fetch_manifest(
     """Fetch and store every row of ``manifest``; never raises for one bad row.
 
     Rows whose URL is already in the store are skipped without a request (unless
-    ``force``); the same text under another URL is skipped as a duplicate. Manifest
+    ``force``, which fetches again and replaces that file); the same text under
+    another URL is skipped as a duplicate; a different article whose title gives
+    an existing file name is stored as ``<slug>-<8 hex digits>.md``. Manifest
     ``outlet``, ``kind``, ``date`` and ``event`` are stored; its ``title`` is only
     a fallback label (the page's own title wins). ``progress`` defaults to "stderr
     is a terminal". Raises :class:`InputError` only for an unusable manifest.
@@ -297,7 +299,10 @@ def _fetch_row(
         if not meta.get("title") and row.get("title"):
             meta["title"] = row["title"]
         meta["url"] = url
-        res = st.add(ex.paragraphs, meta, force=force)
+        # --force replaces the file this URL was stored in; a new article whose title slug is taken
+        # by another one gets a digest suffix rather than failing or replacing it.
+        previous = st.find_url(url) if force else None
+        res = st.add(ex.paragraphs, meta, force=previous is not None, rename=True, path=previous)
     except FetchError as exc:
         return RowResult(n, url, "failed", exc.reason)
     except InputError as exc:
@@ -305,7 +310,8 @@ def _fetch_row(
     if res.status == "duplicate":
         return RowResult(n, url, "skipped", f"same text already stored as {res.path}", res.path)
     note = "" if res.is_english else f" (language {res.language}: stored, not analysed as English)"
-    return RowResult(n, url, "added", f"{res.path}{note}", res.path)
+    verb = "replaced " if res.status == "replaced" else ""
+    return RowResult(n, url, "added", f"{verb}{res.path}{note}", res.path)
 
 
 def format_results(results: list[RowResult], url_width: int = 60) -> str:

@@ -216,14 +216,24 @@ class Store:
         slug = slugify(ascii_title) if re.search(r"[A-Za-z0-9]", ascii_title) else sha256[:12]
         return self.root / f"{slug}.md"
 
-    def add(self, paragraphs: Iterable[str], meta: Mapping[str, object], *, force: bool = False) -> AddResult:
+    def add(
+        self,
+        paragraphs: Iterable[str],
+        meta: Mapping[str, object],
+        *,
+        force: bool = False,
+        rename: bool = False,
+        path: Path | None = None,
+    ) -> AddResult:
         """Store an article given as paragraphs plus metadata.
 
         ``language`` and ``sha256`` are computed here (a given ``language`` is
         ignored: what is stored is what the analysis will see); ``retrieved_at``
-        defaults to now. Raises :class:`InputError` when there is no text, or when
-        the target file exists and ``force`` is false. A duplicate text returns
-        status ``"duplicate"`` and writes nothing.
+        defaults to now. The file is ``path`` if given, else :meth:`path_for` the title.
+        When that file exists: ``force`` replaces it; otherwise ``rename`` writes
+        ``<slug>-<first 8 hex digits of the digest>.md`` instead (another article with
+        the same title), and without either an :class:`InputError` is raised. A text
+        already stored returns status ``"duplicate"`` and writes nothing.
         """
         body = body_from_paragraphs(paragraphs)
         sha = text_sha256(body)
@@ -236,7 +246,9 @@ class Store:
         full["sha256"] = sha
         full.setdefault("retrieved_at", utc_now())
         title = full.get("title")
-        target = self.path_for(str(title) if title else None, sha)
+        target = Path(path) if path is not None else self.path_for(str(title) if title else None, sha)
+        if target.exists() and not force and rename:
+            target = target.with_name(f"{target.stem}-{sha[:8]}{target.suffix}")
         existed = target.exists()
         if existed and not force:
             raise InputError(

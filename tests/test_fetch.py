@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 import socket
 import threading
@@ -320,3 +321,21 @@ def test_cli_add_url_uses_the_fetcher(server: Server, tmp_path: Path, capsys: py
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "HTTP 404" in err and err.count("\n") == 1
     assert files(store) == ["story-from-the-web.md"]
+
+
+def test_same_title_other_text_gets_a_suffix_and_force_refetches(server: Server, tmp_path: Path) -> None:
+    server.routes["/one"] = Route(body=page("Talks in Sochi"))
+    server.routes["/two"] = Route(body=page("Talks in Sochi", MAIN_PARAGRAPHS[:2]))
+    manifest = write_manifest(tmp_path / "m.csv", [server.url("/one"), server.url("/two")])
+    store = tmp_path / "s"
+    first = fetch_manifest(manifest, store, **FAST)
+    assert [r.status for r in first] == ["added", "added"]
+    assert first[0].path.name == "talks-in-sochi.md"
+    assert re.fullmatch(r"talks-in-sochi-[0-9a-f]{8}\.md", first[1].path.name)
+    # The page at /one changes; --force fetches it again and replaces the file it was stored in.
+    server.routes["/one"] = Route(body=page("Talks in Sochi", MAIN_PARAGRAPHS[1:]))
+    again = fetch_manifest(manifest, store, force=True, **FAST)
+    assert [r.status for r in again] == ["added", "skipped"]  # /two: same text as stored, a duplicate
+    assert again[0].detail == f"replaced {first[0].path}"
+    assert again[0].path == first[0].path and MAIN_PARAGRAPHS[0] not in first[0].path.read_text(encoding="utf-8")
+    assert len(files(store)) == 2
