@@ -9,6 +9,7 @@ non-negative and scores stay in their documented ranges.
 from __future__ import annotations
 
 import math
+import re
 import tracemalloc
 import warnings
 from pathlib import Path
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 from analysis import ROLES, InputError, analyze_corpus, article_from_text, find_cues, load_article, paragraph_metrics
 from analysis.batch import BatchWarning
 from analysis.errors import InputWarning
-from analysis.hedging import CATEGORIES
+from analysis.hedging import CATEGORIES, default_lexicon
 from analysis.loading import MAX_BYTES, decode
 from analysis.metrics import DATA_DICTIONARY
 
@@ -182,3 +183,30 @@ def test_20_mb_input_is_refused_by_the_size_limit_in_bounded_memory(tmp_path: Pa
     with pytest.warns(BatchWarning, match="1 of 2 articles failed"):
         df = analyze_corpus([big, small])
     assert df.attrs["n_articles"] == 1 and "MiB limit" in df.attrs["failures"][0][1]
+
+
+def _flat_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """The lexicon matcher written as a plain longest-first alternation (the reference semantics)."""
+    alts = sorted(phrases, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in a.split()) for a in alts)
+    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
+
+
+_PHRASES = sorted(default_lexicon().by_phrase)
+_FLAT = _flat_pattern(_PHRASES)
+phrase_soup = st.lists(
+    st.one_of(
+        st.sampled_from(_PHRASES).map(lambda p: p.replace("'", "’") if "'" in p else p),
+        st.sampled_from(_PHRASES).map(str.upper),
+        st.sampled_from([" ", "  ", "\n", "-", "'", "s", "ly", "ed", ". ", ", "]),
+        any_text.map(lambda s: s[:6]),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@SETTINGS
+@given(phrase_soup)
+def test_trie_matcher_equals_longest_first_alternation(text: str) -> None:
+    trie = [(m.start(), m.end()) for m in default_lexicon().pattern.finditer(text)]
+    assert trie == [(m.start(), m.end()) for m in _FLAT.finditer(text)]
