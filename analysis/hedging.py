@@ -53,7 +53,9 @@ look at a few neighbouring words in the same text (never across a sentence end):
     only "I/we feel".
 ``reporting``
     reporting verbs are attribution; agentless passive ("is said to", "was reported")
-    is a weasel hedge.
+    and an unnamed plural source ("analysts say", "Western officials said") are
+    weasel hedges; after a quantified source ("many analysts say") the quantifier
+    is the weasel and the verb stays attribution.
 ``predicative``
     "clear/obvious/sure" only after a linking verb ("is clear", "I am sure", "made it clear").
 ``certain``
@@ -459,16 +461,10 @@ def _rule_epistemic_verb(text: str, start: int, end: int, form: str, entry: Lexi
         if agent is None or agent in ("some", "many", "most", "others", "critics", "several"):
             return "hedge", "weasel"
         return "attribution", "attribution of belief"
-    if subj in _HUMAN or subj in ("some", "many", "most", "others", "several"):
-        before = prev[-2] if len(prev) > 1 else ""
-        if subj in ("some", "many", "most", "others", "several", "people", "critics") or before in (
-            "some",
-            "many",
-            "most",
-            "several",
-            "",
-        ):
-            return "hedge", "weasel"
+    if _unnamed_source(prev):
+        return "hedge", "weasel"  # "analysts believe", "Western officials think"
+    if _vague_source_cued(prev):
+        return "attribution", "attribution of belief"  # "many believe": "many" is the weasel cue
     participle = form.endswith("ed") or form == "thought"
     if participle and nxt and nxt[0] in ("to", "as") and subj not in _PRONOUN:
         return "hedge", "weasel"  # reduced passive: "a man thought to be", "a book regarded as"
@@ -505,7 +501,36 @@ def _rule_reporting(text: str, start: int, end: int, form: str, entry: LexiconEn
         return "hedge", "weasel"  # "is said to", "was reported that", "has been claimed"
     if form.startswith("claim") and subj in _DET:
         return None  # the noun: "land claims", "his claim to the throne"
+    if _unnamed_source(prev):
+        return "hedge", "weasel"  # "analysts say", "Russian officials said": nobody named
     return _keep(entry)
+
+
+_QUANTIFIERS = frozenset("some many most several various numerous certain".split())
+_DEFINITE = frozenset("the these those this that his her their its our my your both all each".split())
+
+
+def _unnamed_source(prev: list[str]) -> bool:
+    """The subject (last of ``prev``) is a bare plural source noun: "analysts", "Western officials".
+
+    A definite subject ("the analysts") names its source; a quantified one ("many
+    analysts") is already a weasel cue on the quantifier; "critics"/"others" are cues
+    themselves (rule ``vague_subject``).
+    """
+    if not prev or prev[-1] not in _HUMAN or prev[-1] in ("critics", "others"):
+        return False
+    before = [t for t in prev[:-1] if t not in _SKIP]
+    return not before or (before[-1] not in _QUANTIFIERS and before[-1] not in _DEFINITE and before[-1] not in _DET)
+
+
+def _vague_source_cued(prev: list[str]) -> bool:
+    """The subject is a vague source already marked as a weasel ("some", "many experts", "critics")."""
+    if not prev:
+        return False
+    subj = prev[-1]
+    if subj in _QUANTIFIERS or subj in ("others", "critics"):
+        return True
+    return subj in _HUMAN and len(prev) > 1 and prev[-2] in _QUANTIFIERS
 
 
 def _negated(text: str, start: int) -> bool:
