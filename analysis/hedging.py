@@ -700,7 +700,14 @@ def cue_counts(cues: Sequence[Cue], n_words: int) -> dict[str, float | int]:
 # --- unhedged predictions -----------------------------------------------------------------------
 
 _FUTURE = re.compile(
-    r"(?<![\w'’-])(?:will|shall|won['’]t|(?:is|are|was|were)\s+(?:going|set|bound|poised|due)\s+to)(?![\w'’-])",
+    r"(?<![\w'’-])(?:will|shall|won['’]t|(?:is|are|['’]s|['’]re)\s+(?:going|set|bound|poised|due)\s+to)(?![\w'’-])",
+    re.IGNORECASE,
+)
+_CONDITIONAL = re.compile(r"(?<![\w'’-])(?:if|unless|whether)(?![\w'’-])", re.IGNORECASE)
+_PREDICTION_SOURCES = re.compile(
+    r"(?<![\w'’-])(?:forecasts?|forecasted|predicts?|predicted|projects|projected|hopes?|hoped|fears?|feared"
+    r"|expects?|expected|estimates?|estimated|believes?|warns?|warned|insists?|insisted|promises?|promised|vows?"
+    r"|vowed|pledges?|pledged|plans?|planned|intends?|intended|wants?|wanted)(?![\w'’-])",
     re.IGNORECASE,
 )
 _NOT_MODAL_WILL = frozenset("the a an his her their its our my your free political good ill own popular of".split())
@@ -710,9 +717,14 @@ def is_prediction(sentence: str) -> bool:
     """True when ``sentence`` has a future construction about a third party.
 
     Future constructions: "will/shall/won't + verb", "is going/set/bound/poised/due
-    to". Not counted: the noun "will" ("the political will"), and first or second
-    person subjects ("I will", "we will", "you will": promises, not predictions).
+    to". Not counted: the noun "will" ("the political will"), first or second
+    person subjects ("I will", "we will", "you will": promises, not predictions),
+    conditional sentences ("if/unless ...": the prediction is conditioned, not
+    asserted; "If you sell food, the company will take 4%" is a rule) and questions.
+    "was due to"/"was set to" is a past plan, not a prediction.
     """
+    if _CONDITIONAL.search(sentence) or sentence.rstrip(" \"”’)").endswith("?"):
+        return False  # conditioned, or asked rather than asserted
     for m in _FUTURE.finditer(sentence):
         prev = _skip_back(_words(_tokens_before(sentence, m.start(), 3)))
         nxt = _words(_tokens_after(sentence, m.end(), 1))
@@ -728,8 +740,10 @@ def article_unhedged_predictions(article: Article, cues: Sequence[Sequence[Cue]]
     """Per paragraph, indices of sentences that predict a third party's future unhedged.
 
     Only the author's words count: quoted text is blanked out before looking for a
-    future construction (a quoted prediction is the speaker's). A sentence with any
-    hedge cue is hedged. ``cues`` defaults to :func:`article_cues`.
+    future construction (a quoted prediction is the speaker's); a sentence with an
+    attribution cue or a verb crediting the forecast to someone ("forecast",
+    "hopes", "warns", "expects", "plans") is reported, not asserted. A sentence with
+    any hedge cue is hedged. ``cues`` defaults to :func:`article_cues`.
     """
     from .voice import article_quotes
 
@@ -744,8 +758,14 @@ def article_unhedged_predictions(article: Article, cues: Sequence[Sequence[Cue]]
         author_text = "".join(chars)
         hits = []
         for s in p.sentences:
-            hedged = any(c.category == "hedge" and s.start <= c.start < s.end for c in pcues)
-            if not hedged and is_prediction(author_text[s.start : s.end]):
+            in_sentence = [c for c in pcues if s.start <= c.start < s.end]
+            hedged = any(c.category == "hedge" for c in in_sentence)
+            # a prediction credited to a source ("Oxfam has forecast that ...", "he said
+            # prices will rise") is reported, not asserted by the author
+            attributed = any(c.category == "attribution" for c in in_sentence) or bool(
+                _PREDICTION_SOURCES.search(author_text[s.start : s.end])
+            )
+            if not hedged and not attributed and is_prediction(author_text[s.start : s.end]):
                 hits.append(s.index)
         out.append(hits)
     return out

@@ -216,6 +216,9 @@ def test_predictions() -> None:
     assert not is_prediction("We will fight.")  # a first-person promise, not a prediction about others
     assert not is_prediction("The political will of the people is clear.")
     assert not is_prediction("He met Putin last week.")
+    assert not is_prediction("If prices rise, the company will take 4%.")  # conditioned
+    assert not is_prediction("But will tourists feel welcome?")  # asked, not asserted
+    assert not is_prediction("He was due to receive a medal.")  # a past plan
 
 
 # --- the seed, by a careful human reading -----------------------------------------------------
