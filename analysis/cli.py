@@ -101,7 +101,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     paths = _store_inputs(args) if getattr(args, "store", None) else None
     paths = paths or (expand_inputs(args.paths) if args.paths else [_seed_path()])
     cache = None if args.no_cache else (Path(args.cache_dir) / "results.sqlite" if args.cache_dir else True)
-    result = analyze_paths(paths, max_bytes=args.max_bytes, workers=args.workers, cache=cache)
+    # freeze_gc: a short-lived process; spares the collector (and the exit) the CMU dictionary.
+    result = analyze_paths(paths, max_bytes=args.max_bytes, workers=args.workers, cache=cache, freeze_gc=True)
     for _path, message in result.failures:
         print(f"error: {message}", file=sys.stderr)
     if result.paragraphs.empty:

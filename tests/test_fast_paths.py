@@ -1,0 +1,67 @@
+"""Start-up shortcuts change no result: the CMU snapshot is NLTK's dictionary; gc.freeze only when asked."""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+from analysis import analyze_corpus
+from tests.test_batch import write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHECK = """
+import nltk, textstat
+from analysis._cmudict import ensure_cmudict
+from textstat.backend.counts import _count_syllables as counts
+root = ensure_cmudict()
+assert getattr(counts.get_cmudict, "media_analysis_snapshot", False), "snapshot not installed"
+snap = counts.get_cmudict("en_US")
+assert snap == nltk.corpus.cmudict.dict(), "snapshot differs from NLTK's dictionary"
+assert counts.get_cmudict("de") is None  # other languages: textstat's own answer
+print(textstat.syllable_count("Lukashenko anticipated an extraordinarily unpredictable referendum"))
+"""
+
+
+def _run(cache: Path) -> str:
+    env = {**os.environ, "MEDIA_ANALYSIS_CACHE": str(cache), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", CHECK], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def _snapshot_file(cache: Path) -> Path:
+    (found,) = (cache / "nltk_data" / "corpora" / "cmudict").glob("cmudict-*.pickle")
+    return found
+
+
+def test_snapshot_is_nltks_dictionary_and_survives_damage(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = _run(cache)  # parses with NLTK, writes the snapshot
+    snap = _snapshot_file(cache)
+    assert _run(cache) == first  # loads the snapshot: same syllable count
+    snap.write_bytes(b"\x80\x05garbage")  # damaged file: falls back to NLTK and rewrites it
+    assert _run(cache) == first
+    assert isinstance(pickle.loads(snap.read_bytes()), dict)
+    # A snapshot that would run code is refused, not executed.
+    marker = tmp_path / "pwned"
+    snap.write_bytes(pickle.dumps(_Evil(str(marker))))
+    assert _run(cache) == first and not marker.exists()
+
+
+class _Evil:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (os.system, (f"touch {self.path}",))
+
+
+def test_library_runs_do_not_freeze_the_collector(tmp_path: Path) -> None:
+    before = gc.get_freeze_count()
+    analyze_corpus(write_corpus(tmp_path))
+    assert gc.get_freeze_count() == before
