@@ -469,12 +469,14 @@ def analyze_paths(
 class _Sink:
     """Append rows to ``<path>`` through a hidden temporary file, renamed on :meth:`close`.
 
-    CSV: a header once, then rows as they come. Parquet: one row group per
-    :data:`ROW_GROUP` rows, with the schema of the first group (later groups are
-    cast to it, so a column that happens to be all-NaN keeps its type).
+    Rows are buffered and written :data:`ROW_GROUP` at a time (memory stays
+    bounded; one pandas write per article would cost more than it saves). CSV: a
+    header once, then the rows. Parquet: one row group per write, with the schema
+    of the first group (later groups are cast to it, so a column that happens to
+    be all-NaN keeps its type).
     """
 
-    ROW_GROUP = 5000
+    ROW_GROUP = 2000
 
     def __init__(self, path: Path, columns: list[str]) -> None:
         suffix = path.suffix.lower()
@@ -490,7 +492,7 @@ class _Sink:
 
     def add(self, rows: list[dict[str, Any]]) -> None:
         self.buffer.extend(rows)
-        if self.kind == "csv" or len(self.buffer) >= self.ROW_GROUP:
+        if len(self.buffer) >= self.ROW_GROUP:
             self._flush()
 
     def _flush(self) -> None:

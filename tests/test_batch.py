@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import analysis.batch
 from analysis import analyze_corpus, article_from_text, article_metrics, load_article, paragraph_metrics
 from analysis.batch import IN_FLIGHT_PER_WORKER, BatchWarning, analyze_paths, iter_outcomes
 from analysis.cli import main
@@ -125,8 +126,12 @@ def test_generator_input_is_consumed_lazily(tmp_path: Path, workers: int) -> Non
     assert consumed <= 5 + IN_FLIGHT_PER_WORKER * workers + 1
 
 
+@pytest.mark.parametrize("row_group", [2, 2000])
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])
-def test_output_file_streams_the_same_rows(tmp_path: Path, suffix: str) -> None:
+def test_output_file_streams_the_same_rows(
+    tmp_path: Path, suffix: str, row_group: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(analysis.batch._Sink, "ROW_GROUP", row_group)  # 2: many appends, one per few rows
     if suffix == ".parquet":
         pytest.importorskip("pyarrow", reason="Parquet output needs pyarrow (extra media-analysis[dask])")
     paths = write_corpus(tmp_path / "in")
