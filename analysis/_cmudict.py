@@ -146,6 +146,7 @@ def _install_snapshot(root: Path) -> None:
         if enabled:
             gc.enable()
 
+    @cache  # textstat calls this once per word; a cache hit costs what its own lru_cache did
     def get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
         return table if get_lang_root(lang) == "en" else original(lang)
 

@@ -164,6 +164,8 @@ def article_quotes(article: Article) -> list[Quote]:
 def quoted_words(text: str, start: int, quotes: Iterable[Quote]) -> tuple[int, int]:
     """``(words inside quotes, all words)`` of ``text`` located at ``start`` in the article."""
     spans = [(q.start - start, q.end - start) for q in quotes]
+    if not spans:  # most paragraphs quote nobody: only count the words
+        return 0, sum(1 for _ in _WORD.finditer(text))
     n_in = n_all = 0
     for m in _WORD.finditer(text):
         n_all += 1
