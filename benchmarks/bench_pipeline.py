@@ -88,6 +88,18 @@ def main() -> None:
         for a in articles:
             paragraph_metrics(a)
 
+    from analysis import hedging, readability, sentiment
+
+    def cues_and_voice() -> None:
+        for a in articles:
+            hedging.voice_metrics(a, hedging.article_cues(a))
+
+    def wrappers() -> None:
+        for a in articles:
+            for p in a.paragraphs:
+                readability.readability(p.text, len(p.sentences))
+                sentiment.sentiment([s.text for s in p.sentences])
+
     times: dict[str, list[float]] = {"bare": [], "pipeline": []}
     order = [("bare", bare), ("pipeline", pipeline)]
     for i in range(args.repeats):
@@ -95,6 +107,12 @@ def main() -> None:
             clear_textstat_text_caches()
             gc.collect()
             times[name].append(timed(fn))
+    parts: dict[str, list[float]] = {"readability() + sentiment() wrappers": [], "hedging cues + voice": []}
+    for _ in range(args.repeats):
+        for name, fn in zip(parts, (wrappers, cues_and_voice), strict=True):
+            clear_textstat_text_caches()
+            gc.collect()
+            parts[name].append(timed(fn))
     ratios = [p / b for p, b in zip(times["pipeline"], times["bare"], strict=True)]
     rows = [
         [name, f"{min(ts):.3f}", f"{statistics.median(ts):.3f}", f"{n_par / statistics.median(ts):,.0f}"]
@@ -102,6 +120,9 @@ def main() -> None:
     ]
     print(f"{len(articles)} articles, {n_par} paragraphs, {n_sent} sentences; {args.repeats} passes each\n")
     print(table(["calls", "best s", "median s", "paragraphs/s (median)"], rows))
+    print("\nparts of the pipeline, each timed alone:\n")
+    print(table(["part", "best s", "median s"], [[k, f"{min(v):.3f}", f"{statistics.median(v):.3f}"] for k, v in
+                                              parts.items()]))
     verdict = "meets" if statistics.median(ratios) <= 1.3 else "MISSES"
     print(
         f"\npipeline / bare: median {statistics.median(ratios):.3f}, best {min(ratios):.3f} "
