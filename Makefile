@@ -9,7 +9,7 @@ SEED   := seeds/could-russia-lose-belarus.txt
 TABLE  := data/processed/could-russia-lose-belarus.paragraphs.csv
 ARTICLE_TABLE := data/processed/could-russia-lose-belarus.article.csv
 
-.PHONY: run test install install-test analyze figures notebooks lint docs clean help baseline
+.PHONY: run test install install-test analyze figures notebooks lint docs clean help baseline bench
 
 help:
 	@echo "make run   - create .venv, install, analyse the seed article, write tables and figures"
@@ -47,6 +47,13 @@ baseline: install
 notebooks: install
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 notebooks/*.ipynb
+
+# Performance tables of issue 6 (scripts that print tables; need ../shared; several minutes).
+bench: install-test
+	$(PY) benchmarks/bench_pipeline.py
+	$(PY) benchmarks/bench_cold_start.py
+	$(PY) benchmarks/bench_corpus.py
+	$(PY) benchmarks/bench_streaming.py
 
 lint: install-test
 	$(BIN)/ruff check analysis tests benchmarks
