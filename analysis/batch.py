@@ -262,6 +262,22 @@ def _pool(workers: int):  # type: ignore[no-untyped-def]
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
 
 
+def _isolated(job: _Job) -> Outcome:
+    """Retry a job whose worker pool broke, alone in a fresh one-process pool.
+
+    When a worker dies (killed, out of memory, a crash in a C extension) every job
+    in flight fails; each is retried by itself so only the article that kills a
+    worker again is reported as failed.
+    """
+    from concurrent.futures.process import BrokenProcessPool
+
+    with _pool(1) as solo:
+        try:
+            return solo.submit(_run_job, job).result()
+        except BrokenProcessPool:
+            return Outcome(job.index, job.source, error=f"{job.source}: the worker process died analysing it")
+
+
 def iter_outcomes(
     items: Iterable[object],
     *,
@@ -292,8 +308,8 @@ def iter_outcomes(
         job, fut = entry
         try:
             outcome: Outcome = fut.result()
-        except BrokenProcessPool:
-            outcome = Outcome(job.index, job.source, error=f"{job.source}: worker process died (out of memory?)")
+        except BrokenProcessPool:  # a worker died: this job, or another in flight, killed it
+            outcome = _isolated(job)
         return _stored(job, outcome)
 
     def _stored(job: _Job, outcome: Outcome) -> Outcome:
@@ -321,6 +337,8 @@ def iter_outcomes(
                         window.append(_stored(prepared, _run_job(prepared)))
                     else:
                         if pool is None or getattr(pool, "_broken", False):
+                            if pool is not None:
+                                pool.shutdown(wait=False, cancel_futures=True)
                             pool = _pool(workers)
                         window.append((prepared, pool.submit(_run_job, prepared)))
             while window and (isinstance(window[0], Outcome) or len(window) > limit):

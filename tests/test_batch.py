@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import os
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import analysis.batch
-from analysis import analyze_corpus, article_from_text, article_metrics, load_article, paragraph_metrics
+from analysis import Article, analyze_corpus, article_from_text, article_metrics, load_article, paragraph_metrics
 from analysis.batch import IN_FLIGHT_PER_WORKER, BatchWarning, analyze_paths, iter_outcomes
 from analysis.cli import main
 from analysis.metrics import COLUMNS
@@ -205,3 +207,24 @@ def test_cli_workers_and_cache_flags(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert capsys.readouterr().out == out
     assert main([*args, "--no-cache"]) == 1
     assert capsys.readouterr().out == out
+
+
+class _WorkerKiller(Article):
+    """An article whose analysis kills the process analysing it (a stand-in for a crash or OOM kill)."""
+
+    @property
+    def is_english(self) -> bool:
+        os._exit(3)
+
+
+def test_a_dying_worker_fails_only_its_article(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path)
+    good = [article_from_text(TEXTS[n], article_id=n) for n in TEXTS]
+    bomb = _WorkerKiller(**{f.name: getattr(good[0], f.name) for f in dataclasses.fields(Article)})
+    object.__setattr__(bomb, "article_id", "bomb")
+    items = [*paths, bomb, *good, *paths]
+    with pytest.warns(BatchWarning, match="1 of 10 articles failed"):
+        df = analyze_corpus(items, workers=2)
+    assert df.attrs["n_articles"] == 9
+    assert df.attrs["failures"] == [("bomb", "bomb: the worker process died analysing it")]
+    assert df["article_id"].nunique() == 3 and len(df) == 3 * len(expected_paragraphs(paths))
