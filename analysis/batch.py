@@ -12,8 +12,9 @@
 * ``workers > 1`` uses a process pool (``fork`` where available, so workers start
   with the dictionaries the parent loaded). At most ``4 * workers`` articles are
   in flight; results come back in input order.
-* An article that fails (bad input, non-English, even an unexpected exception)
-  is skipped and reported; the others are kept. Failures are listed at the end in
+* An article that fails (bad input, non-English, even an unexpected exception,
+  or with ``workers > 1`` a worker process that dies on it) is skipped and
+  reported; the others are kept. Failures are listed at the end in
   one :class:`BatchWarning` and in ``df.attrs["failures"]`` as ``(source, message)``.
 * A tqdm progress bar is shown on a terminal or in Jupyter, only for runs that
   last more than :data:`PROGRESS_DELAY_S` seconds, and never when stderr is not
