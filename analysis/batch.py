@@ -459,11 +459,12 @@ def analyze_paths(
     workers: int = 1,
     cache: object = None,
     freeze_gc: bool = False,
+    progress: bool | None = None,
 ) -> BatchResult:
     """Paragraph and article tables for ``paths`` (all in memory, as the CLI needs both).
 
     An :class:`InputError` (or any other failure) for one file is recorded in
-    ``failures``, not raised.
+    ``failures``, not raised. ``progress`` as in :func:`analyze_corpus`.
     """
     import pandas as pd
 
@@ -472,12 +473,19 @@ def analyze_paths(
     para_rows: list[dict[str, Any]] = []
     art_rows: list[dict[str, Any]] = []
     failures: list[tuple[str, str]] = []
-    for outcome in iter_outcomes(paths, workers=workers, cache=cache, max_bytes=max_bytes, freeze_gc=freeze_gc):
-        if outcome.ok:
-            para_rows.extend(outcome.paragraphs)
-            art_rows.append(outcome.article or {})
-        else:
-            failures.append((outcome.source, outcome.error or "failed"))
+    update = _progress(len(paths) if isinstance(paths, Sequence) else None, progress)
+    try:
+        for outcome in iter_outcomes(paths, workers=workers, cache=cache, max_bytes=max_bytes, freeze_gc=freeze_gc):
+            if update is not None:
+                update(1)
+            if outcome.ok:
+                para_rows.extend(outcome.paragraphs)
+                art_rows.append(outcome.article or {})
+            else:
+                failures.append((outcome.source, outcome.error or "failed"))
+    finally:
+        if update is not None:
+            update(-1)
     cols = list(COLUMNS)
     return BatchResult(pd.DataFrame(para_rows, columns=cols), pd.DataFrame(art_rows, columns=cols), failures)
 
