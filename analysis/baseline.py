@@ -35,6 +35,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .compare import percentile_rank
 from .errors import InputError
 from .loading import load_article, slugify
 from .metrics import COLUMNS, TEXT_COLUMNS, article_metrics, paragraph_metrics
@@ -169,8 +170,7 @@ def percentile_ranks(
     for m in metrics:
         col = pd.to_numeric(ref[m], errors="coerce").dropna()
         v = pd.to_numeric(pd.Series([values[m]]), errors="coerce").iloc[0]
-        below = (col < v).sum() + 0.5 * (col == v).sum()
-        rank = float("nan") if pd.isna(v) or col.empty else 100.0 * below / len(col)
+        rank = percentile_rank(col, float(v))
         rows.append({"metric": m, "value": v, "baseline_median": col.median(), "percentile": rank, "n": len(col)})
     return pd.DataFrame(rows, columns=["metric", "value", "baseline_median", "percentile", "n"])
 

@@ -82,6 +82,8 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import pandas
+
     from .model import Article
 
 CATEGORIES: tuple[str, ...] = ("hedge", "booster", "attribution")
@@ -212,6 +214,15 @@ def default_lexicon() -> Lexicon:
     """The packaged lexicon, parsed and compiled once per process."""
     with resources.files("analysis").joinpath("data/hedge_lexicon.csv").open(encoding="utf-8") as fh:
         return build_lexicon(list(csv.DictReader(fh)))
+
+
+def lexicon_table(lexicon: Lexicon | None = None) -> pandas.DataFrame:
+    """The lexicon as a DataFrame: cue, category, subtype, rule, source, notes (one row per entry)."""
+    import pandas as pd
+
+    lex = lexicon or default_lexicon()
+    cols = ["cue", "category", "subtype", "rule", "source", "notes"]
+    return pd.DataFrame([[getattr(e, c) for c in cols] for e in lex.entries], columns=cols)
 
 
 # --- context -----------------------------------------------------------------------------------

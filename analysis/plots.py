@@ -344,5 +344,6 @@ def detector_scores(scores: dict[str, float], title: str = "") -> Figure:
         ax.text(b.get_x() + b.get_width() / 2, v + 0.02, f"{v:.2f}", ha="center", fontsize=10)
     ax.set_ylim(0, 1.1)
     ax.set_ylabel("score (0-1)")
+    ax.set_xlabel("sentence classified uncertain when it holds >= 1 hedge cue")
     ax.set_title(title or "Hedge detector on CoNLL-2010 Wikipedia training sentences")
     return fig
