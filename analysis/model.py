@@ -98,6 +98,12 @@ class Article:
             "sha256": self.sha256,
         }
 
+    def __repr__(self) -> str:
+        return (
+            f"Article(article_id={self.article_id!r}, title={self.title!r}, language={self.language!r}, "
+            f"paragraphs={len(self.paragraphs)}, body={len(self.body)}, sha256={self.sha256[:12]!r}...)"
+        )
+
     def _repr_html_(self) -> str:  # pragma: no cover - exercised in notebooks
         from .render import highlight
 

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from .compare import percentile_rank
 
@@ -185,7 +186,7 @@ def cues_by_paragraph(paragraphs: pd.DataFrame, title: str = "") -> Figure:
     ax.set_ylabel("Cues per 100 words")
     ax.set_title(title or "Hedges, boosters and attributions by paragraph")
     handles = [Patch(facecolor=CATEGORY_COLORS[c], label=f"{c}s") for c in CATEGORY_COLORS]
-    handles.append(Patch(facecolor="#bbbbbb", alpha=0.5, hatch="xx", edgecolor="white", label="inside a quotation"))
+    handles.append(Patch(facecolor="#999999", hatch="xx", edgecolor="white", label="inside a quotation"))
     ax.legend(handles=handles, loc="upper left", frameon=False, fontsize=9, ncols=4)
     ymax = np.nanmax(100 * body["hedges"].to_numpy(dtype=float) / words) if len(body) else 1
     ymax = max(ymax, np.nanmax(100 * body[["boosters", "attributions"]].max(axis=1).to_numpy(dtype=float) / words))
@@ -325,6 +326,7 @@ def paragraph_profiles(
         name = (titles or {}).get(aid, aid)
         ax.set_title(name if len(name) <= 32 else name[:31] + "…", fontsize=9, color=color)
         ax.set_xlabel("body paragraph (1 = first)", fontsize=8)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     for ax in axes[len(ids):]:
         ax.set_visible(False)
     axes[0].set_ylabel(METRIC_LABELS.get(metric, metric))
@@ -333,8 +335,12 @@ def paragraph_profiles(
 
 
 @styled
-def detector_scores(scores: dict[str, float], title: str = "") -> Figure:
-    """Precision, recall and F1 of the hedge detector (values in 0..1) as labelled bars."""
+def detector_scores(scores: dict[str, float], title: str = "", target_f1: float | None = 0.70) -> Figure:
+    """Precision, recall and F1 of the hedge detector (values in 0..1) as labelled bars.
+
+    ``target_f1`` draws the project's target as a dashed line; a ``lexicon_ceiling``
+    entry in ``scores`` (best F1 of any word/bigram lexicon fit on the labels) a dotted one.
+    """
     names = ["precision", "recall", "f1"]
     vals = [float(scores[n]) for n in names]
     fig = _figure(6, 3.6)
@@ -342,6 +348,14 @@ def detector_scores(scores: dict[str, float], title: str = "") -> Figure:
     bars = ax.bar(["Precision", "Recall", "F1"], vals, color=[OKABE_ITO["blue"], OKABE_ITO["sky"], SEED_COLOR])
     for b, v in zip(bars, vals, strict=True):
         ax.text(b.get_x() + b.get_width() / 2, v + 0.02, f"{v:.2f}", ha="center", fontsize=10)
+    if target_f1 is not None:
+        ax.axhline(target_f1, color=OKABE_ITO["black"], linestyle="--", linewidth=1, label=f"target F1 {target_f1:.2f}")
+    ceiling = scores.get("lexicon_ceiling")
+    if isinstance(ceiling, dict) and "f1" in ceiling:
+        ax.axhline(float(ceiling["f1"]), color="#666666", linestyle=":", linewidth=1.5,
+                   label=f"best word/bigram lexicon fit on these labels: F1 {float(ceiling['f1']):.2f}")
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(loc="upper left", frameon=False, fontsize=8.5)
     ax.set_ylim(0, 1.1)
     ax.set_ylabel("score (0-1)")
     ax.set_xlabel("sentence classified uncertain when it holds >= 1 hedge cue")

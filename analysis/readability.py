@@ -24,7 +24,9 @@ import math
 
 import textstat
 
-from ._cmudict import ensure_cmudict
+from ._cmudict import ensure_cmudict, ensure_nltk_path
+
+ensure_nltk_path()  # direct textstat calls after `import analysis` must never download cmudict
 
 MIN_RELIABLE_WORDS = 100
 MIN_SMOG_SENTENCES = 30

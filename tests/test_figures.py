@@ -61,3 +61,16 @@ def test_percentile_table_against_a_small_pool(tables: ArticleTables) -> None:
     table = percentile_table(tables.article, pool, ["flesch_kincaid_grade", "hedges_per_100w"])
     assert table.loc["flesch_kincaid_grade", "percentile"] == 75.0  # grade 11.2 beats 8, 9, 10
     assert table.loc["flesch_kincaid_grade", "median"] == 9.5 and table.loc["hedges_per_100w", "n"] == 4
+
+
+def test_comparable_figures_from_committed_baseline_and_empty_store(tmp_path: Path, tables: ArticleTables) -> None:
+    from analysis.figures import comparable_tables
+
+    comps = comparable_tables(store=tmp_path / "no-store")
+    assert len(comps.baseline_articles) == 189 and comps.store_articles.empty
+    assert any("no English articles in the local store" in n for n in comps.notes)
+    figs = build_figures(tables, comps)
+    assert {"05_comparable_distributions", "06_readability_vs_hedging", "07_paragraph_profiles"} <= set(figs)
+    assert len(figs) >= 7
+    profile_titles = [ax.get_title() for ax in figs["07_paragraph_profiles"].axes if ax.get_visible()]
+    assert profile_titles[0] == "Could Russia Lose Belarus?" and len(profile_titles) == 11
