@@ -85,6 +85,7 @@ if TYPE_CHECKING:
     import pandas
 
     from .model import Article
+    from .voice import Quote
 
 CATEGORIES: tuple[str, ...] = ("hedge", "booster", "attribution")
 #: Lexicon categories: the cue categories plus ``none`` (blocker phrases).
@@ -675,16 +676,17 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
     return out
 
 
-def article_cues(article: Article) -> list[list[Cue]]:
+def article_cues(article: Article, quotes: Sequence[Quote] | None = None) -> list[list[Cue]]:
     """Cues of every paragraph of ``article`` (one list per paragraph, same order).
 
     Offsets index into each paragraph's text. Cues inside a quotation (which may
     span paragraphs, see :mod:`analysis.voice`) get ``voice="quoted"`` and the
-    speaker when known; all others ``voice="author"``.
+    speaker when known; all others ``voice="author"``. ``quotes`` defaults to
+    :func:`analysis.voice.article_quotes` (pass it to avoid computing it twice).
     """
     from .voice import article_quotes
 
-    quotes = article_quotes(article)
+    quotes = article_quotes(article) if quotes is None else quotes
     out: list[list[Cue]] = []
     for p in article.paragraphs:
         cues = find_cues(p.text)
@@ -747,7 +749,9 @@ def is_prediction(sentence: str) -> bool:
     return False
 
 
-def article_unhedged_predictions(article: Article, cues: Sequence[Sequence[Cue]] | None = None) -> list[list[int]]:
+def article_unhedged_predictions(
+    article: Article, cues: Sequence[Sequence[Cue]] | None = None, quotes: Sequence[Quote] | None = None
+) -> list[list[int]]:
     """Per paragraph, indices of sentences that predict a third party's future unhedged.
 
     Only the author's words count: quoted text is blanked out before looking for a
@@ -758,8 +762,8 @@ def article_unhedged_predictions(article: Article, cues: Sequence[Sequence[Cue]]
     """
     from .voice import article_quotes
 
-    cues = article_cues(article) if cues is None else cues
-    quotes = article_quotes(article)
+    quotes = article_quotes(article) if quotes is None else quotes
+    cues = article_cues(article, quotes) if cues is None else cues
     out: list[list[int]] = []
     for p, pcues in zip(article.paragraphs, cues, strict=True):
         chars = list(p.text)
@@ -773,10 +777,10 @@ def article_unhedged_predictions(article: Article, cues: Sequence[Sequence[Cue]]
             hedged = any(c.category == "hedge" for c in in_sentence)
             # a prediction credited to a source ("Oxfam has forecast that ...", "he said
             # prices will rise") is reported, not asserted by the author
-            attributed = any(c.category == "attribution" for c in in_sentence) or bool(
-                _PREDICTION_SOURCES.search(author_text[s.start : s.end])
-            )
-            if not hedged and not attributed and is_prediction(author_text[s.start : s.end]):
+            if hedged or any(c.category == "attribution" for c in in_sentence):
+                continue
+            sentence = author_text[s.start : s.end]
+            if is_prediction(sentence) and not _PREDICTION_SOURCES.search(sentence):
                 hits.append(s.index)
         out.append(hits)
     return out
@@ -787,7 +791,9 @@ def article_unhedged_predictions(article: Article, cues: Sequence[Sequence[Cue]]
 VOICE_COLUMNS: tuple[str, ...] = ("quoted_share", "author_hedges", "author_boosters", "unhedged_predictions")
 
 
-def voice_metrics(article: Article, cues: Sequence[Sequence[Cue]] | None = None) -> list[dict[str, float | int]]:
+def voice_metrics(
+    article: Article, cues: Sequence[Sequence[Cue]] | None = None, quotes: Sequence[Quote] | None = None
+) -> list[dict[str, float | int]]:
     """Per paragraph: :data:`VOICE_COLUMNS` (quoted word share, author-only counts, unhedged predictions).
 
     ``quoted_share`` is words inside quotation marks / all words (0..1, NaN for a
@@ -796,9 +802,9 @@ def voice_metrics(article: Article, cues: Sequence[Sequence[Cue]] | None = None)
     """
     from .voice import article_quotes, quoted_words
 
-    cues = article_cues(article) if cues is None else cues
-    quotes = article_quotes(article)
-    predictions = article_unhedged_predictions(article, cues)
+    quotes = article_quotes(article) if quotes is None else quotes
+    cues = article_cues(article, quotes) if cues is None else cues
+    predictions = article_unhedged_predictions(article, cues, quotes)
     out: list[dict[str, float | int]] = []
     for p, pcues, preds in zip(article.paragraphs, cues, predictions, strict=True):
         n_in, n_all = quoted_words(p.text, p.start, [q for q in quotes if q.paragraph == p.index])

@@ -19,6 +19,7 @@ import pandas as pd
 from . import hedging, readability, sentiment
 from .errors import InputError
 from .model import Article, Paragraph
+from .voice import article_quotes
 
 #: column -> (unit or range, definition). Order is the column order of the tables.
 DATA_DICTIONARY: dict[str, tuple[str, str]] = {
@@ -109,8 +110,9 @@ def paragraph_metrics(article: Article) -> pd.DataFrame:
     Raises :class:`InputError` for a non-English article.
     """
     require_english(article)
-    cues = hedging.article_cues(article)  # article-level: quotations may span paragraphs
-    voice = hedging.voice_metrics(article, cues)
+    quotes = article_quotes(article)  # article-level: quotations may span paragraphs
+    cues = hedging.article_cues(article, quotes)
+    voice = hedging.voice_metrics(article, cues, quotes)
     rows = [_paragraph_row(article, p, c, v) for p, c, v in zip(article.paragraphs, cues, voice, strict=True)]
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
@@ -125,7 +127,8 @@ def article_metrics(article: Article) -> pd.Series:
     require_english(article)
     body = article.body
     sentences = [s.text for p in body for s in p.sentences]
-    all_cues = hedging.article_cues(article)
+    quotes = article_quotes(article)
+    all_cues = hedging.article_cues(article, quotes)
     cues = [c for p, pc in zip(article.paragraphs, all_cues, strict=True) if p.is_body for c in pc]
     row: dict[str, object] = {
         "article_id": article.article_id,
@@ -135,7 +138,7 @@ def article_metrics(article: Article) -> pd.Series:
         "end": len(article.text),
     }
     row.update(_unit_metrics(article.body_text, sentences, cues))
-    row.update(hedging.body_voice_metrics(article, hedging.voice_metrics(article, all_cues)))
+    row.update(hedging.body_voice_metrics(article, hedging.voice_metrics(article, all_cues, quotes)))
     return pd.Series(row, index=list(COLUMNS), name=article.article_id)
 
 

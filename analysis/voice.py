@@ -165,7 +165,7 @@ def quoted_words(text: str, start: int, quotes: Iterable[Quote]) -> tuple[int, i
     """``(words inside quotes, all words)`` of ``text`` located at ``start`` in the article."""
     spans = [(q.start - start, q.end - start) for q in quotes]
     if not spans:  # most paragraphs quote nobody: only count the words
-        return 0, sum(1 for _ in _WORD.finditer(text))
+        return 0, len(_WORD.findall(text))
     n_in = n_all = 0
     for m in _WORD.finditer(text):
         n_all += 1
