@@ -14,22 +14,10 @@ from analysis.cli import main
 from analysis.ingest import add, extract_file, extract_html
 from analysis.loading import split_front_matter
 
+from .conftest import OFFLINE_CLI
 from .html_pages import BOILERPLATE_MARKERS, MAIN_PARAGRAPHS, boilerplate_page, russian_page
 
 ROOT = Path(__file__).resolve().parent.parent
-
-# Run the CLI with every way out to the network refused (as tests/test_offline.py does).
-OFFLINE = r"""
-import socket, sys
-def _refuse(*a, **k):
-    raise RuntimeError("network access attempted")
-socket.socket.connect = _refuse
-socket.socket.connect_ex = _refuse
-socket.create_connection = _refuse
-socket.getaddrinfo = _refuse
-from analysis.cli import main
-sys.exit(main(sys.argv[1:]))
-"""
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -62,7 +50,7 @@ def test_html_main_text_and_metadata_without_furniture(page: Path) -> None:
 def test_add_page_then_analyze_store_with_the_network_disabled(tmp_path: Path, page: Path) -> None:
     store = tmp_path / "articles"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    cmd = [sys.executable, "-c", OFFLINE]
+    cmd = [sys.executable, "-c", OFFLINE_CLI]
     added = subprocess.run(
         [*cmd, "add", str(page), "--store", str(store), "--kind", "news"],
         capture_output=True,

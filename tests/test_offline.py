@@ -7,19 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-GUARD = r"""
-import socket, sys
-def _refuse(*a, **k):
-    raise RuntimeError("network access attempted")
-socket.socket.connect = _refuse
-socket.socket.connect_ex = _refuse
-socket.create_connection = _refuse
-socket.getaddrinfo = _refuse
-import nltk
-nltk.download = _refuse
-from analysis.cli import main
-sys.exit(main(sys.argv[1:]))
-"""
+from .conftest import OFFLINE_CLI
 
 
 def test_seed_analysis_with_sockets_disabled_and_empty_caches(tmp_path: Path) -> None:
@@ -27,7 +15,7 @@ def test_seed_analysis_with_sockets_disabled_and_empty_caches(tmp_path: Path) ->
     # A brand-new home and cache: nothing provisioned earlier can hide a download.
     env.update(HOME=str(tmp_path / "home"), MEDIA_ANALYSIS_CACHE=str(tmp_path / "cache"))
     proc = subprocess.run(
-        [sys.executable, "-c", GUARD, "analyze", "--format", "csv", "--all-roles"],
+        [sys.executable, "-c", OFFLINE_CLI, "analyze", "--format", "csv", "--all-roles"],
         capture_output=True,
         text=True,
         env=env,
@@ -41,7 +29,7 @@ def test_seed_analysis_with_sockets_disabled_and_empty_caches(tmp_path: Path) ->
 
 
 def test_direct_textstat_calls_after_import_analysis_never_download(tmp_path: Path) -> None:
-    code = GUARD.split("from analysis.cli")[0] + (
+    code = OFFLINE_CLI.split("from analysis.cli")[0] + (
         "import analysis, textstat\n"
         "print(textstat.syllable_count('unification'), textstat.flesch_kincaid_grade('It is clear.'))\n"
     )
