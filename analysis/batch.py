@@ -240,7 +240,7 @@ def _from_cache(job: _Job, value: dict[str, Any]) -> Outcome | None:
 
 def _open_cache(cache: object) -> tuple[ResultCache | None, bool]:
     """``(cache, owned)`` for the ``cache`` argument (True = default location, path = that file)."""
-    from .cache import ResultCache
+    from .cache import ResultCache, default_path
 
     if cache is None or cache is False:
         return None, False
@@ -250,7 +250,7 @@ def _open_cache(cache: object) -> tuple[ResultCache | None, bool]:
         return ResultCache(), True
     if isinstance(cache, (str, os.PathLike)):
         p = Path(cache)
-        return ResultCache(p / "results.sqlite" if p.is_dir() or not p.suffix else p), True
+        return ResultCache(p / default_path().name if p.is_dir() or not p.suffix else p), True
     raise TypeError(f"cache must be a ResultCache, a path, True or None, not {type(cache).__name__}")
 
 
@@ -509,6 +509,11 @@ class _Sink:
         suffix = path.suffix.lower()
         if suffix not in (".csv", ".parquet"):
             raise ValueError(f"{path}: output must end in .csv or .parquet")
+        if suffix == ".parquet":
+            try:
+                import pyarrow  # noqa: F401
+            except ImportError:
+                raise InputError(f"{path}: writing Parquet needs pyarrow (pip install pyarrow), or use .csv") from None
         self.path, self.columns, self.kind = path, columns, suffix[1:]
         path.parent.mkdir(parents=True, exist_ok=True)
         self.tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

@@ -98,15 +98,25 @@ def _format_table(paragraphs, articles) -> str:  # type: ignore[no-untyped-def]
 def cmd_analyze(args: argparse.Namespace) -> int:
     from .batch import analyze_paths
 
+    if args.workers < 0:
+        raise InputError("--workers must be 0 (one per CPU) or more")
+    missing: list[str] = []
+    if len(args.paths) > 1 or getattr(args, "store", None):
+        # Several inputs: a missing one is reported with the other failures, not fatal.
+        missing = [p for p in args.paths if not Path(p).exists()]
+        args.paths = [p for p in args.paths if Path(p).exists()]
     paths = _store_inputs(args) if getattr(args, "store", None) else None
-    paths = paths or (expand_inputs(args.paths) if args.paths else [_seed_path()])
-    cache = None if args.no_cache else (Path(args.cache_dir) / "results.sqlite" if args.cache_dir else True)
+    paths = paths or (expand_inputs(args.paths) if args.paths else ([] if missing else [_seed_path()]))
+    for m in missing:
+        print(f"error: {m}: no such file or directory", file=sys.stderr)
+    cache = None if args.no_cache else (Path(args.cache_dir) if args.cache_dir else True)
     # freeze_gc: a short-lived process; spares the collector (and the exit) the CMU dictionary.
     result = analyze_paths(paths, max_bytes=args.max_bytes, workers=args.workers, cache=cache, freeze_gc=True)
     for _path, message in result.failures:
         print(f"error: {message}", file=sys.stderr)
     if result.paragraphs.empty:
         return EXIT_BAD_INPUT
+    n_inputs, n_failed = len(paths) + len(missing), len(result.failures) + len(missing)
     paragraphs = result.paragraphs
     if not args.all_roles:
         paragraphs = paragraphs[paragraphs["role"] == "body"]
@@ -119,19 +129,21 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     else:
         text = _format_table(paragraphs, result.articles)
     write_output(text, args.output, args.force)
-    if result.failures:
-        if len(paths) == 1:
+    if n_failed:
+        if n_inputs == 1:
             return EXIT_BAD_INPUT
-        print(f"error: {len(result.failures)} of {len(paths)} inputs failed", file=sys.stderr)
+        print(f"error: {n_failed} of {n_inputs} inputs failed", file=sys.stderr)
         return EXIT_SOME_FAILED
     return EXIT_OK
 
 
 def cmd_highlight(args: argparse.Namespace) -> int:
     from .loading import load_article
+    from .metrics import require_english
     from .render import highlight
 
     article = load_article(Path(args.path) if args.path else _seed_path())
+    require_english(article)
     write_output(highlight(article, standalone=True), args.output, args.force)
     return EXIT_OK
 
@@ -183,8 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--store",
         metavar="DIR",
-        help="also analyse every article in the store DIR (e.g. data/articles); non-English ones are skipped "
-        "with a note",
+        help="analyse every article in the store DIR (e.g. data/articles), plus any PATHs given (the seed only "
+        "when named); non-English ones are skipped with a note",
     )
     # Corpus scale (issue 6): parallel workers and the content cache of analysis.cache.
     p.add_argument(
@@ -197,7 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--cache-dir",
         metavar="DIR",
-        help="keep results in DIR/results.sqlite, keyed by article text and analysis versions "
+        help="keep results in DIR/results-v1.sqlite, keyed by article text and analysis versions "
         "(default: $MEDIA_ANALYSIS_CACHE or ~/.cache/media-analysis)",
     )
     p.add_argument("--no-cache", action="store_true", help="neither read nor write cached results")

@@ -123,7 +123,7 @@ def extract_file(path: str | Path) -> Extracted:
         if not data.strip():
             raise InputError(f"{p}: file is empty")
         return extract_html(data, name=str(p))
-    text = read_text(p)
+    text = read_text(p, allow_html=True)
     if looks_like_html(text.encode("utf-8")):
         return extract_html(text, name=str(p))
     return extract_text(text, name=str(p))

@@ -16,10 +16,15 @@ def atomic_write_bytes(path: Path, data: bytes, overwrite: bool = False) -> None
     Raises :class:`InputError` when ``path`` exists and ``overwrite`` is false.
     """
     path = Path(path)
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory; give a file name")
     if path.exists() and not overwrite:
         raise InputError(f"{path}: already exists (use --force to replace it)")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a normal new file follows the umask
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

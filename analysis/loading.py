@@ -21,19 +21,23 @@ import yaml
 
 from .errors import InputError, InputWarning
 from .language import detect_language
-from .model import Article
-from .segmentation import segment
+from .model import Article, Paragraph
+from .segmentation import is_name_line, segment
 
 #: Largest accepted input, in bytes (5 MiB, about 800,000 words: far beyond any article).
 MAX_BYTES = 5 * 1024 * 1024
 #: Metadata keys with a dedicated Article field; other front-matter keys go to ``extra``.
 METADATA_FIELDS = ("title", "author", "outlet", "date", "url", "kind", "language")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_HTML_START = re.compile(r"\A\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 _CYRILLIC_1251 = re.compile(rb"[\xc0-\xff]{3,}")
 
 
-def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
-    """Read and decode a text file, refusing anything that is not usable text."""
+def read_text(path: str | Path, max_bytes: int = MAX_BYTES, allow_html: bool = False) -> str:
+    """Read and decode a text file, refusing anything that is not usable text.
+
+    An HTML page is refused (its markup is not article text) unless ``allow_html``.
+    """
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file")
@@ -45,11 +49,15 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
     except OSError as exc:
         raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
+        limit = f"{max_bytes / 1048576:.0f} MiB" if max_bytes >= 1048576 else f"{max_bytes:,} byte"
         raise InputError(
-            f"{p}: larger than the {max_bytes / 1048576:.0f} MiB limit for one article "
+            f"{p}: larger than the {limit} limit for one article "
             "(split it into articles, or raise the limit with --max-bytes)"
         )
-    return decode(data, name=str(p))
+    text = decode(data, name=str(p))
+    if not allow_html and _HTML_START.match(text):
+        raise InputError(f"{p}: is an HTML page; extract its article with `media-analysis add {p}` first")
+    return text
 
 
 def decode(data: bytes, name: str = "<text>") -> str:
@@ -120,6 +128,14 @@ def split_front_matter(text: str, name: str = "<text>") -> tuple[dict[str, objec
     return clean, text[m.end() :]
 
 
+def byline_author(paragraphs: tuple[Paragraph, ...]) -> str | None:
+    """The name on the first byline paragraph that is a bare name ("By Jane Doe" -> "Jane Doe"), else None."""
+    for p in paragraphs:
+        if p.role == "byline" and is_name_line(p.text.strip()):
+            return re.sub(r"^By\s+", "", p.text.strip())
+    return None
+
+
 def slugify(s: str, max_len: int = 60) -> str:
     """Lower-case ASCII slug: ``"Could Russia Lose Belarus?"`` -> ``"could-russia-lose-belarus"``."""
     s = re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
@@ -144,6 +160,8 @@ def article_from_text(text: str, *, name: str = "<text>", **metadata: object) ->
     paragraphs = segment(body, title=title, author=author)
     if title is None and paragraphs and paragraphs[0].role == "headline":
         title = paragraphs[0].text.strip()
+    if author is None:
+        author = byline_author(paragraphs)
     sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
     source_path = _opt_str(meta.pop("source_path", None))
     article_id = _opt_str(meta.pop("article_id", None) or meta.pop("id", None))

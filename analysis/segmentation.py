@@ -111,6 +111,11 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+def is_name_line(text: str) -> bool:
+    """True for a line that looks like a person's name ("Christina Kitova", "By J. R. Smith")."""
+    return bool(_NAME_LINE.match(text))
+
+
 def _word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 

@@ -201,7 +201,7 @@ def test_cli_workers_and_cache_flags(tmp_path: Path, capsys: pytest.CaptureFixtu
     out, err = capsys.readouterr()
     assert code == 1 and "1 of 4 inputs failed" in err and "empty.txt" in err
     assert [line.split(",")[0] for line in out.splitlines()[1:]] == ["zeta-budget", "alpha-floods", "mid-school"]
-    assert (tmp_path / "cache" / "results.sqlite").is_file()
+    assert (tmp_path / "cache" / "results-v1.sqlite").is_file()  # same name as the default cache
     # The warm run reads the cache and prints the same table; --no-cache recomputes the same table.
     assert main([*args, "--cache-dir", str(tmp_path / "cache")]) == 1
     assert capsys.readouterr().out == out

@@ -112,3 +112,52 @@ def test_console_script_help_and_errors_without_traceback(tmp_path: Path) -> Non
         assert option in help_
     bad = subprocess.run([exe, "analyze", str(tmp_path / "nope.txt")], capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.strip().count("\n") == 0 and "Traceback" not in bad.stderr
+
+
+def test_missing_path_among_several_is_reported_and_the_rest_analysed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "good.txt").write_text(ENGLISH)
+    code, out, err = run(["analyze", str(tmp_path / "good.txt"), str(tmp_path / "gone.txt"), "--format", "csv"], capsys)
+    assert code == 1 and "gone.txt: no such file or directory" in err and "1 of 2 inputs failed" in err
+    assert pd.read_csv(io.StringIO(out))["article_id"].unique().tolist() == ["good"]
+
+
+def test_html_page_is_refused_with_a_pointer_to_add(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<!DOCTYPE html>\n<html lang='en'><body><p>" + ENGLISH + "</p></body></html>")
+    for command in (["analyze", str(page)], ["highlight", str(page), "-o", str(tmp_path / "h.html")]):
+        code, out, err = run(command, capsys)
+        assert code == 2 and out == "" and "is an HTML page" in err and "media-analysis add" in err
+
+
+def test_highlight_refuses_non_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ru = tmp_path / "ru.txt"
+    ru.write_text("Президент Беларуси встретится с президентом России в Сочи на следующей неделе. " * 4)
+    code, _, err = run(["highlight", str(ru), "-o", str(tmp_path / "ru.html")], capsys)
+    assert code == 2 and "not English" in err and not (tmp_path / "ru.html").exists()
+
+
+def test_output_to_a_directory_or_bad_workers_is_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(["analyze", "--format", "csv", "-o", str(tmp_path), "--force"], capsys)
+    assert code == 2 and "is a directory" in err
+    code, _, err = run(["analyze", "--workers", "-1"], capsys)
+    assert code == 2 and "--workers" in err
+
+
+def test_output_file_follows_the_umask(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        assert run(["analyze", "--format", "csv", "-o", str(tmp_path / "t.csv")], capsys)[0] == 0
+    finally:
+        os.umask(old)
+    assert (tmp_path / "t.csv").stat().st_mode & 0o777 == 0o644
+
+
+def test_small_size_limit_is_stated_in_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["analyze", str(seed_path()), "--max-bytes", "100"], capsys)
+    assert code == 2 and "larger than the 100 byte limit" in err

@@ -108,3 +108,9 @@ def test_share_furniture_is_boilerplate() -> None:
     text = "Council closes library\n\nThe council voted to close it.\n\nShare this article\n\nComments"
     art = article_from_text(text)
     assert [p.role for p in art.paragraphs] == ["headline", "body", "boilerplate", "boilerplate"]
+
+
+def test_author_taken_from_the_byline_when_not_given(seed) -> None:  # type: ignore[no-untyped-def]
+    assert seed.author == "Christina Kitova"
+    art = article_from_text("A headline here\n\nBy Jane Doe\n\nThe council voted on Tuesday to close the library.")
+    assert art.author == "Jane Doe"
