@@ -21,7 +21,7 @@ from .batch import analyze_corpus
 from .errors import InputError, InputWarning
 from .hedging import Cue, find_cues
 from .loading import article_from_text, load_article
-from .metrics import COLUMNS, DATA_DICTIONARY, article_metrics, paragraph_metrics
+from .metrics import COLUMNS, DATA_DICTIONARY, article_metrics, article_tables, paragraph_metrics
 from .model import ROLES, Article, Paragraph, Sentence
 from .store import load_corpus
 
@@ -61,6 +61,7 @@ __all__ = [
     "analyze_corpus",
     "article_from_text",
     "article_metrics",
+    "article_tables",
     "baseline",
     "find_cues",
     "load_article",

@@ -38,7 +38,7 @@ import pandas as pd
 from .compare import percentile_rank
 from .errors import InputError
 from .loading import load_article, slugify
-from .metrics import COLUMNS, TEXT_COLUMNS, article_metrics, paragraph_metrics
+from .metrics import COLUMNS, TEXT_COLUMNS, article_tables
 from .model import Article
 
 DEFAULT_NAME = "onestopenglish-adv"
@@ -120,8 +120,9 @@ def build(corpus_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         seen.add(art.article_id)
         if not art.is_english:
             raise InputError(f"{path}: not English (detected {art.language}); the baseline must be English")
-        paras.append(paragraph_metrics(art).loc[:, list(BASELINE_COLUMNS)])
-        arts.append(article_metrics(art)[list(BASELINE_COLUMNS)])
+        paragraph_table, article_row = article_tables(art)
+        paras.append(paragraph_table.loc[:, list(BASELINE_COLUMNS)])
+        arts.append(article_row[list(BASELINE_COLUMNS)])
     return pd.concat(paras, ignore_index=True), pd.DataFrame(arts).reset_index(drop=True)
 
 

@@ -106,11 +106,10 @@ def analyze_article(article: Article) -> tuple[list[dict[str, Any]], dict[str, A
     Exactly :func:`analysis.paragraph_metrics` and :func:`analysis.article_metrics`;
     raises :class:`InputError` for a non-English article.
     """
-    from .metrics import article_metrics, paragraph_metrics
+    from .metrics import article_tables
 
-    paragraphs = paragraph_metrics(article).to_dict("records")
-    art = article_metrics(article).to_dict()
-    return paragraphs, art
+    paragraph_table, article_row = article_tables(article)
+    return paragraph_table.to_dict("records"), article_row.to_dict()
 
 
 def _run_job(job: _Job) -> Outcome:

@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from . import plots
 from .compare import COMPARED_METRICS
 from .loading import load_article
-from .metrics import article_metrics, paragraph_metrics, sentence_metrics
+from .metrics import article_tables, sentence_metrics
 
 DEFAULT_FIGURES = Path("data/figures")
 DPI = 150
@@ -37,11 +37,12 @@ class ArticleTables:
     title: str
 
 
-def article_tables(path: str | Path) -> ArticleTables:
+def load_tables(path: str | Path) -> ArticleTables:
     """Load an article and compute its paragraph, article and sentence tables."""
     art = load_article(path)
     title = art.title or art.article_id
-    return ArticleTables(paragraph_metrics(art), article_metrics(art), sentence_metrics(art), title)
+    paragraphs, article = article_tables(art)
+    return ArticleTables(paragraphs, article, sentence_metrics(art), title)
 
 
 #: Rows of :func:`summary_table`: column -> label.
@@ -75,7 +76,7 @@ def seed_tables() -> ArticleTables:
     """Tables of the bundled seed article."""
     from . import seed_path
 
-    return article_tables(seed_path())
+    return load_tables(seed_path())
 
 
 @dataclass
@@ -111,10 +112,10 @@ def comparable_tables(store: str | Path | None = None, baseline_name: str = "one
         root = Path(store) if store else Path(DEFAULT_STORE)
         corpus = load_corpus(root, english_only=True) if root.is_dir() else []
         if corpus:
-            store_p = pd.concat([paragraph_metrics(a) for a in corpus], ignore_index=True)
+            tables = [article_tables(a) for a in corpus]
+            store_p = pd.concat([t[0] for t in tables], ignore_index=True)
             rows = []
-            for a in corpus:
-                row = article_metrics(a)
+            for a, (_, row) in zip(corpus, tables, strict=True):
                 row["title"] = a.title or a.article_id
                 row["outlet"] = a.outlet or ""
                 rows.append(row)

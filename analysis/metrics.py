@@ -12,13 +12,14 @@ from it (``make docs``) and a test keeps the two in sync.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from . import hedging, readability, sentiment
 from .errors import InputError
-from .model import Article, Paragraph
+from .model import Article
 from .voice import article_quotes
 
 #: column -> (unit or range, definition). Order is the column order of the tables.
@@ -81,27 +82,65 @@ def require_english(article: Article) -> None:
         )
 
 
-def _unit_metrics(text: str, sentences: list[str], cues: list[hedging.Cue]) -> dict[str, object]:
+@dataclass(frozen=True)
+class _Shared:
+    """Per-paragraph work both tables need, done once: cues (with voice), voice rows, VADER scores."""
+
+    cues: list[list[hedging.Cue]]
+    voice: list[dict[str, float | int]]
+    scores: list[list[dict[str, float]]]
+
+
+def _shared(article: Article) -> _Shared:
+    require_english(article)
+    quotes = article_quotes(article)  # article-level: quotations may span paragraphs
+    cues = hedging.article_cues(article, quotes)
+    voice = hedging.voice_metrics(article, cues, quotes)
+    scores = [sentiment.sentence_scores([s.text for s in p.sentences]) for p in article.paragraphs]
+    return _Shared(cues, voice, scores)
+
+
+def _unit_metrics(
+    text: str, sentences: list[str], scores: list[dict[str, float]], cues: list[hedging.Cue]
+) -> dict[str, object]:
     row: dict[str, object] = {}
     row.update(readability.readability(text, len(sentences)))
-    row.update(sentiment.sentiment(sentences))
+    row.update(sentiment.aggregate(sentences, scores))
     row.update(hedging.cue_counts(cues, int(row["n_words"])))
     return row
 
 
-def _paragraph_row(
-    article: Article, p: Paragraph, cues: list[hedging.Cue], voice: dict[str, float | int]
-) -> dict[str, object]:
+def _paragraph_frame(article: Article, sh: _Shared) -> pd.DataFrame:
+    rows = []
+    for p, cues, voice, scores in zip(article.paragraphs, sh.cues, sh.voice, sh.scores, strict=True):
+        row: dict[str, object] = {
+            "article_id": article.article_id,
+            "paragraph": p.index,
+            "role": p.role,
+            "start": p.start,
+            "end": p.end,
+        }
+        row.update(_unit_metrics(p.text, [s.text for s in p.sentences], scores, cues))
+        row.update({k: voice[k] for k in hedging.VOICE_COLUMNS})
+        rows.append(row)
+    return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def _article_row(article: Article, sh: _Shared) -> pd.Series:
+    body = [i for i, p in enumerate(article.paragraphs) if p.is_body]
+    sentences = [s.text for i in body for s in article.paragraphs[i].sentences]
+    scores = [sc for i in body for sc in sh.scores[i]]
+    cues = [c for i in body for c in sh.cues[i]]
     row: dict[str, object] = {
         "article_id": article.article_id,
-        "paragraph": p.index,
-        "role": p.role,
-        "start": p.start,
-        "end": p.end,
+        "paragraph": -1,
+        "role": "article",
+        "start": 0,
+        "end": len(article.text),
     }
-    row.update(_unit_metrics(p.text, [s.text for s in p.sentences], cues))
-    row.update({k: voice[k] for k in hedging.VOICE_COLUMNS})
-    return row
+    row.update(_unit_metrics(article.body_text, sentences, scores, cues))
+    row.update(hedging.body_voice_metrics(article, sh.voice))
+    return pd.Series(row, index=list(COLUMNS), name=article.article_id)
 
 
 def paragraph_metrics(article: Article) -> pd.DataFrame:
@@ -109,12 +148,7 @@ def paragraph_metrics(article: Article) -> pd.DataFrame:
 
     Raises :class:`InputError` for a non-English article.
     """
-    require_english(article)
-    quotes = article_quotes(article)  # article-level: quotations may span paragraphs
-    cues = hedging.article_cues(article, quotes)
-    voice = hedging.voice_metrics(article, cues, quotes)
-    rows = [_paragraph_row(article, p, c, v) for p, c, v in zip(article.paragraphs, cues, voice, strict=True)]
-    return pd.DataFrame(rows, columns=list(COLUMNS))
+    return _paragraph_frame(article, _shared(article))
 
 
 def article_metrics(article: Article) -> pd.Series:
@@ -124,22 +158,17 @@ def article_metrics(article: Article) -> pd.Series:
     is the mean over all body sentences; cues are summed over body paragraphs.
     An article with no body paragraph gets zero counts and NaN scores.
     """
-    require_english(article)
-    body = article.body
-    sentences = [s.text for p in body for s in p.sentences]
-    quotes = article_quotes(article)
-    all_cues = hedging.article_cues(article, quotes)
-    cues = [c for p, pc in zip(article.paragraphs, all_cues, strict=True) if p.is_body for c in pc]
-    row: dict[str, object] = {
-        "article_id": article.article_id,
-        "paragraph": -1,
-        "role": "article",
-        "start": 0,
-        "end": len(article.text),
-    }
-    row.update(_unit_metrics(article.body_text, sentences, cues))
-    row.update(hedging.body_voice_metrics(article, hedging.voice_metrics(article, all_cues, quotes)))
-    return pd.Series(row, index=list(COLUMNS), name=article.article_id)
+    return _article_row(article, _shared(article))
+
+
+def article_tables(article: Article) -> tuple[pd.DataFrame, pd.Series]:
+    """``(paragraph_metrics(article), article_metrics(article))`` with the shared work done once.
+
+    Quotations, cues and VADER sentence scores are computed once for both tables;
+    use this when both are needed (batch runs, the baseline, the notebooks).
+    """
+    sh = _shared(article)
+    return _paragraph_frame(article, sh), _article_row(article, sh)
 
 
 #: Columns of :func:`sentence_metrics`.

@@ -120,3 +120,11 @@ def test_data_dictionary_covers_every_column_and_is_in_readme() -> None:
     assert set(DATA_DICTIONARY) == set(COLUMNS)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert data_dictionary_markdown() in readme, "README data dictionary is stale: run `make docs`"
+
+
+def test_article_tables_equal_the_two_separate_tables(seed, table) -> None:  # type: ignore[no-untyped-def]
+    from analysis import article_tables
+
+    paragraphs, article = article_tables(seed)
+    pd.testing.assert_frame_equal(paragraphs, table)
+    pd.testing.assert_series_equal(article, article_metrics(seed))
