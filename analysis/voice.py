@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -161,24 +162,42 @@ def article_quotes(article: Article) -> list[Quote]:
     return find_quotes(article.text, spans)
 
 
+def quotes_by_paragraph(article: Article, quotes: Sequence[Quote]) -> list[list[Quote]]:
+    """``quotes`` overlapping each paragraph of ``article`` (one list per paragraph, text order)."""
+    paragraphs = article.paragraphs
+    starts = [p.start for p in paragraphs]
+    out: list[list[Quote]] = [[] for _ in paragraphs]
+    for q in sorted(quotes, key=lambda q: q.start):
+        j = max(bisect_right(starts, q.start) - 1, 0)
+        while j < len(paragraphs) and paragraphs[j].start < q.end:
+            if q.start < paragraphs[j].end:
+                out[j].append(q)
+            j += 1
+    return out
+
+
 def quoted_words(text: str, start: int, quotes: Iterable[Quote]) -> tuple[int, int]:
-    """``(words inside quotes, all words)`` of ``text`` located at ``start`` in the article."""
-    spans = [(q.start - start, q.end - start) for q in quotes]
+    """``(words inside quotes, all words)`` of ``text`` located at ``start`` in the article.
+
+    A word is inside when it starts inside a quotation (quote marks included).
+    """
+    spans = sorted((q.start - start, q.end - start) for q in quotes)
     if not spans:  # most paragraphs quote nobody: only count the words
         return 0, len(_WORD.findall(text))
-    n_in = n_all = 0
-    for m in _WORD.finditer(text):
-        n_all += 1
-        if any(a <= m.start() < b for a, b in spans):
-            n_in += 1
-    return n_in, n_all
+    word_starts = [m.start() for m in _WORD.finditer(text)]
+    n_in = covered = 0
+    for a, b in spans:  # overlapping spans count their words once
+        a = max(a, covered)
+        if a < b:
+            n_in += bisect_left(word_starts, b) - bisect_left(word_starts, a)
+            covered = b
+    return n_in, len(word_starts)
 
 
 def quoted_shares(article: Article) -> list[float]:
     """Per paragraph, the share of words inside quotation marks (0..1; NaN with no words)."""
-    quotes = article_quotes(article)
     out = []
-    for p in article.paragraphs:
-        n_in, n_all = quoted_words(p.text, p.start, [q for q in quotes if q.paragraph == p.index])
+    for p, quotes in zip(article.paragraphs, quotes_by_paragraph(article, article_quotes(article)), strict=True):
+        n_in, n_all = quoted_words(p.text, p.start, quotes)
         out.append(n_in / n_all if n_all else math.nan)
     return out

@@ -88,11 +88,12 @@ def main() -> None:
         for a in articles:
             paragraph_metrics(a)
 
-    from analysis import hedging, readability, sentiment
+    from analysis import hedging, readability, sentiment, voice
 
-    def cues_and_voice() -> None:
+    def cues_and_voice() -> None:  # as paragraph_metrics does it: quotations found once per article
         for a in articles:
-            hedging.voice_metrics(a, hedging.article_cues(a))
+            quotes = voice.article_quotes(a)
+            hedging.voice_metrics(a, hedging.article_cues(a, quotes), quotes)
 
     def wrappers() -> None:
         for a in articles:
@@ -107,7 +108,7 @@ def main() -> None:
             clear_textstat_text_caches()
             gc.collect()
             times[name].append(timed(fn))
-    parts: dict[str, list[float]] = {"readability() + sentiment() wrappers": [], "hedging cues + voice": []}
+    parts: dict[str, list[float]] = {"readability() + sentiment() wrappers": [], "quotations, hedging cues + voice": []}
     for _ in range(args.repeats):
         for name, fn in zip(parts, (wrappers, cues_and_voice), strict=True):
             clear_textstat_text_caches()

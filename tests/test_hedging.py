@@ -91,6 +91,16 @@ def test_offsets_index_the_text_and_longest_match_wins() -> None:
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
 
 
+def test_text_whose_lower_case_moves_offsets_keeps_exact_offsets() -> None:
+    # "İ".lower() is two characters and re.IGNORECASE reads "ſ" as "s": the case-insensitive
+    # matcher is used for such text, offsets stay right and the match still finds its entry
+    text = "İstanbul COULD vote; ſome say it Is Clear that"
+    found = find_cues(text)
+    assert [c.text for c in found] == ["COULD", "ſome say", "it Is Clear that"]
+    assert all(text[c.start : c.end] == c.text for c in found)
+    assert [c.text for c in find_cues("Istanbul COULD vote; it Is Clear that")] == ["COULD", "it Is Clear that"]
+
+
 # --- rules, one test each ------------------------------------------------------------------------
 
 

@@ -128,3 +128,24 @@ def test_article_tables_equal_the_two_separate_tables(seed, table) -> None:  # t
     paragraphs, article = article_tables(seed)
     pd.testing.assert_frame_equal(paragraphs, table)
     pd.testing.assert_series_equal(article, article_metrics(seed))
+
+
+def test_column_wise_frame_keeps_the_types_row_wise_construction_gives() -> None:
+    from analysis.metrics import _frame
+
+    rows: list[dict[str, object]] = [
+        {"n": 1, "x": 1.5, "ok": True, "s": "a", "mixed": 1},
+        {"n": 2, "x": math.nan, "ok": False, "s": "b", "mixed": 2.5},  # an int column turning float stays float
+    ]
+    cols = ("n", "x", "ok", "s", "mixed")
+    pd.testing.assert_frame_equal(_frame(rows, cols), pd.DataFrame(rows, columns=list(cols)))
+    assert _frame(rows, cols)["mixed"].tolist() == [1.0, 2.5]
+    assert list(_frame([], cols).columns) == list(cols)
+
+
+def test_paragraph_table_dtypes(table) -> None:  # type: ignore[no-untyped-def]
+    dtypes = table.dtypes.map(str).to_dict()
+    assert {dtypes[c] for c in ("paragraph", "n_words", "hedges", "author_hedges", "unhedged_predictions")} == {"int64"}
+    assert {dtypes[c] for c in ("flesch_kincaid_grade", "sentiment_compound", "quoted_share")} == {"float64"}
+    assert dtypes["readability_reliable"] == dtypes["smog_reliable"] == "bool"
+    assert pd.api.types.is_string_dtype(table["role"]) and pd.api.types.is_string_dtype(table["most_negative_sentence"])

@@ -15,13 +15,13 @@ import warnings
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from analysis import ROLES, InputError, analyze_corpus, article_from_text, find_cues, load_article, paragraph_metrics
 from analysis.batch import BatchWarning
 from analysis.errors import InputWarning
-from analysis.hedging import CATEGORIES, default_lexicon
+from analysis.hedging import CATEGORIES, _lowers_exactly, default_lexicon
 from analysis.loading import MAX_BYTES, decode
 from analysis.metrics import DATA_DICTIONARY
 
@@ -198,7 +198,7 @@ phrase_soup = st.lists(
     st.one_of(
         st.sampled_from(_PHRASES).map(lambda p: p.replace("'", "’") if "'" in p else p),
         st.sampled_from(_PHRASES).map(str.upper),
-        st.sampled_from([" ", "  ", "\n", "-", "'", "s", "ly", "ed", ". ", ", "]),
+        st.sampled_from([" ", "  ", "\n", "-", "'", "s", "ly", "ed", ". ", ", ", "İ", "ı", "ſ"]),
         any_text.map(lambda s: s[:6]),
     ),
     max_size=40,
@@ -210,3 +210,22 @@ phrase_soup = st.lists(
 def test_trie_matcher_equals_longest_first_alternation(text: str) -> None:
     trie = [(m.start(), m.end()) for m in default_lexicon().pattern.finditer(text)]
     assert trie == [(m.start(), m.end()) for m in _FLAT.finditer(text)]
+
+
+@SETTINGS
+@given(phrase_soup)
+def test_lowercase_matcher_equals_case_insensitive_matcher(text: str) -> None:
+    """The fast path of find_cues (lower-case text, case-sensitive pattern) finds the same spans."""
+    lex = default_lexicon()
+    lowered = text.lower()
+    assume(_lowers_exactly(text, lowered))  # find_cues falls back to ``pattern`` otherwise
+    fast = [(m.start(), m.end()) for m in lex.lower_pattern.finditer(lowered)]
+    assert fast == [(m.start(), m.end()) for m in lex.pattern.finditer(text)]
+
+
+@SETTINGS
+@given(phrase_soup)
+def test_cues_of_phrase_soup_index_the_text(text: str) -> None:
+    """Dense cue text, any case, letters that lower-case oddly ("İ", "ı", "ſ"): every match finds its entry."""
+    for c in find_cues(text):
+        assert text[c.start : c.end] == c.text and c.category in CATEGORIES
