@@ -19,7 +19,6 @@ from pathlib import Path
 from .errors import InputError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 70
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 
 #: Paragraph-table columns shown by ``--format table`` (the CSV/JSON have all).
 TABLE_COLUMNS = (
@@ -44,15 +43,20 @@ def _seed_path() -> Path:
 def expand_inputs(paths: Sequence[str]) -> list[Path]:
     """Files to analyse: files as given, directories expanded to their article files.
 
+    A directory contributes :func:`analysis.store.article_files` (recursive; hidden
+    files and README/ATTRIBUTION/LICENSE-type files left out).
+
     Raises :class:`InputError` for a missing path or a directory without articles.
     """
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES)
+            from .store import STORE_SUFFIXES, article_files
+
+            found = article_files(p)
             if not found:
-                raise InputError(f"{p}: directory has no article files ({', '.join(ARTICLE_SUFFIXES)})")
+                raise InputError(f"{p}: directory has no article files ({', '.join(STORE_SUFFIXES)})")
             out.extend(found)
         elif p.exists():
             out.append(p)

@@ -53,8 +53,30 @@ from .model import Article
 
 #: Default store, relative to the working directory.
 DEFAULT_STORE = Path("data/articles")
-#: Files the store reads as articles.
+#: Files the store (and ``analyze DIR``) reads as articles.
 STORE_SUFFIXES = (".md", ".txt", ".markdown")
+#: File stems (case-insensitive) that are a folder's documentation, never an article.
+NOT_ARTICLES = frozenset(
+    "readme attribution attributions license licence copying notice changelog authors contributing".split()
+)
+
+
+def article_files(directory: str | Path) -> list[Path]:
+    """Article files under ``directory`` (recursive), sorted.
+
+    Kept: ``.md``, ``.txt`` and ``.markdown`` files. Left out: hidden files and
+    folders (``.gitkeep``, temporaries) and a folder's documentation
+    (``README.md``, ``ATTRIBUTION.md``, ``LICENSE.txt``: :data:`NOT_ARTICLES`).
+    """
+    root = Path(directory)
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in STORE_SUFFIXES
+        and p.stem.lower() not in NOT_ARTICLES
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
 #: Front-matter keys, in the order they are written (``None`` is written as ``null``).
 FRONT_MATTER_KEYS = (
     "title",
@@ -168,7 +190,7 @@ class Store:
         return f"Store({str(self.root)!r})"
 
     def paths(self) -> list[Path]:
-        """Article files in the store, sorted; hidden files (``.gitkeep``, temporaries) excluded.
+        """Article files in the store, sorted (see :func:`article_files`).
 
         A missing store folder gives ``[]``; a path that is a file raises :class:`InputError`.
         """
@@ -176,13 +198,7 @@ class Store:
             return []
         if not self.root.is_dir():
             raise InputError(f"{self.root}: the article store must be a directory")
-        return sorted(
-            p
-            for p in self.root.rglob("*")
-            if p.is_file()
-            and p.suffix.lower() in STORE_SUFFIXES
-            and not any(part.startswith(".") for part in p.relative_to(self.root).parts)
-        )
+        return article_files(self.root)
 
     def entries(self) -> list[StoredEntry]:
         """Digest, language and URL of every stored file (read once, then cached).

@@ -61,6 +61,21 @@ def test_several_inputs_make_one_table(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 0 and list(dict.fromkeys(df["article_id"])) == ["a", "b", "could-russia-lose-belarus"]
 
 
+def test_a_directory_contributes_its_articles_not_its_documentation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a corpus folder as distributed: articles plus README/ATTRIBUTION/LICENSE and hidden files
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text(ENGLISH)
+    (tmp_path / "sub" / "c.markdown").write_text(ENGLISH)
+    for doc in ("README.md", "ATTRIBUTION.md", "LICENSE.txt", ".draft.md", "notes.html"):
+        (tmp_path / doc).write_text("These articles are licensed CC BY-SA; see the sources list.\n")
+    code, out, err = run(["analyze", str(tmp_path), "--format", "csv", "--no-cache"], capsys)
+    df = pd.read_csv(io.StringIO(out))
+    assert code == 0, err
+    assert list(dict.fromkeys(df["article_id"])) == ["a", "c"]
+
+
 def _file(name: str, data: str | bytes):  # type: ignore[no-untyped-def]
     def make(d: Path) -> Path:
         p = d / name
