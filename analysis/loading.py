@@ -60,6 +60,13 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES, allow_html: bool = F
     return text
 
 
+def _decode_or_none(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding, errors="strict")
+    except UnicodeDecodeError:
+        return None
+
+
 def decode(data: bytes, name: str = "<text>") -> str:
     """Decode bytes as UTF-8, or as Windows-1251/1252 only when that is clearly right."""
     if not data.strip():
@@ -78,15 +85,13 @@ def decode(data: bytes, name: str = "<text>") -> str:
     # Windows-1251: Cyrillic letters are 0xC0-0xFF and come in runs (whole words).
     cyr_runs = sum(len(m) for m in _CYRILLIC_1251.findall(data))
     if high and cyr_runs / high > 0.6:
-        text = data.decode("cp1251", errors="strict")
-        warnings.warn(f"{name}: not UTF-8; decoded as Windows-1251 (Cyrillic)", InputWarning, stacklevel=2)
-        return text
+        text = _decode_or_none(data, "cp1251")  # None: a byte Windows-1251 leaves undefined (0x98)
+        if text is not None:
+            warnings.warn(f"{name}: not UTF-8; decoded as Windows-1251 (Cyrillic)", InputWarning, stacklevel=2)
+            return text
     # Windows-1252/Latin-1: English text with a few accented letters or smart quotes.
     if high / len(data) < 0.05:
-        try:
-            text = data.decode("cp1252", errors="strict")
-        except UnicodeDecodeError:
-            text = None
+        text = _decode_or_none(data, "cp1252")
         if text is not None:
             warnings.warn(f"{name}: not UTF-8; decoded as Windows-1252 (Latin-1)", InputWarning, stacklevel=2)
             return text

@@ -123,6 +123,13 @@ def test_windows_1251_decoded_with_warning_then_refused_as_non_english(tmp_path:
         paragraph_metrics(art)
 
 
+def test_cyrillic_looking_bytes_that_windows_1251_cannot_decode_are_a_one_line_error(tmp_path: Path) -> None:
+    # 0x98 is the one byte Windows-1251 leaves undefined; the rest looks like Cyrillic letters
+    p = _write(tmp_path, "odd.txt", b"\x98" + RUSSIAN.encode("cp1251"))
+    with pytest.raises(InputError, match="not valid UTF-8 and the encoding cannot be told"):
+        load_article(p)
+
+
 @pytest.mark.parametrize(("text", "language"), [(RUSSIAN, "cyrillic"), (FRENCH, "non-en-latin"), ("12 345 678", "und")])
 def test_non_english_gets_no_english_scores(text: str, language: str) -> None:
     art = article_from_text(text)
