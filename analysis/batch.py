@@ -160,7 +160,7 @@ def _warm(freeze: bool = False) -> None:
     import textstat
 
     from ._cmudict import ensure_cmudict
-    from .hedging import default_lexicon
+    from .hedging import find_cues
     from .sentiment import analyzer
 
     enabled = gc.isenabled()
@@ -169,7 +169,7 @@ def _warm(freeze: bool = False) -> None:
         ensure_cmudict()  # loads the CMU dictionary
         textstat.syllable_count("warm")  # and Pyphen
         analyzer()
-        default_lexicon()
+        find_cues("It could be.")  # the lexicon parsed and its matcher compiled, before any fork
         if freeze:
             gc.freeze()
     finally:

@@ -77,7 +77,7 @@ import csv
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -137,12 +137,22 @@ class Lexicon:
     """The parsed lexicon and its compiled matcher (build once with :func:`default_lexicon`)."""
 
     entries: tuple[LexiconEntry, ...]
-    #: Case-insensitive matcher for any text.
-    pattern: re.Pattern[str]
     by_phrase: dict[str, LexiconEntry]
-    #: The same matcher, case-sensitive, for ``text.lower()`` (about twice as fast as ``pattern``);
-    #: usable only when lower-casing keeps every offset (``len(text.lower()) == len(text)``).
-    lower_pattern: re.Pattern[str]
+    #: The matcher's regular expression (see :func:`_trie_alternation`).
+    source: str
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Case-insensitive matcher for any text (compiled on first use)."""
+        return re.compile(self.source, re.IGNORECASE)
+
+    @cached_property
+    def lower_pattern(self) -> re.Pattern[str]:
+        """The same matcher, case-sensitive, for ``text.lower()`` (about twice as fast as ``pattern``).
+
+        Usable only when lower-casing keeps every offset and letter (:func:`_lowers_exactly`).
+        """
+        return re.compile(self.source)
 
 
 #: Letters ``re.IGNORECASE`` equates with an ASCII letter that ``str.lower`` does not give.
@@ -215,8 +225,7 @@ def build_lexicon(rows: Sequence[dict[str, str]]) -> Lexicon:
                 raise ValueError(f"lexicon: form {form!r} listed twice")
             by_phrase[form] = entry
     body = _trie_alternation(by_phrase)
-    source = rf"(?<![\w'’-])(?:{body})(?![\w'’-])"
-    return Lexicon(tuple(entries), re.compile(source, re.IGNORECASE), by_phrase, re.compile(source))
+    return Lexicon(tuple(entries), by_phrase, rf"(?<![\w'’-])(?:{body})(?![\w'’-])")
 
 
 @cache
@@ -743,10 +752,11 @@ def cue_counts(cues: Sequence[Cue], n_words: int) -> dict[str, float | int]:
 
 # --- unhedged predictions -----------------------------------------------------------------------
 
-_FUTURE = re.compile(
-    r"(?<![\w'’-])(?:will|shall|won['’]t|(?:is|are|['’]s|['’]re)\s+(?:going|set|bound|poised|due)\s+to)(?![\w'’-])",
-    re.IGNORECASE,
+_FUTURE_SOURCE = (
+    r"(?<![\w'’-])(?:will|shall|won['’]t|(?:is|are|['’]s|['’]re)\s+(?:going|set|bound|poised|due)\s+to)(?![\w'’-])"
 )
+_FUTURE = re.compile(_FUTURE_SOURCE, re.IGNORECASE)
+_FUTURE_LOWER = re.compile(_FUTURE_SOURCE)  # for text.lower(), as in find_cues
 _CONDITIONAL = re.compile(r"(?<![\w'’-])(?:if|unless|whether)(?![\w'’-])", re.IGNORECASE)
 _PREDICTION_SOURCES = re.compile(
     r"(?<![\w'’-])(?:forecasts?|forecasted|predicts?|predicted|projects|projected|hopes?|hoped|fears?|feared"
@@ -762,11 +772,11 @@ _FUTURE_WORDS = ("will", "shall", "won", "going", "set", "bound", "poised", "due
 
 
 def _may_predict(text: str) -> bool:
-    """False only when ``text`` has no :data:`_FUTURE` match (a cheap substring test first)."""
+    """True when ``text`` has a :data:`_FUTURE` match; substring tests rule most text out first."""
     lowered = text.lower()
-    if _lowers_exactly(text, lowered) and not any(w in lowered for w in _FUTURE_WORDS):
-        return False
-    return _FUTURE.search(text) is not None
+    if not _lowers_exactly(text, lowered):
+        return _FUTURE.search(text) is not None
+    return any(w in lowered for w in _FUTURE_WORDS) and _FUTURE_LOWER.search(lowered) is not None
 
 
 def is_prediction(sentence: str) -> bool:
