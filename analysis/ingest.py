@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .loading import MAX_BYTES, read_text, split_front_matter
-from .segmentation import split_blocks
+from .segmentation import assign_roles, split_blocks
 from .store import DEFAULT_STORE, AddResult, Store
 
 #: Fewer words than this extracted from a page means there was no article (e.g. only a menu).
@@ -92,7 +92,11 @@ def extract_html(html: str | bytes, *, url: str | None = None, name: str = "<htm
 
 
 def extract_text(text: str, *, name: str = "<text>") -> Extracted:
-    """Paragraphs and front-matter metadata of a plain-text or Markdown article."""
+    """Paragraphs and front-matter metadata of a plain-text or Markdown article.
+
+    Without a front-matter ``title``, a first paragraph that reads as a headline
+    (see :func:`analysis.segmentation.assign_roles`) is the title.
+    """
     from . import __version__
 
     fm, body = split_front_matter(text, name=name)
@@ -101,6 +105,8 @@ def extract_text(text: str, *, name: str = "<text>") -> Extracted:
     if not paragraphs:
         raise InputError(f"{name}: no article text (empty or whitespace only)")
     meta: dict[str, object] = {k: v for k, v in fm.items() if k not in ("sha256", "language")}
+    if not meta.get("title") and assign_roles(paragraphs)[0] == "headline":
+        meta["title"] = paragraphs[0].strip()  # as load_article reads it: the file is named after it
     meta.setdefault("extractor", "media-analysis")
     meta.setdefault("extractor_version", __version__)
     return Extracted(paragraphs, meta)

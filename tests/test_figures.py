@@ -74,3 +74,14 @@ def test_comparable_figures_from_committed_baseline_and_empty_store(tmp_path: Pa
     assert len(figs) >= 7
     profile_titles = [ax.get_title() for ax in figs["07_paragraph_profiles"].axes if ax.get_visible()]
     assert profile_titles[0] == "Could Russia Lose Belarus?" and len(profile_titles) == 11
+
+
+def test_metric_lists_name_data_dictionary_columns_and_compared_metrics_have_labels() -> None:
+    """Labels live beside the charts, definitions in DATA_DICTIONARY: the names must agree."""
+    from analysis.compare import COMPARED_METRICS
+    from analysis.figures import SUMMARY_ROWS
+    from analysis.metrics import DATA_DICTIONARY
+
+    for names in (plots.METRIC_LABELS, SUMMARY_ROWS, COMPARED_METRICS):
+        assert set(names) <= set(DATA_DICTIONARY)
+    assert list(COMPARED_METRICS) == list(plots.METRIC_LABELS)  # every compared metric is labelled, in order

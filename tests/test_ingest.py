@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import load_article
+from analysis import load_article, seed_path
 from analysis.cli import main
 from analysis.ingest import add, extract_file, extract_html
 from analysis.loading import split_front_matter
@@ -143,6 +143,21 @@ def test_text_file_one_paragraph_per_line_and_front_matter(tmp_path: Path) -> No
     fm, _ = split_front_matter(res.path.read_text(encoding="utf-8"))
     assert res.path.name == "front-matter-title.md" and fm["outlet"] == "Blog"
     assert fm["sha256"] == res.sha256 != "bogus" and fm["extractor"] == "media-analysis"
+
+
+def test_text_file_without_front_matter_is_named_after_its_headline(tmp_path: Path) -> None:
+    src = tmp_path / "download (3).txt"
+    src.write_bytes(seed_path().read_bytes())  # the seed: a headline line, no front matter
+    res = add(src, tmp_path / "s")
+    fm, _ = split_front_matter(res.path.read_text(encoding="utf-8"))
+    assert res.path.name == "could-russia-lose-belarus.md" and fm["title"] == "Could Russia Lose Belarus?"
+    assert load_article(res.path).title == "Could Russia Lose Belarus?"
+    # no headline (the first line is a sentence): named after the digest, as documented
+    plain = tmp_path / "plain.txt"
+    plain.write_text("\n".join(MAIN_PARAGRAPHS) + "\n", encoding="utf-8")
+    res = add(plain, tmp_path / "s")
+    assert split_front_matter(res.path.read_text(encoding="utf-8"))[0]["title"] is None
+    assert res.path.name == f"{res.sha256[:12]}.md"
 
 
 def test_html_saved_with_txt_extension_is_still_extracted(tmp_path: Path) -> None:
