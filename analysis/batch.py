@@ -28,6 +28,7 @@ import contextlib
 import hashlib
 import json
 import os
+import signal
 import sys
 import warnings
 from collections import deque
@@ -49,6 +50,8 @@ if TYPE_CHECKING:
 PROGRESS_DELAY_S = 2.0
 #: Articles in flight per worker (bounds memory and keeps every worker busy).
 IN_FLIGHT_PER_WORKER = 4
+#: A ``cache`` path ending so names the database file; any other path is a directory.
+CACHE_FILE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 
 
 class BatchWarning(UserWarning):
@@ -153,7 +156,8 @@ def _warm(freeze: bool = False) -> None:
     again (that includes the final collection at interpreter exit, ~0.6 s), and
     forked workers keep sharing their memory pages (the pattern the :mod:`gc`
     docs recommend before ``fork``). Side effect: objects alive at this moment are
-    exempt from cyclic collection, so it is used only before forking and by the CLI.
+    exempt from cyclic collection, so it is used only before forking (and undone with
+    :func:`gc.unfreeze` when the run ends, see :func:`iter_outcomes`) and by the CLI.
     """
     import gc
 
@@ -248,9 +252,14 @@ def _open_cache(cache: object) -> tuple[ResultCache | None, bool]:
     if cache is True:
         return ResultCache(), True
     if isinstance(cache, (str, os.PathLike)):
-        p = Path(cache)
-        return ResultCache(p / default_path().name if p.is_dir() or not p.suffix else p), True
+        p = Path(cache)  # a directory (created if need be), or the database file itself
+        return ResultCache(p if p.suffix.lower() in CACHE_FILE_SUFFIXES else p / default_path().name), True
     raise TypeError(f"cache must be a ResultCache, a path, True or None, not {type(cache).__name__}")
+
+
+def _ignore_sigint() -> None:
+    """Pool initializer: Ctrl-C is the parent's to handle (it cancels the rest and stops the pool)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _pool(workers: int):  # type: ignore[no-untyped-def]
@@ -259,7 +268,46 @@ def _pool(workers: int):  # type: ignore[no-untyped-def]
 
     methods = mp.get_all_start_methods()
     ctx = mp.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_ignore_sigint)
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Ctrl-C ignored for the block (main thread only: elsewhere handlers cannot be changed)."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _submit(pool, job: _Job):  # type: ignore[no-untyped-def]
+    """``pool.submit(_run_job, job)``, not interruptible by Ctrl-C.
+
+    A Ctrl-C inside ``submit`` could leave the executor's lock held (the shutdown
+    that follows then waits forever), and a worker forked there inherits the
+    parent's handler before its initializer makes it ignore Ctrl-C.
+    """
+    with _sigint_ignored():
+        return pool.submit(_run_job, job)
+
+
+def _close_pool(pool, abort: bool) -> None:  # type: ignore[no-untyped-def]
+    """Shut ``pool`` down; with ``abort`` (Ctrl-C, an error, the consumer gone) stop its workers first.
+
+    Runs with Ctrl-C ignored: a second Ctrl-C during shutdown would otherwise leave
+    the executor half shut and the interpreter waiting for it at exit.
+    """
+    with _sigint_ignored():
+        if abort:  # queued jobs are cancelled below; running ones are not worth waiting for
+            for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                proc.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _isolated(job: _Job) -> Outcome:
@@ -297,6 +345,10 @@ def iter_outcomes(
     store, owned = _open_cache(cache)
     pool = None
     warmed = False
+    # Workers fork from a frozen heap (shared pages stay shared); a library caller gets
+    # its heap back afterwards (gc.unfreeze), or its own cycles would never be freed.
+    thaw = workers > 1 and not freeze_gc
+    completed = False
     window: deque[Outcome | Any] = deque()
     limit = IN_FLIGHT_PER_WORKER * workers
 
@@ -340,16 +392,21 @@ def iter_outcomes(
                             if pool is not None:
                                 pool.shutdown(wait=False, cancel_futures=True)
                             pool = _pool(workers)
-                        window.append((prepared, pool.submit(_run_job, prepared)))
+                        window.append((prepared, _submit(pool, prepared)))
             while window and (isinstance(window[0], Outcome) or len(window) > limit):
                 yield finish(window.popleft())
         while window:
             yield finish(window.popleft())
+        completed = True
     finally:
         if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            _close_pool(pool, abort=not completed)
         if owned and store is not None:
             store.close()
+        if thaw and warmed:
+            import gc
+
+            gc.unfreeze()
 
 
 def _progress(total: int | None, enabled: bool | None) -> Callable[[int], None] | None:
@@ -393,11 +450,13 @@ def analyze_corpus(
     level: str = "paragraph",
     max_bytes: int = MAX_BYTES,
     progress: bool | None = None,
+    overwrite: bool = False,
 ) -> pd.DataFrame:
     """Analyse many articles; return the paragraph table (or article table) in input order.
 
     ``articles_or_paths``: file paths and/or :class:`Article` objects (any iterable,
-    consumed lazily). ``workers``: processes (1 = in this process; 0 = one per CPU).
+    consumed lazily), or one path: a file, or a folder standing for its article files
+    (:func:`analysis.store.article_files`). ``workers``: processes (1 = in this process; 0 = one per CPU).
     ``cache``: ``None``/``False`` (no cache), ``True`` (default location), a
     directory or ``.sqlite`` path, or a :class:`~analysis.cache.ResultCache`.
     ``level``: ``"paragraph"`` (one row per paragraph, every role) or ``"article"``
@@ -409,7 +468,8 @@ def analyze_corpus(
     appears under its name only when the run completes) and an *empty* frame with
     the table's columns is returned. Either way ``df.attrs`` holds ``failures``
     (list of ``(source, message)``), ``n_articles`` (succeeded) and ``n_cached``.
-    Failures are also summarised in one :class:`BatchWarning`.
+    Failures are also summarised in one :class:`BatchWarning`. An existing
+    ``output`` file is an :class:`InputError` unless ``overwrite``.
     """
     import pandas as pd
 
@@ -417,6 +477,14 @@ def analyze_corpus(
 
     if level not in ("paragraph", "article"):
         raise ValueError(f"level must be 'paragraph' or 'article', not {level!r}")
+    if max_bytes < 1:
+        raise ValueError(f"max_bytes must be positive, not {max_bytes}")
+    if isinstance(articles_or_paths, (str, os.PathLike)):
+        from .store import expand_inputs
+
+        articles_or_paths = expand_inputs([articles_or_paths])
+    if output is not None and Path(output).exists() and not overwrite:
+        raise InputError(f"{output}: already exists (pass overwrite=True to replace it)")
     total = len(articles_or_paths) if isinstance(articles_or_paths, Sequence) else None
     sink = _Sink(Path(output), list(COLUMNS)) if output is not None else None
     rows: list[dict[str, Any]] = []

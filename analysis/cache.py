@@ -34,6 +34,8 @@ from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 
+from .errors import InputError
+
 #: Bump when the stored value layout changes.
 SCHEMA = 1
 #: Seconds a writer waits for another process's write lock before failing.
@@ -131,6 +133,15 @@ class ResultCache:
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_path()
+        try:
+            self._open()
+        except (OSError, sqlite3.DatabaseError) as exc:
+            raise InputError(
+                f"{self.path}: cannot use this file as the result cache ({exc}); "
+                "delete it, choose another --cache-dir, or run with --no-cache"
+            ) from None
+
+    def _open(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")

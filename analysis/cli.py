@@ -41,28 +41,10 @@ def _seed_path() -> Path:
 
 
 def expand_inputs(paths: Sequence[str]) -> list[Path]:
-    """Files to analyse: files as given, directories expanded to their article files.
+    """See :func:`analysis.store.expand_inputs` (imported lazily: it loads YAML)."""
+    from .store import expand_inputs as expand
 
-    A directory contributes :func:`analysis.store.article_files` (recursive; hidden
-    files and README/ATTRIBUTION/LICENSE-type files left out).
-
-    Raises :class:`InputError` for a missing path or a directory without articles.
-    """
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            from .store import STORE_SUFFIXES, article_files
-
-            found = article_files(p)
-            if not found:
-                raise InputError(f"{p}: directory has no article files ({', '.join(STORE_SUFFIXES)})")
-            out.extend(found)
-        elif p.exists():
-            out.append(p)
-        else:
-            raise InputError(f"{p}: no such file or directory")
-    return out
+    return expand(paths)
 
 
 def write_output(text: str, output: str | None, force: bool) -> None:
@@ -104,15 +86,25 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     if args.workers < 0:
         raise InputError("--workers must be 0 (one per CPU) or more")
+    if args.max_bytes < 1:
+        raise InputError("--max-bytes must be a positive number of bytes")
     missing: list[str] = []
     if len(args.paths) > 1 or getattr(args, "store", None):
-        # Several inputs: a missing one is reported with the other failures, not fatal.
-        missing = [p for p in args.paths if not Path(p).exists()]
-        args.paths = [p for p in args.paths if Path(p).exists()]
+        # Several inputs: a missing path or an empty folder is reported with the other
+        # failures at the end, not fatal.
+        usable = []
+        for p in args.paths:
+            try:
+                expand_inputs([p])
+            except InputError as exc:
+                missing.append(str(exc))
+            else:
+                usable.append(p)
+        args.paths = usable
     paths = _store_inputs(args) if getattr(args, "store", None) else None
     paths = paths or (expand_inputs(args.paths) if args.paths else ([] if missing else [_seed_path()]))
-    for m in missing:
-        print(f"error: {m}: no such file or directory", file=sys.stderr)
+    for message in missing:
+        print(f"error: {message}", file=sys.stderr)
     cache = None if args.no_cache else (Path(args.cache_dir) if args.cache_dir else True)
     # freeze_gc: a short-lived process; spares the collector (and the exit) the CMU dictionary.
     result = analyze_paths(paths, max_bytes=args.max_bytes, workers=args.workers, cache=cache, freeze_gc=True)

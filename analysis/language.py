@@ -11,8 +11,13 @@ is binary: is this English prose? Two signals, both cheap and deterministic:
    their function words differ ("le", "der", "el", "de"). A text is English when
    that share is at least :data:`MIN_FUNCTION_SHARE`.
 
-Texts with fewer than :data:`MIN_WORDS` words are given the benefit of the doubt
-when the script is Latin (a headline alone cannot be classified reliably).
+Texts with fewer than :data:`MIN_WORDS` words are too short for a reliable share;
+in Latin script they count as English unless they show positive evidence of
+another language: at least two function words of French, German, Spanish, Italian
+or Dutch (:data:`_FOREIGN_FUNCTION_WORDS`, chosen to exclude English homographs
+such as "die", "van" or "den") and more of those than English ones. So
+"Le président a dit que les négociations pourraient reprendre." is not English,
+while a headline such as "Could Russia Lose Belarus?" still is.
 """
 
 from __future__ import annotations
@@ -32,6 +37,13 @@ _FUNCTION_WORDS = frozenset(
     so some such than that the their them then there these they this those through to too under
     until up very was we were what when where which while who whom why will with would you your
     has said says also its it's than""".split()
+)
+_FOREIGN_FUNCTION_WORDS = frozenset(
+    """le la les des du et est une dans pour sur avec qui que pas cette sont aux leur
+    der das und ist nicht ein eine mit sich auf für dem zum zur auch
+    el los las y del por con para una es su al lo se pero
+    il di che della gli sono nel alla anche
+    het een niet zijn voor ook wordt""".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -63,6 +75,8 @@ def detect_language(text: str, sample_chars: int = 20000) -> str:
         return {"CJK": "cjk", "HIRAGANA": "cjk", "KATAKANA": "cjk", "HANGUL": "cjk"}.get(top, top.lower())
     words = [w.lower().replace("’", "'") for w in _WORD.findall(sample)]
     if len(words) < MIN_WORDS:
-        return "en"
+        foreign = sum(w in _FOREIGN_FUNCTION_WORDS for w in words)
+        english = sum(w in _FUNCTION_WORDS for w in words)
+        return "non-en-latin" if foreign >= 2 and foreign > english else "en"
     share = sum(w in _FUNCTION_WORDS for w in words) / len(words)
     return "en" if share >= MIN_FUNCTION_SHARE else "non-en-latin"

@@ -70,7 +70,7 @@ def _decode_or_none(data: bytes, encoding: str) -> str | None:
 def decode(data: bytes, name: str = "<text>") -> str:
     """Decode bytes as UTF-8, or as Windows-1251/1252 only when that is clearly right."""
     if not data.strip():
-        raise InputError(f"{name}: file is empty")
+        raise InputError(f"{name}: file is empty (no text, or only whitespace)")
     head = data[:8192]
     if b"\x00" in head:
         raise InputError(f"{name}: binary file (contains NUL bytes), expected UTF-8 text")

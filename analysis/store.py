@@ -93,6 +93,26 @@ FRONT_MATTER_KEYS = (
 )
 
 
+def expand_inputs(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to analyse: files as given, directories expanded to :func:`article_files`.
+
+    Raises :class:`InputError` for a missing path or a directory without articles.
+    """
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = article_files(p)
+            if not found:
+                raise InputError(f"{p}: directory has no article files ({', '.join(STORE_SUFFIXES)})")
+            out.extend(found)
+        elif p.exists():
+            out.append(p)
+        else:
+            raise InputError(f"{p}: no such file or directory")
+    return out
+
+
 @dataclass(frozen=True)
 class StoredEntry:
     """What the store knows about one file without segmenting it."""

@@ -14,6 +14,7 @@ import analysis.batch
 from analysis import Article, analyze_corpus, article_from_text, article_metrics, load_article, paragraph_metrics
 from analysis.batch import IN_FLIGHT_PER_WORKER, BatchWarning, analyze_paths, iter_outcomes
 from analysis.cli import main
+from analysis.errors import InputError
 from analysis.metrics import COLUMNS
 
 TEXTS = {
@@ -228,3 +229,109 @@ def test_a_dying_worker_fails_only_its_article(tmp_path: Path) -> None:
     assert df.attrs["n_articles"] == 9
     assert df.attrs["failures"] == [("bomb", "bomb: the worker process died analysing it")]
     assert df["article_id"].nunique() == 3 and len(df) == 3 * len(expected_paragraphs(paths))
+
+
+def test_one_path_is_a_file_or_a_folder_not_a_string_of_characters(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path / "in")
+    (tmp_path / "in" / "README.md").write_text("About this folder.\n")
+    folder = analyze_corpus(tmp_path / "in")
+    assert sorted(set(folder["article_id"])) == ["alpha-floods", "mid-school", "zeta-budget"]
+    one = analyze_corpus(str(paths[0]))
+    assert set(one["article_id"]) == {"zeta-budget"} and one.attrs["failures"] == []
+    with pytest.raises(InputError, match="no such file"):
+        analyze_corpus(str(tmp_path / "nope"))
+
+
+def test_existing_output_is_kept_unless_overwrite(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path / "in")
+    out = tmp_path / "mine.csv"
+    out.write_text("my own notes\n")
+    with pytest.raises(InputError, match="already exists"):
+        analyze_corpus(paths, output=out)
+    assert out.read_text() == "my own notes\n"
+    analyze_corpus(paths, output=out, overwrite=True)
+    assert out.read_text().startswith("article_id,")
+
+
+def test_workers_leave_the_callers_objects_collectable(tmp_path: Path) -> None:
+    """gc.freeze() before forking must not outlive the run (a notebook's cycles would leak)."""
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    node = Node()
+    node.me = node  # a reference cycle: only the cyclic collector frees it
+    alive = weakref.ref(node)
+    analyze_corpus(write_corpus(tmp_path / "in"), workers=2)
+    del node
+    gc.collect()
+    assert alive() is None and gc.get_freeze_count() == 0
+
+
+def test_cache_argument_a_dotted_folder_or_a_database_file(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path / "in")
+    analyze_corpus(paths, cache=tmp_path / "my.cache")
+    assert (tmp_path / "my.cache" / "results-v1.sqlite").is_file()
+    analyze_corpus(paths, cache=tmp_path / "results.sqlite")
+    assert (tmp_path / "results.sqlite").is_file()
+
+
+def test_unusable_cache_file_is_an_input_error(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path / "in")
+    bad = tmp_path / "c" / "results-v1.sqlite"
+    bad.parent.mkdir()
+    bad.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(InputError, match="cannot use this file as the result cache"):
+        analyze_corpus(paths, cache=tmp_path / "c")
+    blocker = tmp_path / "afile"
+    blocker.write_text("x")
+    with pytest.raises(InputError, match="result cache"):
+        analyze_corpus(paths, cache=blocker / "sub")
+
+
+@pytest.mark.parametrize(("delay", "twice"), [(1.2, False), (1.8, True), (2.4, True)])
+def test_ctrl_c_with_workers_stops_promptly_and_leaves_no_worker(tmp_path: Path, delay: float, twice: bool) -> None:
+    """Ctrl-C reaches the whole process group, workers included: exit 130, no hang, no orphan.
+
+    ``twice``: the main process gets a second SIGINT while it shuts the pool down
+    (as with ``timeout -s INT``, which signals the child and then its group).
+    """
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    base = list(TEXTS.values())
+    for i in range(1500):  # a few seconds of work for two workers
+        (corpus / f"a{i:04d}.txt").write_text(f"{base[i % 3]}\n\nItem {i} was filed on day {i}.", encoding="utf-8")
+    exe = Path(sys.executable).with_name("media-analysis")
+    out = str(tmp_path / "o.csv")
+    args = [exe, "analyze", str(corpus), "--workers", "2", "--no-cache", "--format", "csv", "-o", out]
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    time.sleep(delay)
+    if twice:
+        os.kill(proc.pid, signal.SIGINT)
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        _, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("the run hung after Ctrl-C")
+    assert proc.returncode == 130, err
+    assert err.decode().strip().splitlines()[-1] == "error: interrupted" and b"Traceback" not in err
+    time.sleep(0.5)
+    group = [d.name for d in Path("/proc").iterdir() if d.name.isdigit() and _pgid(d) == proc.pid]
+    assert group == [], f"worker processes left behind: {group}"
+    assert not (tmp_path / "o.csv").exists()  # nothing half-written under the output name
+
+
+def _pgid(proc_dir: Path) -> int | None:
+    try:
+        return int((proc_dir / "stat").read_text().rsplit(")", 1)[1].split()[2])
+    except (OSError, ValueError, IndexError):
+        return None

@@ -138,6 +138,22 @@ def test_missing_path_among_several_is_reported_and_the_rest_analysed(
     assert pd.read_csv(io.StringIO(out))["article_id"].unique().tolist() == ["good"]
 
 
+def test_empty_folder_among_several_is_reported_and_the_rest_analysed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "good.txt").write_text(ENGLISH)
+    (tmp_path / "empty").mkdir()
+    code, out, err = run(["analyze", str(tmp_path / "empty"), str(tmp_path / "good.txt"), "--format", "csv"], capsys)
+    assert code == 1 and "empty: directory has no article files" in err and "1 of 2 inputs failed" in err
+    assert pd.read_csv(io.StringIO(out))["article_id"].unique().tolist() == ["good"]
+
+
+@pytest.mark.parametrize("value", ["0", "-5"])
+def test_max_bytes_must_be_positive(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["analyze", "--max-bytes", value], capsys)
+    assert code == 2 and err.strip() == "error: --max-bytes must be a positive number of bytes"
+
+
 def test_html_page_is_refused_with_a_pointer_to_add(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "page.html"
     page.write_text("<!DOCTYPE html>\n<html lang='en'><body><p>" + ENGLISH + "</p></body></html>")

@@ -130,6 +130,23 @@ def test_cyrillic_looking_bytes_that_windows_1251_cannot_decode_are_a_one_line_e
         load_article(p)
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le président a dit que les négociations pourraient reprendre.", "non-en-latin"),
+        ("Die Regierung hat das Gesetz nicht geändert.", "non-en-latin"),
+        ("El presidente dijo que la reunión fue un éxito.", "non-en-latin"),
+        ("Could Russia Lose Belarus?", "en"),
+        ("La Paz protests: police fire tear gas at the crowd in the city", "en"),
+        ("De Gaulle and the Europe des patries idea", "en"),
+    ],
+)
+def test_one_sentence_needs_evidence_to_be_called_foreign(text: str, language: str) -> None:
+    from analysis.language import detect_language
+
+    assert detect_language(text) == language
+
+
 @pytest.mark.parametrize(("text", "language"), [(RUSSIAN, "cyrillic"), (FRENCH, "non-en-latin"), ("12 345 678", "und")])
 def test_non_english_gets_no_english_scores(text: str, language: str) -> None:
     art = article_from_text(text)
