@@ -143,7 +143,9 @@ def _emit(message: str) -> None:
     Shown even where InputWarning is configured as an error: it describes a guess
     about one input of many, which must not stop the batch.
     """
-    with warnings.catch_warnings():
+    tqdm_module = sys.modules.get("tqdm")  # a progress bar may be on screen: lift it while writing
+    pause = tqdm_module.tqdm.external_write_mode(file=sys.stderr) if tqdm_module else contextlib.nullcontext()
+    with pause, warnings.catch_warnings():
         warnings.simplefilter("default")
         warnings.warn(message, InputWarning, stacklevel=4)
 
