@@ -209,6 +209,21 @@ class ResultCache:
                 bad.append(key)
         return bad
 
+    def clear(self) -> int:
+        """Delete every entry and give the space back to the file system; returns how many there were.
+
+        Entries are never expired on their own: a changed lexicon, project or library
+        version leaves the old entries unused (their keys are never asked for again).
+        """
+        n = len(self)
+        self._retry(lambda: self._conn.execute("DELETE FROM results"))
+        self._retry(lambda: self._conn.execute("VACUUM"))
+        return n
+
+    def size_bytes(self) -> int:
+        """Bytes on disk: the database plus its write-ahead log."""
+        return sum(p.stat().st_size for p in (self.path, self.path.with_name(self.path.name + "-wal")) if p.exists())
+
     def close(self) -> None:
         self._conn.close()
 

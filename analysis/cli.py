@@ -210,6 +210,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--no-cache", action="store_true", help="neither read nor write cached results")
     p.set_defaults(func=cmd_analyze)
+
+    c = sub.add_parser(
+        "cache",
+        help="show or empty the result cache",
+        description="The result cache keeps analysed articles (keyed by text and analysis versions) so a "
+        "re-run is fast. Old entries are not expired when the lexicon or a library changes; 'clear' "
+        "empties it.",
+    )
+    c.add_argument("action", choices=("info", "clear"), help="info: location, entries, size; clear: delete all")
+    c.add_argument("--cache-dir", metavar="DIR", help="as for analyze (default: $MEDIA_ANALYSIS_CACHE or "
+                   "~/.cache/media-analysis)")
+    c.set_defaults(func=cmd_cache)
     h = sub.add_parser(
         "highlight",
         help="HTML page of an article with hedges, boosters and attributions marked",
@@ -226,6 +238,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_baseline_command(sub)
     _add_figures_command(sub)
     return parser
+
+
+def cmd_cache(args: argparse.Namespace) -> int:
+    from .batch import _open_cache
+
+    store, _owned = _open_cache(Path(args.cache_dir) if args.cache_dir else True)
+    assert store is not None
+    with store:
+        if args.action == "clear":
+            n = store.clear()
+            print(f"{store.path}: deleted {n} cached article{'s' if n != 1 else ''}")
+        else:
+            print(f"{store.path}: {len(store)} cached articles, {store.size_bytes() / 1048576:.1f} MiB")
+    return EXIT_OK
 
 
 def _store_inputs(args: argparse.Namespace) -> list[Path]:

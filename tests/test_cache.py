@@ -181,3 +181,19 @@ def test_kill_mid_write_leaves_no_corrupt_entry(tmp_path: Path) -> None:
     with ResultCache(db) as c:  # and the cache still accepts writes
         c.put("k-after", {"article": {"tag": "k", "i": 0}, "paragraphs": []})
         assert c.get("k-after") is not None
+
+
+def test_cache_command_reports_and_clears(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from analysis.cli import main
+    from tests.test_batch import write_corpus
+
+    paths = write_corpus(tmp_path / "in")
+    analyze_corpus(paths, cache=tmp_path / "c")
+    assert main(["cache", "info", "--cache-dir", str(tmp_path / "c")]) == 0
+    assert "results-v1.sqlite: 3 cached articles" in capsys.readouterr().out
+    assert main(["cache", "clear", "--cache-dir", str(tmp_path / "c")]) == 0
+    assert "deleted 3 cached articles" in capsys.readouterr().out
+    with ResultCache(tmp_path / "c" / "results-v1.sqlite") as cache:
+        assert len(cache) == 0 and cache.check() == []
+    assert analyze_corpus(paths, cache=tmp_path / "c").attrs["n_cached"] == 0  # recomputed, then stored again
+    assert analyze_corpus(paths, cache=tmp_path / "c").attrs["n_cached"] == 3
