@@ -192,3 +192,24 @@ def test_output_file_follows_the_umask(tmp_path: Path, capsys: pytest.CaptureFix
 def test_small_size_limit_is_stated_in_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["analyze", str(seed_path()), "--max-bytes", "100"], capsys)
     assert code == 2 and "larger than the 100 byte limit" in err
+
+
+def test_console_script_ignores_a_late_ctrl_c_after_an_interrupt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After "error: interrupted" the script exits 130 even if another Ctrl-C lands during shutdown."""
+    import signal
+
+    from analysis import cli
+
+    def interrupted(argv: object = None) -> int:
+        assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN  # Ctrl-C works while running
+        return cli.EXIT_INTERRUPTED
+
+    previous = signal.getsignal(signal.SIGINT)
+    monkeypatch.setattr(cli, "main", interrupted)
+    try:
+        with pytest.raises(SystemExit) as exited:
+            cli.run()
+        assert exited.value.code == 130
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, previous)
