@@ -54,6 +54,7 @@ bench: install-test
 	$(PY) benchmarks/bench_cold_start.py
 	$(PY) benchmarks/bench_corpus.py
 	$(PY) benchmarks/bench_streaming.py
+	$(PY) benchmarks/bench_large_input.py
 
 lint: install-test
 	$(BIN)/ruff check analysis tests benchmarks

@@ -16,6 +16,7 @@ import hashlib
 import re
 import warnings
 from pathlib import Path
+from typing import BinaryIO
 
 import yaml
 
@@ -45,7 +46,7 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES, allow_html: bool = F
         raise InputError(f"{p}: is a directory, not an article file")
     try:
         with p.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
+            data = _read_at_most(fh, max_bytes + 1)
     except OSError as exc:
         raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
@@ -58,6 +59,19 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES, allow_html: bool = F
     if not allow_html and _HTML_START.match(text):
         raise InputError(f"{p}: is an HTML page; extract its article with `media-analysis add {p}` first")
     return text
+
+
+def _read_at_most(fh: BinaryIO, limit: int) -> bytes:
+    """Up to ``limit`` bytes of ``fh``, in chunks: ``read(limit)`` would allocate all of ``limit`` at once."""
+    chunks: list[bytes] = []
+    got = 0
+    while got < limit:
+        chunk = fh.read(min(limit - got, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
 
 
 def _decode_or_none(data: bytes, encoding: str) -> str | None:

@@ -8,6 +8,7 @@ import pytest
 
 from analysis import InputError, InputWarning, article_from_text, load_article, paragraph_metrics
 from analysis.language import detect_language
+from analysis.loading import read_text
 
 ENGLISH = (
     "The council voted on Tuesday to close the central library, citing a budget gap of $3 million. "
@@ -178,3 +179,22 @@ def test_20_mb_file_refused_quickly_by_size_limit(tmp_path: Path) -> None:
     small.write_text(ENGLISH * 40)
     with pytest.raises(InputError, match="--max-bytes"):
         load_article(small, max_bytes=1000)
+
+
+def test_size_limit_is_exact_and_a_high_limit_costs_no_memory(tmp_path: Path) -> None:
+    """A file of exactly ``max_bytes`` loads, one byte more is refused; ``max_bytes`` is not preallocated."""
+    import tracemalloc
+
+    p = tmp_path / "a.txt"
+    data = ((ENGLISH + "\n\n") * (3 * 1024 * 1024 // len(ENGLISH))).encode()  # over one read chunk
+    p.write_bytes(data)
+    assert read_text(p, max_bytes=len(data)) == data.decode()
+    with pytest.raises(InputError, match="limit"):
+        read_text(p, max_bytes=len(data) - 1)
+    tracemalloc.start()
+    try:
+        read_text(p, max_bytes=2_000_000_000)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 10 * len(data)  # bytes, text and the chunks: not the 2 GB limit
