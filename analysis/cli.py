@@ -216,10 +216,14 @@ def build_parser() -> argparse.ArgumentParser:
         "cache",
         help="show or empty the result cache",
         description="The result cache keeps analysed articles (keyed by text and analysis versions) so a "
-        "re-run is fast. Old entries are not expired when the lexicon or a library changes; 'clear' "
-        "empties it.",
+        "re-run is fast. Entries made by an older version of the analysis (another lexicon, library or "
+        "project version) are never read again but stay until 'prune' deletes them; 'clear' deletes all.",
     )
-    c.add_argument("action", choices=("info", "clear"), help="info: location, entries, size; clear: delete all")
+    c.add_argument(
+        "action",
+        choices=("info", "prune", "clear"),
+        help="info: location, entries, size; prune: delete entries of other analysis versions; clear: delete all",
+    )
     c.add_argument("--cache-dir", metavar="DIR", help="as for analyze (default: $MEDIA_ANALYSIS_CACHE or "
                    "~/.cache/media-analysis)")
     c.set_defaults(func=cmd_cache)
@@ -249,10 +253,19 @@ def cmd_cache(args: argparse.Namespace) -> int:
     with store:
         if args.action == "clear":
             n = store.clear()
-            print(f"{store.path}: deleted {n} cached article{'s' if n != 1 else ''}")
+            print(f"{store.path}: deleted {_articles(n)}")
+        elif args.action == "prune":
+            n = store.prune()
+            print(f"{store.path}: deleted {_articles(n)} from other versions of the analysis; {len(store)} kept")
         else:
-            print(f"{store.path}: {len(store)} cached articles, {store.size_bytes() / 1048576:.1f} MiB")
+            stale = store.stale()
+            note = f" ({stale} from other versions of the analysis: `cache prune` deletes them)" if stale else ""
+            print(f"{store.path}: {_articles(len(store))}{note}, {store.size_bytes() / 1048576:.1f} MiB")
     return EXIT_OK
+
+
+def _articles(n: int) -> str:
+    return f"{n} cached article{'' if n == 1 else 's'}"
 
 
 def _store_inputs(args: argparse.Namespace) -> list[Path]:

@@ -197,3 +197,41 @@ def test_cache_command_reports_and_clears(tmp_path: Path, capsys: pytest.Capture
         assert len(cache) == 0 and cache.check() == []
     assert analyze_corpus(paths, cache=tmp_path / "c").attrs["n_cached"] == 0  # recomputed, then stored again
     assert analyze_corpus(paths, cache=tmp_path / "c").attrs["n_cached"] == 3
+
+
+def test_prune_deletes_entries_of_another_analysis_version_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from analysis.cli import main
+
+    paths = write_corpus(tmp_path / "in")
+    cache_dir = tmp_path / "c"
+    try:  # results of an edited lexicon: other keys, another fingerprint
+        monkeypatch.setattr(cache_mod, "lexicon_digest", lambda: "edited lexicon")
+        analysis_fingerprint.cache_clear()
+        analyze_corpus(paths, cache=cache_dir)
+    finally:
+        monkeypatch.undo()
+        analysis_fingerprint.cache_clear()
+    assert analyze_corpus(paths, cache=cache_dir).attrs["n_cached"] == 0  # the current version misses them
+    assert main(["cache", "info", "--cache-dir", str(cache_dir)]) == 0
+    assert "6 cached articles (3 from other versions of the analysis" in capsys.readouterr().out
+    assert main(["cache", "prune", "--cache-dir", str(cache_dir)]) == 0
+    assert "deleted 3 cached articles from other versions of the analysis; 3 kept" in capsys.readouterr().out
+    assert analyze_corpus(paths, cache=cache_dir).attrs["n_cached"] == 3  # current entries survive
+
+
+def test_cache_from_before_fingerprints_opens_and_its_entries_are_stale(tmp_path: Path) -> None:
+    db = tmp_path / "old.sqlite"
+    with sqlite3.connect(db) as conn:  # the layout of the first release
+        conn.execute(
+            "CREATE TABLE results"
+            " (key TEXT PRIMARY KEY, digest TEXT NOT NULL, value BLOB NOT NULL, created REAL NOT NULL)"
+        )
+        conn.execute("INSERT INTO results VALUES ('old', ?, ?, 0)", (hashlib.sha256(b"{}").hexdigest(), b"{}"))
+    conn.close()
+    with ResultCache(db) as c:
+        assert c.get("old") == {}
+        c.put("new", {"article": {}})
+        assert (len(c), c.stale()) == (2, 1)
+        assert c.prune() == 1 and "new" in c and "old" not in c
