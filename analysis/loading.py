@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import os
 import re
+import stat
 import warnings
 from pathlib import Path
 from typing import BinaryIO
@@ -62,7 +64,24 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES, allow_html: bool = F
 
 
 def _read_at_most(fh: BinaryIO, limit: int) -> bytes:
-    """Up to ``limit`` bytes of ``fh``, in chunks: ``read(limit)`` would allocate all of ``limit`` at once."""
+    """Up to ``limit`` bytes of ``fh``, allocating what the file holds, not ``limit``.
+
+    ``fh.read(limit)`` allocates all of ``limit`` up front (a gigabyte for a raised
+    ``--max-bytes``). A regular file is read in one call sized by its length (and
+    a file over the limit is read no further than the limit); a pipe or device in
+    1 MiB chunks.
+    """
+    st = os.fstat(fh.fileno())
+    if stat.S_ISREG(st.st_mode):
+        want = min(st.st_size + 1, limit)  # one byte more than expected: has the file grown?
+        data = fh.read(want)
+        if len(data) < want or want == limit:
+            return data
+        return data + _read_chunks(fh, limit - len(data))
+    return _read_chunks(fh, limit)
+
+
+def _read_chunks(fh: BinaryIO, limit: int) -> bytes:
     chunks: list[bytes] = []
     got = 0
     while got < limit:

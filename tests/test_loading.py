@@ -198,3 +198,30 @@ def test_size_limit_is_exact_and_a_high_limit_costs_no_memory(tmp_path: Path) ->
     finally:
         tracemalloc.stop()
     assert peak < 10 * len(data)  # bytes, text and the chunks: not the 2 GB limit
+
+
+def test_size_limit_holds_for_a_pipe(tmp_path: Path) -> None:
+    """A named pipe (e.g. ``/dev/stdin``) is read in chunks up to the limit, like a file."""
+    import contextlib
+    import os
+    import threading
+
+    data = ((ENGLISH + "\n\n") * (2 * 1024 * 1024 // len(ENGLISH))).encode()
+    for limit, ok in ((len(data), True), (len(data) - 1, False)):
+        fifo = tmp_path / f"pipe-{limit}"
+        os.mkfifo(fifo)
+
+        def write(path: Path = fifo) -> None:
+            with contextlib.suppress(BrokenPipeError), path.open("wb") as fh:  # the reader may stop at the limit
+                fh.write(data)
+
+        writer = threading.Thread(target=write)
+        writer.start()
+        try:
+            if ok:
+                assert read_text(fifo, max_bytes=limit) == data.decode()
+            else:
+                with pytest.raises(InputError, match="limit"):
+                    read_text(fifo, max_bytes=limit)
+        finally:
+            writer.join(timeout=10)
