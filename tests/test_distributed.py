@@ -20,7 +20,7 @@ from analysis.distributed import analyze_bag, analyze_bag_outcomes, analyze_data
 def client():  # type: ignore[no-untyped-def]
     with (
         distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=40
         ) as cluster,
         distributed.Client(cluster) as c,
     ):
