@@ -40,6 +40,7 @@ from .errors import InputError
 from .loading import load_article, slugify
 from .metrics import COLUMNS, TEXT_COLUMNS, article_tables
 from .model import Article
+from .writers import to_csv
 
 DEFAULT_NAME = "onestopenglish-adv"
 #: Where ``build`` writes by default (relative to the working directory, i.e. the checkout).
@@ -124,11 +125,6 @@ def build(corpus_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         paras.append(paragraph_table.loc[:, list(BASELINE_COLUMNS)])
         arts.append(article_row[list(BASELINE_COLUMNS)])
     return pd.concat(paras, ignore_index=True), pd.DataFrame(arts).reset_index(drop=True)
-
-
-def to_csv(df: pd.DataFrame) -> str:
-    """The committed CSV format: 6 significant digits, ``\\n`` line ends."""
-    return df.to_csv(index=False, float_format="%.6g", lineterminator="\n")
 
 
 def write(corpus_dir: str | Path, out_dir: str | Path = DEFAULT_OUT, name: str = DEFAULT_NAME) -> dict[str, object]:

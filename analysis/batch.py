@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import InputError, InputWarning
 from .loading import MAX_BYTES, article_from_text, read_text, slugify, split_front_matter
 from .model import Article
+from .writers import TableWriter
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -243,25 +244,53 @@ def _from_cache(job: _Job, value: dict[str, Any]) -> Outcome | None:
 # --------------------------------------------------------------------------- the engine
 
 
+def cache_location(cache: str | os.PathLike[str] | bool) -> Path:
+    """The database file a ``cache`` argument names: ``True`` = the default location;
+    a path ending in :data:`CACHE_FILE_SUFFIXES` = that file; any other path = a folder for it."""
+    from .cache import default_path
+
+    if cache is True:
+        return default_path()
+    p = Path(cache)
+    return p if p.suffix.lower() in CACHE_FILE_SUFFIXES else p / default_path().name
+
+
 def _open_cache(cache: object) -> tuple[ResultCache | None, bool]:
-    """``(cache, owned)`` for the ``cache`` argument (True = default location, path = that file)."""
-    from .cache import ResultCache, default_path
+    """``(cache, owned)`` for the ``cache`` argument (see :func:`analyze_corpus`)."""
+    from .cache import ResultCache
 
     if cache is None or cache is False:
         return None, False
     if isinstance(cache, ResultCache):
         return cache, False
-    if cache is True:
-        return ResultCache(), True
-    if isinstance(cache, (str, os.PathLike)):
-        p = Path(cache)  # a directory (created if need be), or the database file itself
-        return ResultCache(p if p.suffix.lower() in CACHE_FILE_SUFFIXES else p / default_path().name), True
+    if cache is True or isinstance(cache, (str, os.PathLike)):
+        return ResultCache(cache_location(cache)), True  # folders created if need be
     raise TypeError(f"cache must be a ResultCache, a path, True or None, not {type(cache).__name__}")
 
 
-def _ignore_sigint() -> None:
-    """Pool initializer: Ctrl-C is the parent's to handle (it cancels the rest and stops the pool)."""
+#: Seconds between a worker's checks that the process which started it is still alive.
+ORPHAN_CHECK_S = 0.5
+
+
+def _init_worker(parent: int) -> None:
+    """Pool initializer: leave Ctrl-C to the parent; exit when the parent is gone.
+
+    Ctrl-C reaches the whole process group; the parent handles it (cancels the
+    rest and stops the pool). A parent killed outright (``kill -9``, the OOM
+    killer) cannot stop its workers, and they would wait for work forever: a
+    daemon thread exits the worker once its parent process has changed.
+    """
+    import threading
+    import time
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(ORPHAN_CHECK_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
 
 
 def _pool(workers: int):  # type: ignore[no-untyped-def]
@@ -270,7 +299,7 @@ def _pool(workers: int):  # type: ignore[no-untyped-def]
 
     methods = mp.get_all_start_methods()
     ctx = mp.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_ignore_sigint)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(),))
 
 
 @contextlib.contextmanager
@@ -443,6 +472,70 @@ def _summarise(failures: Sequence[tuple[str, str]], total: int) -> None:
     )
 
 
+@dataclass
+class CorpusRun:
+    """What :func:`stream_corpus` did: rows kept in memory (when not written), failures, counts."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    n_articles: int = 0
+    n_cached: int = 0
+    n_inputs: int = 0
+
+
+def stream_corpus(
+    items: Iterable[object],
+    writer: TableWriter | None = None,
+    *,
+    level: str = "paragraph",
+    body_only: bool = False,
+    workers: int = 1,
+    cache: object = None,
+    max_bytes: int = MAX_BYTES,
+    progress: bool | None = None,
+    freeze_gc: bool = False,
+) -> CorpusRun:
+    """Analyse ``items`` (as :func:`iter_outcomes`), sending rows to ``writer`` or keeping them.
+
+    ``level``: ``"paragraph"`` or ``"article"`` rows; ``body_only``: paragraph rows
+    of body paragraphs only. The caller closes ``writer``; it is aborted here if
+    the run raises (Ctrl-C included). Failures are collected, not warned about.
+    """
+    if level not in ("paragraph", "article"):
+        raise ValueError(f"level must be 'paragraph' or 'article', not {level!r}")
+    run = CorpusRun()
+    total = len(items) if isinstance(items, Sequence) else None
+    update = _progress(total, progress)
+    try:
+        for outcome in iter_outcomes(items, workers=workers, cache=cache, max_bytes=max_bytes, freeze_gc=freeze_gc):
+            run.n_inputs += 1
+            if update is not None:
+                update(1)
+            if not outcome.ok:
+                run.failures.append((outcome.source, outcome.error or "failed"))
+                continue
+            run.n_articles += 1
+            run.n_cached += outcome.cached
+            if level == "article":
+                new = [outcome.article or {}]
+            elif body_only:
+                new = [row for row in outcome.paragraphs if row["role"] == "body"]
+            else:
+                new = outcome.paragraphs
+            if writer is not None:
+                writer.add(new)
+            else:
+                run.rows.extend(new)
+    except BaseException:
+        if writer is not None:
+            writer.abort()
+        raise
+    finally:
+        if update is not None:
+            update(-1)
+    return run
+
+
 def analyze_corpus(
     articles_or_paths: Iterable[object],
     *,
@@ -465,11 +558,12 @@ def analyze_corpus(
     (one body-level row per article). ``progress``: ``None`` = automatic (see
     module docstring), ``True``/``False`` to force.
 
-    With ``output`` (``.csv`` or ``.parquet``), rows are appended to that file as
-    articles finish (memory stays bounded whatever the corpus size; the file
-    appears under its name only when the run completes) and an *empty* frame with
-    the table's columns is returned. Either way ``df.attrs`` holds ``failures``
-    (list of ``(source, message)``), ``n_articles`` (succeeded) and ``n_cached``.
+    With ``output`` (``.csv``, ``.json``, ``.jsonl`` or ``.parquet``; see
+    :mod:`analysis.writers`), rows are appended to that file as articles finish
+    (memory stays bounded whatever the corpus size; the file appears under its
+    name only when the run completes) and an *empty* frame with the table's
+    columns is returned. Either way ``df.attrs`` holds ``failures`` (list of
+    ``(source, message)``), ``n_articles`` (succeeded) and ``n_cached``.
     Failures are also summarised in one :class:`BatchWarning`. An existing
     ``output`` file is an :class:`InputError` unless ``overwrite``.
     """
@@ -485,39 +579,15 @@ def analyze_corpus(
         from .store import expand_inputs
 
         articles_or_paths = expand_inputs([articles_or_paths])
-    if output is not None and Path(output).exists() and not overwrite:
-        raise InputError(f"{output}: already exists (pass overwrite=True to replace it)")
-    total = len(articles_or_paths) if isinstance(articles_or_paths, Sequence) else None
-    sink = _Sink(Path(output), list(COLUMNS)) if output is not None else None
-    rows: list[dict[str, Any]] = []
-    failures: list[tuple[str, str]] = []
-    n_ok = n_cached = n_seen = 0
-    update = _progress(total, progress)
-    try:
-        for outcome in iter_outcomes(articles_or_paths, workers=workers, cache=cache, max_bytes=max_bytes):
-            n_seen += 1
-            if update is not None:
-                update(1)
-            if not outcome.ok:
-                failures.append((outcome.source, outcome.error or "failed"))
-                continue
-            n_ok += 1
-            n_cached += outcome.cached
-            new = outcome.paragraphs if level == "paragraph" else [outcome.article or {}]
-            if sink is not None:
-                sink.add(new)
-            else:
-                rows.extend(new)
-        if sink is not None:
-            sink.close()
-    finally:
-        if update is not None:
-            update(-1)
-        if sink is not None:
-            sink.abort()
-    df = pd.DataFrame(rows, columns=list(COLUMNS))
-    df.attrs.update(failures=failures, n_articles=n_ok, n_cached=n_cached)
-    _summarise(failures, n_seen)
+    writer = TableWriter(output, COLUMNS, overwrite=overwrite) if output is not None else None
+    run = stream_corpus(
+        articles_or_paths, writer, level=level, workers=workers, cache=cache, max_bytes=max_bytes, progress=progress
+    )
+    if writer is not None:
+        writer.close()
+    df = pd.DataFrame(run.rows, columns=list(COLUMNS))
+    df.attrs.update(failures=run.failures, n_articles=run.n_articles, n_cached=run.n_cached)
+    _summarise(run.failures, run.n_inputs)
     return df
 
 
@@ -557,83 +627,3 @@ def analyze_paths(
             update(-1)
     cols = list(COLUMNS)
     return BatchResult(pd.DataFrame(para_rows, columns=cols), pd.DataFrame(art_rows, columns=cols), failures)
-
-
-# --------------------------------------------------------------------------- incremental output
-
-
-class _Sink:
-    """Append rows to ``<path>`` through a hidden temporary file, renamed on :meth:`close`.
-
-    Rows are buffered and written :data:`ROW_GROUP` at a time (memory stays
-    bounded; one pandas write per article would cost more than it saves). CSV: a
-    header once, then the rows. Parquet: one row group per write, with the schema
-    of the first group (later groups are cast to it, so a column that happens to
-    be all-NaN keeps its type).
-    """
-
-    ROW_GROUP = 2000
-
-    def __init__(self, path: Path, columns: list[str]) -> None:
-        suffix = path.suffix.lower()
-        if suffix not in (".csv", ".parquet"):
-            raise ValueError(f"{path}: output must end in .csv or .parquet")
-        if suffix == ".parquet":
-            try:
-                import pyarrow  # noqa: F401
-            except ImportError:
-                raise InputError(f"{path}: writing Parquet needs pyarrow (pip install pyarrow), or use .csv") from None
-        self.path, self.columns, self.kind = path, columns, suffix[1:]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        self.buffer: list[dict[str, Any]] = []
-        self.writer: Any = None
-        self.fh: Any = None
-        self.done = False
-
-    def add(self, rows: list[dict[str, Any]]) -> None:
-        self.buffer.extend(rows)
-        if len(self.buffer) >= self.ROW_GROUP:
-            self._flush()
-
-    def _flush(self) -> None:
-        import pandas as pd
-
-        if not self.buffer and (self.fh is not None or self.writer is not None):
-            return
-        df = pd.DataFrame(self.buffer, columns=self.columns)
-        self.buffer = []
-        if self.kind == "csv":
-            if self.fh is None:
-                self.fh = open(self.tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed in close()
-                df.iloc[:0].to_csv(self.fh, index=False, lineterminator="\n")
-            df.to_csv(self.fh, index=False, header=False, lineterminator="\n")
-            return
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        if self.writer is None:
-            table = pa.Table.from_pandas(df, preserve_index=False)
-            schema = pa.schema([f.with_type(pa.float64()) if pa.types.is_null(f.type) else f for f in table.schema])
-            self.writer = pq.ParquetWriter(self.tmp, schema.remove_metadata())
-        table = pa.Table.from_pandas(df, schema=self.writer.schema, preserve_index=False)
-        self.writer.write_table(table)
-
-    def close(self) -> None:
-        self._flush()
-        if self.fh is not None:
-            self.fh.close()
-        if self.writer is not None:
-            self.writer.close()
-        os.replace(self.tmp, self.path)
-        self.done = True
-
-    def abort(self) -> None:
-        """Remove the temporary file of an unfinished run (no-op after :meth:`close`)."""
-        if self.done:
-            return
-        for closer in (self.fh, self.writer):
-            if closer is not None:
-                with contextlib.suppress(Exception):  # best effort on the error path
-                    closer.close()
-        self.tmp.unlink(missing_ok=True)

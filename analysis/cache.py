@@ -135,16 +135,29 @@ class ResultCache:
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_path()
+        folder = self.path.parent
+        elsewhere = "choose another cache folder (--cache-dir), or run without a cache (--no-cache)"
+        blocker = next((p for p in (folder, *folder.parents) if p.exists()), None)
+        if blocker is not None and not blocker.is_dir():
+            raise InputError(f"{blocker}: is a file, not a folder for the result cache; {elsewhere}")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(
+                f"{folder}: cannot create the result cache folder ({exc.strerror or exc}); {elsewhere}"
+            ) from None
         try:
             self._open()
-        except (OSError, sqlite3.DatabaseError) as exc:
+        except sqlite3.DatabaseError as exc:
             raise InputError(
-                f"{self.path}: cannot use this file as the result cache ({exc}); "
-                "delete it, choose another --cache-dir, or run with --no-cache"
+                f"{self.path}: not a usable result cache ({exc}); {elsewhere} "
+                "(or delete the file if it is a damaged cache)"
             ) from None
+        except OSError as exc:
+            reason = exc.strerror or exc
+            raise InputError(f"{self.path}: cannot open the result cache ({reason}); {elsewhere}") from None
 
     def _open(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         self._retry(lambda: self._conn.execute("PRAGMA journal_mode = WAL"))

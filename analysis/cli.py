@@ -15,7 +15,7 @@ import sys
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from .errors import InputError
 
@@ -59,7 +59,7 @@ def write_output(text: str, output: str | None, force: bool) -> None:
     print(f"wrote {output}", file=sys.stderr)
 
 
-def _format_table(paragraphs, articles) -> str:  # type: ignore[no-untyped-def]
+def _format_table(paragraphs, articles, level: str = "paragraph") -> str:  # type: ignore[no-untyped-def]
     import pandas as pd
 
     parts = []
@@ -76,6 +76,8 @@ def _format_table(paragraphs, articles) -> str:  # type: ignore[no-untyped-def]
             f"boosters {int(art['boosters'])} ({art['boosters_per_100w']:.2f}/100w), "
             f"attributions {int(art['attributions'])} ({art['attributions_per_100w']:.2f}/100w)\n"
         )
+        if level == "article":  # the summary above is the article-level result
+            continue
         sub = paragraphs[paragraphs["article_id"] == aid].loc[:, list(TABLE_COLUMNS)]
         with pd.option_context("display.width", 120, "display.max_rows", 500, "display.float_format", "{:.2f}".format):
             parts.append(sub.to_string(index=False) + "\n")
@@ -83,12 +85,15 @@ def _format_table(paragraphs, articles) -> str:  # type: ignore[no-untyped-def]
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from .batch import analyze_paths
-
     if args.workers < 0:
         raise InputError("--workers must be 0 (one per CPU) or more")
     if args.max_bytes < 1:
         raise InputError("--max-bytes must be a positive number of bytes")
+    to_file = args.output is not None and args.output != "-"
+    if to_file:  # before any work: a refused output after an hour's run would waste the hour
+        from .io import check_output_path
+
+        check_output_path(Path(args.output), args.force)
     missing: list[str] = []
     if len(args.paths) > 1 or getattr(args, "store", None):
         # Several inputs: a missing path or an empty folder is reported with the other
@@ -108,30 +113,57 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         print(f"error: {message}", file=sys.stderr)
     cache = None if args.no_cache else (Path(args.cache_dir) if args.cache_dir else True)
     # freeze_gc: a short-lived process; spares the collector (and the exit) the CMU dictionary.
-    result = analyze_paths(paths, max_bytes=args.max_bytes, workers=args.workers, cache=cache, freeze_gc=True)
-    for _path, message in result.failures:
-        print(f"error: {message}", file=sys.stderr)
-    if result.paragraphs.empty:
-        return EXIT_BAD_INPUT
-    n_inputs, n_failed = len(paths) + len(missing), len(result.failures) + len(missing)
-    paragraphs = result.paragraphs
-    if not args.all_roles:
-        paragraphs = paragraphs[paragraphs["role"] == "body"]
-    if args.level == "article":
-        paragraphs = result.articles
-    if args.format == "csv":
-        text = paragraphs.to_csv(index=False, float_format="%.6g", lineterminator="\n")
-    elif args.format == "json":
-        text = paragraphs.to_json(orient="records", indent=1, force_ascii=False) + "\n"
+    run = {"max_bytes": args.max_bytes, "workers": args.workers, "cache": cache, "freeze_gc": True}
+    if args.format == "table":
+        n_ok, failures = _analyze_to_table(paths, args, run)
     else:
-        text = _format_table(paragraphs, result.articles)
-    write_output(text, args.output, args.force)
-    if n_failed:
-        if n_inputs == 1:
-            return EXIT_BAD_INPUT
+        n_ok, failures = _analyze_streamed(paths, args, run)
+    for _path, message in failures:
+        print(f"error: {message}", file=sys.stderr)
+    n_inputs, n_failed = len(paths) + len(missing), len(failures) + len(missing)
+    if n_failed and n_inputs > 1:
         print(f"error: {n_failed} of {n_inputs} inputs failed", file=sys.stderr)
-        return EXIT_SOME_FAILED
-    return EXIT_OK
+    if n_ok == 0:
+        return EXIT_BAD_INPUT
+    return EXIT_SOME_FAILED if n_failed else EXIT_OK
+
+
+def _analyze_to_table(
+    paths: list[Path], args: argparse.Namespace, run: dict[str, Any]
+) -> tuple[int, list[tuple[str, str]]]:
+    """The readable summary (held in memory: it is meant for reading, not for a corpus)."""
+    from .batch import analyze_paths
+
+    result = analyze_paths(paths, **run)
+    if not result.articles.empty:
+        paragraphs = result.paragraphs
+        if not args.all_roles:
+            paragraphs = paragraphs[paragraphs["role"] == "body"]
+        write_output(_format_table(paragraphs, result.articles, args.level), args.output, args.force)
+    return len(result.articles), result.failures
+
+
+def _analyze_streamed(
+    paths: list[Path], args: argparse.Namespace, run: dict[str, Any]
+) -> tuple[int, list[tuple[str, str]]]:
+    """CSV/JSON/JSON Lines rows written as articles finish (bounded memory); no file if all fail."""
+    from .batch import stream_corpus
+    from .io import FORCE_HINT
+    from .metrics import COLUMNS
+    from .writers import TableWriter
+
+    to_file = args.output is not None and args.output != "-"
+    writer = TableWriter(
+        args.output if to_file else None, COLUMNS, args.format, overwrite=args.force, exists_hint=FORCE_HINT
+    )
+    result = stream_corpus(paths, writer, level=args.level, body_only=not args.all_roles, **run)
+    if result.n_articles == 0:
+        writer.abort()
+    else:
+        writer.close()
+        if to_file:
+            print(f"wrote {args.output}", file=sys.stderr)
+    return result.n_articles, result.failures
 
 
 def cmd_highlight(args: argparse.Namespace) -> int:
@@ -145,10 +177,23 @@ def cmd_highlight(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with a usage mistake reported in one line, like every other error (exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"error: {message} (see '{self.prog} --help')\n")
+
+
+def _nonempty(value: str) -> str:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("needs a folder name, not an empty string")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="media-analysis",
         description="Per-paragraph readability, sentiment and hedging of news articles (offline).",
     )
@@ -165,9 +210,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH", help=".txt/.md article files or directories of them")
     p.add_argument(
         "--format",
-        choices=("table", "csv", "json"),
+        choices=("table", "csv", "json", "jsonl"),
         default="table",
-        help="table: readable summary (default); csv/json: every column of the paragraph table",
+        help="table: readable summary (default); csv, json (an array) or jsonl (JSON Lines): every column, "
+        "one row per paragraph or article, written as articles finish (memory stays bounded)",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--force", action="store_true", help="allow --output to replace an existing file")
@@ -203,13 +249,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="analyse with N processes (default 1; 0 = one per CPU); output order is the input order",
     )
-    p.add_argument(
+    caching = p.add_mutually_exclusive_group()
+    caching.add_argument(
         "--cache-dir",
         metavar="DIR",
+        type=_nonempty,
         help="keep results in DIR/results-v1.sqlite, keyed by article text and analysis versions "
         "(default: $MEDIA_ANALYSIS_CACHE or ~/.cache/media-analysis)",
     )
-    p.add_argument("--no-cache", action="store_true", help="neither read nor write cached results")
+    caching.add_argument("--no-cache", action="store_true", help="neither read nor write cached results")
     p.set_defaults(func=cmd_analyze)
 
     c = sub.add_parser(
@@ -224,8 +272,10 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("info", "prune", "clear"),
         help="info: location, entries, size; prune: delete entries of other analysis versions; clear: delete all",
     )
-    c.add_argument("--cache-dir", metavar="DIR", help="as for analyze (default: $MEDIA_ANALYSIS_CACHE or "
-                   "~/.cache/media-analysis)")
+    c.add_argument(
+        "--cache-dir", metavar="DIR", type=_nonempty, help="as for analyze (default: $MEDIA_ANALYSIS_CACHE or "
+        "~/.cache/media-analysis)"
+    )
     c.set_defaults(func=cmd_cache)
     h = sub.add_parser(
         "highlight",
@@ -246,11 +296,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_cache(args: argparse.Namespace) -> int:
-    from .batch import _open_cache
+    from .batch import cache_location
+    from .cache import ResultCache
 
-    store, _owned = _open_cache(Path(args.cache_dir) if args.cache_dir else True)
-    assert store is not None
-    with store:
+    path = cache_location(Path(args.cache_dir) if args.cache_dir else True)
+    if not path.exists():  # nothing to show or delete; and looking creates nothing
+        print(f"{path}: no result cache yet (0 cached articles)")
+        return EXIT_OK
+    with ResultCache(path) as store:
         if args.action == "clear":
             n = store.clear()
             print(f"{store.path}: deleted {_articles(n)}")

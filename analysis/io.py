@@ -8,6 +8,47 @@ from pathlib import Path
 
 from .errors import InputError
 
+#: The end of the "already exists" error for command-line users.
+FORCE_HINT = "use --force to replace it"
+
+
+def check_output_path(path: Path, overwrite: bool, exists_hint: str = FORCE_HINT) -> None:
+    """Raise :class:`InputError` now if writing ``path`` would fail or clobber a file later.
+
+    A directory is never an output; an existing file only with ``overwrite``.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory; give a file name")
+    if path.exists() and not overwrite:
+        raise InputError(f"{path}: already exists ({exists_hint})")
+    for parent in path.parents:  # the first existing ancestor must be a directory
+        if parent.exists():
+            if not parent.is_dir():
+                raise InputError(f"{path}: {parent} is not a directory")
+            break
+
+
+def publish(tmp: Path, path: Path, overwrite: bool, exists_hint: str = FORCE_HINT) -> None:
+    """Give the finished temporary file ``tmp`` its name ``path`` (same directory), atomically.
+
+    Without ``overwrite`` a file that appeared at ``path`` meanwhile is kept
+    (:class:`InputError`, ``tmp`` removed): ``os.link`` fails where ``os.replace`` would clobber.
+    """
+    try:
+        if overwrite:
+            os.replace(tmp, path)
+            return
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise InputError(f"{path}: already exists ({exists_hint})") from None
+        except OSError:
+            os.replace(tmp, path)  # file systems without hard links
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
 
 def atomic_write_bytes(path: Path, data: bytes, overwrite: bool = False) -> None:
     """Write ``data`` to ``path`` via a temporary file and ``os.replace``.
@@ -16,10 +57,7 @@ def atomic_write_bytes(path: Path, data: bytes, overwrite: bool = False) -> None
     Raises :class:`InputError` when ``path`` exists and ``overwrite`` is false.
     """
     path = Path(path)
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory; give a file name")
-    if path.exists() and not overwrite:
-        raise InputError(f"{path}: already exists (use --force to replace it)")
+    check_output_path(path, overwrite)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     umask = os.umask(0)
@@ -30,18 +68,7 @@ def atomic_write_bytes(path: Path, data: bytes, overwrite: bool = False) -> None
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if not overwrite:
-            # os.link fails if the target appeared meanwhile: no race with another writer.
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise InputError(f"{path}: already exists (use --force to replace it)") from None
-            except OSError:
-                os.replace(tmp, path)  # file systems without hard links
-                return
-            os.unlink(tmp)
-        else:
-            os.replace(tmp, path)
+        publish(Path(tmp), path, overwrite)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import itertools
 import os
@@ -11,6 +12,7 @@ import pandas as pd
 import pytest
 
 import analysis.batch
+import analysis.writers
 from analysis import Article, analyze_corpus, article_from_text, article_metrics, load_article, paragraph_metrics
 from analysis.batch import IN_FLIGHT_PER_WORKER, BatchWarning, analyze_paths, iter_outcomes
 from analysis.cli import main
@@ -134,7 +136,7 @@ def test_generator_input_is_consumed_lazily(tmp_path: Path, workers: int) -> Non
 def test_output_file_streams_the_same_rows(
     tmp_path: Path, suffix: str, row_group: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(analysis.batch._Sink, "ROW_GROUP", row_group)  # 2: many appends, one per few rows
+    monkeypatch.setattr(analysis.writers.TableWriter, "ROW_GROUP", row_group)  # 2: many appends, one per few rows
     if suffix == ".parquet":
         pytest.importorskip("pyarrow", reason="Parquet output needs pyarrow (extra media-analysis[dask])")
     paths = write_corpus(tmp_path / "in")
@@ -164,7 +166,7 @@ def test_output_file_is_not_left_half_written_on_error(tmp_path: Path) -> None:
 
 
 def test_output_suffix_is_checked(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match=r"\.csv or \.parquet"):
+    with pytest.raises(ValueError, match=r"must end in \.csv, \.json, \.jsonl"):
         analyze_corpus([], output=tmp_path / "x.xlsx")
 
 
@@ -283,12 +285,14 @@ def test_unusable_cache_file_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "c" / "results-v1.sqlite"
     bad.parent.mkdir()
     bad.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(InputError, match="cannot use this file as the result cache"):
+    with pytest.raises(InputError, match="not a usable result cache"):
         analyze_corpus(paths, cache=tmp_path / "c")
     blocker = tmp_path / "afile"
     blocker.write_text("x")
-    with pytest.raises(InputError, match="result cache"):
+    with pytest.raises(InputError, match="afile: is a file, not a folder for the result cache"):
         analyze_corpus(paths, cache=blocker / "sub")
+    with pytest.raises(InputError, match="afile: is a file, not a folder for the result cache"):
+        analyze_corpus(paths, cache=blocker)  # a file where the cache folder should be
 
 
 @pytest.mark.parametrize(("delay", "twice"), [(1.2, False), (1.8, True), (2.4, True)])
@@ -300,18 +304,9 @@ def test_ctrl_c_with_workers_stops_promptly_and_leaves_no_worker(tmp_path: Path,
     """
     import signal
     import subprocess
-    import sys
     import time
 
-    corpus = tmp_path / "in"
-    corpus.mkdir()
-    base = list(TEXTS.values())
-    for i in range(1500):  # a few seconds of work for two workers
-        (corpus / f"a{i:04d}.txt").write_text(f"{base[i % 3]}\n\nItem {i} was filed on day {i}.", encoding="utf-8")
-    exe = Path(sys.executable).with_name("media-analysis")
-    out = str(tmp_path / "o.csv")
-    args = [exe, "analyze", str(corpus), "--workers", "2", "--no-cache", "--format", "csv", "-o", out]
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    proc = _start_long_run(tmp_path)
     time.sleep(delay)
     if twice:
         os.kill(proc.pid, signal.SIGINT)
@@ -325,9 +320,60 @@ def test_ctrl_c_with_workers_stops_promptly_and_leaves_no_worker(tmp_path: Path,
     assert proc.returncode == 130, err
     assert err.decode().strip().splitlines()[-1] == "error: interrupted" and b"Traceback" not in err
     time.sleep(0.5)
-    group = [d.name for d in Path("/proc").iterdir() if d.name.isdigit() and _pgid(d) == proc.pid]
+    group = _group(proc.pid)
     assert group == [], f"worker processes left behind: {group}"
     assert not (tmp_path / "o.csv").exists()  # nothing half-written under the output name
+
+
+def _start_long_run(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """``media-analysis analyze`` of 1,500 small articles with two workers, in its own session."""
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    base = list(TEXTS.values())
+    for i in range(1500):  # a few seconds of work for two workers
+        (corpus / f"a{i:04d}.txt").write_text(f"{base[i % 3]}\n\nItem {i} was filed on day {i}.", encoding="utf-8")
+    exe = Path(sys.executable).with_name("media-analysis")
+    out = str(tmp_path / "o.csv")
+    args = [exe, "analyze", str(corpus), "--workers", "2", "--no-cache", "--format", "csv", "-o", out]
+    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def _group(pgid: int) -> list[str]:
+    """Live processes of a process group (zombies, exited and awaiting their reaper, do not count)."""
+    return [d.name for d in Path("/proc").iterdir() if d.name.isdigit() and _pgid(d) == pgid and not _zombie(d)]
+
+
+def _zombie(proc_dir: Path) -> bool:
+    try:
+        return (proc_dir / "stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return True  # gone
+
+
+def test_workers_exit_when_the_main_process_is_killed(tmp_path: Path) -> None:
+    """``kill -9`` (or the OOM killer) on the main process leaves no worker running on its own."""
+    import signal
+    import time
+
+    proc = _start_long_run(tmp_path)
+    try:
+        deadline = time.monotonic() + 30
+        while len(_group(proc.pid)) < 3 and time.monotonic() < deadline:  # main process and two workers
+            time.sleep(0.1)
+        assert len(_group(proc.pid)) >= 3, "the workers never started"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while _group(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _group(proc.pid) == [], "workers outlived their parent"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
 
 
 def _pgid(proc_dir: Path) -> int | None:

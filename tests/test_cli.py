@@ -213,3 +213,91 @@ def test_console_script_ignores_a_late_ctrl_c_after_an_interrupt(monkeypatch: py
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def test_csv_json_and_json_lines_hold_the_same_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    frames = {}
+    for fmt in ("csv", "json", "jsonl"):
+        out = tmp_path / f"seed.{fmt}"
+        code, _, err = run(["analyze", "--format", fmt, "-o", str(out)], capsys)
+        assert code == 0 and err == f"wrote {out}\n"
+        if fmt == "csv":
+            frames[fmt] = pd.read_csv(out)
+        else:
+            frames[fmt] = pd.DataFrame(json.loads(out.read_text()) if fmt == "json" else pd.read_json(out, lines=True))
+    for fmt in ("json", "jsonl"):
+        assert list(frames[fmt].columns) == list(frames["csv"].columns)
+        for col in ("article_id", "paragraph", "n_words", "hedges"):
+            assert frames[fmt][col].tolist() == frames["csv"][col].tolist(), (fmt, col)
+        for col in ("quoted_share", "flesch_kincaid_grade"):  # CSV keeps 6 significant digits, JSON 10
+            assert frames[fmt][col].tolist() == pytest.approx(frames["csv"][col].tolist(), rel=1e-5), (fmt, col)
+
+
+def test_streamed_csv_is_the_table_written_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows appended a few at a time make the same bytes as the whole table's CSV."""
+    from analysis import analyze_corpus
+    from analysis.writers import TableWriter, to_csv
+    from tests.test_batch import write_corpus
+
+    paths = write_corpus(tmp_path / "in")
+    monkeypatch.setattr(TableWriter, "ROW_GROUP", 2)
+    code, out, _ = run(["analyze", *map(str, paths), "--format", "csv", "--all-roles"], capsys)
+    assert code == 0 and out == to_csv(analyze_corpus(paths))
+
+
+def test_output_checked_before_any_analysis(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import analysis.batch
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("analysed although the output was unusable")
+
+    monkeypatch.setattr(analysis.batch, "iter_outcomes", never)
+    (tmp_path / "taken.csv").write_text("my notes\n")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "afile").write_text("x")
+    for target, message in (("taken.csv", "already exists"), ("folder", "is a directory"),
+                            ("afile/out.csv", "is not a directory")):
+        for fmt in ("csv", "table"):
+            code, _, err = run(["analyze", "--format", fmt, "-o", str(tmp_path / target)], capsys)
+            assert code == 2 and message in err and len(err.splitlines()) == 1, (target, fmt, err)
+    assert (tmp_path / "taken.csv").read_text() == "my notes\n"
+
+
+def test_all_inputs_failing_is_exit_2_with_a_summary_and_no_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02")
+    out = tmp_path / "o.csv"
+    code, stdout, err = run(["analyze", str(tmp_path / "empty.txt"), str(tmp_path / "binary.txt"),
+                             "--format", "csv", "-o", str(out)], capsys)
+    assert code == 2 and stdout == "" and not out.exists()
+    assert err.splitlines()[-1] == "error: 2 of 2 inputs failed"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["binary.txt", "empty.txt"]  # no temporary file either
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["analyze", "--workers", "abc"], "argument --workers: invalid int value: 'abc'"),
+        (["analyze", "--max-bytes", "5MB"], "argument --max-bytes: invalid int value: '5MB'"),
+        (["analyze", "--no-cache", "--cache-dir", "x"], "not allowed with argument --no-cache"),
+        (["analyze", "--cache-dir", ""], "needs a folder name"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+    ],
+)
+def test_usage_mistakes_are_one_line_errors(args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and len(err.splitlines()) == 1
+    assert err.startswith("error: ") and message in err and "--help" in err
+
+
+def test_cache_info_on_a_new_folder_creates_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["cache", "info", "--cache-dir", str(tmp_path / "new")], capsys)
+    assert code == 0 and "no result cache yet" in out and not (tmp_path / "new").exists()

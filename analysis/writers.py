@@ -1,0 +1,204 @@
+"""Table output: rows written as they come, to CSV, JSON, JSON Lines or Parquet.
+
+:class:`TableWriter` is what keeps a corpus run's memory bounded: rows are
+buffered :attr:`TableWriter.ROW_GROUP` at a time and appended to the output, by
+:func:`analysis.analyze_corpus` (``output=``) and by ``media-analysis analyze
+--format csv|json|jsonl`` alike, so both write the same bytes for the same rows.
+
+* A file is written through a hidden temporary file beside it
+  (``.<name>.<pid>.tmp``) and appears under its name only when the run completes
+  (:meth:`TableWriter.close`); an interrupted or failed run leaves the old file,
+  or none, and no temporary file (one left by a killed process is removed by the
+  next run writing that name). An existing file is kept unless ``overwrite``.
+* Standard output (``path=None``) is written as the rows come; Parquet cannot go there.
+
+Formats: CSV with a header, floats to :data:`CSV_FLOAT_FORMAT` (6 significant
+digits), ``\\n`` line ends, UTF-8; JSON: an array of records, one per line; JSON
+Lines: one record per line; in both JSON forms a missing value is ``null``.
+Parquet (needs ``pyarrow``): one row group per buffer, typed by the first one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from .errors import InputError
+from .io import check_output_path, publish
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: Output formats by file suffix.
+SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".parquet": "parquet"}
+#: ``float_format`` of every CSV the project writes (tables, baseline, corpus runs).
+CSV_FLOAT_FORMAT = "%.6g"
+
+
+def to_csv(df: pd.DataFrame) -> str:
+    """``df`` as CSV text in the project's format (see module docstring)."""
+    return df.to_csv(index=False, float_format=CSV_FLOAT_FORMAT, lineterminator="\n")
+
+
+def format_of(path: str | os.PathLike[str]) -> str:
+    """The format a file name asks for; ``ValueError`` for any other suffix."""
+    fmt = SUFFIX_FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise ValueError(f"{path}: output must end in {', '.join(SUFFIX_FORMATS)}")
+    return fmt
+
+
+class TableWriter:
+    """Append rows (dicts keyed by ``columns``) to a file or standard output; see module docstring.
+
+    Use as a context manager (closed on success, aborted on an exception), or call
+    :meth:`close` / :meth:`abort`. ``exists_hint`` completes the error for an
+    existing file, e.g. ``"use --force to replace it"``.
+    """
+
+    ROW_GROUP = 2000
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None,
+        columns: Sequence[str],
+        fmt: str | None = None,
+        *,
+        overwrite: bool = False,
+        exists_hint: str = "pass overwrite=True to replace it",
+    ) -> None:
+        self.path = Path(path) if path is not None else None
+        self.fmt = fmt or (format_of(self.path) if self.path is not None else "csv")
+        if self.fmt not in SUFFIX_FORMATS.values():
+            raise ValueError(f"unknown output format {self.fmt!r}")
+        self.columns = list(columns)
+        self.overwrite, self.exists_hint = overwrite, exists_hint
+        self.buffer: list[dict[str, Any]] = []
+        self.started = self.done = False
+        self.fh: IO[str] | None = None
+        self.parquet: Any = None
+        self.tmp: Path | None = None
+        if self.fmt == "parquet":
+            if self.path is None:
+                raise ValueError("Parquet output needs a file, not standard output")
+            try:
+                import pyarrow  # noqa: F401
+            except ImportError:
+                message = f"{self.path}: writing Parquet needs pyarrow (pip install pyarrow); or use .csv"
+                raise InputError(message) from None
+        if self.path is not None:
+            check_output_path(self.path, overwrite, exists_hint)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            _remove_orphaned_temporaries(self.path)
+            self.tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+
+    def add(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Queue ``rows``; every :attr:`ROW_GROUP` rows are written out."""
+        self.buffer.extend(rows)
+        if len(self.buffer) >= self.ROW_GROUP:
+            self._flush()
+
+    def close(self) -> None:
+        """Write what is left (a CSV header, ``[]`` even when no row came) and publish the file."""
+        self._flush(final=True)
+        if self.fmt == "json":
+            self._write("\n]\n" if self.started else "[]\n")
+        if self.parquet is not None:
+            self.parquet.close()
+        if self.path is None:
+            sys.stdout.flush()
+        else:
+            if self.fh is None and self.parquet is None:
+                self._write("")  # no row and nothing to frame them (JSON Lines): an empty file
+            if self.fh is not None:
+                self.fh.flush()
+                os.fsync(self.fh.fileno())
+                self.fh.close()
+            assert self.tmp is not None
+            publish(self.tmp, self.path, self.overwrite, self.exists_hint)
+        self.done = True
+
+    def abort(self) -> None:
+        """Drop an unfinished file (its temporary file); a no-op after :meth:`close`."""
+        if self.done or self.path is None:
+            return
+        for closer in (self.fh, self.parquet):
+            if closer is not None:
+                with contextlib.suppress(Exception):  # best effort on the error path
+                    closer.close()
+        if self.tmp is not None:
+            self.tmp.unlink(missing_ok=True)
+        self.done = True
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+    def _write(self, text: str) -> None:
+        if self.path is None:
+            sys.stdout.write(text)
+            return
+        if self.fh is None:
+            assert self.tmp is not None
+            self.fh = open(self.tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed in close()/abort()
+        self.fh.write(text)
+
+    def _flush(self, final: bool = False) -> None:
+        import pandas as pd
+
+        if not self.buffer and (self.started or not final or self.fmt in ("json", "jsonl")):
+            return
+        df = pd.DataFrame(self.buffer, columns=self.columns)
+        self.buffer = []
+        if self.fmt == "csv":
+            self._write(df.to_csv(index=False, header=not self.started, float_format=CSV_FLOAT_FORMAT,
+                                  lineterminator="\n"))
+        elif self.fmt in ("json", "jsonl"):
+            records = df.to_json(orient="records", lines=True, force_ascii=False).rstrip("\n")
+            if self.fmt == "jsonl":
+                self._write(records + "\n")
+            else:
+                self._write(("[\n" if not self.started else ",\n") + records.replace("\n", ",\n"))
+        else:
+            self._write_parquet(df)
+        self.started = True
+
+    def _write_parquet(self, df: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self.parquet is None:
+            table = pa.Table.from_pandas(df, preserve_index=False)
+            schema = pa.schema([f.with_type(pa.float64()) if pa.types.is_null(f.type) else f for f in table.schema])
+            self.parquet = pq.ParquetWriter(self.tmp, schema.remove_metadata())
+        self.parquet.write_table(pa.Table.from_pandas(df, schema=self.parquet.schema, preserve_index=False))
+
+
+def _remove_orphaned_temporaries(path: Path) -> None:
+    """Delete ``.<name>.<pid>.tmp`` files beside ``path`` whose process no longer exists."""
+    prefix = f".{path.name}."
+    for tmp in glob.glob(os.path.join(glob.escape(str(path.parent)), glob.escape(prefix) + "*.tmp")):
+        pid = os.path.basename(tmp)[len(prefix) : -len(".tmp")]
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
