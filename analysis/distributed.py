@@ -8,16 +8,22 @@ cluster spanning machines (each worker needs ``pip install media-analysis``)::
     from analysis.distributed import analyze_bag
 
     client = Client("tcp://scheduler:8786")          # or Client() for a local cluster
-    texts = db.from_sequence([{"article_id": "a1", "text": "..."}, ...], npartitions=64)
+    texts = db.from_sequence([{"article_id": "a1", "text": text_a1}, ...], npartitions=64)
     paragraphs = analyze_bag(texts)                   # lazy dask.dataframe, one row per paragraph
     paragraphs.to_parquet("paragraphs/")              # or .compute() for a pandas DataFrame
+
+    # the same, and a frame of the articles that failed (each article analysed once)
+    paragraphs, failures = analyze_bag_with_failures(texts)
+    _, failed = dask.compute(paragraphs.to_parquet("paragraphs/", compute=False), failures)
 
 Bag items are article texts (``str``, front matter allowed) or dicts with a
 ``text`` key plus optional metadata (``article_id``, ``title``, ``author``,
 ``outlet``, ``date``, ``url``, ``kind``, ``language``). Rows are exactly those of
 :func:`analysis.paragraph_metrics` / :func:`analysis.article_metrics`, in bag
-order. An article that fails (empty, non-English, ...) contributes no rows;
-:func:`analyze_bag_outcomes` gives every article's outcome, failures included.
+order. An article that fails (empty, non-English, ...) contributes no rows:
+:func:`analyze_bag` drops it silently (the graph runs on workers; nothing is
+warned), so use :func:`analyze_bag_with_failures` to get the failure messages
+too, or :func:`analyze_bag_outcomes` for every article's outcome.
 The content cache of :mod:`analysis.cache` is not used here (it is a local file).
 """
 
@@ -72,9 +78,12 @@ def analyze_item(item: str | Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _rows(items: Iterable[str | Mapping[str, Any]], level: str) -> list[dict[str, Any]]:
+    return _outcome_rows(map(analyze_item, items), level)
+
+
+def _outcome_rows(outcomes: Iterable[dict[str, Any]], level: str) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    for item in items:
-        result = analyze_item(item)
+    for result in outcomes:
         if result["error"] is None:
             out.extend(result["paragraphs"] if level == "paragraph" else [result["article"]])
     return out
@@ -97,12 +106,42 @@ def analyze_bag_outcomes(bag: dask.bag.Bag) -> dask.bag.Bag:
 def analyze_bag(bag: dask.bag.Bag, *, level: str = "paragraph") -> dask.dataframe.DataFrame:
     """Lazy Dask DataFrame of paragraph rows (``level="paragraph"``) or article rows (``"article"``).
 
-    Failed articles contribute no rows (see :func:`analyze_bag_outcomes`).
+    Failed articles contribute no rows and no message (see :func:`analyze_bag_with_failures`).
     """
-    if level not in ("paragraph", "article"):
-        raise ValueError(f"level must be 'paragraph' or 'article', not {level!r}")
+    _check_level(level)
     rows = bag.map_partitions(_rows, level)
     return rows.to_dataframe(meta=meta_frame())
+
+
+def analyze_bag_with_failures(
+    bag: dask.bag.Bag, *, level: str = "paragraph"
+) -> tuple[dask.dataframe.DataFrame, dask.dataframe.DataFrame]:
+    """``(rows, failures)``: the :func:`analyze_bag` frame, and a frame of the articles that failed.
+
+    ``failures`` has columns ``article_id`` (``None`` when the item gave none) and
+    ``error`` (the one-line message). Both frames come from one bag of outcomes:
+    computed together (``dask.compute(rows_or_a_write_of_them, failures)``) each
+    article is analysed once.
+    """
+    import pandas as pd
+
+    _check_level(level)
+    outcomes = analyze_bag_outcomes(bag)
+    # optimize_graph=False keeps the outcome tasks under their own keys in both frames,
+    # so a graph holding both runs them once (an optimised graph fuses them away).
+    rows = outcomes.map_partitions(_outcome_rows, level).to_dataframe(meta=meta_frame(), optimize_graph=False)
+    meta = pd.DataFrame({"article_id": pd.Series(dtype=object), "error": pd.Series(dtype=object)})
+    failures = outcomes.map_partitions(_failure_rows).to_dataframe(meta=meta, optimize_graph=False)
+    return rows, failures
+
+
+def _failure_rows(outcomes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"article_id": o["article_id"], "error": o["error"]} for o in outcomes if o["error"] is not None]
+
+
+def _check_level(level: str) -> None:
+    if level not in ("paragraph", "article"):
+        raise ValueError(f"level must be 'paragraph' or 'article', not {level!r}")
 
 
 def analyze_dataframe(

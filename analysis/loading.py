@@ -186,9 +186,11 @@ def article_from_text(text: str, *, name: str = "<text>", **metadata: object) ->
     Keyword metadata (``title``, ``author``, ``outlet``, ``date``, ``url``, ``kind``,
     ``article_id``, ``source_path``, anything else goes to ``extra``) overrides front
     matter. Raises :class:`InputError` for empty text or malformed front matter.
-    The article's ``language`` is detected from the body unless given.
+    The article's ``language`` is detected from the body unless given. A leading
+    byte-order mark (U+FEFF, as ``str.read_text()`` leaves it) is dropped, as
+    :func:`read_text` drops it: offsets count from the first real character.
     """
-    fm, body = split_front_matter(text, name=name)
+    fm, body = split_front_matter(text.removeprefix("\ufeff"), name=name)
     body = body.replace("\r\n", "\n").replace("\r", "\n")
     if not body.strip():
         raise InputError(f"{name}: no article text (empty or whitespace only)")

@@ -13,7 +13,13 @@ from tests.test_batch import TEXTS
 db = pytest.importorskip("dask.bag", reason="the optional extra media-analysis[dask] is not installed")
 distributed = pytest.importorskip("dask.distributed", reason="the optional extra media-analysis[dask] is not installed")
 
-from analysis.distributed import analyze_bag, analyze_bag_outcomes, analyze_dataframe  # noqa: E402
+from analysis.distributed import (  # noqa: E402
+    analyze_bag,
+    analyze_bag_outcomes,
+    analyze_bag_with_failures,
+    analyze_dataframe,
+    analyze_item,
+)
 
 
 @pytest.fixture(scope="module")
@@ -66,3 +72,38 @@ def test_dask_dataframe_of_texts(client) -> None:  # type: ignore[no-untyped-def
     got = analyze_dataframe(dd.from_pandas(pdf, npartitions=2), text="body", level="article").compute()
     assert got["article_id"].tolist() == list(TEXTS)
     assert (got["n_words"] > 20).all()
+
+
+def test_failures_come_with_the_rows_from_one_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dask
+
+    import analysis.distributed as dist
+
+    dist.meta_frame()  # built once per process from a sample text: not one of the items
+    calls = []
+
+    def counted(item):  # type: ignore[no-untyped-def]
+        calls.append(item)
+        return analyze_item(item)
+
+    monkeypatch.setattr(dist, "analyze_item", counted)
+    items = [TEXTS["alpha-floods"], "   ", TEXTS["mid-school"], "Президент встретился с министрами. " * 10]
+    rows, failures = analyze_bag_with_failures(db.from_sequence(items, npartitions=2))
+    got, failed = dask.compute(rows, failures, scheduler="synchronous")
+    assert len(calls) == len(items)  # each article analysed once for both results
+    assert got["article_id"].nunique() == 2 and len(failed) == 2
+    assert list(failed.columns) == ["article_id", "error"]
+    assert "no article text" in failed["error"].iloc[0] and "not English" in failed["error"].iloc[1]
+    pd.testing.assert_frame_equal(
+        got.reset_index(drop=True),
+        analyze_bag(db.from_sequence(items)).compute(scheduler="synchronous").reset_index(drop=True),
+    )
+
+
+def test_a_text_with_a_byte_order_mark_gives_the_rows_of_its_file(tmp_path: Path) -> None:
+    """``Path.read_text()`` keeps a BOM that reading the file as an article drops: same rows either way."""
+    p = tmp_path / "bom.txt"
+    p.write_bytes("\ufeff".encode() + TEXTS["alpha-floods"].encode())
+    bag = db.from_sequence([{"article_id": "bom", "text": p.read_text(encoding="utf-8")}])
+    got = analyze_bag(bag).compute(scheduler="synchronous").reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, analyze_corpus([p]))
