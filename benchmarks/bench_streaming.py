@@ -10,7 +10,10 @@ is committed). Each size runs in a fresh process:
 * streamed: ``analyze_corpus(<generator of paths>, workers=W, output="rows.csv")``
   - rows are appended to the file as articles finish;
 * in memory (largest size only, for contrast): the same without ``output``,
-  which returns the whole paragraph table.
+  which returns the whole paragraph table;
+* the command line: ``media-analysis analyze DIR --workers W --format csv -o
+  rows.csv --all-roles --no-cache``, which streams the same way (peak RSS of the
+  command's process from ``wait4``; its workers' peak is not separated there).
 
 Reported: wall time, rows written, peak RSS of the main process and of its
 largest worker (``ru_maxrss``). Bounded memory means the streamed rows' peak is
@@ -90,6 +93,24 @@ def run(root: Path, n: int, workers: int, output: Path | None) -> dict[str, floa
     return json.loads(out.strip().splitlines()[-1])
 
 
+def run_command(root: Path, workers: int, output: Path) -> dict[str, float]:
+    """The CLI over the folder ``root``: wall seconds, rows written, peak RSS (MiB) of its process."""
+    import os
+
+    exe = Path(sys.executable).with_name("media-analysis")
+    cmd = [str(exe), "analyze", str(root), "--workers", str(workers), "--format", "csv", "-o", str(output),
+           "--force", "--all-roles", "--no-cache"]
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - t
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} exited with {proc.returncode}")
+    rows = sum(1 for _ in open(output, encoding="utf-8")) - 1  # noqa: SIM115
+    return {"seconds": seconds, "rows": rows, "rss_mib": usage.ru_maxrss / 1024}
+
+
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         root, n, workers = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
@@ -99,6 +120,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="corpus sizes (articles)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-in-memory", action="store_true", help="skip the in-memory contrast run")
+    parser.add_argument("--no-command", action="store_true", help="skip the command-line runs")
     args = parser.parse_args()
     print(machine())
     rows = []
@@ -111,6 +133,15 @@ def main() -> None:
             r = run(corpus, n, args.workers, Path(tmp) / f"rows-{n}.csv")
             rows.append([f"streamed to CSV, {n:,} articles", f"{r['seconds']:.1f}", f"{n / r['seconds']:.0f}",
                          f"{int(r['rows']):,}", f"{r['rss_mib']:.0f}", f"{r['worker_rss_mib']:.0f}"])
+        if not args.no_command:
+            for n in sorted(args.sizes):
+                folder = Path(tmp) / f"first-{n}"  # the command takes a folder: link the first n articles
+                folder.mkdir()
+                for i in range(n):
+                    (folder / f"{i:06d}.txt").symlink_to(corpus / f"{i:06d}.txt")
+                r = run_command(folder, args.workers, Path(tmp) / f"cli-{n}.csv")
+                rows.append([f"command line to CSV, {n:,} articles", f"{r['seconds']:.1f}",
+                             f"{n / r['seconds']:.0f}", f"{int(r['rows']):,}", f"{r['rss_mib']:.0f}", "-"])
         if not args.no_in_memory:
             n = max(args.sizes)
             r = run(corpus, n, args.workers, None)
