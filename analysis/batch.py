@@ -303,38 +303,47 @@ def _pool(workers: int):  # type: ignore[no-untyped-def]
 
 
 @contextlib.contextmanager
-def _sigint_ignored() -> Iterator[None]:
-    """Ctrl-C ignored for the block (main thread only: elsewhere handlers cannot be changed)."""
+def _sigint_deferred(reraise: bool = True) -> Iterator[None]:
+    """Hold a Ctrl-C back until the block is done, then raise it (``reraise``) or drop it.
+
+    The signal is recorded, not ignored: ignoring it would lose a Ctrl-C that lands
+    in the block, and the run would go on to the end. Main thread only (elsewhere
+    handlers cannot be changed, and Ctrl-C is delivered to the main thread anyway).
+    """
     import threading
 
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
     try:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+    if received and reraise and previous is not signal.SIG_IGN:
+        raise KeyboardInterrupt
 
 
 def _submit(pool, job: _Job):  # type: ignore[no-untyped-def]
-    """``pool.submit(_run_job, job)``, not interruptible by Ctrl-C.
+    """``pool.submit(_run_job, job)``, with a Ctrl-C held back until it returns.
 
     A Ctrl-C inside ``submit`` could leave the executor's lock held (the shutdown
     that follows then waits forever), and a worker forked there inherits the
     parent's handler before its initializer makes it ignore Ctrl-C.
     """
-    with _sigint_ignored():
+    with _sigint_deferred():
         return pool.submit(_run_job, job)
 
 
 def _close_pool(pool, abort: bool) -> None:  # type: ignore[no-untyped-def]
     """Shut ``pool`` down; with ``abort`` (Ctrl-C, an error, the consumer gone) stop its workers first.
 
-    Runs with Ctrl-C ignored: a second Ctrl-C during shutdown would otherwise leave
-    the executor half shut and the interpreter waiting for it at exit.
+    A Ctrl-C during shutdown is held back (it would leave the executor half shut
+    and the interpreter waiting for it at exit); afterwards it interrupts a run
+    that was finishing normally, and is dropped when the run is already aborting.
     """
-    with _sigint_ignored():
+    with _sigint_deferred(reraise=not abort):
         if abort:  # queued jobs are cancelled below; running ones are not worth waiting for
             for proc in list((getattr(pool, "_processes", None) or {}).values()):
                 proc.terminate()
@@ -430,14 +439,16 @@ def iter_outcomes(
             yield finish(window.popleft())
         completed = True
     finally:
-        if pool is not None:
-            _close_pool(pool, abort=not completed)
-        if owned and store is not None:
-            store.close()
-        if thaw and warmed:
-            import gc
+        try:
+            if pool is not None:
+                _close_pool(pool, abort=not completed)  # may raise a Ctrl-C it held back
+        finally:
+            if owned and store is not None:
+                store.close()
+            if thaw and warmed:
+                import gc
 
-            gc.unfreeze()
+                gc.unfreeze()
 
 
 def _progress(total: int | None, enabled: bool | None) -> Callable[[int], None] | None:

@@ -381,3 +381,26 @@ def _pgid(proc_dir: Path) -> int | None:
         return int((proc_dir / "stat").read_text().rsplit(")", 1)[1].split()[2])
     except (OSError, ValueError, IndexError):
         return None
+
+
+def test_ctrl_c_while_a_job_is_submitted_or_the_pool_closes_is_not_lost() -> None:
+    """Ctrl-C is held back in those critical sections, never dropped (the run would go on)."""
+    import signal
+
+    class Pool:
+        _processes: dict[int, object] = {}
+
+        def submit(self, fn: object, job: object) -> str:
+            os.kill(os.getpid(), signal.SIGINT)  # its Python handler runs in this (main) thread, now
+            return "future"
+
+        def shutdown(self, wait: bool, cancel_futures: bool) -> None:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    job = analysis.batch._Job(0, "a.txt", text="x")
+    with pytest.raises(KeyboardInterrupt):
+        analysis.batch._submit(Pool(), job)
+    with pytest.raises(KeyboardInterrupt):
+        analysis.batch._close_pool(Pool(), abort=False)  # a run finishing normally is interrupted
+    analysis.batch._close_pool(Pool(), abort=True)  # already stopping: a second Ctrl-C changes nothing
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
