@@ -380,8 +380,15 @@ def iter_outcomes(
     are held at once. ``workers < 1`` means ``os.cpu_count()``. ``freeze_gc``: see
     :func:`_warm` (always done before forking workers).
     """
+    cpus = os.cpu_count() or 1
     if workers < 1:
-        workers = os.cpu_count() or 1
+        workers = cpus
+    elif workers > 2 * cpus:
+        warnings.warn(
+            f"{workers} workers on {cpus} CPUs: workers beyond one per CPU add memory "
+            "(about 170 MiB each), not speed",
+            stacklevel=2,
+        )
     store, owned = _open_cache(cache)
     pool = None
     warmed = False

@@ -404,3 +404,11 @@ def test_ctrl_c_while_a_job_is_submitted_or_the_pool_closes_is_not_lost() -> Non
         analysis.batch._close_pool(Pool(), abort=False)  # a run finishing normally is interrupted
     analysis.batch._close_pool(Pool(), abort=True)  # already stopping: a second Ctrl-C changes nothing
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_far_more_workers_than_cpus_is_warned_about(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path)
+    many = 2 * (os.cpu_count() or 1) + 1
+    with pytest.warns(UserWarning, match=f"{many} workers on .* CPUs"):
+        df = analyze_corpus(paths, workers=many)
+    assert df.attrs["n_articles"] == 3
