@@ -125,6 +125,16 @@ def _jsonable(value: object) -> object:
     raise TypeError(f"cannot cache value of type {type(value).__name__}")
 
 
+_ELSEWHERE = "choose another cache folder (--cache-dir), or run without a cache (--no-cache)"
+
+
+def check_cache_folder(folder: Path) -> None:
+    """Raise :class:`InputError` when a file stands where ``folder`` (or one of its parents) should be."""
+    blocker = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if blocker is not None and not blocker.is_dir():
+        raise InputError(f"{blocker}: is a file, not a folder for the result cache; {_ELSEWHERE}")
+
+
 class ResultCache:
     """SQLite-backed content cache; see the module docstring for keys and guarantees.
 
@@ -136,26 +146,21 @@ class ResultCache:
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_path()
         folder = self.path.parent
-        elsewhere = "choose another cache folder (--cache-dir), or run without a cache (--no-cache)"
-        blocker = next((p for p in (folder, *folder.parents) if p.exists()), None)
-        if blocker is not None and not blocker.is_dir():
-            raise InputError(f"{blocker}: is a file, not a folder for the result cache; {elsewhere}")
+        check_cache_folder(folder)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise InputError(
-                f"{folder}: cannot create the result cache folder ({exc.strerror or exc}); {elsewhere}"
+                f"{folder}: cannot create the result cache folder ({exc.strerror or exc}); {_ELSEWHERE}"
             ) from None
         try:
             self._open()
         except sqlite3.DatabaseError as exc:
-            raise InputError(
-                f"{self.path}: not a usable result cache ({exc}); {elsewhere} "
-                "(or delete the file if it is a damaged cache)"
-            ) from None
+            damaged = " (or delete the file if it is a damaged cache)" if self.path.is_file() else ""
+            raise InputError(f"{self.path}: not a usable result cache ({exc}); {_ELSEWHERE}{damaged}") from None
         except OSError as exc:
             reason = exc.strerror or exc
-            raise InputError(f"{self.path}: cannot open the result cache ({reason}); {elsewhere}") from None
+            raise InputError(f"{self.path}: cannot open the result cache ({reason}); {_ELSEWHERE}") from None
 
     def _open(self) -> None:
         self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)

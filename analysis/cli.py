@@ -87,8 +87,6 @@ def _format_table(paragraphs, articles, level: str = "paragraph") -> str:  # typ
 def cmd_analyze(args: argparse.Namespace) -> int:
     if args.workers < 0:
         raise InputError("--workers must be 0 (one per CPU) or more")
-    if args.max_bytes < 1:
-        raise InputError("--max-bytes must be a positive number of bytes")
     to_file = args.output is not None and args.output != "-"
     if to_file:  # before any work: a refused output after an hour's run would waste the hour
         from .io import check_output_path
@@ -184,6 +182,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"error: {message} (see '{self.prog} --help')\n")
 
 
+def _byte_count(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expects a whole number of bytes, e.g. 25000000, not {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive number of bytes, not {n}")
+    return n
+
+
 def _nonempty(value: str) -> str:
     if not value.strip():
         raise argparse.ArgumentTypeError("needs a folder name, not an empty string")
@@ -230,7 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--max-bytes",
-        type=int,
+        type=_byte_count,
         default=None,
         metavar="N",
         help="refuse input files larger than N bytes (default 5 MiB)",
@@ -297,9 +305,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def cmd_cache(args: argparse.Namespace) -> int:
     from .batch import cache_location
-    from .cache import ResultCache
+    from .cache import ResultCache, check_cache_folder
 
     path = cache_location(Path(args.cache_dir) if args.cache_dir else True)
+    check_cache_folder(path.parent)
     if not path.exists():  # nothing to show or delete; and looking creates nothing
         print(f"{path}: no result cache yet (0 cached articles)")
         return EXIT_OK
@@ -442,6 +451,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # a file that cannot be written after all (disk full, removed folder, ...)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except Exception as exc:  # noqa: BLE001 - last resort: one line, not a traceback
         if os.environ.get("MEDIA_ANALYSIS_DEBUG"):
             raise

@@ -22,11 +22,22 @@ def check_output_path(path: Path, overwrite: bool, exists_hint: str = FORCE_HINT
         raise InputError(f"{path}: is a directory; give a file name")
     if path.exists() and not overwrite:
         raise InputError(f"{path}: already exists ({exists_hint})")
-    for parent in path.parents:  # the first existing ancestor must be a directory
+    for parent in path.parents:  # the first existing ancestor must be a directory we can write in
         if parent.exists():
             if not parent.is_dir():
                 raise InputError(f"{path}: {parent} is not a directory")
+            _probe(parent, path)
             break
+
+
+def _probe(folder: Path, path: Path) -> None:
+    """Create and delete a temporary file in ``folder`` (permission bits alone do not tell: root, /sys, read-only)."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".media-analysis-probe.", suffix=".tmp")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write in {folder} ({exc.strerror or exc})") from None
+    os.close(fd)
+    os.unlink(tmp)
 
 
 def publish(tmp: Path, path: Path, overwrite: bool, exists_hint: str = FORCE_HINT) -> None:

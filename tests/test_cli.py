@@ -150,8 +150,11 @@ def test_empty_folder_among_several_is_reported_and_the_rest_analysed(
 
 @pytest.mark.parametrize("value", ["0", "-5"])
 def test_max_bytes_must_be_positive(value: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["analyze", "--max-bytes", value], capsys)
-    assert code == 2 and err.strip() == "error: --max-bytes must be a positive number of bytes"
+    with pytest.raises(SystemExit) as exited:
+        main(["analyze", "--max-bytes", value])
+    err = capsys.readouterr().err
+    assert exited.value.code == 2
+    assert err.startswith(f"error: argument --max-bytes: must be a positive number of bytes, not {value}")
 
 
 def test_html_page_is_refused_with_a_pointer_to_add(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -284,7 +287,7 @@ def test_all_inputs_failing_is_exit_2_with_a_summary_and_no_output(
     ("args", "message"),
     [
         (["analyze", "--workers", "abc"], "argument --workers: invalid int value: 'abc'"),
-        (["analyze", "--max-bytes", "5MB"], "argument --max-bytes: invalid int value: '5MB'"),
+        (["analyze", "--max-bytes", "5MB"], "argument --max-bytes: expects a whole number of bytes, e.g. 25000000"),
         (["analyze", "--no-cache", "--cache-dir", "x"], "not allowed with argument --no-cache"),
         (["analyze", "--cache-dir", ""], "needs a folder name"),
         (["frobnicate"], "invalid choice: 'frobnicate'"),
@@ -301,3 +304,33 @@ def test_usage_mistakes_are_one_line_errors(args: list[str], message: str, capsy
 def test_cache_info_on_a_new_folder_creates_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["cache", "info", "--cache-dir", str(tmp_path / "new")], capsys)
     assert code == 0 and "no result cache yet" in out and not (tmp_path / "new").exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc (a folder no one can create files in)")
+def test_output_folder_that_cannot_be_written_is_refused_up_front(capsys: pytest.CaptureFixture[str]) -> None:
+    for fmt in ("csv", "table"):
+        code, _, err = run(["analyze", "--format", fmt, "-o", "/proc/out.csv"], capsys)
+        assert code == 2 and err == "error: /proc/out.csv: cannot write in /proc (No such file or directory)\n"
+
+
+def test_a_write_failing_midway_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from analysis.writers import TableWriter
+
+    def full(self: TableWriter, text: str) -> None:
+        raise OSError(28, "No space left on device", str(self.tmp))
+
+    monkeypatch.setattr(TableWriter, "_write", full)
+    out = tmp_path / "o.csv"
+    code, _, err = run(["analyze", "--format", "csv", "-o", str(out)], capsys)
+    assert code == 2 and err.startswith("error: ") and err.endswith(": No space left on device\n")
+    assert len(err.splitlines()) == 1 and list(tmp_path.iterdir()) == []
+
+
+def test_cache_command_refuses_a_file_where_the_folder_should_be(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notes.txt").write_text("mine\n")
+    code, out, err = run(["cache", "info", "--cache-dir", str(tmp_path / "notes.txt")], capsys)
+    assert code == 2 and out == "" and "notes.txt: is a file, not a folder for the result cache" in err
