@@ -3,12 +3,15 @@
 Any Dask scheduler runs it unchanged: threads, processes, or a ``dask.distributed``
 cluster spanning machines (each worker needs ``pip install media-analysis``)::
 
+    from pathlib import Path
+
+    import dask
     import dask.bag as db
     from dask.distributed import Client
-    from analysis.distributed import analyze_bag
+    from analysis.distributed import analyze_bag, analyze_bag_with_failures
 
     client = Client("tcp://scheduler:8786")          # or Client() for a local cluster
-    texts = db.from_sequence([{"article_id": "a1", "text": text_a1}, ...], npartitions=64)
+    texts = db.from_sequence(sorted(Path("corpus").glob("*.txt")), npartitions=64)  # or texts, or dicts
     paragraphs = analyze_bag(texts)                   # lazy dask.dataframe, one row per paragraph
     paragraphs.to_parquet("paragraphs/")              # or .compute() for a pandas DataFrame
 
@@ -16,11 +19,13 @@ cluster spanning machines (each worker needs ``pip install media-analysis``)::
     paragraphs, failures = analyze_bag_with_failures(texts)
     _, failed = dask.compute(paragraphs.to_parquet("paragraphs/", compute=False), failures)
 
-Bag items are article texts (``str``, front matter allowed) or dicts with a
+Bag items are article texts (``str``, front matter allowed), dicts with a
 ``text`` key plus optional metadata (``article_id``, ``title``, ``author``,
-``outlet``, ``date``, ``url``, ``kind``, ``language``). Rows are exactly those of
-:func:`analysis.paragraph_metrics` / :func:`analysis.article_metrics`, in bag
-order. An article that fails (empty, non-English, ...) contributes no rows:
+``outlet``, ``date``, ``url``, ``kind``, ``language``), or :class:`pathlib.Path`
+objects of article files (read on the workers, which must see the same files,
+exactly as ``analyze_corpus`` reads them; unreadable files become failures).
+Rows are exactly those of :func:`analysis.paragraph_metrics` /
+:func:`analysis.article_metrics`, in bag order. An article that fails (empty, non-English, ...) contributes no rows:
 :func:`analyze_bag` drops it silently (the graph runs on workers; nothing is
 warned), so use :func:`analyze_bag_with_failures` to get the failure messages
 too, or :func:`analyze_bag_outcomes` for every article's outcome.
@@ -31,11 +36,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import cache
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from .batch import analyze_article
 from .errors import InputError
-from .loading import article_from_text
+from .loading import article_from_text, load_article, slugify
 from .metrics import COLUMNS
 
 if TYPE_CHECKING:
@@ -51,30 +57,40 @@ _SAMPLE = (
 )
 
 
-def analyze_item(item: str | Mapping[str, Any]) -> dict[str, Any]:
+def analyze_item(item: str | PurePath | Mapping[str, Any]) -> dict[str, Any]:
     """Analyse one bag item; return ``{"article_id", "error", "paragraphs", "article"}`` (never raises).
 
+    ``item``: an article text (``str``), a dict with ``text`` and metadata, or a
+    :class:`pathlib.Path` to an article file, read where this runs (the worker)
+    with the rules of :func:`analysis.load_article`: size limit, encodings,
+    front matter, and the id from the file name, as ``analyze_corpus`` gives it.
     ``error`` is ``None`` on success, else a one-line message; ``paragraphs`` is a
     list of paragraph rows and ``article`` the article row (``None`` on failure).
     """
-    if isinstance(item, str):
-        text, meta = item, {}
-    elif isinstance(item, Mapping) and isinstance(item.get("text"), str):
-        text = item["text"]
-        meta = {k: item[k] for k in METADATA_KEYS if item.get(k) is not None}
-    else:
-        return {"article_id": None, "error": f"not a text or a dict with 'text': {item!r:.60}", "paragraphs": [],
-                "article": None}
-    name = str(meta.get("source_path") or meta.get("article_id") or "<text>")
+    meta: dict[str, Any] = {}
+    name = "<text>"
     try:
-        article = article_from_text(text, name=name, **meta)
+        if isinstance(item, PurePath):
+            name, meta = str(item), {"article_id": slugify(item.stem)}  # the id a failure is reported under
+            article = load_article(item)
+        elif isinstance(item, str):
+            article = article_from_text(item, name=name)
+        elif isinstance(item, Mapping) and isinstance(item.get("text"), str):
+            meta = {k: item[k] for k in METADATA_KEYS if item.get(k) is not None}
+            name = str(meta.get("source_path") or meta.get("article_id") or name)
+            article = article_from_text(item["text"], name=name, **meta)
+        else:
+            return _failure(None, f"not a text, a path or a dict with 'text': {item!r:.60}")
         paragraphs, art = analyze_article(article)
     except InputError as exc:
-        return {"article_id": meta.get("article_id"), "error": str(exc), "paragraphs": [], "article": None}
+        return _failure(meta.get("article_id"), str(exc))
     except Exception as exc:  # noqa: BLE001 - one broken article must not fail the whole graph
-        return {"article_id": meta.get("article_id"), "error": f"{name}: internal error: {type(exc).__name__}: {exc}",
-                "paragraphs": [], "article": None}
+        return _failure(meta.get("article_id"), f"{name}: internal error: {type(exc).__name__}: {exc}")
     return {"article_id": article.article_id, "error": None, "paragraphs": paragraphs, "article": art}
+
+
+def _failure(article_id: object, message: str) -> dict[str, Any]:
+    return {"article_id": article_id, "error": message, "paragraphs": [], "article": None}
 
 
 def _rows(items: Iterable[str | Mapping[str, Any]], level: str) -> list[dict[str, Any]]:

@@ -107,3 +107,17 @@ def test_a_text_with_a_byte_order_mark_gives_the_rows_of_its_file(tmp_path: Path
     bag = db.from_sequence([{"article_id": "bom", "text": p.read_text(encoding="utf-8")}])
     got = analyze_bag(bag).compute(scheduler="synchronous").reset_index(drop=True)
     pd.testing.assert_frame_equal(got, analyze_corpus([p]))
+
+
+def test_paths_are_read_on_the_workers_as_analyze_corpus_reads_them(client, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    paths = []
+    for name, text in TEXTS.items():
+        p = tmp_path / f"{name.title()}.txt"  # ids come from file names, slugified, as analyze_corpus makes them
+        p.write_bytes("\ufeff".encode() + text.encode())
+        paths.append(p)
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes(b"\xff\xfe\x00\x01 caf\xe9" * 50)  # binary: refused by the file rules
+    rows, failures = analyze_bag_with_failures(db.from_sequence([*paths, bad], npartitions=2))
+    got, failed = rows.compute().reset_index(drop=True), failures.compute()
+    pd.testing.assert_frame_equal(got, analyze_corpus(paths))
+    assert failed["article_id"].tolist() == ["latin1"] and "binary file" in failed["error"].iloc[0]
