@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 
 from .errors import InputError
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
+EXIT_OK, EXIT_SOME_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 70, 130, 143
 
 #: Paragraph-table columns shown by ``--format table`` (the CSV/JSON have all).
 TABLE_COLUMNS = (
@@ -468,15 +468,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run() -> NoReturn:
     """The console script: :func:`main`, then exit with its status.
 
-    After a Ctrl-C the process ignores further ones while it exits: the interpreter
-    restores the default handler during shutdown, and a second Ctrl-C arriving then
-    would kill it by signal instead of letting it exit with status 130.
+    SIGTERM (a batch scheduler's or ``kill``'s stop request) is handled as Ctrl-C
+    is: the run is abandoned cleanly (no half-written output or cache entry,
+    workers stopped), exit status 143. After either, further ones are ignored
+    while the process exits: the interpreter restores the default handlers during
+    shutdown, and a signal arriving then would kill it mid-exit.
     """
-    status = main()
-    if status == EXIT_INTERRUPTED:
-        import signal
+    import signal
 
+    terminated: list[int] = []
+
+    def stop(signum: int, frame: object) -> None:
+        terminated.append(signum)
+        signal.raise_signal(signal.SIGINT)  # the Ctrl-C path, held back in the pool's critical sections
+
+    signal.signal(signal.SIGTERM, stop)
+    status = main()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # main is done: a stop request now just ends the process
+    if status == EXIT_INTERRUPTED:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        if terminated:
+            status = EXIT_TERMINATED
     sys.exit(status)
 
 

@@ -376,6 +376,29 @@ def test_workers_exit_when_the_main_process_is_killed(tmp_path: Path) -> None:
         proc.communicate()
 
 
+def test_sigterm_stops_a_run_cleanly_with_status_143(tmp_path: Path) -> None:
+    """A batch scheduler's stop request (SIGTERM to the main process) is handled like Ctrl-C."""
+    import signal
+    import time
+
+    proc = _start_long_run(tmp_path)
+    try:
+        deadline = time.monotonic() + 30
+        while len(_group(proc.pid)) < 3 and time.monotonic() < deadline:  # main process and two workers
+            time.sleep(0.1)
+        time.sleep(0.5)
+        os.kill(proc.pid, signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 143, err
+    assert err.decode().strip().splitlines()[-1] == "error: interrupted" and b"Traceback" not in err
+    time.sleep(0.5)
+    assert _group(proc.pid) == [], "workers left running"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]  # no output, no temporary file
+
+
 def _pgid(proc_dir: Path) -> int | None:
     try:
         return int((proc_dir / "stat").read_text().rsplit(")", 1)[1].split()[2])

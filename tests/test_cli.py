@@ -207,7 +207,7 @@ def test_console_script_ignores_a_late_ctrl_c_after_an_interrupt(monkeypatch: py
         assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN  # Ctrl-C works while running
         return cli.EXIT_INTERRUPTED
 
-    previous = signal.getsignal(signal.SIGINT)
+    previous = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
     monkeypatch.setattr(cli, "main", interrupted)
     try:
         with pytest.raises(SystemExit) as exited:
@@ -215,7 +215,8 @@ def test_console_script_ignores_a_late_ctrl_c_after_an_interrupt(monkeypatch: py
         assert exited.value.code == 130
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.signal(signal.SIGINT, previous[0])
+        signal.signal(signal.SIGTERM, previous[1])
 
 
 def test_csv_json_and_json_lines_hold_the_same_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
