@@ -341,6 +341,16 @@ def _start_long_run(tmp_path: Path):  # type: ignore[no-untyped-def]
     return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
 
 
+def _wait_for_workers(pgid: int) -> None:
+    """Until the run's group holds the main process and two workers (30 s at most)."""
+    import time
+
+    deadline = time.monotonic() + 30
+    while len(_group(pgid)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(_group(pgid)) >= 3, "the workers never started"
+
+
 def _group(pgid: int) -> list[str]:
     """Live processes of a process group (zombies, exited and awaiting their reaper, do not count)."""
     return [d.name for d in Path("/proc").iterdir() if d.name.isdigit() and _pgid(d) == pgid and not _zombie(d)]
@@ -360,10 +370,7 @@ def test_workers_exit_when_the_main_process_is_killed(tmp_path: Path) -> None:
 
     proc = _start_long_run(tmp_path)
     try:
-        deadline = time.monotonic() + 30
-        while len(_group(proc.pid)) < 3 and time.monotonic() < deadline:  # main process and two workers
-            time.sleep(0.1)
-        assert len(_group(proc.pid)) >= 3, "the workers never started"
+        _wait_for_workers(proc.pid)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
         deadline = time.monotonic() + 10
@@ -383,9 +390,7 @@ def test_sigterm_stops_a_run_cleanly_with_status_143(tmp_path: Path) -> None:
 
     proc = _start_long_run(tmp_path)
     try:
-        deadline = time.monotonic() + 30
-        while len(_group(proc.pid)) < 3 and time.monotonic() < deadline:  # main process and two workers
-            time.sleep(0.1)
+        _wait_for_workers(proc.pid)
         time.sleep(0.5)
         os.kill(proc.pid, signal.SIGTERM)
         _, err = proc.communicate(timeout=60)
