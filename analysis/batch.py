@@ -51,8 +51,8 @@ if TYPE_CHECKING:
 PROGRESS_DELAY_S = 2.0
 #: Articles in flight per worker (bounds memory and keeps every worker busy).
 IN_FLIGHT_PER_WORKER = 4
-#: A ``cache`` path ending so names the database file; any other path is a directory.
-CACHE_FILE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+#: Row levels of a corpus table: one row per paragraph, or one body-level row per article.
+LEVELS = ("paragraph", "article")
 
 
 class BatchWarning(UserWarning):
@@ -244,20 +244,15 @@ def _from_cache(job: _Job, value: dict[str, Any]) -> Outcome | None:
 # --------------------------------------------------------------------------- the engine
 
 
-def cache_location(cache: str | os.PathLike[str] | bool) -> Path:
-    """The database file a ``cache`` argument names: ``True`` = the default location;
-    a path ending in :data:`CACHE_FILE_SUFFIXES` = that file; any other path = a folder for it."""
-    from .cache import default_path
-
-    if cache is True:
-        return default_path()
-    p = Path(cache)
-    return p if p.suffix.lower() in CACHE_FILE_SUFFIXES else p / default_path().name
+def check_level(level: str) -> None:
+    """``ValueError`` unless ``level`` is one of :data:`LEVELS`."""
+    if level not in LEVELS:
+        raise ValueError(f"level must be 'paragraph' or 'article', not {level!r}")
 
 
 def _open_cache(cache: object) -> tuple[ResultCache | None, bool]:
     """``(cache, owned)`` for the ``cache`` argument (see :func:`analyze_corpus`)."""
-    from .cache import ResultCache
+    from .cache import ResultCache, cache_location
 
     if cache is None or cache is False:
         return None, False
@@ -495,6 +490,7 @@ class CorpusRun:
     """What :func:`stream_corpus` did: rows kept in memory (when not written), failures, counts."""
 
     rows: list[dict[str, Any]] = field(default_factory=list)
+    articles: list[dict[str, Any]] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
     n_articles: int = 0
     n_cached: int = 0
@@ -512,15 +508,17 @@ def stream_corpus(
     max_bytes: int = MAX_BYTES,
     progress: bool | None = None,
     freeze_gc: bool = False,
+    keep_articles: bool = False,
 ) -> CorpusRun:
     """Analyse ``items`` (as :func:`iter_outcomes`), sending rows to ``writer`` or keeping them.
 
     ``level``: ``"paragraph"`` or ``"article"`` rows; ``body_only``: paragraph rows
-    of body paragraphs only. The caller closes ``writer``; it is aborted here if
-    the run raises (Ctrl-C included). Failures are collected, not warned about.
+    of body paragraphs only; ``keep_articles``: also keep every article row in
+    ``run.articles`` (for a paragraph table and its article summaries). The caller
+    closes ``writer``; it is aborted here if the run raises (Ctrl-C included).
+    Failures are collected, not warned about.
     """
-    if level not in ("paragraph", "article"):
-        raise ValueError(f"level must be 'paragraph' or 'article', not {level!r}")
+    check_level(level)
     run = CorpusRun()
     total = len(items) if isinstance(items, Sequence) else None
     update = _progress(total, progress)
@@ -534,6 +532,8 @@ def stream_corpus(
                 continue
             run.n_articles += 1
             run.n_cached += outcome.cached
+            if keep_articles:
+                run.articles.append(outcome.article or {})
             if level == "article":
                 new = [outcome.article or {}]
             elif body_only:
@@ -589,8 +589,7 @@ def analyze_corpus(
 
     from .metrics import COLUMNS
 
-    if level not in ("paragraph", "article"):
-        raise ValueError(f"level must be 'paragraph' or 'article', not {level!r}")
+    check_level(level)
     if max_bytes < 1:
         raise ValueError(f"max_bytes must be positive, not {max_bytes}")
     if isinstance(articles_or_paths, (str, os.PathLike)):
@@ -627,21 +626,9 @@ def analyze_paths(
 
     from .metrics import COLUMNS
 
-    para_rows: list[dict[str, Any]] = []
-    art_rows: list[dict[str, Any]] = []
-    failures: list[tuple[str, str]] = []
-    update = _progress(len(paths) if isinstance(paths, Sequence) else None, progress)
-    try:
-        for outcome in iter_outcomes(paths, workers=workers, cache=cache, max_bytes=max_bytes, freeze_gc=freeze_gc):
-            if update is not None:
-                update(1)
-            if outcome.ok:
-                para_rows.extend(outcome.paragraphs)
-                art_rows.append(outcome.article or {})
-            else:
-                failures.append((outcome.source, outcome.error or "failed"))
-    finally:
-        if update is not None:
-            update(-1)
+    run = stream_corpus(
+        paths, workers=workers, cache=cache, max_bytes=max_bytes, progress=progress, freeze_gc=freeze_gc,
+        keep_articles=True,
+    )
     cols = list(COLUMNS)
-    return BatchResult(pd.DataFrame(para_rows, columns=cols), pd.DataFrame(art_rows, columns=cols), failures)
+    return BatchResult(pd.DataFrame(run.rows, columns=cols), pd.DataFrame(run.articles, columns=cols), run.failures)

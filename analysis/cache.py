@@ -13,8 +13,9 @@ Key: the SHA-256 of a canonical JSON document holding
 A changed lexicon, library upgrade or code change therefore misses the cache;
 nothing is ever invalidated by hand. Each entry also records the fingerprint it
 was made with, so :meth:`ResultCache.prune` can delete the entries no current
-key will ask for again (``media-analysis cache prune``). ``article_id`` is not part of the key: it is
-stored and re-stamped by the caller (two files with the same text share an entry).
+key will ask for again (``media-analysis cache prune``). ``article_id`` is not
+part of the key: it is stored and re-stamped by the caller (two files with the
+same text share an entry).
 
 Storage: one SQLite database, ``<cache dir>/results-v{SCHEMA}.sqlite`` (default
 cache dir: ``$MEDIA_ANALYSIS_CACHE`` or ``~/.cache/media-analysis``), in WAL
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Mapping
@@ -38,6 +40,8 @@ from pathlib import Path
 
 from .errors import InputError
 
+#: A cache path ending so names the database file itself; any other path is a folder for it.
+CACHE_FILE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 #: Bump when the stored value layout changes.
 SCHEMA = 1
 #: Seconds a writer waits for another process's write lock before failing.
@@ -50,6 +54,15 @@ def default_path() -> Path:
     from ._cmudict import cache_dir
 
     return cache_dir() / f"results-v{SCHEMA}.sqlite"
+
+
+def cache_location(cache: str | os.PathLike[str] | bool) -> Path:
+    """The database file a ``cache`` argument names: ``True`` = :func:`default_path`;
+    a path ending in :data:`CACHE_FILE_SUFFIXES` = that file; any other path = a folder for it."""
+    if cache is True:
+        return default_path()
+    p = Path(cache)
+    return p if p.suffix.lower() in CACHE_FILE_SUFFIXES else p / default_path().name
 
 
 def _version(dist: str) -> str:

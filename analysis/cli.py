@@ -48,9 +48,14 @@ def expand_inputs(paths: Sequence[str]) -> list[Path]:
     return expand(paths)
 
 
+def _to_file(output: str | None) -> bool:
+    """Whether ``--output`` names a file (``-`` or nothing: standard output)."""
+    return output is not None and output != "-"
+
+
 def write_output(text: str, output: str | None, force: bool) -> None:
     """Print ``text`` or write it atomically to ``output`` (never clobbering without ``force``)."""
-    if output is None or output == "-":
+    if not _to_file(output):
         sys.stdout.write(text)
         return
     from .io import atomic_write_text
@@ -85,28 +90,24 @@ def _format_table(paragraphs, articles, level: str = "paragraph") -> str:  # typ
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    if args.workers < 0:
-        raise InputError("--workers must be 0 (one per CPU) or more")
-    to_file = args.output is not None and args.output != "-"
-    if to_file:  # before any work: a refused output after an hour's run would waste the hour
+    if _to_file(args.output):  # before any work: a refused output after an hour's run would waste the hour
         from .io import check_output_path
 
         check_output_path(Path(args.output), args.force)
     missing: list[str] = []
-    if len(args.paths) > 1 or getattr(args, "store", None):
+    if len(args.paths) > 1 or args.store:
         # Several inputs: a missing path or an empty folder is reported with the other
         # failures at the end, not fatal.
-        usable = []
+        files: list[Path] = []
         for p in args.paths:
             try:
-                expand_inputs([p])
+                files.extend(expand_inputs([p]))
             except InputError as exc:
                 missing.append(str(exc))
-            else:
-                usable.append(p)
-        args.paths = usable
-    paths = _store_inputs(args) if getattr(args, "store", None) else None
-    paths = paths or (expand_inputs(args.paths) if args.paths else ([] if missing else [_seed_path()]))
+    else:
+        files = expand_inputs(args.paths)
+    # --store adds its articles; with nothing given at all, the seed
+    paths = [*files, *_store_articles(args.store)] if args.store else files or ([] if missing else [_seed_path()])
     for message in missing:
         print(f"error: {message}", file=sys.stderr)
     cache = None if args.no_cache else (Path(args.cache_dir) if args.cache_dir else True)
@@ -150,7 +151,7 @@ def _analyze_streamed(
     from .metrics import COLUMNS
     from .writers import TableWriter
 
-    to_file = args.output is not None and args.output != "-"
+    to_file = _to_file(args.output)
     writer = TableWriter(
         args.output if to_file else None, COLUMNS, args.format, overwrite=args.force, exists_hint=FORCE_HINT
     )
@@ -189,6 +190,16 @@ def _byte_count(value: str) -> int:
         raise argparse.ArgumentTypeError(f"expects a whole number of bytes, e.g. 25000000, not {value!r}") from None
     if n < 1:
         raise argparse.ArgumentTypeError(f"must be a positive number of bytes, not {n}")
+    return n
+
+
+def _worker_count(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expects a whole number of processes, not {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (one per CPU) or more, not {n}")
     return n
 
 
@@ -252,7 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Corpus scale (issue 6): parallel workers and the content cache of analysis.cache.
     p.add_argument(
         "--workers",
-        type=int,
+        type=_worker_count,
         default=1,
         metavar="N",
         help="analyse with N processes (default 1; 0 = one per CPU); output order is the input order",
@@ -304,8 +315,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_cache(args: argparse.Namespace) -> int:
-    from .batch import cache_location
-    from .cache import ResultCache, check_cache_folder
+    from .cache import ResultCache, cache_location, check_cache_folder
 
     path = cache_location(Path(args.cache_dir) if args.cache_dir else True)
     check_cache_folder(path.parent)
@@ -330,16 +340,16 @@ def _articles(n: int) -> str:
     return f"{n} cached article{'' if n == 1 else 's'}"
 
 
-def _store_inputs(args: argparse.Namespace) -> list[Path]:
-    """PATH arguments plus the English articles of ``--store``; notes non-English ones on stderr."""
+def _store_articles(store: str) -> list[Path]:
+    """The English articles of the store ``store``; notes non-English ones on stderr."""
     from .store import partition_store
 
-    english, skipped = partition_store(args.store)
+    english, skipped = partition_store(store)
     for path, language in skipped:
         print(f"note: skipped {path}: not English (language: {language}); no English metrics", file=sys.stderr)
     if not english:
-        raise InputError(f"{args.store}: no English article in the store ({len(skipped)} non-English skipped)")
-    return [*(expand_inputs(args.paths) if args.paths else []), *english]
+        raise InputError(f"{store}: no English article in the store ({len(skipped)} non-English skipped)")
+    return english
 
 
 def cmd_add(args: argparse.Namespace) -> int:

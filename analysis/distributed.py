@@ -25,8 +25,8 @@ Bag items are article texts (``str``, front matter allowed), dicts with a
 objects of article files (read on the workers, which must see the same files,
 exactly as ``analyze_corpus`` reads them; unreadable files become failures).
 Rows are exactly those of :func:`analysis.paragraph_metrics` /
-:func:`analysis.article_metrics`, in bag order. An article that fails (empty, non-English, ...) contributes no rows:
-:func:`analyze_bag` drops it silently (the graph runs on workers; nothing is
+:func:`analysis.article_metrics`, in bag order. An article that fails (empty,
+non-English, ...) contributes no rows: :func:`analyze_bag` drops it silently (the graph runs on workers; nothing is
 warned), so use :func:`analyze_bag_with_failures` to get the failure messages
 too, or :func:`analyze_bag_outcomes` for every article's outcome.
 The content cache of :mod:`analysis.cache` is not used here (it is a local file).
@@ -39,7 +39,7 @@ from functools import cache
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from .batch import analyze_article
+from .batch import analyze_article, check_level
 from .errors import InputError
 from .loading import article_from_text, load_article, slugify
 from .metrics import COLUMNS
@@ -124,7 +124,7 @@ def analyze_bag(bag: dask.bag.Bag, *, level: str = "paragraph") -> dask.datafram
 
     Failed articles contribute no rows and no message (see :func:`analyze_bag_with_failures`).
     """
-    _check_level(level)
+    check_level(level)
     rows = bag.map_partitions(_rows, level)
     return rows.to_dataframe(meta=meta_frame())
 
@@ -141,7 +141,7 @@ def analyze_bag_with_failures(
     """
     import pandas as pd
 
-    _check_level(level)
+    check_level(level)
     outcomes = analyze_bag_outcomes(bag)
     # optimize_graph=False keeps the outcome tasks under their own keys in both frames,
     # so a graph holding both runs them once (an optimised graph fuses them away).
@@ -153,11 +153,6 @@ def analyze_bag_with_failures(
 
 def _failure_rows(outcomes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"article_id": o["article_id"], "error": o["error"]} for o in outcomes if o["error"] is not None]
-
-
-def _check_level(level: str) -> None:
-    if level not in ("paragraph", "article"):
-        raise ValueError(f"level must be 'paragraph' or 'article', not {level!r}")
 
 
 def analyze_dataframe(
