@@ -183,24 +183,23 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"error: {message} (see '{self.prog} --help')\n")
 
 
-def _byte_count(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expects a whole number of bytes, e.g. 25000000, not {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive number of bytes, not {n}")
-    return n
+def _whole_number(minimum: int, what: str, too_small: str) -> Callable[[str], int]:
+    """An argparse ``type``: an int of at least ``minimum``, with messages naming ``what`` it counts."""
+
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expects a whole number of {what}, not {value!r}") from None
+        if n < minimum:
+            raise argparse.ArgumentTypeError(f"{too_small}, not {n}")
+        return n
+
+    return parse
 
 
-def _worker_count(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expects a whole number of processes, not {value!r}") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 (one per CPU) or more, not {n}")
-    return n
+_byte_count = _whole_number(1, "bytes (e.g. 25000000)", "must be a positive number of bytes")
+_worker_count = _whole_number(0, "processes", "must be 0 (one per CPU) or more")
 
 
 def _nonempty(value: str) -> str:

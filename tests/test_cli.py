@@ -286,7 +286,10 @@ def test_all_inputs_failing_is_exit_2_with_a_summary_and_no_output(
     [
         (["analyze", "--workers", "abc"], "argument --workers: expects a whole number of processes, not 'abc'"),
         (["analyze", "--workers", "-1"], "argument --workers: must be 0 (one per CPU) or more, not -1"),
-        (["analyze", "--max-bytes", "5MB"], "argument --max-bytes: expects a whole number of bytes, e.g. 25000000"),
+        (
+            ["analyze", "--max-bytes", "5MB"],
+            "argument --max-bytes: expects a whole number of bytes (e.g. 25000000), not '5MB'",
+        ),
         (["analyze", "--no-cache", "--cache-dir", "x"], "not allowed with argument --no-cache"),
         (["analyze", "--cache-dir", ""], "needs a folder name"),
         (["frobnicate"], "invalid choice: 'frobnicate'"),
