@@ -16,14 +16,14 @@ from importlib import metadata as _metadata
 from pathlib import Path as _Path
 
 # ``analysis.baseline`` is the loader function (the module: ``from analysis.baseline import build``).
-from .baseline import baseline
-from .batch import analyze_corpus
-from .errors import InputError, InputWarning
-from .hedging import Cue, find_cues
-from .loading import article_from_text, load_article
-from .metrics import COLUMNS, DATA_DICTIONARY, article_metrics, article_tables, paragraph_metrics
-from .model import ROLES, Article, Paragraph, Sentence
-from .store import load_corpus
+from analysis.report.baseline import load_baseline
+from analysis.corpus.batch import analyze_corpus
+from analysis.errors import InputError, InputWarning
+from analysis.annotate.hedging import Cue, find_cues
+from analysis.sources.loading import article_from_text, load_article
+from analysis.tables.metrics import COLUMNS, DATA_DICTIONARY, article_metrics, article_tables, paragraph_metrics
+from analysis.model import ROLES, Article, Paragraph, Sentence
+from analysis.sources.store import load_corpus
 
 try:
     __version__ = _metadata.version("media-analysis")
@@ -62,7 +62,7 @@ __all__ = [
     "article_from_text",
     "article_metrics",
     "article_tables",
-    "baseline",
+    "load_baseline",
     "find_cues",
     "load_article",
     "load_corpus",

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import InputError
+from analysis.errors import InputError
 
 #: The end of the "already exists" error for command-line users.
 FORCE_HINT = "use --force to replace it"

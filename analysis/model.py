@@ -105,6 +105,6 @@ class Article:
         )
 
     def _repr_html_(self) -> str:  # pragma: no cover - exercised in notebooks
-        from .render import highlight
+        from analysis.report.render import highlight
 
         return highlight(self, standalone=False)

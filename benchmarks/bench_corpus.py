@@ -36,7 +36,7 @@ from _common import corpus_paths, machine, table
 def child(workers: int, cache: str | None) -> None:
     """Run one configuration in this (fresh) process and print a JSON line."""
     from analysis import analyze_corpus
-    from analysis.batch import _warm
+    from analysis.corpus.batch import _warm
 
     paths = corpus_paths()
     if not (cache and Path(cache).exists()):

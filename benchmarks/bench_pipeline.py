@@ -66,8 +66,8 @@ def main() -> None:
     import textstat
 
     from analysis import Article, load_article, paragraph_metrics
-    from analysis.batch import _warm
-    from analysis.sentiment import analyzer
+    from analysis.corpus.batch import _warm
+    from analysis.annotate.sentiment import analyzer
 
     paths = corpus_paths()
     articles = [load_article(p) for p in paths]
@@ -86,7 +86,9 @@ def main() -> None:
             for s in sentences:
                 sia.polarity_scores(s)
 
-    from analysis import hedging, readability, sentiment, voice
+    from analysis import hedging, voice
+    from analysis.annotate import sentiment
+    from analysis.tables import readability
 
     def cues_and_voice(a: Article) -> None:  # as paragraph_metrics does it: quotations found once
         quotes = voice.article_quotes(a)

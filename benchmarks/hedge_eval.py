@@ -1,6 +1,6 @@
 """Sentence-level hedge detection against CoNLL-2010 Task 1 (Wikipedia, training portion).
 
-A sentence is predicted *uncertain* when :func:`analysis.hedging.find_cues` finds at
+A sentence is predicted *uncertain* when :func:`analysis.annotate.hedging.find_cues` finds at
 least one ``hedge`` cue in it. Prints precision, recall and F1 of the uncertain
 class, sentences per second, and the most frequent false-positive cues and
 false-negative words; writes the same numbers to ``data/benchmarks/hedge_eval.json``
@@ -44,7 +44,7 @@ _STOPWORDS = frozenset(
 
 def evaluate(rows: list[tuple[str, int]], top: int = 15) -> dict[str, object]:
     """Score the lexicon on ``(sentence, label)`` rows; returns a JSON-ready dict."""
-    from analysis.hedging import default_lexicon, find_cues
+    from analysis.annotate.hedging import default_lexicon, find_cues
 
     default_lexicon()  # compile outside the timed loop
     tp = fp = fn = tn = 0

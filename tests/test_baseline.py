@@ -11,17 +11,17 @@ import pytest
 
 import analysis
 from analysis import InputError
-from analysis.baseline import BASELINE_COLUMNS, build, corpus_article, percentile_ranks, to_csv
+from analysis.report.baseline import BASELINE_COLUMNS, build, corpus_article, percentile_ranks, to_csv
 from analysis.cli import main
-from analysis.metrics import TEXT_COLUMNS
+from analysis.tables.metrics import TEXT_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "data" / "baselines"
 
 
 def test_baseline_loads_offline_without_text() -> None:
-    paras = analysis.baseline()
-    arts = analysis.baseline("onestopenglish-adv", level="article")
+    paras = analysis.load_baseline()
+    arts = analysis.load_baseline("onestopenglish-adv", level="article")
     assert len(arts) == 189 and arts["article_id"].is_unique
     assert set(paras["article_id"]) == set(arts["article_id"])
     assert (paras["role"] == "body").sum() > 2000 and set(paras["role"]) <= {"body", "headline"}
@@ -37,15 +37,15 @@ def test_baseline_loads_offline_without_text() -> None:
 
 def test_baseline_errors() -> None:
     with pytest.raises(InputError, match="no baseline named 'nope'.*onestopenglish-adv"):
-        analysis.baseline("nope")
+        analysis.load_baseline("nope")
     with pytest.raises(InputError, match="level"):
-        analysis.baseline(level="sentence")
+        analysis.load_baseline(level="sentence")
     with pytest.raises(InputError, match="not a baseline name"):
-        analysis.baseline("../etc")
+        analysis.load_baseline("../etc")
 
 
 def test_percentile_ranks_place_a_value_in_the_distribution() -> None:
-    arts = analysis.baseline(level="article")
+    arts = analysis.load_baseline(level="article")
     median_row = {"n_words": arts["n_words"].median(), "flesch_kincaid_grade": 1e9, "hedges_per_100w": -1.0}
     ranks = percentile_ranks(median_row).set_index("metric")
     assert 45 <= ranks.loc["n_words", "percentile"] <= 55
@@ -80,7 +80,7 @@ def test_build_on_a_tiny_corpus_handles_title_lines(tmp_path: Path, capsys: pyte
     assert main(["baseline", "build", str(corpus), "--out", str(out), "--name", "tiny"]) == 0
     assert "3 articles" in capsys.readouterr().out
     assert "residents" not in (out / "tiny.csv").read_text() + (out / "tiny.articles.csv").read_text()
-    assert len(analysis.baseline("tiny", level="article", directory=out)) == 3
+    assert len(analysis.load_baseline("tiny", level="article", directory=out)) == 3
     assert main(["baseline", "build", str(tmp_path / "missing")]) == 2
     assert "corpus folder not found" in capsys.readouterr().err
 

@@ -15,10 +15,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import analysis.batch
+import analysis.corpus.batch
 from analysis import analyze_corpus, article_from_text
-from analysis import cache as cache_mod
-from analysis.cache import ResultCache, analysis_fingerprint, cache_key
+from analysis.corpus import cache as cache_mod
+from analysis.corpus.cache import ResultCache, analysis_fingerprint, cache_key
 from tests.test_batch import TEXTS, write_corpus
 
 
@@ -31,7 +31,7 @@ def test_warm_run_equals_cold_run_and_skips_analysis(tmp_path: Path, monkeypatch
     def no_analysis(*args: object, **kwargs: object) -> None:
         raise AssertionError("a cache hit must not segment or analyse")
 
-    monkeypatch.setattr(analysis.batch, "article_from_text", no_analysis)
+    monkeypatch.setattr(analysis.corpus.batch, "article_from_text", no_analysis)
     warm = analyze_corpus(paths, cache=db)
     assert warm.attrs["n_cached"] == 3
     pd.testing.assert_frame_equal(warm, cold)
@@ -86,7 +86,7 @@ def test_key_covers_text_metadata_and_fingerprint() -> None:
 
 
 def test_lexicon_and_library_versions_are_in_the_fingerprint(monkeypatch: pytest.MonkeyPatch) -> None:
-    lexicon = Path(cache_mod.__file__).parent / "data" / "hedge_lexicon.csv"
+    lexicon = Path(cache_mod.__file__).parents[1] / "data" / "hedge_lexicon.csv"
     assert cache_mod.lexicon_digest() == hashlib.sha256(lexicon.read_bytes()).hexdigest()
     before = analysis_fingerprint()
     try:
@@ -128,7 +128,7 @@ def test_nan_and_numpy_values_round_trip(tmp_path: Path) -> None:
 WRITER = textwrap.dedent(
     """
     import sys
-    from analysis.cache import ResultCache
+    from analysis.corpus.cache import ResultCache
     db, tag, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
     with ResultCache(db) as c:
         for i in range(n):

@@ -198,7 +198,7 @@ def test_console_script_ignores_a_late_ctrl_c_after_an_interrupt(monkeypatch: py
     """After "error: interrupted" the script exits 130 even if another Ctrl-C lands during shutdown."""
     import signal
 
-    from analysis import cli
+    from analysis import cli  # noqa: F401
 
     def interrupted(argv: object = None) -> int:
         assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN  # Ctrl-C works while running
@@ -239,7 +239,7 @@ def test_streamed_csv_is_the_table_written_at_once(
 ) -> None:
     """Rows appended a few at a time make the same bytes as the whole table's CSV."""
     from analysis import analyze_corpus
-    from analysis.writers import TableWriter, to_csv
+    from analysis.corpus.writers import TableWriter, to_csv
     from tests.test_batch import write_corpus
 
     paths = write_corpus(tmp_path / "in")
@@ -251,12 +251,12 @@ def test_streamed_csv_is_the_table_written_at_once(
 def test_output_checked_before_any_analysis(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import analysis.batch
+    import analysis.corpus.batch
 
     def never(*args: object, **kwargs: object) -> None:
         raise AssertionError("analysed although the output was unusable")
 
-    monkeypatch.setattr(analysis.batch, "iter_outcomes", never)
+    monkeypatch.setattr(analysis.corpus.batch, "iter_outcomes", never)
     (tmp_path / "taken.csv").write_text("my notes\n")
     (tmp_path / "folder").mkdir()
     (tmp_path / "afile").write_text("x")
@@ -318,7 +318,7 @@ def test_output_folder_that_cannot_be_written_is_refused_up_front(capsys: pytest
 def test_a_write_failing_midway_is_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from analysis.writers import TableWriter
+    from analysis.corpus.writers import TableWriter
 
     def full(self: TableWriter, text: str) -> None:
         raise OSError(28, "No space left on device", str(self.tmp))

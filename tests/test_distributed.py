@@ -1,4 +1,4 @@
-"""analysis.distributed on a local dask.distributed cluster equals the single-process results."""
+"""analysis.corpus.distributed on a local dask.distributed cluster equals the single-process results."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from tests.test_batch import TEXTS
 db = pytest.importorskip("dask.bag", reason="the optional extra media-analysis[dask] is not installed")
 distributed = pytest.importorskip("dask.distributed", reason="the optional extra media-analysis[dask] is not installed")
 
-from analysis.distributed import (  # noqa: E402
+from analysis.corpus.distributed import (  # noqa: E402
     analyze_bag,
     analyze_bag_outcomes,
     analyze_bag_with_failures,
@@ -77,7 +77,7 @@ def test_dask_dataframe_of_texts(client) -> None:  # type: ignore[no-untyped-def
 def test_failures_come_with_the_rows_from_one_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
     import dask
 
-    import analysis.distributed as dist
+    import analysis.corpus.distributed as dist
 
     dist.meta_frame()  # built once per process from a sample text: not one of the items
     calls = []

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 CHECK = """
 import nltk, textstat
-from analysis._cmudict import ensure_cmudict
+from analysis.annotate._cmudict import ensure_cmudict
 from textstat.backend.counts import _count_syllables as counts
 root = ensure_cmudict()
 assert getattr(counts.get_cmudict, "media_analysis_snapshot", False), "snapshot not installed"

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from analysis.cli import main
-from analysis.fetch import FetchError, fetch_html, fetch_manifest, format_results, read_manifest, user_agent
-from analysis.loading import split_front_matter
-from analysis.store import Store
+from analysis.sources.fetch import FetchError, fetch_html, fetch_manifest, format_results, read_manifest, user_agent
+from analysis.sources.loading import split_front_matter
+from analysis.sources.store import Store
 
 from .html_pages import BOILERPLATE_MARKERS, MAIN_PARAGRAPHS, boilerplate_page, russian_page
 

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from analysis import plots
-from analysis.compare import percentile_rank, percentile_table
-from analysis.figures import ArticleTables, build_figures, save_figure, seed_tables
+from analysis.report import plots
+from analysis.report.compare import percentile_rank, percentile_table
+from analysis.report.figures import ArticleTables, build_figures, save_figure, seed_tables
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +64,7 @@ def test_percentile_table_against_a_small_pool(tables: ArticleTables) -> None:
 
 
 def test_comparable_figures_from_committed_baseline_and_empty_store(tmp_path: Path, tables: ArticleTables) -> None:
-    from analysis.figures import comparable_tables
+    from analysis.report.figures import comparable_tables
 
     comps = comparable_tables(store=tmp_path / "no-store")
     assert len(comps.baseline_articles) == 189 and comps.store_articles.empty
@@ -78,9 +78,9 @@ def test_comparable_figures_from_committed_baseline_and_empty_store(tmp_path: Pa
 
 def test_metric_lists_name_data_dictionary_columns_and_compared_metrics_have_labels() -> None:
     """Labels live beside the charts, definitions in DATA_DICTIONARY: the names must agree."""
-    from analysis.compare import COMPARED_METRICS
-    from analysis.figures import SUMMARY_ROWS
-    from analysis.metrics import DATA_DICTIONARY
+    from analysis.report.compare import COMPARED_METRICS
+    from analysis.report.figures import SUMMARY_ROWS
+    from analysis.tables.metrics import DATA_DICTIONARY
 
     for names in (plots.METRIC_LABELS, SUMMARY_ROWS, COMPARED_METRICS):
         assert set(names) <= set(DATA_DICTIONARY)

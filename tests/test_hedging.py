@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from analysis import COLUMNS, article_from_text, article_metrics, find_cues, paragraph_metrics
-from analysis.hedging import (
+from analysis.annotate.hedging import (
     LEXICON_CATEGORIES,
     RULES,
     article_cues,

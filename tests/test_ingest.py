@@ -11,8 +11,8 @@ import pytest
 
 from analysis import load_article, seed_path
 from analysis.cli import main
-from analysis.ingest import add, extract_file, extract_html
-from analysis.loading import split_front_matter
+from analysis.sources.ingest import add, extract_file, extract_html
+from analysis.sources.loading import split_front_matter
 
 from .conftest import OFFLINE_CLI
 from .html_pages import BOILERPLATE_MARKERS, MAIN_PARAGRAPHS, boilerplate_page, russian_page
@@ -201,7 +201,7 @@ def test_extract_html_accepts_bytes_and_refuses_empty_pages() -> None:
 def test_cli_start_does_not_import_trafilatura() -> None:
     code = (
         "import sys; from analysis.cli import build_parser; build_parser(); "
-        "import analysis.ingest, analysis.fetch, analysis.store; print('trafilatura' in sys.modules)"
+        "import analysis.sources.ingest, analysis.sources.fetch, analysis.sources.store; print('trafilatura' in sys.modules)"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0 and proc.stdout.strip() == "False", proc.stderr

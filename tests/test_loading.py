@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from analysis import InputError, InputWarning, article_from_text, load_article, paragraph_metrics
-from analysis.language import detect_language
-from analysis.loading import read_text
+from analysis.annotate.language import detect_language
+from analysis.sources.loading import read_text
 
 ENGLISH = (
     "The council voted on Tuesday to close the central library, citing a budget gap of $3 million. "
@@ -143,7 +143,7 @@ def test_cyrillic_looking_bytes_that_windows_1251_cannot_decode_are_a_one_line_e
     ],
 )
 def test_one_sentence_needs_evidence_to_be_called_foreign(text: str, language: str) -> None:
-    from analysis.language import detect_language
+    from analysis.annotate.language import detect_language
 
     assert detect_language(text) == language
 

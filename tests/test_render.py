@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from analysis import article_from_text, find_cues
 from analysis.cli import main
-from analysis.render import highlight, render_paragraph
+from analysis.report.render import highlight, render_paragraph
 
 _TAG = re.compile(r"<[^>]*>")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import article_from_text
-from analysis.segmentation import assign_roles, split_blocks, split_sentences
+from analysis.annotate.segmentation import assign_roles, split_blocks, split_sentences
 
 
 def _sents(text: str) -> list[str]:

@@ -9,8 +9,8 @@ import pytest
 import analysis
 from analysis import InputError, load_article
 from analysis.cli import main
-from analysis.loading import split_front_matter
-from analysis.store import FRONT_MATTER_KEYS, Store, load_corpus, partition_store
+from analysis.sources.loading import split_front_matter
+from analysis.sources.store import FRONT_MATTER_KEYS, Store, load_corpus, partition_store
 
 from .html_pages import MAIN_PARAGRAPHS, RUSSIAN_PARAGRAPHS
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from analysis import article_from_text
-from analysis.hedging import article_cues
-from analysis.voice import article_quotes, find_quotes, quoted_shares
+from analysis.annotate.hedging import article_cues
+from analysis.annotate.quotes import article_quotes, find_quotes, quoted_shares
 
 
 def quoted(text: str) -> list[str]:

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from analysis import InputError, analyze_corpus
-from analysis.writers import TableWriter
+from analysis.corpus.writers import TableWriter
 from tests.test_batch import write_corpus
 
 ROWS = [{"a": 1, "b": 0.5, "c": "x"}, {"a": 2, "b": float("nan"), "c": "naïve, \"quoted\"\nline"}]

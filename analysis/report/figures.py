@@ -16,15 +16,15 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
-from . import plots
-from .compare import COMPARED_METRICS
-from .loading import load_article
-from .metrics import article_tables, sentence_metrics
+from analysis.report import plots
+from analysis.report.compare import COMPARED_METRICS
+from analysis.sources.loading import load_article
+from analysis.tables.metrics import article_tables, sentence_metrics
 
 DEFAULT_FIGURES = Path("data/figures")
 DPI = 150
 #: Results written by ``benchmarks/hedge_eval.py`` (numbers only), read by the method notebook.
-HEDGE_EVAL_RESULTS = Path(__file__).resolve().parent.parent / "data" / "benchmarks" / "hedge_eval.json"
+HEDGE_EVAL_RESULTS = Path(__file__).resolve().parents[2] / "data" / "benchmarks" / "hedge_eval.json"
 
 
 @dataclass
@@ -74,7 +74,7 @@ def summary_table(article: pd.Series, rows: dict[str, str] = SUMMARY_ROWS) -> pd
 
 def seed_tables() -> ArticleTables:
     """Tables of the bundled seed article."""
-    from . import seed_path
+    from analysis import seed_path
 
     return load_tables(seed_path())
 
@@ -101,13 +101,13 @@ class Comparables:
 
 def comparable_tables(store: str | Path | None = None, baseline_name: str = "onestopenglish-adv") -> Comparables:
     """Analyse English articles in ``store`` and load the committed baseline ``baseline_name``."""
-    from .metrics import COLUMNS
+    from analysis.tables.metrics import COLUMNS
 
     empty = pd.DataFrame(columns=list(COLUMNS))
     notes: list[str] = []
     store_p, store_a = empty, empty
     try:
-        from .store import DEFAULT_STORE, load_corpus
+        from analysis.sources.store import DEFAULT_STORE, load_corpus
 
         root = Path(store) if store else Path(DEFAULT_STORE)
         corpus = load_corpus(root, english_only=True) if root.is_dir() else []
@@ -129,10 +129,10 @@ def comparable_tables(store: str | Path | None = None, baseline_name: str = "one
         notes.append("article store unavailable")
     base_p, base_a = empty, empty
     try:
-        from .baseline import baseline
+        from analysis.report.baseline import load_baseline
 
-        base_p = baseline(baseline_name)
-        base_a = baseline(baseline_name, level="article")
+        base_p = load_baseline(baseline_name)
+        base_a = load_baseline(baseline_name, level="article")
     except (ImportError, FileNotFoundError, ValueError) as exc:
         notes.append(f"news baseline {baseline_name!r} unavailable ({exc})")
     return Comparables(store_p, store_a, base_p, base_a, baseline_name, notes)

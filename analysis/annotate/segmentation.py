@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from syntok import segmenter
 
-from .model import Paragraph, Sentence
+from analysis.model import Paragraph, Sentence
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
 _NEWLINE = re.compile(r"\n")

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .errors import InputError
+from analysis.errors import InputError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 70, 130, 143
 
@@ -36,14 +36,14 @@ TABLE_COLUMNS = (
 
 
 def _seed_path() -> Path:
-    from . import seed_path
+    from analysis import seed_path
 
     return seed_path()
 
 
 def expand_inputs(paths: Sequence[str]) -> list[Path]:
     """See :func:`analysis.store.expand_inputs` (imported lazily: it loads YAML)."""
-    from .store import expand_inputs as expand
+    from analysis.sources.store import expand_inputs as expand
 
     return expand(paths)
 
@@ -58,7 +58,7 @@ def write_output(text: str, output: str | None, force: bool) -> None:
     if not _to_file(output):
         sys.stdout.write(text)
         return
-    from .io import atomic_write_text
+    from analysis.io import atomic_write_text
 
     atomic_write_text(Path(output), text, overwrite=force)
     print(f"wrote {output}", file=sys.stderr)
@@ -91,7 +91,7 @@ def _format_table(paragraphs, articles, level: str = "paragraph") -> str:  # typ
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     if _to_file(args.output):  # before any work: a refused output after an hour's run would waste the hour
-        from .io import check_output_path
+        from analysis.io import check_output_path
 
         check_output_path(Path(args.output), args.force)
     missing: list[str] = []
@@ -131,7 +131,7 @@ def _analyze_to_table(
     paths: list[Path], args: argparse.Namespace, run: dict[str, Any]
 ) -> tuple[int, list[tuple[str, str]]]:
     """The readable summary (held in memory: it is meant for reading, not for a corpus)."""
-    from .batch import analyze_paths
+    from analysis.corpus.batch import analyze_paths
 
     result = analyze_paths(paths, **run)
     if not result.articles.empty:
@@ -146,10 +146,10 @@ def _analyze_streamed(
     paths: list[Path], args: argparse.Namespace, run: dict[str, Any]
 ) -> tuple[int, list[tuple[str, str]]]:
     """CSV/JSON/JSON Lines rows written as articles finish (bounded memory); no file if all fail."""
-    from .batch import stream_corpus
-    from .io import FORCE_HINT
-    from .metrics import COLUMNS
-    from .writers import TableWriter
+    from analysis.corpus.batch import stream_corpus
+    from analysis.io import FORCE_HINT
+    from analysis.tables.metrics import COLUMNS
+    from analysis.corpus.writers import TableWriter
 
     to_file = _to_file(args.output)
     writer = TableWriter(
@@ -166,9 +166,9 @@ def _analyze_streamed(
 
 
 def cmd_highlight(args: argparse.Namespace) -> int:
-    from .loading import load_article
-    from .metrics import require_english
-    from .render import highlight
+    from analysis.sources.loading import load_article
+    from analysis.tables.metrics import require_english
+    from analysis.report.render import highlight
 
     article = load_article(Path(args.path) if args.path else _seed_path())
     require_english(article)
@@ -209,7 +209,7 @@ def _nonempty(value: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import __version__
+    from analysis import __version__
 
     parser = _Parser(
         prog="media-analysis",
@@ -306,7 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
     h.add_argument("--force", action="store_true", help="allow --output to replace an existing file")
     h.set_defaults(func=cmd_highlight)
     _add_store_commands(sub)
-    from .baseline import add_cli_command as _add_baseline_command
+    from analysis.report.baseline import add_cli_command as _add_baseline_command
 
     _add_baseline_command(sub)
     _add_figures_command(sub)
@@ -314,7 +314,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_cache(args: argparse.Namespace) -> int:
-    from .cache import ResultCache, cache_location, check_cache_folder
+    from analysis.corpus.cache import ResultCache, cache_location, check_cache_folder
 
     path = cache_location(Path(args.cache_dir) if args.cache_dir else True)
     check_cache_folder(path.parent)
@@ -341,7 +341,7 @@ def _articles(n: int) -> str:
 
 def _store_articles(store: str) -> list[Path]:
     """The English articles of the store ``store``; notes non-English ones on stderr."""
-    from .store import partition_store
+    from analysis.sources.store import partition_store
 
     english, skipped = partition_store(store)
     for path, language in skipped:
@@ -352,7 +352,7 @@ def _store_articles(store: str) -> list[Path]:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from .ingest import add
+    from analysis.sources.ingest import add
 
     meta = {k: getattr(args, k) for k in ("title", "outlet", "kind", "date", "author")}
     result = add(args.source, args.store, force=args.force, **meta)
@@ -361,7 +361,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
-    from .fetch import DEFAULT_RETRIES, DEFAULT_TIMEOUT, fetch_manifest, format_results
+    from analysis.sources.fetch import DEFAULT_RETRIES, DEFAULT_TIMEOUT, fetch_manifest, format_results
 
     timeout = DEFAULT_TIMEOUT if args.timeout is None else args.timeout
     retries = DEFAULT_RETRIES if args.retries is None else args.retries
@@ -374,7 +374,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 def _add_store_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """``add`` and ``fetch``: fill the local article store (issue 5)."""
-    from .store import DEFAULT_STORE
+    from analysis.sources.store import DEFAULT_STORE
 
     p = sub.add_parser(
         "add",
@@ -411,7 +411,7 @@ def _add_store_commands(sub: argparse._SubParsersAction) -> None:  # type: ignor
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
-    from .figures import write_figures
+    from analysis.report.figures import write_figures
 
     written = write_figures(args.out, store=args.store)
     for path in written:
@@ -445,7 +445,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "max_bytes", 0) is None:
-        from .loading import MAX_BYTES
+        from analysis.sources.loading import MAX_BYTES
 
         args.max_bytes = MAX_BYTES
     warnings.formatwarning = _format_warning

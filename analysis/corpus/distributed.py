@@ -39,10 +39,10 @@ from functools import cache
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from .batch import analyze_article, check_level
-from .errors import InputError
-from .loading import article_from_text, load_article, slugify
-from .metrics import COLUMNS
+from analysis.corpus.batch import analyze_article, check_level
+from analysis.errors import InputError
+from analysis.sources.loading import article_from_text, load_article, slugify
+from analysis.tables.metrics import COLUMNS
 
 if TYPE_CHECKING:
     import dask.bag

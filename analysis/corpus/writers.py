@@ -28,8 +28,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from .errors import InputError
-from .io import check_output_path, publish
+from analysis.errors import InputError
+from analysis.io import check_output_path, publish
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -35,12 +35,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .compare import percentile_rank
-from .errors import InputError
-from .loading import load_article, slugify
-from .metrics import COLUMNS, TEXT_COLUMNS, article_tables
-from .model import Article
-from .writers import to_csv
+from analysis.report.compare import percentile_rank
+from analysis.errors import InputError
+from analysis.sources.loading import load_article, slugify
+from analysis.tables.metrics import COLUMNS, TEXT_COLUMNS, article_tables
+from analysis.model import Article
+from analysis.corpus.writers import to_csv
 
 DEFAULT_NAME = "onestopenglish-adv"
 #: Where ``build`` writes by default (relative to the working directory, i.e. the checkout).
@@ -52,7 +52,7 @@ _SENTENCE_END = (".", "?", "!", "…", '"', "”", "’", "'")
 
 
 def _search_dirs() -> list[Path]:
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent
     return [here / "_baselines", here.parent / "data" / "baselines"]
 
 
@@ -71,7 +71,7 @@ def baseline_path(name: str = DEFAULT_NAME, level: str = "paragraph", directory:
     raise InputError(f"no baseline named {name!r} (available: {', '.join(known) or 'none'})")
 
 
-def baseline(name: str = DEFAULT_NAME, level: str = "paragraph", directory: str | Path | None = None) -> pd.DataFrame:
+def load_baseline(name: str = DEFAULT_NAME, level: str = "paragraph", directory: str | Path | None = None) -> pd.DataFrame:
     """Load a committed baseline: per-paragraph rows (default) or per-article rows (``level="article"``).
 
     Paragraph rows include every role; use ``df[df.role == "body"]`` to compare body
@@ -132,7 +132,7 @@ def write(corpus_dir: str | Path, out_dir: str | Path = DEFAULT_OUT, name: str =
 
     Regeneration is the purpose, so existing files are replaced. Returns counts and seconds.
     """
-    from .io import atomic_write_text
+    from analysis.io import atomic_write_text
 
     t0 = time.perf_counter()
     paragraphs, articles = build(corpus_dir)
@@ -157,7 +157,7 @@ def percentile_ranks(
     counted half). Paragraph-level baselines use body paragraphs only; NaN values
     and baseline NaNs are ignored.
     """
-    ref = baseline(name, level)
+    ref = load_baseline(name, level)
     if level == "paragraph":
         ref = ref[ref["role"] == "body"]
     skip = ("paragraph", "start", "end")

@@ -13,9 +13,9 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from .hedging import CATEGORIES, Cue, article_cues, article_unhedged_predictions
-from .model import Article
-from .voice import article_quotes
+from analysis.annotate.hedging import CATEGORIES, Cue, article_cues, article_unhedged_predictions
+from analysis.model import Article
+from analysis.annotate.quotes import article_quotes
 
 _LABELS = {
     ("hedge", "author"): "hedge (author)",

@@ -18,10 +18,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import hedging, readability, sentiment
-from .errors import InputError
-from .model import Article
-from .voice import article_quotes
+from analysis.annotate import hedging, sentiment
+from analysis.tables import readability
+from analysis.errors import InputError
+from analysis.model import Article
+from analysis.annotate.quotes import article_quotes
 
 #: column -> (unit or range, definition). Order is the column order of the tables.
 DATA_DICTIONARY: dict[str, tuple[str, str]] = {

@@ -35,9 +35,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import InputError
-from .loading import read_text
-from .store import DEFAULT_STORE, Store
+from analysis.errors import InputError
+from analysis.sources.loading import read_text
+from analysis.sources.store import DEFAULT_STORE, Store
 
 #: Seconds allowed per attempt (connect + headers + body).
 DEFAULT_TIMEOUT = 20.0
@@ -86,7 +86,7 @@ class Page:
 
 def user_agent() -> str:
     """``media-analysis/<version> (...)``: says who is asking and why, nothing private."""
-    from . import __version__
+    from analysis import __version__
 
     return f"media-analysis/{__version__} (offline news-text analysis; one request per listed article; Python-urllib)"
 
@@ -290,7 +290,7 @@ def _fetch_row(
     n: int, url: str, row: Mapping[str, str], st: Store, force: bool, fetch_options: Mapping[str, object]
 ) -> RowResult:
     """Fetch, extract and store one manifest row; every failure becomes a ``failed`` result."""
-    from .ingest import extract_url, merge_meta
+    from analysis.sources.ingest import extract_url, merge_meta
 
     try:
         ex = extract_url(url, **fetch_options)

@@ -37,15 +37,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError, InputWarning
-from .loading import MAX_BYTES, article_from_text, read_text, slugify, split_front_matter
-from .model import Article
-from .writers import TableWriter
+from analysis.errors import InputError, InputWarning
+from analysis.sources.loading import MAX_BYTES, article_from_text, read_text, slugify, split_front_matter
+from analysis.model import Article
+from analysis.corpus.writers import TableWriter
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .cache import ResultCache
+    from analysis.corpus.cache import ResultCache
 
 #: Seconds before a progress bar appears (shorter runs never show one).
 PROGRESS_DELAY_S = 2.0
@@ -110,7 +110,7 @@ def analyze_article(article: Article) -> tuple[list[dict[str, Any]], dict[str, A
     Exactly :func:`analysis.paragraph_metrics` and :func:`analysis.article_metrics`;
     raises :class:`InputError` for a non-English article.
     """
-    from .metrics import article_tables
+    from analysis.tables.metrics import article_tables
 
     paragraph_table, article_row = article_tables(article)
     return paragraph_table.to_dict("records"), article_row.to_dict()
@@ -166,9 +166,9 @@ def _warm(freeze: bool = False) -> None:
 
     import textstat
 
-    from ._cmudict import ensure_cmudict
-    from .hedging import find_cues
-    from .sentiment import analyzer
+    from analysis.annotate._cmudict import ensure_cmudict
+    from analysis.annotate.hedging import find_cues
+    from analysis.annotate.sentiment import analyzer
 
     enabled = gc.isenabled()
     gc.disable()  # no collection may traverse the fresh dictionaries before they are frozen
@@ -198,7 +198,7 @@ def _structure_digest(article: Article) -> str:
 
 def _prepare(index: int, item: object, max_bytes: int, keyed: bool) -> _Job | Outcome:
     """Read and key one input in the parent process (cheap: no segmentation)."""
-    from .cache import cache_key
+    from analysis.corpus.cache import cache_key
 
     if isinstance(item, Article):
         source = item.source_path or item.article_id
@@ -252,7 +252,7 @@ def check_level(level: str) -> None:
 
 def _open_cache(cache: object) -> tuple[ResultCache | None, bool]:
     """``(cache, owned)`` for the ``cache`` argument (see :func:`analyze_corpus`)."""
-    from .cache import ResultCache, cache_location
+    from analysis.corpus.cache import ResultCache, cache_location
 
     if cache is None or cache is False:
         return None, False
@@ -587,13 +587,13 @@ def analyze_corpus(
     """
     import pandas as pd
 
-    from .metrics import COLUMNS
+    from analysis.tables.metrics import COLUMNS
 
     check_level(level)
     if max_bytes < 1:
         raise ValueError(f"max_bytes must be positive, not {max_bytes}")
     if isinstance(articles_or_paths, (str, os.PathLike)):
-        from .store import expand_inputs
+        from analysis.sources.store import expand_inputs
 
         articles_or_paths = expand_inputs([articles_or_paths])
     writer = TableWriter(output, COLUMNS, overwrite=overwrite) if output is not None else None
@@ -624,7 +624,7 @@ def analyze_paths(
     """
     import pandas as pd
 
-    from .metrics import COLUMNS
+    from analysis.tables.metrics import COLUMNS
 
     run = stream_corpus(
         paths, workers=workers, cache=cache, max_bytes=max_bytes, progress=progress, freeze_gc=freeze_gc,

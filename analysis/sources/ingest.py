@@ -19,10 +19,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
-from .loading import MAX_BYTES, read_text, split_front_matter
-from .segmentation import assign_roles, split_blocks
-from .store import DEFAULT_STORE, AddResult, Store
+from analysis.errors import InputError
+from analysis.sources.loading import MAX_BYTES, read_text, split_front_matter
+from analysis.annotate.segmentation import assign_roles, split_blocks
+from analysis.sources.store import DEFAULT_STORE, AddResult, Store
 
 #: Fewer words than this extracted from a page means there was no article (e.g. only a menu).
 MIN_HTML_WORDS = 20
@@ -97,7 +97,7 @@ def extract_text(text: str, *, name: str = "<text>") -> Extracted:
     Without a front-matter ``title``, a first paragraph that reads as a headline
     (see :func:`analysis.segmentation.assign_roles`) is the title.
     """
-    from . import __version__
+    from analysis import __version__
 
     fm, body = split_front_matter(text, name=name)
     body = body.replace("\r\n", "\n").replace("\r", "\n")
@@ -137,7 +137,7 @@ def extract_file(path: str | Path) -> Extracted:
 
 def extract_url(url: str, **fetch_options: object) -> Extracted:
     """Download ``url`` (see :func:`analysis.fetch.fetch_html`) and extract it."""
-    from .fetch import fetch_html
+    from analysis.sources.fetch import fetch_html
 
     page = fetch_html(url, **fetch_options)  # type: ignore[arg-type]
     ex = extract_html(page.text_or_bytes(), url=url, name=url)

@@ -1,0 +1,203 @@
+"""Quotations: who is speaking, the author or a quoted speaker.
+
+Quotation marks recognised: curly double quotes (“ ”, and „ as an opener),
+guillemets (« »), straight double quotes (") and Penn-Treebank quotes (`` and '').
+A straight quote opens when no quote is open and closes otherwise, except that
+a mark that can only close (after a word, before space or punctuation) never opens,
+and one that can only open never closes.
+
+Quotes spanning paragraphs follow the newspaper convention: a paragraph that ends
+inside a quote has no closing mark, and the next paragraph starts with an opening
+mark; the quotation goes on there. A paragraph that ends inside a quote but is not
+followed by a paragraph starting with a quote mark closes the quote at its end
+(an unbalanced mark never leaks further).
+
+The speaker is taken from an introduction next to a quote: ``“...,” President X
+said``, ``“...,” said X``, ``He added, “...”``, ``X told reporters: “...”``;
+"he/she/they" resolve to the last named speaker; a quote with no introduction
+continues the speaker of the previous quote in the same paragraph. Unknown: ``""``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from analysis.model import Article
+
+_OPENERS = "“„«"
+_CLOSERS = "”»"
+_STRAIGHT = '"'
+_PTB_OPEN, _PTB_CLOSE = "``", "''"
+_MARK = re.compile(r"``|''|[“”„«»\"]")
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+_SAY = (
+    r"(?:said|says|say|added|adds|told\s+\w+|tells\s+\w+|stated|states|asked|asks|replied|explained|noted|wrote|writes"
+    r"|declared|insisted|warned|continued|recalled|remarked|argued|claimed|announced|stressed|emphasi[sz]ed|quipped)"
+)
+_NAME = r"(?:(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|de|van|von|al|bin)){0,4}|he|she|they|He|She|They)"
+_AFTER = re.compile(rf"^\s*[,.]?\s*(?:(?P<a>{_NAME})\s+{_SAY}\b|{_SAY}\s+(?P<b>{_NAME}))")
+_BEFORE = re.compile(rf"(?P<c>{_NAME})\s+{_SAY}(?:\s+[\w’'-]+){{0,6}}?\s*[,:]\s*$")
+_PRONOUNS = {"he", "she", "they"}
+_TITLES = {"President", "Prime", "Minister", "Mr", "Mrs", "Ms", "Dr", "Deputy"}
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted passage within one paragraph: ``[start, end)`` in the article text.
+
+    ``start`` is the opening mark, ``end`` just after the closing mark (or the
+    paragraph end when the quote goes on in the next paragraph or is unterminated).
+    ``group`` numbers quotations: segments of one multi-paragraph quote share it.
+    """
+
+    start: int
+    end: int
+    paragraph: int
+    group: int
+    speaker: str = ""
+
+
+def _can_open(text: str, i: int, n: int) -> bool:
+    return i + n < len(text) and not text[i + n].isspace() and (i == 0 or not text[i - 1].isalnum())
+
+
+def _can_close(text: str, i: int, n: int) -> bool:
+    return i > 0 and not text[i - 1].isspace() and (i + n >= len(text) or not text[i + n].isalnum())
+
+
+def _starts_with_opener(text: str, start: int, end: int) -> bool:
+    j = start
+    while j < end and (text[j].isspace() or text[j] in "•-*–·▪"):
+        j += 1
+    return j < end and (text[j] in _OPENERS or text[j] == _STRAIGHT or text.startswith(_PTB_OPEN, j))
+
+
+def find_quotes(text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[Quote]:
+    """Quotations in ``text``, given paragraph ``spans`` (default: blocks between blank lines).
+
+    Returns :class:`Quote` segments in text order, speakers filled in where found.
+    """
+    if spans is None:
+        from analysis.annotate.segmentation import split_blocks
+
+        spans = list(split_blocks(text))
+    segments: list[Quote] = []
+    group = -1
+    carried = False  # a quote was open at the end of the previous paragraph
+    for pi, (ps, pe) in enumerate(spans):
+        open_at: int | None = None
+        scan_from = ps
+        if carried and _starts_with_opener(text, ps, pe):
+            m0 = _MARK.search(text, ps, pe)
+            assert m0 is not None
+            open_at, scan_from = m0.start(), m0.end()  # the quote goes on; same group
+        for m in _MARK.finditer(text, scan_from, pe):
+            i, mark = m.start(), m.group(0)
+            n = len(mark)
+            if mark in _OPENERS or mark == _PTB_OPEN:
+                if open_at is None:
+                    open_at, group = i, group + 1
+            elif mark in _CLOSERS or mark == _PTB_CLOSE:
+                if open_at is not None:
+                    segments.append(Quote(open_at, i + n, pi, group))
+                    open_at = None
+            else:  # straight quote
+                if open_at is None and _can_open(text, i, n):
+                    open_at, group = i, group + 1
+                elif open_at is not None and (_can_close(text, i, n) or not _can_open(text, i, n)):
+                    segments.append(Quote(open_at, i + n, pi, group))
+                    open_at = None
+        if open_at is not None:
+            segments.append(Quote(open_at, pe, pi, group))
+        carried = open_at is not None
+    return _with_speakers(text, spans, segments)
+
+
+def _clean_name(name: str) -> str:
+    return name.strip(" ,.:")
+
+
+def _with_speakers(text: str, spans: Sequence[tuple[int, int]], segments: list[Quote]) -> list[Quote]:
+    by_group: dict[int, list[Quote]] = {}
+    for q in segments:
+        by_group.setdefault(q.group, []).append(q)
+    speakers: dict[int, str] = {}
+    last_named = ""
+    prev_group_para: tuple[int, str] | None = None
+    for g in sorted(by_group):
+        found = ""
+        for q in by_group[g]:
+            ps, pe = spans[q.paragraph]
+            after = _AFTER.match(text[q.end : min(pe, q.end + 120)])
+            before = _BEFORE.search(text[max(ps, q.start - 120) : q.start])
+            if after:
+                found = after.group("a") or after.group("b") or ""
+            elif before:
+                found = before.group("c")
+            if found:
+                break
+        found = _clean_name(found)
+        if found.lower() in _PRONOUNS:
+            found = last_named or found
+        elif found and found.split()[0] not in _TITLES and len(found.split()) > 4:
+            found = " ".join(found.split()[-2:])
+        first_para = by_group[g][0].paragraph
+        if not found and prev_group_para and prev_group_para[0] == first_para:
+            found = prev_group_para[1]
+        if found and found.lower() not in _PRONOUNS:
+            last_named = found
+        speakers[g] = found
+        prev_group_para = (by_group[g][-1].paragraph, found)
+    return [Quote(q.start, q.end, q.paragraph, q.group, speakers[q.group]) for q in segments]
+
+
+def article_quotes(article: Article) -> list[Quote]:
+    """Quotations of ``article`` (offsets into ``article.text``, paragraphs as segmented)."""
+    spans = [(p.start, p.end) for p in article.paragraphs]
+    return find_quotes(article.text, spans)
+
+
+def quotes_by_paragraph(article: Article, quotes: Sequence[Quote]) -> list[list[Quote]]:
+    """``quotes`` overlapping each paragraph of ``article`` (one list per paragraph, text order)."""
+    paragraphs = article.paragraphs
+    starts = [p.start for p in paragraphs]
+    out: list[list[Quote]] = [[] for _ in paragraphs]
+    for q in sorted(quotes, key=lambda q: q.start):
+        j = max(bisect_right(starts, q.start) - 1, 0)
+        while j < len(paragraphs) and paragraphs[j].start < q.end:
+            if q.start < paragraphs[j].end:
+                out[j].append(q)
+            j += 1
+    return out
+
+
+def quoted_words(text: str, start: int, quotes: Iterable[Quote]) -> tuple[int, int]:
+    """``(words inside quotes, all words)`` of ``text`` located at ``start`` in the article.
+
+    A word is inside when it starts inside a quotation (quote marks included).
+    """
+    spans = sorted((q.start - start, q.end - start) for q in quotes)
+    if not spans:  # most paragraphs quote nobody: only count the words
+        return 0, len(_WORD.findall(text))
+    word_starts = [m.start() for m in _WORD.finditer(text)]
+    n_in = covered = 0
+    for a, b in spans:  # overlapping spans count their words once
+        a = max(a, covered)
+        if a < b:
+            n_in += bisect_left(word_starts, b) - bisect_left(word_starts, a)
+            covered = b
+    return n_in, len(word_starts)
+
+
+def quoted_shares(article: Article) -> list[float]:
+    """Per paragraph, the share of words inside quotation marks (0..1; NaN with no words)."""
+    out = []
+    for p, quotes in zip(article.paragraphs, quotes_by_paragraph(article, article_quotes(article)), strict=True):
+        n_in, n_all = quoted_words(p.text, p.start, quotes)
+        out.append(n_in / n_all if n_all else math.nan)
+    return out
