@@ -15,15 +15,16 @@ from __future__ import annotations
 from importlib import metadata as _metadata
 from pathlib import Path as _Path
 
-# ``analysis.baseline`` is the loader function (the module: ``from analysis.baseline import build``).
-from analysis.report.baseline import load_baseline
+from analysis.annotate.hedging import Cue, find_cues
 from analysis.corpus.batch import analyze_corpus
 from analysis.errors import InputError, InputWarning
-from analysis.annotate.hedging import Cue, find_cues
-from analysis.sources.loading import article_from_text, load_article
-from analysis.tables.metrics import COLUMNS, DATA_DICTIONARY, article_metrics, article_tables, paragraph_metrics
 from analysis.model import ROLES, Article, Paragraph, Sentence
+
+# ``analysis.baseline`` is the loader function (the module: ``from analysis.baseline import build``).
+from analysis.report.baseline import load_baseline
+from analysis.sources.loading import article_from_text, load_article
 from analysis.sources.store import load_corpus
+from analysis.tables.metrics import COLUMNS, DATA_DICTIONARY, article_metrics, article_tables, paragraph_metrics
 
 try:
     __version__ = _metadata.version("media-analysis")

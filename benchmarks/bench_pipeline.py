@@ -66,8 +66,8 @@ def main() -> None:
     import textstat
 
     from analysis import Article, load_article, paragraph_metrics
-    from analysis.corpus.batch import _warm
     from analysis.annotate.sentiment import analyzer
+    from analysis.corpus.batch import _warm
 
     paths = corpus_paths()
     articles = [load_article(p) for p in paths]

@@ -12,10 +12,11 @@ import pandas as pd
 import pytest
 
 import analysis.corpus.batch
+import analysis.corpus.pool
 import analysis.corpus.writers
 from analysis import Article, analyze_corpus, article_from_text, article_metrics, load_article, paragraph_metrics
-from analysis.corpus.batch import IN_FLIGHT_PER_WORKER, BatchWarning, analyze_paths, iter_outcomes
 from analysis.cli import main
+from analysis.corpus.batch import IN_FLIGHT_PER_WORKER, BatchWarning, analyze_paths, iter_outcomes
 from analysis.errors import InputError
 from analysis.tables.metrics import COLUMNS
 
@@ -136,7 +137,7 @@ def test_generator_input_is_consumed_lazily(tmp_path: Path, workers: int) -> Non
 def test_output_file_streams_the_same_rows(
     tmp_path: Path, suffix: str, row_group: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(analysis.corpus.writers.TableWriter, "ROW_GROUP", row_group)  # 2: many appends, one per few rows
+    monkeypatch.setattr(analysis.corpus.writers.TableWriter, "ROW_GROUP", row_group)  # 2: many appends
     if suffix == ".parquet":
         pytest.importorskip("pyarrow", reason="Parquet output needs pyarrow (extra media-analysis[dask])")
     paths = write_corpus(tmp_path / "in")
@@ -427,10 +428,10 @@ def test_ctrl_c_while_a_job_is_submitted_or_the_pool_closes_is_not_lost() -> Non
 
     job = analysis.corpus.batch._Job(0, "a.txt", text="x")
     with pytest.raises(KeyboardInterrupt):
-        analysis.corpus.batch._submit(Pool(), job)
+        analysis.corpus.pool.submit(Pool(), analysis.corpus.batch._run_job, job)
     with pytest.raises(KeyboardInterrupt):
-        analysis.corpus.batch._close_pool(Pool(), abort=False)  # a run finishing normally is interrupted
-    analysis.corpus.batch._close_pool(Pool(), abort=True)  # already stopping: a second Ctrl-C changes nothing
+        analysis.corpus.pool.close_pool(Pool(), abort=False)  # a run finishing normally is interrupted
+    analysis.corpus.pool.close_pool(Pool(), abort=True)  # already stopping: a second Ctrl-C changes nothing
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 

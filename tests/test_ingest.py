@@ -201,7 +201,8 @@ def test_extract_html_accepts_bytes_and_refuses_empty_pages() -> None:
 def test_cli_start_does_not_import_trafilatura() -> None:
     code = (
         "import sys; from analysis.cli import build_parser; build_parser(); "
-        "import analysis.sources.ingest, analysis.sources.fetch, analysis.sources.store; print('trafilatura' in sys.modules)"
+        "import analysis.sources.ingest, analysis.sources.fetch, analysis.sources.store; "
+        "print('trafilatura' in sys.modules)"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0 and proc.stdout.strip() == "False", proc.stderr

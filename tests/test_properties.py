@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from analysis import ROLES, InputError, analyze_corpus, article_from_text, find_cues, load_article, paragraph_metrics
+from analysis.annotate.hedging import CATEGORIES, _lowers_exactly, default_lexicon
 from analysis.corpus.batch import BatchWarning
 from analysis.errors import InputWarning
-from analysis.annotate.hedging import CATEGORIES, _lowers_exactly, default_lexicon
 from analysis.sources.loading import MAX_BYTES, decode
 from analysis.tables.metrics import DATA_DICTIONARY
 

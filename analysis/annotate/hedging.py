@@ -84,8 +84,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas
 
-    from analysis.model import Article
     from analysis.annotate.quotes import Quote
+    from analysis.model import Article
 
 CATEGORIES: tuple[str, ...] = ("hedge", "booster", "attribution")
 #: Lexicon categories: the cue categories plus ``none`` (blocker phrases).

@@ -147,9 +147,9 @@ def _analyze_streamed(
 ) -> tuple[int, list[tuple[str, str]]]:
     """CSV/JSON/JSON Lines rows written as articles finish (bounded memory); no file if all fail."""
     from analysis.corpus.batch import stream_corpus
+    from analysis.corpus.writers import TableWriter
     from analysis.io import FORCE_HINT
     from analysis.tables.metrics import COLUMNS
-    from analysis.corpus.writers import TableWriter
 
     to_file = _to_file(args.output)
     writer = TableWriter(
@@ -166,9 +166,9 @@ def _analyze_streamed(
 
 
 def cmd_highlight(args: argparse.Namespace) -> int:
+    from analysis.report.render import highlight
     from analysis.sources.loading import load_article
     from analysis.tables.metrics import require_english
-    from analysis.report.render import highlight
 
     article = load_article(Path(args.path) if args.path else _seed_path())
     require_english(article)

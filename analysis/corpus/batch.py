@@ -17,7 +17,7 @@
   reported; the others are kept. Failures are listed at the end in
   one :class:`BatchWarning` and in ``df.attrs["failures"]`` as ``(source, message)``.
 * A tqdm progress bar is shown on a terminal or in Jupyter, only for runs that
-  last more than :data:`PROGRESS_DELAY_S` seconds, and never when stderr is not
+  last more than :data:`analysis.corpus.progress.PROGRESS_DELAY_S` seconds, and never when stderr is not
   a terminal (logs, pipes, CI).
 * ``cache``: see :mod:`analysis.cache`. A hit skips segmentation and metrics.
 """
@@ -28,27 +28,26 @@ import contextlib
 import hashlib
 import json
 import os
-import signal
 import sys
 import warnings
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from analysis.errors import InputError, InputWarning
-from analysis.sources.loading import MAX_BYTES, article_from_text, read_text, slugify, split_front_matter
-from analysis.model import Article
+from analysis.corpus.pool import close_pool, make_pool, run_isolated, submit
+from analysis.corpus.progress import progress_bar
 from analysis.corpus.writers import TableWriter
+from analysis.errors import InputError, InputWarning
+from analysis.model import Article
+from analysis.sources.loading import MAX_BYTES, article_from_text, read_text, slugify, split_front_matter
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from analysis.corpus.cache import ResultCache
 
-#: Seconds before a progress bar appears (shorter runs never show one).
-PROGRESS_DELAY_S = 2.0
 #: Articles in flight per worker (bounds memory and keeps every worker busy).
 IN_FLIGHT_PER_WORKER = 4
 #: Row levels of a corpus table: one row per paragraph, or one body-level row per article.
@@ -263,104 +262,6 @@ def _open_cache(cache: object) -> tuple[ResultCache | None, bool]:
     raise TypeError(f"cache must be a ResultCache, a path, True or None, not {type(cache).__name__}")
 
 
-#: Seconds between a worker's checks that the process which started it is still alive.
-ORPHAN_CHECK_S = 0.5
-
-
-def _init_worker(parent: int) -> None:
-    """Pool initializer: leave Ctrl-C to the parent; exit when the parent is gone.
-
-    Ctrl-C reaches the whole process group; the parent handles it (cancels the
-    rest and stops the pool). A parent killed outright (``kill -9``, the OOM
-    killer) cannot stop its workers, and they would wait for work forever: a
-    daemon thread exits the worker once its parent process has changed.
-    """
-    import threading
-    import time
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(ORPHAN_CHECK_S)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
-
-
-def _pool(workers: int):  # type: ignore[no-untyped-def]
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-
-    methods = mp.get_all_start_methods()
-    ctx = mp.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(),))
-
-
-@contextlib.contextmanager
-def _sigint_deferred(reraise: bool = True) -> Iterator[None]:
-    """Hold a Ctrl-C back until the block is done, then raise it (``reraise``) or drop it.
-
-    The signal is recorded, not ignored: ignoring it would lose a Ctrl-C that lands
-    in the block, and the run would go on to the end. Main thread only (elsewhere
-    handlers cannot be changed, and Ctrl-C is delivered to the main thread anyway).
-    """
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    received: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if received and reraise and previous is not signal.SIG_IGN:
-        raise KeyboardInterrupt
-
-
-def _submit(pool, job: _Job):  # type: ignore[no-untyped-def]
-    """``pool.submit(_run_job, job)``, with a Ctrl-C held back until it returns.
-
-    A Ctrl-C inside ``submit`` could leave the executor's lock held (the shutdown
-    that follows then waits forever), and a worker forked there inherits the
-    parent's handler before its initializer makes it ignore Ctrl-C.
-    """
-    with _sigint_deferred():
-        return pool.submit(_run_job, job)
-
-
-def _close_pool(pool, abort: bool) -> None:  # type: ignore[no-untyped-def]
-    """Shut ``pool`` down; with ``abort`` (Ctrl-C, an error, the consumer gone) stop its workers first.
-
-    A Ctrl-C during shutdown is held back (it would leave the executor half shut
-    and the interpreter waiting for it at exit); afterwards it interrupts a run
-    that was finishing normally, and is dropped when the run is already aborting.
-    """
-    with _sigint_deferred(reraise=not abort):
-        if abort:  # queued jobs are cancelled below; running ones are not worth waiting for
-            for proc in list((getattr(pool, "_processes", None) or {}).values()):
-                proc.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _isolated(job: _Job) -> Outcome:
-    """Retry a job whose worker pool broke, alone in a fresh one-process pool.
-
-    When a worker dies (killed, out of memory, a crash in a C extension) every job
-    in flight fails; each is retried by itself so only the article that kills a
-    worker again is reported as failed.
-    """
-    from concurrent.futures.process import BrokenProcessPool
-
-    with _pool(1) as solo:
-        try:
-            return solo.submit(_run_job, job).result()
-        except BrokenProcessPool:
-            return Outcome(job.index, job.source, error=f"{job.source}: the worker process died analysing it")
-
-
 def iter_outcomes(
     items: Iterable[object],
     *,
@@ -403,7 +304,8 @@ def iter_outcomes(
         try:
             outcome: Outcome = fut.result()
         except BrokenProcessPool:  # a worker died: this job, or another in flight, killed it
-            outcome = _isolated(job)
+            died = f"{job.source}: the worker process died analysing it"
+            outcome = run_isolated(_run_job, job, lambda: Outcome(job.index, job.source, error=died))
         return _stored(job, outcome)
 
     def _stored(job: _Job, outcome: Outcome) -> Outcome:
@@ -433,8 +335,8 @@ def iter_outcomes(
                         if pool is None or getattr(pool, "_broken", False):
                             if pool is not None:
                                 pool.shutdown(wait=False, cancel_futures=True)
-                            pool = _pool(workers)
-                        window.append((prepared, _submit(pool, prepared)))
+                            pool = make_pool(workers)
+                        window.append((prepared, submit(pool, _run_job, prepared)))
             while window and (isinstance(window[0], Outcome) or len(window) > limit):
                 yield finish(window.popleft())
         while window:
@@ -443,7 +345,7 @@ def iter_outcomes(
     finally:
         try:
             if pool is not None:
-                _close_pool(pool, abort=not completed)  # may raise a Ctrl-C it held back
+                close_pool(pool, abort=not completed)  # may raise a Ctrl-C it held back
         finally:
             if owned and store is not None:
                 store.close()
@@ -451,28 +353,6 @@ def iter_outcomes(
                 import gc
 
                 gc.unfreeze()
-
-
-def _progress(total: int | None, enabled: bool | None) -> Callable[[int], None] | None:
-    """A tqdm updater, or None when no bar should be shown (see module docstring)."""
-    if enabled is False:
-        return None
-    in_jupyter = "ipykernel" in sys.modules
-    if enabled is None and not (in_jupyter or (hasattr(sys.stderr, "isatty") and sys.stderr.isatty())):
-        return None
-    from tqdm.auto import tqdm
-
-    # No monitor thread: the pool may fork after the bar exists.
-    bar_cls = type("_Bar", (tqdm,), {"monitor_interval": 0})
-    bar = bar_cls(total=total, unit="article", delay=0 if enabled else PROGRESS_DELAY_S, file=sys.stderr)
-
-    def update(n: int) -> None:
-        if n < 0:
-            bar.close()
-        else:
-            bar.update(n)
-
-    return update
 
 
 def _summarise(failures: Sequence[tuple[str, str]], total: int) -> None:
@@ -521,7 +401,7 @@ def stream_corpus(
     check_level(level)
     run = CorpusRun()
     total = len(items) if isinstance(items, Sequence) else None
-    update = _progress(total, progress)
+    update = progress_bar(total, progress)
     try:
         for outcome in iter_outcomes(items, workers=workers, cache=cache, max_bytes=max_bytes, freeze_gc=freeze_gc):
             run.n_inputs += 1

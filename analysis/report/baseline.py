@@ -35,12 +35,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.report.compare import percentile_rank
+from analysis.corpus.writers import to_csv
 from analysis.errors import InputError
+from analysis.model import Article
+from analysis.report.compare import percentile_rank
 from analysis.sources.loading import load_article, slugify
 from analysis.tables.metrics import COLUMNS, TEXT_COLUMNS, article_tables
-from analysis.model import Article
-from analysis.corpus.writers import to_csv
 
 DEFAULT_NAME = "onestopenglish-adv"
 #: Where ``build`` writes by default (relative to the working directory, i.e. the checkout).
@@ -71,7 +71,9 @@ def baseline_path(name: str = DEFAULT_NAME, level: str = "paragraph", directory:
     raise InputError(f"no baseline named {name!r} (available: {', '.join(known) or 'none'})")
 
 
-def load_baseline(name: str = DEFAULT_NAME, level: str = "paragraph", directory: str | Path | None = None) -> pd.DataFrame:
+def load_baseline(
+    name: str = DEFAULT_NAME, level: str = "paragraph", directory: str | Path | None = None
+) -> pd.DataFrame:
     """Load a committed baseline: per-paragraph rows (default) or per-article rows (``level="article"``).
 
     Paragraph rows include every role; use ``df[df.role == "body"]`` to compare body

@@ -14,8 +14,8 @@ import html
 from collections.abc import Sequence
 
 from analysis.annotate.hedging import CATEGORIES, Cue, article_cues, article_unhedged_predictions
-from analysis.model import Article
 from analysis.annotate.quotes import article_quotes
+from analysis.model import Article
 
 _LABELS = {
     ("hedge", "author"): "hedge (author)",

@@ -19,9 +19,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analysis.annotate.segmentation import assign_roles, split_blocks
 from analysis.errors import InputError
 from analysis.sources.loading import MAX_BYTES, read_text, split_front_matter
-from analysis.annotate.segmentation import assign_roles, split_blocks
 from analysis.sources.store import DEFAULT_STORE, AddResult, Store
 
 #: Fewer words than this extracted from a page means there was no article (e.g. only a menu).

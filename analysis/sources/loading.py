@@ -22,10 +22,10 @@ from typing import BinaryIO
 
 import yaml
 
-from analysis.errors import InputError, InputWarning
 from analysis.annotate.language import detect_language
-from analysis.model import Article, Paragraph
 from analysis.annotate.segmentation import is_name_line, segment
+from analysis.errors import InputError, InputWarning
+from analysis.model import Article, Paragraph
 
 #: Largest accepted input, in bytes (5 MiB, about 800,000 words: far beyond any article).
 MAX_BYTES = 5 * 1024 * 1024

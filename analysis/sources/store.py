@@ -45,11 +45,11 @@ from pathlib import Path
 
 import yaml
 
+from analysis.annotate.language import detect_language
 from analysis.errors import InputError
 from analysis.io import atomic_write_text
-from analysis.annotate.language import detect_language
-from analysis.sources.loading import MAX_BYTES, load_article, read_text, slugify, split_front_matter
 from analysis.model import Article
+from analysis.sources.loading import MAX_BYTES, load_article, read_text, slugify, split_front_matter
 
 #: Default store, relative to the working directory.
 DEFAULT_STORE = Path("data/articles")

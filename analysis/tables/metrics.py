@@ -19,10 +19,10 @@ import numpy as np
 import pandas as pd
 
 from analysis.annotate import hedging, sentiment
-from analysis.tables import readability
+from analysis.annotate.quotes import article_quotes
 from analysis.errors import InputError
 from analysis.model import Article
-from analysis.annotate.quotes import article_quotes
+from analysis.tables import readability
 
 #: column -> (unit or range, definition). Order is the column order of the tables.
 DATA_DICTIONARY: dict[str, tuple[str, str]] = {
