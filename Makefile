@@ -64,7 +64,7 @@ test: install-test lint
 	$(BIN)/pytest -q --nbval-lax --nbval-current-env -p no:cacheprovider notebooks
 
 docs: install
-	$(PY) -c "from analysis.metrics import write_data_dictionary as w; w('README.md')"
+	$(PY) -c "from analysis.tables import write_data_dictionary as w; w('README.md')"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

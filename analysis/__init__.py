@@ -1,30 +1,36 @@
-"""media-analysis: per-paragraph readability, sentiment and hedging of news articles.
+"""media-analysis: how an article is written, paragraph by paragraph.
+
+Readability (textstat's formulas), sentiment (VADER) and hedging (hedges, boosters,
+attributions, each located and given to the author or a quoted source), against
+comparable coverage. Data flows one way::
+
+    text -> Article -> analyze() -> AnalysedDocument -> tables (pandas) -> plots, reports, exports
 
 Public API::
 
-    from analysis import load_article, article_from_text, paragraph_metrics, article_metrics
-    art = load_article("seeds/could-russia-lose-belarus.txt")
-    df = paragraph_metrics(art)        # one row per paragraph, see analysis.metrics.DATA_DICTIONARY
-    s = article_metrics(art)           # body-level values, same column names
+    import analysis
+    art = analysis.load_article("my-article.md")        # or analysis.article_from_text(text, title=...)
+    doc = analysis.analyze(art)                          # every layer, computed once
+    paragraphs = analysis.paragraph_metrics(doc)          # one row per paragraph
+    row = analysis.article_metrics(doc)                   # body-level values
+    cues = analysis.cue_table(doc)                        # one row per cue, with voice and speaker
+    df = analysis.analyze_corpus(paths, workers=4, cache=True, config=analysis.AnalysisConfig())
 
-Nothing here touches the network; see README for the data dictionary.
+Names are imported on first use (``import analysis`` itself loads nothing heavy).
+Nothing here touches the network; see the README for the data dictionary.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
 from importlib import metadata as _metadata
 from pathlib import Path as _Path
+from typing import Any
 
-from analysis.annotate.hedging import Cue, find_cues
-from analysis.corpus.batch import analyze_corpus
+from analysis.annotate._cmudict import prepare_nltk_data as _prepare_nltk_data
 from analysis.errors import InputError, InputWarning
-from analysis.model import ROLES, Article, Paragraph, Sentence
 
-# ``analysis.baseline`` is the loader function (the module: ``from analysis.baseline import build``).
-from analysis.report.baseline import load_baseline
-from analysis.sources.loading import article_from_text, load_article
-from analysis.sources.store import load_corpus
-from analysis.tables.metrics import COLUMNS, DATA_DICTIONARY, article_metrics, article_tables, paragraph_metrics
+_prepare_nltk_data()  # direct textstat calls after ``import analysis`` never download (no NLTK import here)
 
 try:
     __version__ = _metadata.version("media-analysis")
@@ -33,12 +39,57 @@ except _metadata.PackageNotFoundError:  # pragma: no cover - running from a sour
 
 SEED_NAME = "could-russia-lose-belarus.txt"
 
+#: Public name -> module that defines it (imported lazily, PEP 562).
+_LAZY: dict[str, str] = {
+    "AnalysisConfig": "analysis.config",
+    "AnalysedDocument": "analysis.document",
+    "analyze": "analysis.document",
+    "Article": "analysis.model",
+    "load_article": "analysis.sources.loading",
+    "article_from_text": "analysis.sources.loading",
+    "paragraph_metrics": "analysis.tables",
+    "article_metrics": "analysis.tables",
+    "article_tables": "analysis.tables",
+    "sentence_metrics": "analysis.tables",
+    "DATA_DICTIONARY": "analysis.tables",
+    "analyze_corpus": "analysis.corpus.batch",
+    "load_baseline": "analysis.report.baseline",
+    "highlight": "analysis.report.render",
+    # kept for code written against earlier versions
+    "COLUMNS": "analysis.tables",
+    "ROLES": "analysis.model",
+    "Paragraph": "analysis.model",
+    "Sentence": "analysis.model",
+    "Cue": "analysis.annotate.hedging",
+    "find_cues": "analysis.annotate.hedging",
+    "load_corpus": "analysis.sources.store",
+}
+
+
+def cue_table(item: Any, config: Any = None) -> Any:
+    """One row per cue of an article or analysed document (see :func:`analysis.tables.cues`).
+
+    Args:
+        item: an :class:`Article` or an :class:`AnalysedDocument`.
+        config: an :class:`AnalysisConfig` when ``item`` is an article.
+
+    Returns:
+        A DataFrame with columns :data:`analysis.tables.CUE_COLUMNS`.
+    """
+    from analysis.tables import cues
+
+    return cues(item, config)
+
 
 def seed_path() -> _Path:
     """Path of the bundled seed article, "Could Russia Lose Belarus?".
 
-    Installed wheels carry it as ``analysis/_seeds/``; a source checkout reads the
-    top-level ``seeds/`` folder (both byte-identical to the user's document).
+    Returns:
+        ``analysis/_seeds/`` in an installed wheel, the top-level ``seeds/`` folder in a
+        source checkout (both byte-identical to the user's document).
+
+    Raises:
+        InputError: the seed is missing from this installation.
     """
     here = _Path(__file__).resolve().parent
     for candidate in (here / "_seeds" / SEED_NAME, here.parent / "seeds" / SEED_NAME):
@@ -47,26 +98,37 @@ def seed_path() -> _Path:
     raise InputError(f"bundled seed article {SEED_NAME} is missing from this installation")
 
 
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
+
 __all__ = [
-    "COLUMNS",
     "DATA_DICTIONARY",
-    "ROLES",
-    "SEED_NAME",
+    "AnalysedDocument",
+    "AnalysisConfig",
     "Article",
-    "Cue",
     "InputError",
     "InputWarning",
-    "Paragraph",
-    "Sentence",
     "__version__",
+    "analyze",
     "analyze_corpus",
     "article_from_text",
     "article_metrics",
     "article_tables",
-    "load_baseline",
-    "find_cues",
+    "cue_table",
+    "highlight",
     "load_article",
-    "load_corpus",
+    "load_baseline",
     "paragraph_metrics",
     "seed_path",
+    "sentence_metrics",
 ]

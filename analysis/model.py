@@ -1,11 +1,12 @@
 """Plain data classes for an analysed article.
 
 Data flows one way: text -> :class:`Article` (paragraphs, sentences, roles) ->
-metrics (pandas DataFrames, see :mod:`analysis.metrics`) -> plots and reports.
+:class:`analysis.AnalysedDocument` (layers computed once, :func:`analysis.analyze`) ->
+tables (pandas, :mod:`analysis.tables`) -> plots, reports, exports.
 
-All offsets are Python ``str`` indices (code points), half-open ``[start, end)``.
-Paragraph offsets index into :attr:`Article.text`; sentence offsets index into
-:attr:`Paragraph.text`, so ``paragraph.text[s.start:s.end] == s.text``.
+All offsets are Python ``str`` indices (code points), half-open ``[start, end)``, and
+all index into :attr:`Article.text` (paragraphs, sentences, quotations, attributions,
+cues): ``article.text[x.start:x.end] == x.text`` for every one of them.
 """
 
 from __future__ import annotations
@@ -18,12 +19,17 @@ ROLES: tuple[str, ...] = ("headline", "summary", "body", "byline", "boilerplate"
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence of a paragraph; ``start``/``end`` index into the paragraph text."""
+    """One sentence; ``start``/``end`` index into :attr:`Article.text`.
+
+    ``index`` counts sentences within the paragraph (from 0); ``paragraph`` is the
+    paragraph's index (-1 for a sentence split from loose text).
+    """
 
     index: int
     start: int
     end: int
     text: str
+    paragraph: int = -1
 
 
 @dataclass(frozen=True)

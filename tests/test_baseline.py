@@ -13,7 +13,7 @@ import analysis
 from analysis import InputError
 from analysis.cli import main
 from analysis.report.baseline import BASELINE_COLUMNS, build, corpus_article, percentile_ranks, to_csv
-from analysis.tables.metrics import TEXT_COLUMNS
+from analysis.tables import TEXT_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "data" / "baselines"

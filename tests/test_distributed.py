@@ -53,7 +53,10 @@ def test_cluster_results_equal_single_process(client, tmp_path: Path, level: str
     got = analyze_bag(bag, level=level).compute().reset_index(drop=True)
     assert len(client.scheduler_info()["workers"]) == 2
     expected = _single_process(tmp_path, level)
-    pd.testing.assert_frame_equal(got, expected)
+    # the same rows; only where each came from differs (texts in the bag, files on disk)
+    assert set(expected["source_path"]) == {str(tmp_path / f"{i['article_id']}.txt") for i in _items()}
+    assert set(got["source_path"]) == {""}
+    pd.testing.assert_frame_equal(got.drop(columns="source_path"), expected.drop(columns="source_path"))
 
 
 def test_failures_are_reported_not_raised(client) -> None:  # type: ignore[no-untyped-def]
@@ -82,9 +85,9 @@ def test_failures_come_with_the_rows_from_one_analysis(monkeypatch: pytest.Monke
     dist.meta_frame()  # built once per process from a sample text: not one of the items
     calls = []
 
-    def counted(item):  # type: ignore[no-untyped-def]
+    def counted(item, config=None):  # type: ignore[no-untyped-def]
         calls.append(item)
-        return analyze_item(item)
+        return analyze_item(item, config)
 
     monkeypatch.setattr(dist, "analyze_item", counted)
     items = [TEXTS["alpha-floods"], "   ", TEXTS["mid-school"], "Президент встретился с министрами. " * 10]
@@ -104,8 +107,8 @@ def test_a_text_with_a_byte_order_mark_gives_the_rows_of_its_file(tmp_path: Path
     """``Path.read_text()`` keeps a BOM that reading the file as an article drops: same rows either way."""
     p = tmp_path / "bom.txt"
     p.write_bytes("\ufeff".encode() + TEXTS["alpha-floods"].encode())
-    bag = db.from_sequence([{"article_id": "bom", "text": p.read_text(encoding="utf-8")}])
-    got = analyze_bag(bag).compute(scheduler="synchronous").reset_index(drop=True)
+    item = {"article_id": "bom", "text": p.read_text(encoding="utf-8"), "source_path": str(p)}
+    got = analyze_bag(db.from_sequence([item])).compute(scheduler="synchronous").reset_index(drop=True)
     pd.testing.assert_frame_equal(got, analyze_corpus([p]))
 
 

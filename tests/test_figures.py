@@ -80,7 +80,7 @@ def test_metric_lists_name_data_dictionary_columns_and_compared_metrics_have_lab
     """Labels live beside the charts, definitions in DATA_DICTIONARY: the names must agree."""
     from analysis.report.compare import COMPARED_METRICS
     from analysis.report.figures import SUMMARY_ROWS
-    from analysis.tables.metrics import DATA_DICTIONARY
+    from analysis.tables import DATA_DICTIONARY
 
     for names in (plots.METRIC_LABELS, SUMMARY_ROWS, COMPARED_METRICS):
         assert set(names) <= set(DATA_DICTIONARY)

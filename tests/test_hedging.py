@@ -14,11 +14,12 @@ from analysis.annotate.hedging import (
     LEXICON_CATEGORIES,
     RULES,
     article_cues,
-    article_unhedged_predictions,
     build_lexicon,
     default_lexicon,
     is_prediction,
 )
+
+from analysis.document import analyze
 
 from .conftest import ROOT
 
@@ -275,12 +276,16 @@ def test_seed_quoted_cues_belong_to_lukashenko(seed) -> None:  # type: ignore[no
     quoted = [c for pc in article_cues(seed) for c in pc if c.voice == "quoted"]
     assert {c.speaker for c in quoted} == {"President Lukashenko"}
     for p, pc in zip(seed.paragraphs, article_cues(seed), strict=True):
-        for c in pc:
-            assert p.text[c.start : c.end] == c.text
+        for c in pc:  # offsets into the article text, inside their paragraph
+            assert seed.text[c.start : c.end] == c.text and p.start <= c.start < c.end <= p.end
 
 
 def test_seed_unhedged_predictions(seed) -> None:  # type: ignore[no-untyped-def]
-    hits = {i: s for i, s in enumerate(article_unhedged_predictions(seed)) if s}
+    doc = analyze(seed)
+    hits: dict[int, list[int]] = {}
+    for i in doc.predictions:
+        s = doc.sentences[i]
+        hits.setdefault(s.paragraph, []).append(s.index)
     assert hits == {6: [0], 20: [1], 21: [2]}
     assert seed.paragraphs[21].sentences[2].text == "Eventually, his father will be relocating to Russia too."
     # "It is expected that the talks will include ..." is hedged; Lukashenko's quoted "will remain" is his.

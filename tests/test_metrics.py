@@ -10,7 +10,7 @@ import textstat
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import COLUMNS, DATA_DICTIONARY, article_from_text, article_metrics, find_cues, paragraph_metrics
-from analysis.tables.metrics import data_dictionary_markdown
+from analysis.tables import data_dictionary_markdown
 
 from .conftest import ROOT
 
@@ -131,7 +131,7 @@ def test_article_tables_equal_the_two_separate_tables(seed, table) -> None:  # t
 
 
 def test_column_wise_frame_keeps_the_types_row_wise_construction_gives() -> None:
-    from analysis.tables.metrics import _frame
+    from analysis.tables.build import frame as _frame
 
     rows: list[dict[str, object]] = [
         {"n": 1, "x": 1.5, "ok": True, "s": "a", "mixed": 1},

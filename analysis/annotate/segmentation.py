@@ -178,11 +178,18 @@ def _normalise(s: str) -> str:
 
 
 def segment(text: str, title: str | None = None, author: str | None = None) -> tuple[Paragraph, ...]:
-    """Split article ``text`` into paragraphs with roles and sentences."""
+    """Split article ``text`` into paragraphs with roles and sentences (all offsets into ``text``)."""
     spans = list(split_blocks(text))
     texts = [text[s:e] for s, e in spans]
     roles = assign_roles(texts, title=title, author=author)
     return tuple(
-        Paragraph(index=i, start=s, end=e, text=t, role=r, sentences=split_sentences(t))
+        Paragraph(
+            index=i,
+            start=s,
+            end=e,
+            text=t,
+            role=r,
+            sentences=tuple(Sentence(x.index, s + x.start, s + x.end, x.text, i) for x in split_sentences(t)),
+        )
         for i, ((s, e), t, r) in enumerate(zip(spans, texts, roles, strict=True))
     )

@@ -112,7 +112,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         print(f"error: {message}", file=sys.stderr)
     cache = None if args.no_cache else (Path(args.cache_dir) if args.cache_dir else True)
     # freeze_gc: a short-lived process; spares the collector (and the exit) the CMU dictionary.
-    run = {"max_bytes": args.max_bytes, "workers": args.workers, "cache": cache, "freeze_gc": True}
+    run = {"max_bytes": args.max_bytes, "workers": args.workers, "cache": cache, "freeze_gc": True,
+           "config": _config(args)}
     if args.format == "table":
         n_ok, failures = _analyze_to_table(paths, args, run)
     else:
@@ -149,7 +150,7 @@ def _analyze_streamed(
     from analysis.corpus.batch import stream_corpus
     from analysis.corpus.writers import TableWriter
     from analysis.io import FORCE_HINT
-    from analysis.tables.metrics import COLUMNS
+    from analysis.tables import COLUMNS
 
     to_file = _to_file(args.output)
     writer = TableWriter(
@@ -166,14 +167,31 @@ def _analyze_streamed(
 
 
 def cmd_highlight(args: argparse.Namespace) -> int:
+    from analysis.document import analyze
     from analysis.report.render import highlight
     from analysis.sources.loading import load_article
-    from analysis.tables.metrics import require_english
 
     article = load_article(Path(args.path) if args.path else _seed_path())
-    require_english(article)
-    write_output(highlight(article, standalone=True), args.output, args.force)
+    write_output(highlight(analyze(article, _config(args)), standalone=True), args.output, args.force)
     return EXIT_OK
+
+
+def _config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The :class:`~analysis.AnalysisConfig` of the command's options (``--lexicon``)."""
+    from analysis.config import AnalysisConfig
+
+    config = AnalysisConfig(lexicon=getattr(args, "lexicon", None))
+    config.hedge_lexicon  # noqa: B018 - a bad lexicon file is one error now, before any work
+    return config
+
+
+def _add_config_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--lexicon",
+        metavar="FILE",
+        help="hedge lexicon CSV to use instead of the packaged one (same columns: cue, category, subtype, rule, "
+        "source, notes); part of the cache key",
+    )
 
 
 class _Parser(argparse.ArgumentParser):
@@ -276,6 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: $MEDIA_ANALYSIS_CACHE or ~/.cache/media-analysis)",
     )
     caching.add_argument("--no-cache", action="store_true", help="neither read nor write cached results")
+    _add_config_options(p)
     p.set_defaults(func=cmd_analyze)
 
     c = sub.add_parser(
@@ -304,6 +323,7 @@ def build_parser() -> argparse.ArgumentParser:
     h.add_argument("path", nargs="?", metavar="PATH", help=".txt/.md article file (default: the seed)")
     h.add_argument("-o", "--output", metavar="FILE", help="write to FILE.html instead of standard output")
     h.add_argument("--force", action="store_true", help="allow --output to replace an existing file")
+    _add_config_options(h)
     h.set_defaults(func=cmd_highlight)
     _add_store_commands(sub)
     from analysis.report.baseline import add_cli_command as _add_baseline_command

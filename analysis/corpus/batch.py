@@ -19,7 +19,9 @@
 * A tqdm progress bar is shown on a terminal or in Jupyter, only for runs that
   last more than :data:`analysis.corpus.progress.PROGRESS_DELAY_S` seconds, and never when stderr is not
   a terminal (logs, pipes, CI).
-* ``cache``: see :mod:`analysis.cache`. A hit skips segmentation and metrics.
+* ``cache``: see :mod:`analysis.corpus.cache`. A hit reads the stored analysed document.
+* ``config``: an :class:`~analysis.AnalysisConfig`, used for every article and part of the cache key.
+* ``article_id`` is unique within a run: a clash gets the input's folder name (then a number) in front.
 """
 
 from __future__ import annotations
@@ -33,9 +35,11 @@ import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from analysis.config import DEFAULT_CONFIG, AnalysisConfig
 from analysis.corpus.pool import close_pool, make_pool, run_isolated, submit
 from analysis.corpus.progress import progress_bar
 from analysis.corpus.writers import TableWriter
@@ -47,6 +51,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from analysis.corpus.cache import ResultCache
+    from analysis.document import AnalysedDocument
 
 #: Articles in flight per worker (bounds memory and keeps every worker busy).
 IN_FLIGHT_PER_WORKER = 4
@@ -65,20 +70,21 @@ class BatchResult:
     paragraphs: pd.DataFrame
     articles: pd.DataFrame
     failures: list[tuple[str, str]] = field(default_factory=list)
+    #: The analysed documents, when asked for (``keep_documents=True``).
+    documents: list[AnalysedDocument] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one input: rows on success, ``error`` (one line) on failure.
+    """What became of one input: its analysed document on success, ``error`` (one line) on failure.
 
-    ``paragraphs`` are paragraph-table rows (dicts keyed by
-    :data:`analysis.metrics.COLUMNS`); ``article`` is the article-level row.
+    :attr:`paragraphs` and :attr:`article` are the document's table rows (dicts keyed
+    by :data:`analysis.tables.COLUMNS`), built from its layers on first use.
     """
 
     index: int
     source: str
-    paragraphs: list[dict[str, Any]] = field(default_factory=list)
-    article: dict[str, Any] | None = None
+    document: AnalysedDocument | None = None
     error: str | None = None
     warnings: tuple[str, ...] = ()
     cached: bool = False
@@ -87,6 +93,20 @@ class Outcome:
     def ok(self) -> bool:
         return self.error is None
 
+    @cached_property
+    def paragraphs(self) -> list[dict[str, Any]]:
+        """Paragraph rows (every role); ``[]`` on failure."""
+        from analysis.tables.build import paragraph_rows
+
+        return paragraph_rows(self.document) if self.document is not None else []
+
+    @cached_property
+    def article(self) -> dict[str, Any] | None:
+        """The body-level row; ``None`` on failure."""
+        from analysis.tables.build import article_row
+
+        return article_row(self.document) if self.document is not None else None
+
 
 @dataclass(frozen=True)
 class _Job:
@@ -94,29 +114,36 @@ class _Job:
 
     index: int
     source: str
+    config: AnalysisConfig
     key: str | None = None
     article_id: str | None = None
     text: str | None = None
     article: Article | None = None
+    #: Metadata re-stamped on a cached document (it does not change the analysis).
+    identity: dict[str, Any] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- one article
 
 
-def analyze_article(article: Article) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Paragraph rows and the article row of one article, as plain dicts.
+def analyze_article(
+    article: Article, config: AnalysisConfig | None = None
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Paragraph rows and the article row of one article, as plain dicts (one analysis).
 
-    Exactly :func:`analysis.paragraph_metrics` and :func:`analysis.article_metrics`;
-    raises :class:`InputError` for a non-English article.
+    Raises :class:`InputError` for a non-English article.
     """
-    from analysis.tables.metrics import article_tables
+    from analysis.document import analyze
+    from analysis.tables.build import article_row, paragraph_rows
 
-    paragraph_table, article_row = article_tables(article)
-    return paragraph_table.to_dict("records"), article_row.to_dict()
+    doc = analyze(article, config)
+    return paragraph_rows(doc), article_row(doc)
 
 
 def _run_job(job: _Job) -> Outcome:
     """Analyse one job (in a worker or in-process); never raises for a bad article."""
+    from analysis.document import analyze
+
     caught: list[warnings.WarningMessage] = []
     try:
         with warnings.catch_warnings(record=True) as caught:
@@ -124,13 +151,14 @@ def _run_job(job: _Job) -> Outcome:
             article = job.article
             if article is None:
                 assert job.text is not None
-                article = article_from_text(job.text, name=job.source, source_path=job.source)
-            paragraphs, art = analyze_article(article)
+                article = article_from_text(job.text, name=job.source, source_path=job.source,
+                                            article_id=job.article_id)
+            document = analyze(article, job.config)
     except InputError as exc:
         return Outcome(job.index, job.source, error=str(exc), warnings=_messages(caught))
     except Exception as exc:  # noqa: BLE001 - one broken article must not stop a corpus run
         return Outcome(job.index, job.source, error=f"{job.source}: internal error: {type(exc).__name__}: {exc}")
-    return Outcome(job.index, job.source, paragraphs, art, warnings=_messages(caught))
+    return Outcome(job.index, job.source, document, warnings=_messages(caught))
 
 
 def _messages(caught: Sequence[warnings.WarningMessage]) -> tuple[str, ...]:
@@ -150,7 +178,7 @@ def _emit(message: str) -> None:
         warnings.warn(message, InputWarning, stacklevel=4)
 
 
-def _warm(freeze: bool = False) -> None:
+def _warm(freeze: bool = False, config: AnalysisConfig | None = None) -> None:
     """Load the dictionaries every article needs (once, before forking workers).
 
     With ``freeze``, then call :func:`gc.freeze`: the ~400,000 dictionary objects
@@ -166,8 +194,12 @@ def _warm(freeze: bool = False) -> None:
     import textstat
 
     from analysis.annotate._cmudict import ensure_cmudict
+    from analysis.annotate.counts import count
     from analysis.annotate.hedging import find_cues
     from analysis.annotate.sentiment import analyzer
+    from analysis.config import DEFAULT_CONFIG
+
+    config = config or DEFAULT_CONFIG
 
     enabled = gc.isenabled()
     gc.disable()  # no collection may traverse the fresh dictionaries before they are frozen
@@ -175,7 +207,8 @@ def _warm(freeze: bool = False) -> None:
         ensure_cmudict()  # loads the CMU dictionary
         textstat.syllable_count("warm")  # and Pyphen
         analyzer()
-        find_cues("It could be.")  # the lexicon parsed and its matcher compiled, before any fork
+        find_cues("It could be.", config.hedge_lexicon)  # the lexicon parsed and its matcher compiled, before any fork
+        count("warm")  # textstat's easy-word list
         if freeze:
             gc.freeze()
     finally:
@@ -195,14 +228,23 @@ def _structure_digest(article: Article) -> str:
     return hashlib.sha256(json.dumps(doc).encode()).hexdigest()
 
 
-def _prepare(index: int, item: object, max_bytes: int, keyed: bool) -> _Job | Outcome:
+#: Article fields that do not change the analysis: stamped anew on a document read from the cache.
+IDENTITY_FIELDS = ("article_id", "source_path", "outlet", "date", "url", "kind")
+
+
+def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: AnalysisConfig) -> _Job | Outcome:
     """Read and key one input in the parent process (cheap: no segmentation)."""
     from analysis.corpus.cache import cache_key
 
     if isinstance(item, Article):
         source = item.source_path or item.article_id
-        key = cache_key(item.sha256, structure=_structure_digest(item)) if keyed else None
-        return _Job(index, source, key=key, article_id=item.article_id, article=item)
+        key = None
+        if keyed:
+            key = cache_key(item.sha256, structure=_structure_digest(item), title=item.title, author=item.author,
+                            config=config.fingerprint())
+        identity = {k: getattr(item, k) for k in IDENTITY_FIELDS}
+        identity["extra"] = item.extra
+        return _Job(index, source, config, key=key, article_id=item.article_id, article=item, identity=identity)
     if not isinstance(item, (str, os.PathLike)):
         return Outcome(index, repr(item)[:80], error=f"{item!r:.80}: not a path or an Article")
     source = os.fspath(item)
@@ -220,9 +262,13 @@ def _prepare(index: int, item: object, max_bytes: int, keyed: bool) -> _Job | Ou
     if keyed:
         body = body.replace("\r\n", "\n").replace("\r", "\n")
         sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
-        key = cache_key(sha, **{k: _opt(meta.get(k)) for k in ("title", "author", "language")})
+        key = cache_key(sha, config=config.fingerprint(), **{k: _opt(meta.get(k)) for k in ("title", "author",
+                                                                                                "language")})
     explicit = _opt(meta.get("article_id") or meta.get("id"))
-    return _Job(index, source, key=key, article_id=explicit or slugify(Path(source).stem), text=text)
+    article_id = explicit or slugify(Path(source).stem)
+    identity: dict[str, Any] = {k: _opt(meta.get(k)) for k in IDENTITY_FIELDS}
+    identity.update(article_id=article_id, source_path=source)
+    return _Job(index, source, config, key=key, article_id=article_id, text=text, identity=identity)
 
 
 def _opt(v: object) -> str | None:
@@ -231,13 +277,31 @@ def _opt(v: object) -> str | None:
 
 
 def _from_cache(job: _Job, value: dict[str, Any]) -> Outcome | None:
-    paragraphs, art = value.get("paragraphs"), value.get("article")
-    if not isinstance(paragraphs, list) or not isinstance(art, dict):
+    """The cached document of ``job``, its identity stamped anew; ``None`` when the entry is unusable."""
+    from analysis.document import AnalysedDocument
+
+    try:
+        doc = AnalysedDocument.from_dict(value["document"], job.config)
+    except (KeyError, TypeError, ValueError, IndexError):
         return None
-    for row in paragraphs:
-        row["article_id"] = job.article_id
-    art["article_id"] = job.article_id
-    return Outcome(job.index, job.source, paragraphs, art, cached=True)
+    identity = dict(job.identity)
+    if "extra" not in identity:
+        identity["extra"] = {**doc.article.extra, **_extra_from_text(job.text)}
+    return Outcome(job.index, job.source, doc.with_identity(**identity), cached=True)
+
+
+def _extra_from_text(text: str | None) -> dict[str, Any]:
+    """Front-matter keys without an Article field (``event`` and the like), for a cached document."""
+    if text is None:
+        return {}
+    try:
+        meta, _ = split_front_matter(text)
+    except InputError:
+        return {}
+    from analysis.sources.loading import METADATA_FIELDS
+
+    skip = {*METADATA_FIELDS, "article_id", "id", "source_path", "sha256"}
+    return {k: v for k, v in meta.items() if k not in skip}
 
 
 # --------------------------------------------------------------------------- the engine
@@ -269,6 +333,7 @@ def iter_outcomes(
     cache: object = None,
     max_bytes: int = MAX_BYTES,
     freeze_gc: bool = False,
+    config: AnalysisConfig | None = None,
 ) -> Iterator[Outcome]:
     """Yield one :class:`Outcome` per input, in input order (the engine behind :func:`analyze_corpus`).
 
@@ -276,6 +341,8 @@ def iter_outcomes(
     are held at once. ``workers < 1`` means ``os.cpu_count()``. ``freeze_gc``: see
     :func:`_warm` (always done before forking workers).
     """
+    config = config or DEFAULT_CONFIG
+    config.hedge_lexicon  # noqa: B018 - a bad lexicon file is one error before any work
     cpus = os.cpu_count() or 1
     if workers < 1:
         workers = cpus
@@ -310,14 +377,14 @@ def iter_outcomes(
 
     def _stored(job: _Job, outcome: Outcome) -> Outcome:
         if store is not None and job.key is not None and outcome.ok:
-            store.put(job.key, {"paragraphs": outcome.paragraphs, "article": outcome.article})
+            store.put(job.key, {"document": outcome.document.to_dict()})
         for message in outcome.warnings:
             _emit(message)
         return outcome
 
     try:
         for index, item in enumerate(items):
-            prepared = _prepare(index, item, max_bytes, keyed=store is not None)
+            prepared = _prepare(index, item, max_bytes, keyed=store is not None, config=config)
             if isinstance(prepared, Outcome):
                 window.append(prepared)
             else:
@@ -327,7 +394,7 @@ def iter_outcomes(
                     window.append(outcome)
                 else:
                     if not warmed:
-                        _warm(freeze=freeze_gc or workers > 1)
+                        _warm(freeze=freeze_gc or workers > 1, config=config)
                         warmed = True
                     if workers == 1:
                         window.append(_stored(prepared, _run_job(prepared)))
@@ -375,6 +442,42 @@ class CorpusRun:
     n_articles: int = 0
     n_cached: int = 0
     n_inputs: int = 0
+    documents: list[AnalysedDocument] = field(default_factory=list)
+    renamed: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+class _UniqueIds:
+    """Gives every article of a run its own ``article_id``, deterministically, in input order.
+
+    The first input keeps its id; a later one with the same id gets its folder's name
+    in front (``news/article`` -> ``news-article``), then a number (``-2``, ``-3``...)
+    if that is taken too. Each rename is warned about once (:class:`BatchWarning`).
+    """
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def unique(self, outcome: Outcome) -> Outcome:
+        doc = outcome.document
+        if doc is None:
+            return outcome
+        aid = doc.article.article_id
+        if aid not in self.seen:
+            self.seen.add(aid)
+            return outcome
+        folder = slugify(Path(doc.article.source_path).parent.name) if doc.article.source_path else ""
+        new = f"{folder}-{aid}" if folder and folder != "article" else aid
+        n = 2
+        while new in self.seen:
+            new, n = f"{folder + '-' if folder else ''}{aid}-{n}", n + 1
+        self.seen.add(new)
+        warnings.warn(
+            f"{outcome.source}: article_id {aid!r} is taken by an earlier input; this one is {new!r}",
+            BatchWarning,
+            stacklevel=4,
+        )
+        return Outcome(outcome.index, outcome.source, doc.with_identity(article_id=new), outcome.error,
+                       outcome.warnings, outcome.cached)
 
 
 def stream_corpus(
@@ -389,6 +492,8 @@ def stream_corpus(
     progress: bool | None = None,
     freeze_gc: bool = False,
     keep_articles: bool = False,
+    config: AnalysisConfig | None = None,
+    keep_documents: bool = False,
 ) -> CorpusRun:
     """Analyse ``items`` (as :func:`iter_outcomes`), sending rows to ``writer`` or keeping them.
 
@@ -403,15 +508,22 @@ def stream_corpus(
     total = len(items) if isinstance(items, Sequence) else None
     update = progress_bar(total, progress)
     try:
-        for outcome in iter_outcomes(items, workers=workers, cache=cache, max_bytes=max_bytes, freeze_gc=freeze_gc):
+        names = _UniqueIds()
+        outcomes = iter_outcomes(
+            items, workers=workers, cache=cache, max_bytes=max_bytes, freeze_gc=freeze_gc, config=config
+        )
+        for outcome in outcomes:
             run.n_inputs += 1
             if update is not None:
                 update(1)
             if not outcome.ok:
                 run.failures.append((outcome.source, outcome.error or "failed"))
                 continue
+            outcome = names.unique(outcome)
             run.n_articles += 1
             run.n_cached += outcome.cached
+            if keep_documents and outcome.document is not None:
+                run.documents.append(outcome.document)
             if keep_articles:
                 run.articles.append(outcome.article or {})
             if level == "article":
@@ -444,6 +556,7 @@ def analyze_corpus(
     max_bytes: int = MAX_BYTES,
     progress: bool | None = None,
     overwrite: bool = False,
+    config: AnalysisConfig | None = None,
 ) -> pd.DataFrame:
     """Analyse many articles; return the paragraph table (or article table) in input order.
 
@@ -454,7 +567,8 @@ def analyze_corpus(
     directory or ``.sqlite`` path, or a :class:`~analysis.cache.ResultCache`.
     ``level``: ``"paragraph"`` (one row per paragraph, every role) or ``"article"``
     (one body-level row per article). ``progress``: ``None`` = automatic (see
-    module docstring), ``True``/``False`` to force.
+    module docstring), ``True``/``False`` to force. ``config``: an
+    :class:`~analysis.AnalysisConfig` for every article (default settings when ``None``).
 
     With ``output`` (``.csv``, ``.json``, ``.jsonl`` or ``.parquet``; see
     :mod:`analysis.writers`), rows are appended to that file as articles finish
@@ -467,7 +581,7 @@ def analyze_corpus(
     """
     import pandas as pd
 
-    from analysis.tables.metrics import COLUMNS
+    from analysis.tables import COLUMNS
 
     check_level(level)
     if max_bytes < 1:
@@ -478,7 +592,8 @@ def analyze_corpus(
         articles_or_paths = expand_inputs([articles_or_paths])
     writer = TableWriter(output, COLUMNS, overwrite=overwrite) if output is not None else None
     run = stream_corpus(
-        articles_or_paths, writer, level=level, workers=workers, cache=cache, max_bytes=max_bytes, progress=progress
+        articles_or_paths, writer, level=level, workers=workers, cache=cache, max_bytes=max_bytes, progress=progress,
+        config=config,
     )
     if writer is not None:
         writer.close()
@@ -496,6 +611,8 @@ def analyze_paths(
     cache: object = None,
     freeze_gc: bool = False,
     progress: bool | None = None,
+    config: AnalysisConfig | None = None,
+    keep_documents: bool = False,
 ) -> BatchResult:
     """Paragraph and article tables for ``paths`` (all in memory, as the CLI needs both).
 
@@ -504,11 +621,13 @@ def analyze_paths(
     """
     import pandas as pd
 
-    from analysis.tables.metrics import COLUMNS
+    from analysis.tables import COLUMNS
 
     run = stream_corpus(
         paths, workers=workers, cache=cache, max_bytes=max_bytes, progress=progress, freeze_gc=freeze_gc,
-        keep_articles=True,
+        keep_articles=True, config=config, keep_documents=keep_documents,
     )
     cols = list(COLUMNS)
-    return BatchResult(pd.DataFrame(run.rows, columns=cols), pd.DataFrame(run.articles, columns=cols), run.failures)
+    return BatchResult(
+        pd.DataFrame(run.rows, columns=cols), pd.DataFrame(run.articles, columns=cols), run.failures, run.documents
+    )

@@ -5,6 +5,7 @@ Key: the SHA-256 of a canonical JSON document holding
 * the article text's SHA-256 (the text after front matter, ``\\n`` line endings),
 * the metadata that changes the analysis of that text: ``title`` and ``author``
   (they steer headline and byline roles) and a forced ``language``,
+* the :class:`~analysis.AnalysisConfig` fingerprint (settings and the lexicon's content),
 * :func:`analysis_fingerprint`: the project version *and* a digest of its source
   files (so an edited formula in a source checkout invalidates old results), the
   SHA-256 of the hedge lexicon file, the versions of textstat, vaderSentiment,
@@ -77,6 +78,18 @@ def lexicon_digest() -> str:
     return hashlib.sha256(resources.files("analysis").joinpath("data/hedge_lexicon.csv").read_bytes()).hexdigest()
 
 
+def data_digest() -> str:
+    """SHA-256 over the package's data files (``analysis/data/*``: lexicon, word classes, model weights)."""
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent.parent / "data"
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(b"\0")
+        h.update(path.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
 def source_digest() -> str:
     """SHA-256 over the package's ``.py`` source files (relative path and bytes, sorted by path)."""
     h = hashlib.sha256()
@@ -93,13 +106,16 @@ def source_digest() -> str:
 def analysis_fingerprint() -> str:
     """Digest of everything besides the article that determines its results (cached per process)."""
     from analysis import __version__
-    from analysis.tables.metrics import COLUMNS
+    from analysis.document import DOCUMENT_VERSION
+    from analysis.tables import COLUMNS
 
     doc = {
         "schema": SCHEMA,
+        "document": DOCUMENT_VERSION,
         "project": __version__,
         "source": source_digest(),
         "lexicon": lexicon_digest(),
+        "data": data_digest(),
         "libraries": {name: _version(name) for name in _LIBRARIES},
         "columns": list(COLUMNS),
     }

@@ -29,7 +29,9 @@ Rows are exactly those of :func:`analysis.paragraph_metrics` /
 non-English, ...) contributes no rows: :func:`analyze_bag` drops it silently (the graph runs on workers; nothing is
 warned), so use :func:`analyze_bag_with_failures` to get the failure messages
 too, or :func:`analyze_bag_outcomes` for every article's outcome.
-The content cache of :mod:`analysis.cache` is not used here (it is a local file).
+The content cache of :mod:`analysis.corpus.cache` is not used here (it is a local file).
+Every function takes ``config=`` (an :class:`~analysis.AnalysisConfig`, shipped to the workers).
+Ids are not made unique across a bag (partitions run apart): give dict items their own ``article_id``.
 """
 
 from __future__ import annotations
@@ -39,10 +41,11 @@ from functools import cache
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
+from analysis.config import AnalysisConfig
 from analysis.corpus.batch import analyze_article, check_level
 from analysis.errors import InputError
 from analysis.sources.loading import article_from_text, load_article, slugify
-from analysis.tables.metrics import COLUMNS
+from analysis.tables import COLUMNS
 
 if TYPE_CHECKING:
     import dask.bag
@@ -50,14 +53,16 @@ if TYPE_CHECKING:
     import pandas as pd
 
 #: Metadata keys taken from dict items (others are ignored).
-METADATA_KEYS = ("article_id", "title", "author", "outlet", "date", "url", "kind", "language", "source_path")
+METADATA_KEYS = (
+    "article_id", "title", "author", "outlet", "date", "url", "kind", "event", "language", "source_path",
+)
 _SAMPLE = (
     "Officials said the talks could resume next week.\n\n"
     "It is clear that both sides want a deal, according to diplomats."
 )
 
 
-def analyze_item(item: str | PurePath | Mapping[str, Any]) -> dict[str, Any]:
+def analyze_item(item: str | PurePath | Mapping[str, Any], config: AnalysisConfig | None = None) -> dict[str, Any]:
     """Analyse one bag item; return ``{"article_id", "error", "paragraphs", "article"}`` (never raises).
 
     ``item``: an article text (``str``), a dict with ``text`` and metadata, or a
@@ -81,7 +86,7 @@ def analyze_item(item: str | PurePath | Mapping[str, Any]) -> dict[str, Any]:
             article = article_from_text(item["text"], name=name, **meta)
         else:
             return _failure(None, f"not a text, a path or a dict with 'text': {item!r:.60}")
-        paragraphs, art = analyze_article(article)
+        paragraphs, art = analyze_article(article, config)
     except InputError as exc:
         return _failure(meta.get("article_id"), str(exc))
     except Exception as exc:  # noqa: BLE001 - one broken article must not fail the whole graph
@@ -93,8 +98,10 @@ def _failure(article_id: object, message: str) -> dict[str, Any]:
     return {"article_id": article_id, "error": message, "paragraphs": [], "article": None}
 
 
-def _rows(items: Iterable[str | Mapping[str, Any]], level: str) -> list[dict[str, Any]]:
-    return _outcome_rows(map(analyze_item, items), level)
+def _rows(
+    items: Iterable[str | Mapping[str, Any]], level: str, config: AnalysisConfig | None = None
+) -> list[dict[str, Any]]:
+    return _outcome_rows((analyze_item(i, config) for i in items), level)
 
 
 def _outcome_rows(outcomes: Iterable[dict[str, Any]], level: str) -> list[dict[str, Any]]:
@@ -114,23 +121,25 @@ def meta_frame() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(COLUMNS)).iloc[:0]
 
 
-def analyze_bag_outcomes(bag: dask.bag.Bag) -> dask.bag.Bag:
+def analyze_bag_outcomes(bag: dask.bag.Bag, config: AnalysisConfig | None = None) -> dask.bag.Bag:
     """A bag of :func:`analyze_item` results, one per input item, failures included."""
-    return bag.map(analyze_item)
+    return bag.map(analyze_item, config=config)
 
 
-def analyze_bag(bag: dask.bag.Bag, *, level: str = "paragraph") -> dask.dataframe.DataFrame:
+def analyze_bag(
+    bag: dask.bag.Bag, *, level: str = "paragraph", config: AnalysisConfig | None = None
+) -> dask.dataframe.DataFrame:
     """Lazy Dask DataFrame of paragraph rows (``level="paragraph"``) or article rows (``"article"``).
 
     Failed articles contribute no rows and no message (see :func:`analyze_bag_with_failures`).
     """
     check_level(level)
-    rows = bag.map_partitions(_rows, level)
+    rows = bag.map_partitions(_rows, level, config)
     return rows.to_dataframe(meta=meta_frame())
 
 
 def analyze_bag_with_failures(
-    bag: dask.bag.Bag, *, level: str = "paragraph"
+    bag: dask.bag.Bag, *, level: str = "paragraph", config: AnalysisConfig | None = None
 ) -> tuple[dask.dataframe.DataFrame, dask.dataframe.DataFrame]:
     """``(rows, failures)``: the :func:`analyze_bag` frame, and a frame of the articles that failed.
 
@@ -142,7 +151,7 @@ def analyze_bag_with_failures(
     import pandas as pd
 
     check_level(level)
-    outcomes = analyze_bag_outcomes(bag)
+    outcomes = analyze_bag_outcomes(bag, config)
     # optimize_graph=False keeps the outcome tasks under their own keys in both frames,
     # so a graph holding both runs them once (an optimised graph fuses them away).
     rows = outcomes.map_partitions(_outcome_rows, level).to_dataframe(meta=meta_frame(), optimize_graph=False)
@@ -156,11 +165,11 @@ def _failure_rows(outcomes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def analyze_dataframe(
-    ddf: dask.dataframe.DataFrame, *, text: str = "text", level: str = "paragraph"
+    ddf: dask.dataframe.DataFrame, *, text: str = "text", level: str = "paragraph", config: AnalysisConfig | None = None
 ) -> dask.dataframe.DataFrame:
     """:func:`analyze_bag` for a Dask DataFrame with a ``text`` column (metadata columns optional)."""
     keep = [c for c in (text, *METADATA_KEYS) if c in ddf.columns]
     bag = ddf[keep].to_bag(format="dict")
     if text != "text":
         bag = bag.map(lambda d: {**d, "text": d[text]})
-    return analyze_bag(bag, level=level)
+    return analyze_bag(bag, level=level, config=config)

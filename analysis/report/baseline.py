@@ -40,7 +40,7 @@ from analysis.errors import InputError
 from analysis.model import Article
 from analysis.report.compare import percentile_rank
 from analysis.sources.loading import load_article, slugify
-from analysis.tables.metrics import COLUMNS, TEXT_COLUMNS, article_tables
+from analysis.tables import COLUMNS, TEXT_COLUMNS, article_tables
 
 DEFAULT_NAME = "onestopenglish-adv"
 #: Where ``build`` writes by default (relative to the working directory, i.e. the checkout).

@@ -16,10 +16,12 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.config import AnalysisConfig
+from analysis.document import AnalysedDocument, analyze
 from analysis.report import plots
 from analysis.report.compare import COMPARED_METRICS
 from analysis.sources.loading import load_article
-from analysis.tables.metrics import article_tables, sentence_metrics
+from analysis.tables import article_tables, sentence_metrics
 
 DEFAULT_FIGURES = Path("data/figures")
 DPI = 150
@@ -29,20 +31,28 @@ HEDGE_EVAL_RESULTS = Path(__file__).resolve().parents[2] / "data" / "benchmarks"
 
 @dataclass
 class ArticleTables:
-    """The three tables of one article: paragraphs, body-level row, sentences."""
+    """The tables of one analysed article: paragraphs, body-level row, sentences, cues (and the document)."""
 
     paragraphs: pd.DataFrame
     article: pd.Series
     sentences: pd.DataFrame
     title: str
+    cues: pd.DataFrame | None = None
+    document: AnalysedDocument | None = None
 
 
-def load_tables(path: str | Path) -> ArticleTables:
-    """Load an article and compute its paragraph, article and sentence tables."""
-    art = load_article(path)
-    title = art.title or art.article_id
-    paragraphs, article = article_tables(art)
-    return ArticleTables(paragraphs, article, sentence_metrics(art), title)
+def document_tables(doc: AnalysedDocument) -> ArticleTables:
+    """Every table of ``doc``, read from its layers (nothing is analysed again)."""
+    from analysis.tables import cues
+
+    paragraphs, article = article_tables(doc)
+    title = doc.article.title or doc.article.article_id
+    return ArticleTables(paragraphs, article, sentence_metrics(doc), title, cues(doc), doc)
+
+
+def load_tables(path: str | Path, config: AnalysisConfig | None = None) -> ArticleTables:
+    """Load an article, analyse it once and build its paragraph, article, sentence and cue tables."""
+    return document_tables(analyze(load_article(path), config))
 
 
 #: Rows of :func:`summary_table`: column -> label.
@@ -101,7 +111,7 @@ class Comparables:
 
 def comparable_tables(store: str | Path | None = None, baseline_name: str = "onestopenglish-adv") -> Comparables:
     """Analyse English articles in ``store`` and load the committed baseline ``baseline_name``."""
-    from analysis.tables.metrics import COLUMNS
+    from analysis.tables import COLUMNS
 
     empty = pd.DataFrame(columns=list(COLUMNS))
     notes: list[str] = []

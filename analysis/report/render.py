@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from dataclasses import replace
 
-from analysis.annotate.hedging import CATEGORIES, Cue, article_cues, article_unhedged_predictions
-from analysis.annotate.quotes import article_quotes
+from analysis.annotate.hedging import CATEGORIES, Cue
+from analysis.document import AnalysedDocument
 from analysis.model import Article
 
 _LABELS = {
@@ -147,16 +148,26 @@ def legend() -> str:
     return '<div class="legend">' + " ".join(items) + "<br>Hover over a highlighted cue for its subtype.</div>"
 
 
-def highlight(article: Article, standalone: bool = True) -> str:
-    """HTML of ``article`` with every cue marked by category and voice, a legend and tooltips.
+def highlight(item: Article | AnalysedDocument, standalone: bool = True) -> str:
+    """HTML of an article with every cue marked by category and voice, a legend and tooltips.
 
-    ``standalone=True`` gives a complete page (``<!doctype html>``, CSS in ``<head>``);
-    ``False`` gives a ``<div>`` fragment with scoped CSS for Jupyter (``Article._repr_html_``).
+    Args:
+        item: an analysed document (its layers are read, nothing is recomputed) or an
+            article (analysed here with the default settings).
+        standalone: ``True`` gives a complete page (``<!doctype html>``, CSS in ``<head>``);
+            ``False`` a ``<div>`` fragment with scoped CSS for Jupyter (``Article._repr_html_``).
+
+    Returns:
+        The HTML; every piece of article text in it is escaped.
     """
-    cues = article_cues(article)
-    quotes = article_quotes(article)
-    predictions = article_unhedged_predictions(article, cues)
-    counts = {cat: sum(1 for pc in cues for c in pc if c.category == cat) for cat in CATEGORIES}
+    from analysis.document import analyze
+
+    doc = item if isinstance(item, AnalysedDocument) else analyze(item)
+    article = doc.article
+    cues = doc.paragraph_cues()
+    quotes = doc.paragraph_quotes()
+    predicted = set(doc.predictions)
+    counts = {cat: sum(1 for c in doc.cues if c.category == cat) for cat in CATEGORIES}
     title = article.title or (article.paragraphs[0].text if article.paragraphs else article.article_id)
     parts = ['<div class="ma-article">']
     parts.append(
@@ -164,14 +175,16 @@ def highlight(article: Article, standalone: bool = True) -> str:
         f'{counts["attribution"]} attributions in all paragraphs (metrics count body paragraphs only).</p>'
     )
     parts.append(legend())
-    for p, pcues, preds in zip(article.paragraphs, cues, predictions, strict=True):
-        qs = [(q.start - p.start, q.end - p.start) for q in quotes if q.paragraph == p.index]
-        ps = [(p.sentences[i].start, p.sentences[i].end) for i in preds]
+    for p, pcues, pquotes in zip(article.paragraphs, cues, quotes, strict=True):
+        local = [replace(c, start=c.start - p.start, end=c.end - p.start) for c in pcues]
+        qs = [(q.start - p.start, q.end - p.start) for q in pquotes]
+        ps = [(doc.sentences[i].start - p.start, doc.sentences[i].end - p.start) for i in doc.sentence_range(p.index)
+              if i in predicted]
         role = _esc(p.role)
         tag = "" if p.role == "body" else f'<span class="role-tag">{role}</span>'
         parts.append(
             f'<p class="para role-{role}" id="p{p.index}"><span class="idx">{p.index}</span>'
-            f"{render_paragraph(p.text, pcues, qs, ps)}{tag}</p>"
+            f"{render_paragraph(p.text, local, qs, ps)}{tag}</p>"
         )
     parts.append("</div>")
     body = "\n".join(parts)

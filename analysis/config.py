@@ -1,0 +1,74 @@
+"""One options object for the whole analysis: :class:`AnalysisConfig`.
+
+Everything that changes a result lives here and nowhere else, so it reaches every
+entry point the same way (:func:`analysis.analyze`, :func:`analysis.analyze_corpus`,
+the Dask functions, the CLI's ``--lexicon``) and is part of every cache key
+(:meth:`AnalysisConfig.fingerprint`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, fields
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from analysis.annotate.hedging import Lexicon
+
+
+@dataclass(frozen=True)
+class AnalysisConfig:
+    """Settings of one analysis; the defaults are the documented method.
+
+    Attributes:
+        lexicon: path of a hedge lexicon CSV (same columns as the packaged
+            ``analysis/data/hedge_lexicon.csv``), or ``None`` for the packaged one.
+        min_reliable_words: ``readability_reliable`` needs at least this many words (100:
+            the passage length the formulas were calibrated on).
+        min_smog_sentences: ``smog_reliable`` needs at least this many sentences (30:
+            McLaughlin's SMOG sample).
+        headline_max_words: longest first line taken as the headline when no title is given (25).
+        byline_tail: last body paragraphs searched for an author-name line (4).
+    """
+
+    lexicon: str | None = None
+    min_reliable_words: int = 100
+    min_smog_sentences: int = 30
+    headline_max_words: int = 25
+    byline_tail: int = 4
+
+    def __post_init__(self) -> None:
+        if self.lexicon is not None:
+            object.__setattr__(self, "lexicon", str(self.lexicon))
+        for name in ("min_reliable_words", "min_smog_sentences", "headline_max_words", "byline_tail"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise ValueError(f"AnalysisConfig.{name} must be a whole number >= 0, not {value!r}")
+
+    @cached_property
+    def hedge_lexicon(self) -> Lexicon:
+        """The compiled lexicon (read once per config object).
+
+        Raises:
+            InputError: the lexicon file cannot be read or is malformed.
+        """
+        from analysis.annotate.hedging import default_lexicon, load_lexicon
+
+        return default_lexicon() if self.lexicon is None else load_lexicon(Path(self.lexicon))
+
+    def settings(self) -> dict[str, object]:
+        """The settings as plain values (the lexicon as its content digest, not its path)."""
+        out: dict[str, object] = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["lexicon"] = self.hedge_lexicon.digest
+        return out
+
+    def fingerprint(self) -> str:
+        """SHA-256 of :meth:`settings`: equal for configs that give equal results."""
+        return hashlib.sha256(json.dumps(self.settings(), sort_keys=True).encode()).hexdigest()
+
+
+#: The default settings.
+DEFAULT_CONFIG = AnalysisConfig()

@@ -1,0 +1,258 @@
+"""The analysed document: every layer of one article, computed once, in order.
+
+:func:`analyze` is the one pass over an article; everything downstream (the
+paragraph, article, sentence and cue tables, the highlight page, the figures,
+corpus runs, Dask and the cache) reads its layers and recomputes none::
+
+    text -> Article -> analyze() -> AnalysedDocument -> tables (pandas) -> plots, reports, exports
+
+Layers, in the order they are made (each reads only the ones before it):
+
+1. ``sentences`` (every paragraph's, in reading order) and ``counts``: words,
+   syllables, polysyllables, letters, difficult words of each sentence
+   (:mod:`analysis.annotate.counts`);
+2. ``quotes``: quotation segments (:mod:`analysis.annotate.quotes`);
+3. ``cues``: hedges, boosters and attributions with their voice and speaker
+   (:mod:`analysis.annotate.hedging`);
+4. ``predictions``: sentences where the author predicts unhedged;
+5. ``sentiment``: VADER scores of each sentence;
+6. ``voice_words``: per paragraph, words inside quotations and in all.
+
+Every span is an offset into ``Article.text`` (one convention throughout).
+A document round-trips through JSON (:meth:`AnalysedDocument.to_dict`,
+:meth:`AnalysedDocument.from_dict`), which is what the result cache stores.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from analysis.annotate import counts as counting
+from analysis.annotate.counts import Counts
+from analysis.annotate.hedging import Cue, find_cues
+from analysis.annotate.hedging.predictions import unhedged_predictions
+from analysis.annotate.quotes import Quote, find_quotes, quoted_words
+from analysis.annotate.sentiment import Scores, sentence_scores
+from analysis.config import DEFAULT_CONFIG, AnalysisConfig
+from analysis.errors import InputError
+from analysis.model import Article, Paragraph, Sentence
+
+#: Bump when the layers or their JSON form change (part of the cache key).
+DOCUMENT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class AnalysedDocument:
+    """One article and its layers (see the module docstring); build it with :func:`analyze`.
+
+    Attributes:
+        article: the input.
+        config: the settings it was analysed with.
+        sentences: every sentence in reading order (``Sentence.paragraph`` says whose).
+        counts: per sentence (same order), its :class:`~analysis.annotate.counts.Counts`.
+        quotes: quotation segments, one per paragraph a quotation spans.
+        cues: every cue in text order, ``paragraph``/``sentence`` set, voice and speaker given.
+        predictions: positions in ``sentences`` of unhedged author predictions.
+        sentiment: per sentence, VADER :class:`~analysis.annotate.sentiment.Scores`.
+        voice_words: per paragraph, ``(words inside quotations, all words)``.
+    """
+
+    article: Article
+    config: AnalysisConfig
+    sentences: tuple[Sentence, ...]
+    counts: tuple[Counts, ...]
+    quotes: tuple[Quote, ...]
+    cues: tuple[Cue, ...]
+    predictions: tuple[int, ...]
+    sentiment: tuple[Scores, ...]
+    voice_words: tuple[tuple[int, int], ...]
+
+    def sentence_range(self, paragraph: int) -> range:
+        """Positions in :attr:`sentences` of paragraph ``paragraph``'s sentences."""
+        return self._ranges[paragraph]
+
+    @property
+    def _ranges(self) -> list[range]:
+        ranges = self.__dict__.get("_ranges_cache")
+        if ranges is None:
+            ranges, i = [], 0
+            for p in self.article.paragraphs:
+                ranges.append(range(i, i + len(p.sentences)))
+                i += len(p.sentences)
+            object.__setattr__(self, "_ranges_cache", ranges)
+        return ranges
+
+    def paragraph_cues(self) -> list[list[Cue]]:
+        """:attr:`cues` grouped by paragraph (one list per paragraph, article offsets)."""
+        out: list[list[Cue]] = [[] for _ in self.article.paragraphs]
+        for c in self.cues:
+            out[c.paragraph].append(c)
+        return out
+
+    def paragraph_quotes(self) -> list[list[Quote]]:
+        """:attr:`quotes` grouped by paragraph."""
+        out: list[list[Quote]] = [[] for _ in self.article.paragraphs]
+        for q in self.quotes:
+            out[q.paragraph].append(q)
+        return out
+
+    def with_identity(self, **metadata: Any) -> AnalysedDocument:
+        """The same layers with the article's identity fields replaced (``article_id``, ``source_path``...)."""
+        return replace(self, article=replace(self.article, **metadata))
+
+    # ------------------------------------------------------------------ JSON form (the cache)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able form: the article's text and metadata, spans and every layer."""
+        a = self.article
+        return {
+            "version": DOCUMENT_VERSION,
+            "article": {
+                **{k: v for k, v in a.metadata().items() if k != "sha256"},
+                "text": a.text,
+                "extra": _jsonable_extra(a.extra),
+                "paragraphs": [
+                    [p.start, p.end, p.role, [[s.start, s.end] for s in p.sentences]] for p in a.paragraphs
+                ],
+            },
+            "counts": [
+                [c.n_words, c.n_syllables, c.n_polysyllabic, sorted(c.difficult), c.n_fog_hard, c.n_dale_chall_hard,
+                 c.n_letters, c.n_chars, c.n_tokens]
+                for c in self.counts
+            ],
+            "quotes": [[q.start, q.end, q.paragraph, q.group, q.speaker] for q in self.quotes],
+            "cues": [
+                [c.start, c.end, c.category, c.subtype, c.voice, c.speaker, c.paragraph, c.sentence] for c in self.cues
+            ],
+            "predictions": list(self.predictions),
+            "sentiment": [list(s) for s in self.sentiment],
+            "voice_words": [list(v) for v in self.voice_words],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], config: AnalysisConfig | None = None) -> AnalysedDocument:
+        """Rebuild a document from :meth:`to_dict` output.
+
+        Raises:
+            ValueError: ``data`` is not a document of this version.
+        """
+        import hashlib
+
+        if data.get("version") != DOCUMENT_VERSION:
+            raise ValueError("not an analysed document of this version")
+        a = data["article"]
+        text: str = a["text"]
+        paragraphs = tuple(
+            Paragraph(
+                i, s, e, text[s:e], role,
+                tuple(Sentence(j, ss, se, text[ss:se], i) for j, (ss, se) in enumerate(sents)),
+            )
+            for i, (s, e, role, sents) in enumerate(a["paragraphs"])
+        )
+        meta = {k: a.get(k) for k in ("article_id", "title", "author", "outlet", "date", "url", "kind", "source_path")}
+        article = Article(
+            text=text, paragraphs=paragraphs, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            language=a.get("language") or "en", extra=dict(a.get("extra") or {}), **meta,
+        )
+        sentences = tuple(s for p in paragraphs for s in p.sentences)
+        return cls(
+            article=article,
+            config=config or DEFAULT_CONFIG,
+            sentences=sentences,
+            counts=tuple(Counts(c[0], c[1], c[2], frozenset(c[3]), *c[4:]) for c in data["counts"]),
+            quotes=tuple(Quote(*q) for q in data["quotes"]),
+            cues=tuple(
+                Cue(s, e, text[s:e], cat, sub, voice, speaker, para, sent)
+                for s, e, cat, sub, voice, speaker, para, sent in data["cues"]
+            ),
+            predictions=tuple(data["predictions"]),
+            sentiment=tuple(Scores(*s) for s in data["sentiment"]),
+            voice_words=tuple((int(a_), int(b_)) for a_, b_ in data["voice_words"]),
+        )
+
+
+def _jsonable_extra(extra: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in extra.items() if isinstance(v, (str, int, float, bool)) or v is None}
+
+
+def require_english(article: Article) -> None:
+    """Raise :class:`InputError` when the article is not English (no English metrics for it)."""
+    if not article.is_english:
+        where = article.source_path or article.article_id
+        raise InputError(
+            f"{where}: text is not English (detected: {article.language}); "
+            "readability formulas and VADER are English-only, so no scores are given"
+        )
+
+
+def analyze(article: Article, config: AnalysisConfig | None = None) -> AnalysedDocument:
+    """Annotate ``article`` once: sentences and counts, quotations, cues with voice, predictions, sentiment.
+
+    Args:
+        article: from :func:`analysis.load_article` or :func:`analysis.article_from_text`.
+        config: settings (lexicon, reliability thresholds); ``None`` = the defaults.
+
+    Returns:
+        The :class:`AnalysedDocument`; every table and view is built from it.
+
+    Raises:
+        InputError: the article is not English, or the configured lexicon cannot be read.
+    """
+    config = config or DEFAULT_CONFIG
+    require_english(article)
+    lexicon = config.hedge_lexicon
+    paragraphs = article.paragraphs
+    sentences = tuple(s for p in paragraphs for s in p.sentences)
+    counts = tuple(counting.count(s.text) for s in sentences)
+    quotes = tuple(find_quotes(article.text, [(p.start, p.end) for p in paragraphs]))
+    by_paragraph: list[list[Quote]] = [[] for _ in paragraphs]
+    for q in quotes:
+        by_paragraph[q.paragraph].append(q)
+    cues: list[Cue] = []
+    predictions: list[int] = []
+    voice_words: list[tuple[int, int]] = []
+    first = 0
+    for p, inside in zip(paragraphs, by_paragraph, strict=True):
+        starts = [s.start for s in p.sentences]
+        pcues = [_place(c, p, inside, starts) for c in find_cues(p.text, lexicon)]
+        cues.extend(pcues)
+        author_text = p.text
+        for q in inside:  # blank quoted text, keeping offsets
+            a, b = max(q.start, p.start) - p.start, min(q.end, p.end) - p.start
+            author_text = author_text[:a] + " " * (b - a) + author_text[b:]
+        spans = [(s.start, s.end) for s in p.sentences]
+        predictions.extend(first + i for i in unhedged_predictions(author_text, spans, pcues, p.start))
+        voice_words.append(quoted_words(p.text, p.start, inside))
+        first += len(p.sentences)
+    return AnalysedDocument(
+        article=article,
+        config=config,
+        sentences=sentences,
+        counts=counts,
+        quotes=quotes,
+        cues=tuple(cues),
+        predictions=tuple(predictions),
+        sentiment=tuple(sentence_scores([s.text for s in sentences])),
+        voice_words=tuple(voice_words),
+    )
+
+
+def _place(c: Cue, p: Paragraph, quotes: Sequence[Quote], sentence_starts: list[int]) -> Cue:
+    """Cue ``c`` found in ``p.text``: article offsets, paragraph, sentence and voice."""
+    a, b = p.start + c.start, p.start + c.end
+    sentence = max(bisect_right(sentence_starts, a) - 1, 0) if sentence_starts else -1
+    q = next((q for q in quotes if q.start <= a and b <= q.end), None)
+    voice, speaker = ("quoted", q.speaker) if q is not None else ("author", "")
+    return Cue(a, b, c.text, c.category, c.subtype, voice, speaker, p.index, sentence)
+
+
+def article_cues(article: Article, config: AnalysisConfig | None = None) -> list[list[Cue]]:
+    """Cues of every paragraph of ``article`` with their voice (one list per paragraph).
+
+    Offsets index into ``article.text`` (``article.text[c.start:c.end] == c.text``).
+    Prefer ``analyze(article).cues`` when other layers are needed too.
+    """
+    return analyze(article, config).paragraph_cues()

@@ -1,0 +1,158 @@
+"""Tables of an analysed document: paragraphs, the article, sentences and cues (pandas).
+
+Every function reads the layers of an :class:`~analysis.document.AnalysedDocument`;
+none recomputes one. Paragraph and article values come from the same per-sentence
+counts: a paragraph's readability is the formula on its sentences' summed counts,
+the article's the formula on all body sentences' counts (not a mean of paragraphs).
+Sentiment is the mean over the unit's sentences; cues are counted per unit.
+Columns: :mod:`analysis.tables.dictionary`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analysis.annotate.counts import total
+from analysis.document import AnalysedDocument
+from analysis.tables import hedging, readability, sentiment
+from analysis.tables.dictionary import COLUMNS, CUE_COLUMNS, METADATA, SENTENCE_COLUMNS
+
+
+def metadata(doc: AnalysedDocument) -> dict[str, str]:
+    """The :data:`~analysis.tables.dictionary.METADATA` columns of ``doc``'s article ('' when unknown)."""
+    a = doc.article
+    values = {
+        "title": a.title,
+        "outlet": a.outlet,
+        "author": a.author,
+        "date": a.date,
+        "kind": a.kind,
+        "event": a.extra.get("event"),
+        "url": a.url,
+        "source_path": a.source_path,
+    }
+    return {k: "" if v is None else str(v) for k, v in values.items()}
+
+
+def _unit(doc: AnalysedDocument, positions: list[int], cues: list[Any], quoted: int, words: int) -> dict[str, Any]:
+    """Metric columns of the sentences at ``positions`` with ``cues``."""
+    c = total(doc.counts[i] for i in positions)
+    row: dict[str, Any] = readability.readability(c, len(positions), doc.config)
+    row.update(sentiment.aggregate([doc.sentences[i].text for i in positions], [doc.sentiment[i] for i in positions]))
+    row.update(hedging.cue_counts(cues, c.n_words))
+    predicted = set(doc.predictions)
+    row.update(hedging.voice_columns(cues, quoted, words, sum(1 for i in positions if i in predicted)))
+    return row
+
+
+def paragraph_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
+    """One dict per paragraph (every role), keyed by :data:`~analysis.tables.dictionary.COLUMNS`."""
+    a = doc.article
+    meta = metadata(doc)
+    rows = []
+    for p, pcues, (quoted, words) in zip(a.paragraphs, doc.paragraph_cues(), doc.voice_words, strict=True):
+        row: dict[str, Any] = {"article_id": a.article_id, "paragraph": p.index, "role": p.role, "start": p.start,
+                               "end": p.end}
+        row.update(_unit(doc, list(doc.sentence_range(p.index)), pcues, quoted, words))
+        row.update(meta)
+        rows.append(row)
+    return rows
+
+
+def article_row(doc: AnalysedDocument) -> dict[str, Any]:
+    """The body-level row: formulas on all body sentences' counts, sentiment over them, cues summed.
+
+    An article with no body paragraph gets zero counts and NaN scores.
+    """
+    a = doc.article
+    body = [p.index for p in a.paragraphs if p.is_body]
+    positions = [i for b in body for i in doc.sentence_range(b)]
+    by_paragraph = doc.paragraph_cues()
+    cues = [c for b in body for c in by_paragraph[b]]
+    quoted = sum(doc.voice_words[b][0] for b in body)
+    words = sum(doc.voice_words[b][1] for b in body)
+    row: dict[str, Any] = {"article_id": a.article_id, "paragraph": -1, "role": "article", "start": 0,
+                           "end": len(a.text)}
+    row.update(_unit(doc, positions, cues, quoted, words))
+    row.update(metadata(doc))
+    return row
+
+
+def frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
+    """``pd.DataFrame(rows, columns=columns)``, built column-wise (a quarter faster, same dtypes).
+
+    A column whose values are all Python ``int``, ``float`` or ``bool`` becomes one
+    typed array; any other column is left to pandas' inference.
+    """
+    if not rows:
+        return pd.DataFrame(rows, columns=list(columns))
+    data: dict[str, object] = {}
+    for col in columns:
+        values = [r[col] for r in rows]
+        kind = type(values[0])
+        typed = kind in _DTYPES and all(type(v) is kind for v in values)
+        data[col] = np.array(values, dtype=_DTYPES[kind]) if typed else values
+    return pd.DataFrame(data)
+
+
+_DTYPES = {bool: np.bool_, int: np.int64, float: np.float64}
+
+
+def paragraph_table(doc: AnalysedDocument) -> pd.DataFrame:
+    """One row per paragraph (every role; filter ``role == "body"`` for body text)."""
+    return frame(paragraph_rows(doc), COLUMNS)
+
+
+def article_series(doc: AnalysedDocument) -> pd.Series:
+    """The body-level values as a Series indexed like :data:`~analysis.tables.dictionary.COLUMNS`."""
+    return pd.Series(article_row(doc), index=list(COLUMNS), name=doc.article.article_id)
+
+
+def sentence_table(doc: AnalysedDocument) -> pd.DataFrame:
+    """One row per sentence (every role): offsets into the article text, counts, VADER scores, cues."""
+    a = doc.article
+    meta = metadata(doc)
+    predicted = set(doc.predictions)
+    per_sentence: dict[tuple[int, int], list[str]] = {}
+    for c in doc.cues:
+        per_sentence.setdefault((c.paragraph, c.sentence), []).append(c.category)
+    rows = []
+    for i, (s, c, sc) in enumerate(zip(doc.sentences, doc.counts, doc.sentiment, strict=True)):
+        cats = per_sentence.get((s.paragraph, s.index), [])
+        rows.append({
+            "article_id": a.article_id, "paragraph": s.paragraph, "role": a.paragraphs[s.paragraph].role,
+            "sentence": s.index, "start": s.start, "end": s.end, "n_words": c.n_words, "n_syllables": c.n_syllables,
+            "compound": sc.compound, "pos": sc.pos, "neu": sc.neu, "neg": sc.neg,
+            "hedges": cats.count("hedge"), "boosters": cats.count("booster"), "unhedged_prediction": i in predicted,
+            "text": s.text, **meta,
+        })
+    return frame(rows, SENTENCE_COLUMNS)
+
+
+def cue_table(doc: AnalysedDocument) -> pd.DataFrame:
+    """One row per cue: where it is (paragraph, sentence, offsets), what it is, whose voice."""
+    a = doc.article
+    meta = metadata(doc)
+    rows = [
+        {"article_id": a.article_id, "paragraph": c.paragraph, "role": a.paragraphs[c.paragraph].role,
+         "sentence": c.sentence, "start": c.start, "end": c.end, "text": c.text, "category": c.category,
+         "subtype": c.subtype, "voice": c.voice, "speaker": c.speaker, **meta}
+        for c in doc.cues
+    ]
+    return frame(rows, CUE_COLUMNS) if rows else pd.DataFrame(columns=list(CUE_COLUMNS))
+
+
+__all__ = [
+    "METADATA",
+    "article_row",
+    "article_series",
+    "cue_table",
+    "frame",
+    "metadata",
+    "paragraph_rows",
+    "paragraph_table",
+    "sentence_table",
+]

@@ -1,0 +1,107 @@
+"""The data dictionary: every column of every table, defined once.
+
+Each metric family declares its own columns (``SPEC`` in
+:mod:`analysis.tables.readability`, :mod:`analysis.tables.sentiment`,
+:mod:`analysis.tables.hedging`); :data:`DATA_DICTIONARY` assembles them with the
+identity and metadata columns, in table order. The README table is generated from
+it (``make docs``) and a test keeps the two in sync.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analysis.tables import hedging, readability, sentiment
+
+IDENTITY: dict[str, tuple[str, str]] = {
+    "article_id": (
+        "text",
+        "Identifier of the article, unique within a run (file stem, front-matter `id`, or title slug; "
+        "a clash gets its folder prepended).",
+    ),
+    "paragraph": ("int >= 0", "Paragraph index in the article, counting every role. Article rows: -1."),
+    "role": ("category", "`headline`, `summary`, `body`, `byline` or `boilerplate`. Article rows: `article`."),
+    "start": ("characters", "Offset of the span in the article text (after front matter). Article rows: 0."),
+    "end": ("characters", "End offset (exclusive) of the span in the article text."),
+}
+METADATA: dict[str, tuple[str, str]] = {
+    "title": ("text", "Article title (front matter, or the headline paragraph)."),
+    "outlet": ("text", "Publication (front matter or the store's metadata); empty when unknown."),
+    "author": ("text", "Author (front matter, or the byline's name); empty when unknown."),
+    "date": ("text", "Publication date as given (ISO 8601 when it was a YAML date); empty when unknown."),
+    "kind": ("text", "Free label such as `news` or `opinion`; empty when unknown."),
+    "event": ("text", "The event the article covers (front matter `event`), for grouping same-event coverage."),
+    "url": ("text", "Address of the article; empty when unknown."),
+    "source_path": ("text", "The file the article was read from; empty for text given directly."),
+}
+#: Columns of the paragraph table and the article row, in order: column -> (unit, definition).
+DATA_DICTIONARY: dict[str, tuple[str, str]] = {
+    **IDENTITY,
+    **readability.SPEC,
+    **sentiment.SPEC,
+    **hedging.SPEC,
+    **hedging.VOICE_SPEC,
+    **METADATA,
+}
+COLUMNS: tuple[str, ...] = tuple(DATA_DICTIONARY)
+#: Columns holding article text (left out of anything published from licensed corpora).
+TEXT_COLUMNS: tuple[str, ...] = ("most_negative_sentence", "most_positive_sentence")
+
+#: Sentence table: column -> (unit, definition).
+SENTENCE_DICTIONARY: dict[str, tuple[str, str]] = {
+    "article_id": IDENTITY["article_id"],
+    "paragraph": ("int >= 0", "Index of the sentence's paragraph."),
+    "role": IDENTITY["role"],
+    "sentence": ("int >= 0", "Index of the sentence within its paragraph."),
+    "start": IDENTITY["start"],
+    "end": IDENTITY["end"],
+    "n_words": readability.SPEC["n_words"],
+    "n_syllables": readability.SPEC["n_syllables"],
+    "compound": ("-1..1", "VADER compound score of the sentence."),
+    "pos": ("0..1", "VADER positive proportion."),
+    "neu": ("0..1", "VADER neutral proportion."),
+    "neg": ("0..1", "VADER negative proportion."),
+    "hedges": hedging.SPEC["hedges"],
+    "boosters": hedging.SPEC["boosters"],
+    "unhedged_prediction": ("bool", "True when the sentence is an unhedged author prediction."),
+    "text": ("text", "The sentence."),
+}
+SENTENCE_COLUMNS: tuple[str, ...] = (*SENTENCE_DICTIONARY, *METADATA)
+
+#: Cue table: column -> (unit, definition).
+CUE_DICTIONARY: dict[str, tuple[str, str]] = {
+    "article_id": IDENTITY["article_id"],
+    "paragraph": ("int >= 0", "Index of the cue's paragraph."),
+    "role": IDENTITY["role"],
+    "sentence": ("int >= 0", "Index of the cue's sentence within its paragraph."),
+    "start": ("characters", "Offset of the cue in the article text."),
+    "end": ("characters", "End offset (exclusive) of the cue in the article text."),
+    "text": ("text", "The cue as written."),
+    "category": ("category", "`hedge`, `booster` or `attribution`."),
+    "subtype": ("category", "e.g. `modal`, `weasel`, `epistemic verb`, `certainty`, `reporting verb`."),
+    "voice": ("category", "`author` (the writer's own words) or `quoted` (inside quotation marks)."),
+    "speaker": ("text", "The quoted speaker when known, else empty."),
+}
+CUE_COLUMNS: tuple[str, ...] = (*CUE_DICTIONARY, *METADATA)
+
+
+def data_dictionary_markdown() -> str:
+    """The data dictionary as a Markdown table (pasted into the README)."""
+    lines = ["| column | unit / range | definition |", "|---|---|---|"]
+    lines += [f"| `{col}` | {unit} | {desc} |" for col, (unit, desc) in DATA_DICTIONARY.items()]
+    return "\n".join(lines)
+
+
+_DD_START, _DD_END = "<!-- data-dictionary:start -->", "<!-- data-dictionary:end -->"
+
+
+def write_data_dictionary(readme: str | Path) -> bool:
+    """Replace the table between the data-dictionary markers in ``readme``; True if changed."""
+    path = Path(readme)
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split(_DD_START, 1)
+    _, tail = rest.split(_DD_END, 1)
+    new = f"{head}{_DD_START}\n{data_dictionary_markdown()}\n{_DD_END}{tail}"
+    if new != text:
+        path.write_text(new, encoding="utf-8")
+    return new != text
