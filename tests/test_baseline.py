@@ -27,9 +27,10 @@ def test_baseline_loads_offline_without_text() -> None:
     assert (paras["role"] == "body").sum() > 2000 and set(paras["role"]) <= {"body", "headline"}
     for df in (paras, arts):
         assert not set(TEXT_COLUMNS) & set(df.columns)
-        # No free text anywhere: the only string columns are slugs and roles.
+        # No article text anywhere: the only string columns are slugs, roles and the file-name titles.
         text_like = [c for c in df.columns if not (pd.api.types.is_numeric_dtype(df[c]) or df[c].dtype == bool)]
-        assert text_like == ["article_id", "role"]
+        assert text_like == ["article_id", "role", "title", "outlet", "kind"]
+        assert set(df["outlet"]) == {"The Guardian"} and set(df["kind"]) == {"news"}
         assert df["article_id"].str.fullmatch(r"[a-z0-9-]+").all()
     assert arts["n_words"].between(200, 3000).all()
     assert arts["flesch_kincaid_grade"].between(5, 20).all()

@@ -12,11 +12,11 @@ import pandas as pd
 import pytest
 
 import analysis.corpus.batch
-from analysis.config import AnalysisConfig
 import analysis.corpus.pool
 import analysis.corpus.writers
 from analysis import Article, analyze_corpus, article_from_text, article_metrics, load_article, paragraph_metrics
 from analysis.cli import main
+from analysis.config import AnalysisConfig
 from analysis.corpus.batch import IN_FLIGHT_PER_WORKER, BatchWarning, analyze_paths, iter_outcomes
 from analysis.errors import InputError
 from analysis.tables import COLUMNS

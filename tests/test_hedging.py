@@ -18,7 +18,6 @@ from analysis.annotate.hedging import (
     default_lexicon,
     is_prediction,
 )
-
 from analysis.document import analyze
 
 from .conftest import ROOT

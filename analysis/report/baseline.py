@@ -7,7 +7,8 @@ see ``data/baselines/README.md``). Two files:
 * ``<name>.csv``: one row per paragraph, every role (filter ``role == "body"``);
 * ``<name>.articles.csv``: one row per article, body-level values.
 
-Columns are :data:`analysis.metrics.COLUMNS` without :data:`~analysis.metrics.TEXT_COLUMNS`
+Columns are :data:`analysis.tables.COLUMNS` without :data:`~analysis.tables.TEXT_COLUMNS`
+and without the metadata columns other than title, outlet and kind
 (no sentences are published). Regenerate with one command (``make baseline`` runs it)::
 
     media-analysis baseline build ../shared/corpus/onestopenglish-adv
@@ -41,12 +42,17 @@ from analysis.model import Article
 from analysis.report.compare import percentile_rank
 from analysis.sources.loading import load_article, slugify
 from analysis.tables import COLUMNS, TEXT_COLUMNS, article_tables
+from analysis.tables.dictionary import METADATA
 
 DEFAULT_NAME = "onestopenglish-adv"
 #: Where ``build`` writes by default (relative to the working directory, i.e. the checkout).
 DEFAULT_OUT = Path("data/baselines")
 #: Published columns: every metric column except the ones holding sentences.
-BASELINE_COLUMNS: tuple[str, ...] = tuple(c for c in COLUMNS if c not in TEXT_COLUMNS)
+#: Metadata kept: the title (from the file name), outlet and kind; no paths, dates or URLs.
+_KEPT_METADATA = ("title", "outlet", "kind")
+BASELINE_COLUMNS: tuple[str, ...] = tuple(
+    c for c in COLUMNS if c not in TEXT_COLUMNS and (c not in METADATA or c in _KEPT_METADATA)
+)
 _SUFFIX = "-adv"
 _SENTENCE_END = (".", "?", "!", "…", '"', "”", "’", "'")
 
