@@ -97,14 +97,20 @@ def _dictionaries():  # type: ignore[no-untyped-def]
     return get_cmudict(LANG), get_pyphen(LANG), get_lang_easy_words(LANG)
 
 
-@lru_cache(maxsize=1 << 16)
 def word_syllables(word: str) -> int:
     """Syllables of one lower-case word, as textstat's ``count_syllables`` counts them."""
-    cmu, pyphen, _ = _dictionaries()
+    return _word(word)[0]
+
+
+@lru_cache(maxsize=1 << 17)
+def _word(lower: str) -> tuple[int, bool]:
+    """``(syllables, on the easy-word list)`` of a lower-case word (memoised: a pure function of the word)."""
+    cmu, pyphen, easy = _dictionaries()
     try:
-        return sum(1 for p in cmu[word][0] if p[-1].isdigit())
+        syllables = sum(1 for p in cmu[lower][0] if p[-1].isdigit())
     except (TypeError, IndexError, KeyError):
-        return len(pyphen.positions(word)) + 1
+        syllables = len(pyphen.positions(lower)) + 1
+    return syllables, lower in easy
 
 
 def words(text: str) -> list[str]:
@@ -114,17 +120,18 @@ def words(text: str) -> list[str]:
 
 def count(text: str) -> Counts:
     """Counts of ``text`` (one sentence, or any text: nothing here depends on sentence ends)."""
-    easy = _dictionaries()[2]
-    ws = words(text)
+    cleaned = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
+    ws = cleaned.split()
+    lowers = cleaned.lower().split() if cleaned.isascii() else [w.lower() for w in ws]
     n_syll = n_poly = n_fog = n_dc = 0
     difficult: set[str] = set()
-    for w in ws:
-        lower = w.lower()
-        s = word_syllables(lower)
+    stats = _word
+    for w, lower in zip(ws, lowers, strict=True):
+        s, easy = stats(lower)
         n_syll += s
         if s >= 3:
             n_poly += 1
-        if lower not in easy:
+        if not easy:
             n_dc += 1
             if s >= 2:
                 difficult.add(w)
