@@ -247,7 +247,7 @@ def metric_heatstrip(paragraphs: pd.DataFrame, metrics: Sequence[str] | None = N
     z = np.where(std > 0, (values - mean) / np.where(std > 0, std, 1), 0.0)
     sign = np.array([-1.0 if m in HIGHER_IS_EASIER else 1.0 for m in metrics])[:, None]
     z = z * sign
-    fig = _figure(max(7, 0.55 * len(body) + 3.5), 0.5 * len(metrics) + 2.2)
+    fig = _figure(max(9, 0.55 * len(body) + 3.5), 0.5 * len(metrics) + 2.2)
     ax = fig.add_subplot()
     im = ax.imshow(z, cmap="PuOr_r", vmin=-2.5, vmax=2.5, aspect="auto")
     for i in range(values.shape[0]):
@@ -274,7 +274,7 @@ def metric_heatstrip(paragraphs: pd.DataFrame, metrics: Sequence[str] | None = N
     cbar.ax.set_yticklabels(["-2 sd", "-1", "article\nmean", "+1", "+2 sd"], fontsize=8)
     cbar.set_label("orange = harder to read (bold rows) / above the article mean (other rows)\n"
                    "purple = easier to read / below the mean; darker = further from the mean", fontsize=8.5)
-    ax.set_title(title or "Every metric by paragraph (values printed; colour: orange = harder to read or more)")
+    ax.set_title(title or "Every metric by paragraph: values printed, orange = harder to read or more")
     return fig
 
 
