@@ -113,8 +113,12 @@ def test_hover_shows_the_paragraph_tooltip_in_a_browser(tables, tmp_path: Path) 
         bars.nth(6).click()
         pg.wait_for_function("document.body.innerText.includes('Paragraph 10 \u00b7 36 words')", timeout=5_000)
         browser.screenshot(pg, tmp_path, "explorer-seed.png")
+        heights = pg.evaluate("[...document.querySelectorAll('g.mark-rect path')].map(p => p.getBBox().height)")
+        pg.select_option("select >> nth=1", "hedges_per_100w")  # the metric drop-down
+        pg.wait_for_function("document.body.innerText.includes('Hedges /100 words by paragraph')", timeout=5_000)
+        assert pg.evaluate("[...document.querySelectorAll('g.mark-rect path')].map(p => p.getBBox().height)") != heights
         # the untrusted article: chosen in the drop-down, its text shows as text, no script runs
-        pg.select_option("select", "nasty")
+        pg.select_option("select >> nth=0", "nasty")
         pg.wait_for_function("document.querySelectorAll('g.mark-rect path').length == 2", timeout=5_000)
         pg.locator("g.mark-rect path").nth(0).hover()
         tip.wait_for(state="visible", timeout=5_000)

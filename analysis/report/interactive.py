@@ -365,17 +365,18 @@ def explore(
         return chart
     panel = widgets.HTML(f"<style>{_TOOLTIP_CSS}</style><p><i>Click a bar to see its paragraph here.</i></p>")
 
-    def show(change: Any) -> None:
+    def show_paragraph(article_id: str, paragraph: int) -> None:
+        panel.value = f"<style>{_TOOLTIP_CSS}</style>" + paragraph_detail_html(
+            paragraphs, cues, article_id, paragraph, texts)
+
+    def on_pick(change: Any) -> None:
         value = getattr(change.get("new"), "value", None) or []
         if value:
-            picked = value[0]
-            panel.value = f"<style>{_TOOLTIP_CSS}</style>" + paragraph_detail_html(
-                paragraphs, cues, picked["article_id"], picked["paragraph"], texts)
+            show_paragraph(value[0]["article_id"], value[0]["paragraph"])
 
-    jchart.selections.observe(show, ["pick"])
+    jchart.selections.observe(on_pick, ["pick"])
     box = widgets.VBox([jchart, panel])
-    box.show_paragraph = lambda article_id, paragraph: show(  # type: ignore[attr-defined]
-        {"new": type("S", (), {"value": [{"article_id": article_id, "paragraph": paragraph}]})()})
+    box.show_paragraph = show_paragraph  # type: ignore[attr-defined]  # what a click does, callable from code
     box.panel = panel  # type: ignore[attr-defined]
     return box
 
