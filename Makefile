@@ -9,7 +9,7 @@ SEED   := seeds/could-russia-lose-belarus.txt
 TABLE  := data/processed/could-russia-lose-belarus.paragraphs.csv
 ARTICLE_TABLE := data/processed/could-russia-lose-belarus.article.csv
 
-.PHONY: run test install install-test analyze figures notebooks lint docs clean help baseline bench
+.PHONY: run test install install-test install-browser analyze figures notebooks lint docs clean help baseline bench
 
 help:
 	@echo "make run   - create .venv, install, analyse the seed article, write tables and figures"
@@ -27,6 +27,16 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
+
+# Browser tests (tests/browser.py: the exported explorer and report pages in headless Chromium)
+# use Debian's chromium. CI (root, CI set) installs it (under two minutes); anywhere else nothing is
+# installed and those tests skip with the reason.
+install-browser:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ -n "$$CI" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+			|| echo "chromium could not be installed: browser tests will skip"; \
+	else echo "no chromium: browser tests will skip (apt-get install chromium to run them)"; fi
 
 analyze: install
 	$(BIN)/media-analysis analyze $(SEED) --all-roles --format csv --output $(TABLE) --force
@@ -59,7 +69,7 @@ bench: install-test
 lint: install-test
 	$(BIN)/ruff check analysis tests benchmarks
 
-test: install-test lint
+test: install-test install-browser lint
 	$(BIN)/pytest -q tests
 	$(BIN)/pytest -q --nbval-lax --nbval-current-env -p no:cacheprovider notebooks
 

@@ -74,6 +74,7 @@ def test_comparable_figures_from_committed_baseline_and_empty_store(tmp_path: Pa
     assert len(figs) >= 7
     profile_titles = [ax.get_title() for ax in figs["07_paragraph_profiles"].axes if ax.get_visible()]
     assert profile_titles[0] == "Could Russia Lose Belarus?" and len(profile_titles) == 11
+    assert not any("-" in t and " " not in t for t in profile_titles)  # titles, not slugs like "wnl-men-in-black"
 
 
 def test_metric_lists_name_data_dictionary_columns_and_compared_metrics_have_labels() -> None:
@@ -85,3 +86,53 @@ def test_metric_lists_name_data_dictionary_columns_and_compared_metrics_have_lab
     for names in (plots.METRIC_LABELS, SUMMARY_ROWS, COMPARED_METRICS):
         assert set(names) <= set(DATA_DICTIONARY)
     assert list(COMPARED_METRICS) == list(plots.METRIC_LABELS)  # every compared metric is labelled, in order
+
+
+def test_heatstrip_colour_means_harder_in_every_readability_row(tables: ArticleTables) -> None:
+    """Grade up = harder, reading ease up = easier: the strip reverses ease so orange is "harder" in both."""
+    fig = plots.metric_heatstrip(tables.paragraphs, ["flesch_kincaid_grade", "flesch_reading_ease"])
+    z = fig.axes[0].images[0].get_array()
+    # the two rows measure the same thing in opposite directions, so their colours now agree
+    assert float(pd.Series(z[0]).corr(pd.Series(z[1]))) > 0.8
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert "colours reversed" in labels[1] and "colours reversed" not in labels[0]
+    assert "harder to read" in fig.axes[1].get_ylabel()
+
+
+def test_cue_bars_are_counts_with_rates_and_short_paragraphs_marked(tables: ArticleTables) -> None:
+    fig = plots.cues_by_paragraph(tables.paragraphs)
+    ax = fig.axes[0]
+    body = tables.paragraphs[tables.paragraphs["role"] == "body"]
+    heights = sorted({round(p.get_height(), 6) for p in ax.patches})
+    assert set(heights) <= {0.0, 1.0, 2.0, 3.0}  # whole counts, not rates
+    texts = [t.get_text() for t in ax.texts]
+    p6 = body[body["paragraph"] == 6].iloc[0]  # 15 words, one booster: 6.7 per 100, flagged as short
+    assert p6["n_words"] < plots.RATE_MIN_WORDS and "(6.7)" in texts
+    assert [t.get_text() for t in ax.get_xticklabels()][2] == "6\n15w"
+
+
+def test_scatter_names_every_article_in_full(tables: ArticleTables) -> None:
+    long = "A comparable article whose title runs far past the old cut at twenty-eight characters"
+    focus = tables.article.copy()
+    focus["title"] = tables.title
+    other = tables.article.copy()
+    other["article_id"], other["title"], other["outlet"] = "other", long, "BBC News"
+    fig = plots.readability_vs_hedging(pd.DataFrame([focus, other]), focus_id=str(tables.article["article_id"]))
+    key = " ".join(t.get_text() for ax in fig.axes for t in ax.texts).replace("\n    ", " ")
+    assert "1. Could Russia Lose Belarus?" in key and f"2. {long} (BBC News)" in key
+    assert {t.get_text() for t in fig.axes[0].texts} == {"1", "2"}
+
+
+def test_baseline_profiles_are_titled_not_slugged() -> None:
+    from analysis.report.figures import baseline_title
+
+    assert baseline_title("facebook-deserted-by-millions-of-users") == "Facebook deserted by millions of users"
+    assert baseline_title("wnl-men-in-black") == "WNL men in black"
+
+
+def test_detector_figure_speaks_plain_language() -> None:
+    fig = plots.detector_scores({"precision": 0.5116, "recall": 0.6011, "f1": 0.55, "sentences": 7363,
+                                 "dataset": "CoNLL-2010"})
+    texts = " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert "Of 100 sentences it marks as hedged, 51 really are" in texts
+    assert "Of 100 really hedged sentences, it finds 60" in texts and "40 missed" in texts

@@ -155,6 +155,30 @@ def hedge_eval_results(path: Path = HEDGE_EVAL_RESULTS) -> dict[str, object] | N
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+#: How the committed baseline is named on charts and pages: what it is, not just whose articles.
+BASELINE_LABEL = "Guardian articles adapted for English learners (OneStopEnglish, advanced)"
+#: The full credit line, for captions and the report page.
+BASELINE_CREDIT = (
+    "OneStopEnglish corpus, advanced level: Guardian news articles as adapted by onestopenglish.com for "
+    "advanced learners of English (Vajjala & Lučić 2018, CC BY-SA 4.0)"
+)
+
+
+def baseline_title(article_id: str) -> str:
+    """A readable title for a baseline article from its id (a slug of the corpus file name).
+
+    The corpus has no title lines: its titles are file names ("Facebook deserted by
+    millions of users"), kept as slugs in the baseline. This gives them back with the
+    first letter capitalised; "wnl" (Weekly News Lesson) is written "WNL".
+    """
+    words = str(article_id).replace("_", " ").replace("-", " ").split()
+    if not words:
+        return str(article_id)
+    words = ["WNL" if w == "wnl" else w for w in words]
+    words[0] = words[0][:1].upper() + words[0][1:]
+    return " ".join(words)
+
+
 def build_figures(seed: ArticleTables, comparables: Comparables | None = None) -> dict[str, Figure]:
     """Every figure, keyed by file stem, in the order the notebooks show them."""
     figs: dict[str, Figure] = {
@@ -171,7 +195,7 @@ def build_figures(seed: ArticleTables, comparables: Comparables | None = None) -
     }
     if comparables is not None and not comparables.empty:
         pool = comparables.baseline_articles if not comparables.baseline_articles.empty else comparables.store_articles
-        label = "Guardian news articles (OneStopEnglish)" if not comparables.baseline_articles.empty else "articles"
+        label = BASELINE_LABEL if not comparables.baseline_articles.empty else "articles"
         figs["05_comparable_distributions"] = plots.comparable_distributions(
             seed.article, pool, COMPARED_METRICS, focus_label="seed", comparables_label=label
         )
@@ -180,11 +204,14 @@ def build_figures(seed: ArticleTables, comparables: Comparables | None = None) -
         labelled = pd.concat([pd.DataFrame([focus]), comparables.store_articles], ignore_index=True)
         figs["06_readability_vs_hedging"] = plots.readability_vs_hedging(
             labelled, focus_id=str(seed.article["article_id"]), background=comparables.baseline_articles,
-            background_label="Guardian news baseline",
+            background_label=BASELINE_LABEL,
         )
         profiles, titles = profile_inputs(seed, comparables)
+        blue = "articles from the store, then " if not comparables.store_articles.empty else ""
         figs["07_paragraph_profiles"] = plots.paragraph_profiles(
-            profiles, focus_id=str(seed.article["article_id"]), titles=titles
+            profiles, focus_id=str(seed.article["article_id"]), titles=titles,
+            title=f"Paragraph profiles: {plots.METRIC_LABELS['flesch_kincaid_grade']} along each article\n"
+            f"vermillion: the seed; blue: {blue}{BASELINE_LABEL}",
         )
     results = hedge_eval_results()
     if results is not None:
@@ -204,7 +231,10 @@ def profile_inputs(seed: ArticleTables, comparables: Comparables) -> tuple[pd.Da
         ids = sorted(set(comparables.baseline_paragraphs["article_id"]))[:: max(1, len(set(
             comparables.baseline_paragraphs["article_id"])) // room)][:room]
         frames.append(comparables.baseline_paragraphs[comparables.baseline_paragraphs["article_id"].isin(ids)])
-        titles.update({i: f"Guardian: {i}" for i in ids})
+        has_title = "title" in comparables.baseline_articles.columns
+        known = dict(zip(comparables.baseline_articles["article_id"], comparables.baseline_articles["title"],
+                         strict=True)) if has_title else {}
+        titles.update({i: str(known.get(i) or baseline_title(i)) for i in ids})
     return pd.concat([f for f in frames if not f.empty], ignore_index=True), titles
 
 

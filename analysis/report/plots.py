@@ -14,6 +14,7 @@ returned Figure. Conventions shared by all charts:
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 
 import numpy as np
@@ -157,53 +158,96 @@ def sentiment_arc(paragraphs: pd.DataFrame, sentences: pd.DataFrame, title: str 
     return fig
 
 
-@styled
-def cues_by_paragraph(paragraphs: pd.DataFrame, title: str = "") -> Figure:
-    """Hedges, boosters and attributions per 100 words per body paragraph, by voice.
+#: Below this many words a paragraph's rate per 100 words rests on too few words: one cue in
+#: 15 words reads as 6.7 per 100. :func:`cues_by_paragraph` draws such rates grey and in brackets.
+RATE_MIN_WORDS = 30
 
-    Solid bars are the author's own voice, hatched bars cues inside quotations
-    (``author_hedges``/``author_boosters`` columns; attributions are not split).
+
+@styled
+def cues_by_paragraph(paragraphs: pd.DataFrame, title: str = "", min_words: int = RATE_MIN_WORDS) -> Figure:
+    """Hedges, boosters and attributions per body paragraph: bar height is the count, label the rate.
+
+    Bars count cues (solid: the author's own voice; hatched: inside quotations, from the
+    ``author_hedges``/``author_boosters`` columns; attributions are not split). Above each
+    bar its rate per 100 words; under each paragraph number its word count. Paragraphs
+    under ``min_words`` words have their rate grey and in brackets: there one cue makes a
+    large rate.
     """
     body = _body(paragraphs)
-    fig = _figure(9, 4.6)
+    fig = _figure(9.5, 5.0)
     ax = fig.add_subplot()
     x = body["paragraph"].to_numpy(dtype=float)
-    words = body["n_words"].replace(0, np.nan).to_numpy(dtype=float)
+    n_words = body["n_words"].to_numpy(dtype=float)
+    words = np.where(n_words > 0, n_words, np.nan)
+    short = n_words < min_words
     width = 0.27
     series = [
         ("hedge", "hedges", "author_hedges", -width),
         ("booster", "boosters", "author_boosters", 0.0),
         ("attribution", "attributions", None, width),
     ]
+    ymax = 1.0
     for cat, total_col, author_col, dx in series:
         total = body[total_col].to_numpy(dtype=float)
         author = body[author_col].to_numpy(dtype=float) if author_col and author_col in body else total
         quoted = total - author
-        ax.bar(x + dx, 100 * author / words, width=width, color=CATEGORY_COLORS[cat])
-        ax.bar(x + dx, 100 * quoted / words, bottom=100 * author / words, width=width,
-               color=CATEGORY_COLORS[cat], alpha=0.5, hatch="xx", edgecolor="white")
-    _paragraph_axis(ax, body["paragraph"].astype(int).tolist())
-    ax.set_ylabel("Cues per 100 words")
+        ax.bar(x + dx, author, width=width, color=CATEGORY_COLORS[cat])
+        ax.bar(x + dx, quoted, bottom=author, width=width, color=CATEGORY_COLORS[cat], alpha=0.5, hatch="xx",
+               edgecolor="white")
+        rate = 100 * total / words
+        for xi, n, r, is_short in zip(x + dx, total, rate, short, strict=True):
+            if n > 0 and math.isfinite(r):
+                label = f"({r:.1f})" if is_short else f"{r:.1f}"
+                ax.text(xi, n + 0.05, label, rotation=90, ha="center", va="bottom", fontsize=7,
+                        color="#999999" if is_short else "#333333")
+        ymax = max(ymax, float(np.nanmax(total)) if len(total) else 0.0)
+    ax.set_xticks(list(x))
+    ax.set_xticklabels([f"{int(p)}\n{int(w)}w" for p, w in zip(x, n_words, strict=True)], fontsize=8)
+    for tick, is_short in zip(ax.get_xticklabels(), short, strict=True):
+        if is_short:
+            tick.set_color("#999999")
+    ax.set_xlabel("Paragraph number and its word count (body paragraphs; numbering counts every paragraph)")
+    ax.set_ylabel("Cues in the paragraph (count)")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(title or "Hedges, boosters and attributions by paragraph")
     handles = [Patch(facecolor=CATEGORY_COLORS[c], label=f"{c}s") for c in CATEGORY_COLORS]
     handles.append(Patch(facecolor="#999999", hatch="xx", edgecolor="white", label="inside a quotation"))
     ax.legend(handles=handles, loc="upper left", frameon=False, fontsize=9, ncols=4)
-    ymax = np.nanmax(100 * body["hedges"].to_numpy(dtype=float) / words) if len(body) else 1
-    ymax = max(ymax, np.nanmax(100 * body[["boosters", "attributions"]].max(axis=1).to_numpy(dtype=float) / words))
-    ax.set_ylim(0, (ymax if math.isfinite(ymax) else 1) * 1.25 + 0.5)
+    ax.set_ylim(0, ymax * 1.7 + 0.8)
+    ax.text(0.005, 0.93, f"Numbers on bars: cues per 100 words. (Grey, in brackets): paragraph under {min_words} "
+            "words, where one cue alone makes a high rate.", transform=ax.transAxes, ha="left", va="top",
+            fontsize=8.5, color="#555555")
     return fig
+
+
+#: Metrics where a higher value means easier reading: the heat-strip reverses their colours so that
+#: one colour always means "harder to read" (orange) and the other "easier" (purple).
+HIGHER_IS_EASIER: frozenset[str] = frozenset({"flesch_reading_ease"})
+#: Readability metrics (grade-like or ease): their heat-strip colour reads as harder/easier.
+READABILITY_METRICS: frozenset[str] = frozenset(
+    {"flesch_kincaid_grade", "flesch_reading_ease", "gunning_fog", "words_per_sentence", "smog_index",
+     "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score"}
+)
 
 
 @styled
 def metric_heatstrip(paragraphs: pd.DataFrame, metrics: Sequence[str] | None = None, title: str = "") -> Figure:
-    """All metrics by body paragraph: colour is the z-score within the article, text the value."""
+    """All metrics by body paragraph: colour is the z-score within the article, text the value.
+
+    Colours have one meaning per direction: for readability rows orange is always "harder to
+    read" and purple "easier", so metrics where higher = easier (:data:`HIGHER_IS_EASIER`,
+    e.g. reading ease) have their colours reversed and say so in their row label. Other rows:
+    orange = above the article's mean, purple = below.
+    """
     body = _body(paragraphs)
     metrics = [m for m in (metrics or METRIC_LABELS) if m in body]
     values = body[metrics].to_numpy(dtype=float).T
     mean = np.nanmean(values, axis=1, keepdims=True)
     std = np.nanstd(values, axis=1, keepdims=True)
     z = np.where(std > 0, (values - mean) / np.where(std > 0, std, 1), 0.0)
-    fig = _figure(max(7, 0.55 * len(body) + 3), 0.5 * len(metrics) + 1.8)
+    sign = np.array([-1.0 if m in HIGHER_IS_EASIER else 1.0 for m in metrics])[:, None]
+    z = z * sign
+    fig = _figure(max(9, 0.55 * len(body) + 3.5), 0.5 * len(metrics) + 2.2)
     ax = fig.add_subplot()
     im = ax.imshow(z, cmap="PuOr_r", vmin=-2.5, vmax=2.5, aspect="auto")
     for i in range(values.shape[0]):
@@ -212,15 +256,25 @@ def metric_heatstrip(paragraphs: pd.DataFrame, metrics: Sequence[str] | None = N
             if math.isfinite(v):
                 ax.text(j, i, f"{v:.1f}" if abs(v) >= 1 or v == 0 else f"{v:.2f}", ha="center", va="center",
                         fontsize=7, color="white" if abs(z[i, j]) > 1.6 else "black")
+
+    def row_label(m: str) -> str:
+        label = METRIC_LABELS.get(m, m)
+        return f"{label}\n(higher = easier: colours reversed)" if m in HIGHER_IS_EASIER else label
+
     ax.set_yticks(range(len(metrics)))
-    ax.set_yticklabels([METRIC_LABELS.get(m, m) for m in metrics])
+    ax.set_yticklabels([row_label(m) for m in metrics])
+    for tick, m in zip(ax.get_yticklabels(), metrics, strict=True):
+        if m in READABILITY_METRICS:
+            tick.set_fontweight("bold")
     ax.set_xticks(range(len(body)))
     ax.set_xticklabels(body["paragraph"].astype(int).astype(str).tolist())
     ax.set_xlabel("Paragraph number")
     ax.spines[:].set_visible(False)
-    cbar = fig.colorbar(im, ax=ax, shrink=0.8, pad=0.01)
-    cbar.set_label("z-score within this article")
-    ax.set_title(title or "Every metric by paragraph (values printed, colour = above/below article mean)")
+    cbar = fig.colorbar(im, ax=ax, shrink=0.9, pad=0.01, ticks=[-2, -1, 0, 1, 2])
+    cbar.ax.set_yticklabels(["-2 sd", "-1", "article\nmean", "+1", "+2 sd"], fontsize=8)
+    cbar.set_label("orange = harder to read (bold rows) / above the article mean (other rows)\n"
+                   "purple = easier to read / below the mean; darker = further from the mean", fontsize=8.5)
+    ax.set_title(title or "Every metric by paragraph: values printed, orange = harder to read or more")
     return fig
 
 
@@ -256,52 +310,73 @@ def readability_vs_hedging(
 ) -> Figure:
     """Scatter of Flesch-Kincaid grade against hedges per 100 words, one point per article.
 
-    ``articles`` are labelled by ``title`` (or ``article_id``) and drawn in blue; the
-    focus article in vermillion; ``background`` (e.g. a 189-article baseline) in grey,
-    unlabelled, named once in the legend.
+    ``articles`` (the focus in vermillion, the others in blue) are numbered on the chart
+    and named in full in a key under it: ``title`` (or ``article_id``), with ``outlet``
+    when given. ``background`` (e.g. a baseline corpus) is grey, unnumbered, named once
+    in the legend. ``label_ids`` is kept for compatibility: every article is numbered.
     """
-    fig = _figure(8.5, 5.6)
-    ax = fig.add_subplot()
+    focus = articles[articles["article_id"] == focus_id]
+    others = articles[articles["article_id"] != focus_id]
+    keyed = pd.concat([focus, others], ignore_index=True)
+    key_lines = [f"{i}. {_full_name(r)}" for i, (_, r) in enumerate(keyed.iterrows(), start=1)]
+    wrapped = [textwrap.fill(line, 110, subsequent_indent="    ") for line in key_lines]
+    n_key_lines = sum(w.count("\n") + 1 for w in wrapped)
+    key_height = 0.19 * n_key_lines + 0.35
+    fig = _figure(8.5, 5.6 + key_height)
+    grid = fig.add_gridspec(2, 1, height_ratios=[5.6, key_height])
+    ax = fig.add_subplot(grid[0])
     if background is not None and len(background):
         ax.scatter(background["flesch_kincaid_grade"], background["hedges_per_100w"], s=16, color="#aaaaaa",
                    alpha=0.6, label=f"{background_label} ({len(background)} articles)")
-    others = articles[articles["article_id"] != focus_id]
     if len(others):
         ax.scatter(others["flesch_kincaid_grade"], others["hedges_per_100w"], s=40, color=COMPARABLE_COLOR,
                    label="comparable coverage", zorder=3)
-    focus = articles[articles["article_id"] == focus_id]
     ax.scatter(focus["flesch_kincaid_grade"], focus["hedges_per_100w"], s=90, color=SEED_COLOR, marker="D",
                label="seed article", zorder=4)
-    labelled = articles[articles["article_id"].isin([focus_id, *label_ids]) | (articles["article_id"] != focus_id)]
-    _label_points(ax, labelled)
+    _number_points(ax, keyed)
     ax.set_xlabel("Flesch-Kincaid grade of the body text (US school years)")
     ax.set_ylabel("Hedges per 100 words")
     ax.set_title(title or "Readability against hedging, one point per article")
     ax.legend(loc="upper left", frameon=False, fontsize=9)
+    key = fig.add_subplot(grid[1])
+    key.axis("off")
+    key.text(0.0, 1.0, "Numbered articles:\n" + "\n".join(wrapped), transform=key.transAxes, ha="left", va="top",
+             fontsize=8.5, linespacing=1.35)
     return fig
 
 
-def _label_points(ax, articles: pd.DataFrame) -> None:  # type: ignore[no-untyped-def]
-    """Label points, nudging labels vertically so that they do not overlap."""
-    pts = sorted(
-        ((float(r["flesch_kincaid_grade"]), float(r["hedges_per_100w"]), _short(r)) for _, r in articles.iterrows()),
-        key=lambda p: p[1],
-    )
+def _full_name(row: pd.Series) -> str:
+    title = row.get("title")
+    name = title if isinstance(title, str) and title.strip() else str(row["article_id"])
+    outlet = row.get("outlet")
+    return f"{name} ({outlet})" if isinstance(outlet, str) and outlet.strip() else name
+
+
+def _number_points(ax, articles: pd.DataFrame) -> None:  # type: ignore[no-untyped-def]
+    """Put each article's number (1, 2, ... in row order) beside its point, nudged apart vertically."""
+    pts = [(float(r["flesch_kincaid_grade"]), float(r["hedges_per_100w"]), str(i))
+           for i, (_, r) in enumerate(articles.iterrows(), start=1)]
     ylo, yhi = ax.get_ylim()
-    step = (yhi - ylo) * 0.045
+    step = (yhi - ylo) * 0.04
     placed: list[tuple[float, float]] = []
-    for x, y, text in pts:
+    for x, y, text in sorted(pts, key=lambda p: (p[1], p[0])):
+        if not (math.isfinite(x) and math.isfinite(y)):
+            continue
         ty = y
-        while any(abs(ty - py) < step and abs(x - px) < 2.5 for px, py in placed):
+        while any(abs(ty - py) < step and abs(x - px) < 0.6 for px, py in placed):
             ty += step
         placed.append((x, ty))
-        ax.annotate(text, xy=(x, y), xytext=(x + 0.15, ty), fontsize=8, va="center",
+        ax.annotate(text, xy=(x, y), xytext=(x + 0.12, ty), fontsize=8.5, fontweight="bold", va="center",
                     arrowprops={"arrowstyle": "-", "color": "#888888", "linewidth": 0.6} if ty != y else None)
 
 
-def _short(row: pd.Series, width: int = 34) -> str:
-    title = row.get("title") if isinstance(row.get("title"), str) and row.get("title") else row["article_id"]
-    return title if len(title) <= width else title[: width - 1] + "…"
+def _wrap_title(name: str, width: int = 30, lines: int = 2) -> str:
+    """``name`` on at most ``lines`` lines of ``width`` characters (ellipsis only past that)."""
+    parts = textwrap.wrap(name, width) or [""]
+    if len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = parts[-1][: width - 1] + "…"
+    return "\n".join(parts)
 
 
 @styled
@@ -324,7 +399,7 @@ def paragraph_profiles(
         color = SEED_COLOR if aid == focus_id else COMPARABLE_COLOR
         ax.plot(pos, sub[metric], color=color, marker="o", markersize=3, linewidth=1.4)
         name = (titles or {}).get(aid, aid)
-        ax.set_title(name if len(name) <= 32 else name[:31] + "…", fontsize=9, color=color)
+        ax.set_title(_wrap_title(name), fontsize=9, color=color)
         ax.set_xlabel("body paragraph (1 = first)", fontsize=8)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     for ax in axes[len(ids):]:
@@ -335,29 +410,45 @@ def paragraph_profiles(
 
 
 @styled
-def detector_scores(scores: dict[str, float], title: str = "", target_f1: float | None = 0.70) -> Figure:
-    """Precision, recall and F1 of the hedge detector (values in 0..1) as labelled bars.
+def detector_scores(scores: dict[str, object], title: str = "", target_f1: float | None = 0.70) -> Figure:
+    """How far to trust the hedge detector, in plain words: two bars of 100 sentences.
 
-    ``target_f1`` draws the project's target as a dashed line; a ``lexicon_ceiling``
-    entry in ``scores`` (best F1 of any word/bigram lexicon fit on the labels) a dotted one.
+    Top: of 100 sentences the detector marks as hedged, how many the annotators also
+    judged uncertain (precision) and how many are false alarms. Bottom: of 100 sentences
+    the annotators judged uncertain, how many it finds (recall) and how many it misses.
+    ``scores`` is ``data/benchmarks/hedge_eval.json``: ``precision``, ``recall`` (0..1),
+    optionally ``dataset`` and ``sentences``. ``target_f1`` is accepted for
+    compatibility and not drawn: an F1 target means little to a reader of the chart.
     """
-    names = ["precision", "recall", "f1"]
-    vals = [float(scores[n]) for n in names]
-    fig = _figure(6, 3.6)
+    precision, recall = float(scores["precision"]), float(scores["recall"])  # type: ignore[arg-type]
+    right, found = round(100 * precision), round(100 * recall)
+    fig = _figure(9, 3.4)
     ax = fig.add_subplot()
-    bars = ax.bar(["Precision", "Recall", "F1"], vals, color=[OKABE_ITO["blue"], OKABE_ITO["sky"], SEED_COLOR])
-    for b, v in zip(bars, vals, strict=True):
-        ax.text(b.get_x() + b.get_width() / 2, v + 0.02, f"{v:.2f}", ha="center", fontsize=10)
-    if target_f1 is not None:
-        ax.axhline(target_f1, color=OKABE_ITO["black"], linestyle="--", linewidth=1, label=f"target F1 {target_f1:.2f}")
-    ceiling = scores.get("lexicon_ceiling")
-    if isinstance(ceiling, dict) and "f1" in ceiling:
-        ax.axhline(float(ceiling["f1"]), color="#666666", linestyle=":", linewidth=1.5,
-                   label=f"best word/bigram lexicon fit on these labels: F1 {float(ceiling['f1']):.2f}")
-    if ax.get_legend_handles_labels()[0]:
-        ax.legend(loc="upper left", frameon=False, fontsize=8.5)
-    ax.set_ylim(0, 1.1)
-    ax.set_ylabel("score (0-1)")
-    ax.set_xlabel("sentence classified uncertain when it holds >= 1 hedge cue")
-    ax.set_title(title or "Hedge detector on CoNLL-2010 Wikipedia training sentences")
+    rows = [
+        (1, right, 100 - right, f"Of 100 sentences it marks as hedged, {right} really are",
+         "right", "false alarms"),
+        (0, found, 100 - found, f"Of 100 really hedged sentences, it finds {found}",
+         "found", "missed"),
+    ]
+    for y, good, bad, label, good_word, bad_word in rows:
+        ax.barh(y, good, color=OKABE_ITO["blue"], height=0.55)
+        ax.barh(y, bad, left=good, color="#dddddd", height=0.55)
+        ax.text(good / 2, y, f"{good} {good_word}", ha="center", va="center", color="white", fontsize=10,
+                fontweight="bold")
+        ax.text(good + bad / 2, y, f"{bad} {bad_word}", ha="center", va="center", color="#333333", fontsize=10)
+        ax.text(0, y + 0.42, label, ha="left", va="bottom", fontsize=10.5)
+    ax.set_xlim(0, 100)
+    ax.set_ylim(-0.5, 1.95)
+    ax.set_yticks([])
+    ax.set_xticks([0, 25, 50, 75, 100])
+    ax.spines[["left"]].set_visible(False)
+    dataset = str(scores.get("dataset") or "CoNLL-2010 Wikipedia sentences")
+    n = scores.get("sentences")
+    ax.set_xlabel(
+        f"Tested on {n:,} annotated sentences ({dataset}); a sentence counts as hedged when the detector finds\n"
+        "at least one hedge cue in it. Encyclopaedia text, not news: treat single cues as suggestions to check."
+        if isinstance(n, int) else f"Tested on {dataset}: treat single cues as suggestions to check.",
+        fontsize=8.5,
+    )
+    ax.set_title(title or "How far to trust the hedge detector")
     return fig
