@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("altair", reason="altair is not installed")
 pytest.importorskip("vl_convert", reason="vl-convert-python is not installed")
 
-from analysis import article_from_text  # noqa: E402
+from analysis import article_from_text, cue_table  # noqa: E402
 from analysis.errors import InputError  # noqa: E402
 from analysis.report import interactive  # noqa: E402
 from tests import browser  # noqa: E402
@@ -30,12 +30,12 @@ def tables(seed):  # type: ignore[no-untyped-def]
     return interactive.tables_for([seed, nasty])
 
 
-def test_stand_in_cue_table_has_offsets_into_article_text(seed) -> None:  # type: ignore[no-untyped-def]
-    cues = interactive._cue_frame_from_article(seed)  # noqa: SLF001
-    assert list(cues.columns) == ["article_id", "paragraph", "sentence", "start", "end", "text", "category",
-                                  "subtype", "voice", "speaker"]
+def test_cue_table_has_offsets_into_article_text(seed) -> None:  # type: ignore[no-untyped-def]
+    cues = cue_table(seed)
+    assert list(cues.columns)[:11] == ["article_id", "paragraph", "role", "sentence", "start", "end", "text",
+                                       "category", "subtype", "voice", "speaker"]
     assert all(seed.text[s:e] == t for s, e, t in zip(cues["start"], cues["end"], cues["text"], strict=True))
-    assert (cues["sentence"] >= 0).all() and set(cues["voice"]) <= {"author", "quoted"}
+    assert (cues["sentence"] >= 0).all() and set(cues["voice"]) <= {"author", "quoted", "reported"}
 
 
 def test_view_data_one_row_per_body_paragraph_with_text_cues_and_speakers(tables) -> None:  # type: ignore[no-untyped-def]

@@ -12,8 +12,8 @@ import pytest
 from analysis import article_from_text, load_baseline
 from analysis.errors import InputError
 from analysis.report import page as report_page
-from analysis.report.interactive import _cue_frame_from_article
-from analysis.tables.metrics import article_tables, sentence_metrics
+from analysis.tables import article_tables, sentence_metrics
+from analysis.tables import cues as _cue_frame_from_article
 from tests import browser
 
 NASTY_TEXT = (

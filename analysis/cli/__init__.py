@@ -330,6 +330,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_baseline_command(sub)
     _add_figures_command(sub)
+    from analysis.report.page import add_report_command
+
+    add_report_command(sub)
     return parser
 
 

@@ -1,7 +1,7 @@
 """Regenerate every figure the notebooks show, as PNG (150 dpi) and SVG, deterministically.
 
 ``media-analysis figures`` (and ``make figures``) call :func:`write_figures`. The
-figures come from the same :mod:`analysis.plots` functions the notebooks call, on
+figures come from the same :mod:`analysis.report.plots` functions the notebooks call, on
 the same tables (:func:`seed_tables`, :func:`comparable_tables`). Files carry no
 timestamp or random id (PNG ``Software`` and SVG ``Date`` metadata removed,
 ``svg.hashsalt`` fixed), so the same input gives byte-identical files.

@@ -67,29 +67,6 @@ _TOOLTIP_CSS = """
 """
 
 
-# --- stand-in for the cue table -----------------------------------------------------------------
-
-def _cue_frame_from_article(article: Article) -> pd.DataFrame:
-    """STAND-IN for the project's cue table until it lands: one row per cue of ``article``.
-
-    Columns as the coming table: ``article_id, paragraph, sentence, start, end`` (offsets
-    into ``article.text``), ``text, category, subtype, voice, speaker``. Built from
-    :func:`analysis.hedging.article_cues` (offsets into each paragraph, shifted here).
-    """
-    from analysis.hedging import article_cues
-
-    rows = []
-    for p, cues in zip(article.paragraphs, article_cues(article), strict=True):
-        for c in cues:
-            sentence = next((s.index for s in p.sentences if s.start <= c.start < s.end), -1)
-            rows.append({
-                "article_id": article.article_id, "paragraph": p.index, "sentence": sentence,
-                "start": p.start + c.start, "end": p.start + c.end, "text": c.text, "category": c.category,
-                "subtype": c.subtype, "voice": c.voice, "speaker": c.speaker,
-            })
-    return pd.DataFrame(rows, columns=["article_id", "paragraph", "sentence", *CUE_COLUMNS[2:]])
-
-
 @dataclass
 class ViewTables:
     """Tables for :func:`explore`: paragraphs (with a ``text`` column), cues, article rows."""
@@ -101,15 +78,18 @@ class ViewTables:
 
 def tables_for(articles: Iterable[Article]) -> ViewTables:
     """Paragraph table (with each paragraph's ``text``), cue table and article rows of ``articles``."""
-    from analysis.tables.metrics import article_tables
+    from analysis.document import analyze
+    from analysis.tables import article_tables
+    from analysis.tables import cues as cue_table
 
     paras, cues, rows = [], [], []
     for art in articles:
-        p, a = article_tables(art)
+        doc = analyze(art)  # one analysis feeds every table
+        p, a = article_tables(doc)
         p = p.copy()
         p["text"] = [par.text for par in art.paragraphs]
         paras.append(p)
-        cues.append(_cue_frame_from_article(art))
+        cues.append(cue_table(doc))
         a = a.copy()
         a["title"], a["outlet"] = art.title or art.article_id, art.outlet or ""
         rows.append(a)

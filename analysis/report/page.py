@@ -30,7 +30,7 @@ Inputs are tables (so the page works for any source):
 ``baseline``
     optional article-level baseline (``analysis.load_baseline(level="article")``).
 ``sentences``
-    optional sentence table (:func:`analysis.tables.metrics.sentence_metrics`) for the
+    optional sentence table (:func:`analysis.tables.sentence_metrics`) for the
     sentiment chart.
 ``document``
     optional :class:`~analysis.model.Article`: the highlighted text then comes from
@@ -44,7 +44,6 @@ import base64
 import html
 import io
 import math
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -338,17 +337,17 @@ def _sources_from_article(document: Article, cues: pd.DataFrame) -> pd.DataFrame
 
 def report_for_path(path: str | Path, baseline: bool = True) -> str:
     """The report page of the article file ``path`` (analysed now), against the committed baseline."""
+    from analysis.document import analyze
     from analysis.report.baseline import load_baseline
-    from analysis.report.interactive import _cue_frame_from_article
     from analysis.sources.loading import load_article
-    from analysis.tables.metrics import article_tables, sentence_metrics
+    from analysis.tables import article_tables, cues, sentence_metrics
 
-    doc = load_article(path)
+    doc = analyze(load_article(path))
     paragraphs, article = article_tables(doc)
-    cues = _cue_frame_from_article(doc)
+    cue_rows = cues(doc)
     base = load_baseline(level="article") if baseline else None
-    return report_html(paragraphs, article, cues, _sources_from_article(doc, cues), base,
-                       sentences=sentence_metrics(doc), document=doc)
+    return report_html(paragraphs, article, cue_rows, _sources_from_article(doc.article, cue_rows), base,
+                       sentences=sentence_metrics(doc), document=doc.article)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -381,23 +380,3 @@ def add_report_command(subparsers: argparse._SubParsersAction) -> argparse.Argum
     p.add_argument("--no-baseline", action="store_true", help="leave out the baseline percentiles and chart")
     p.set_defaults(func=cmd_report)
     return p
-
-
-def _main(argv: Sequence[str] | None = None) -> int:  # pragma: no cover - until the CLI wires the command
-    import sys
-
-    from analysis.errors import InputError
-
-    parser = argparse.ArgumentParser(prog="python -m analysis.report.page")
-    sub = parser.add_subparsers(dest="command", required=True)
-    add_report_command(sub)
-    args = parser.parse_args(["report", *(sys.argv[1:] if argv is None else argv)])
-    try:
-        return cmd_report(args)
-    except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(_main())
