@@ -36,13 +36,13 @@ from _common import corpus_paths, machine, table
 def child(workers: int, cache: str | None) -> None:
     """Run one configuration in this (fresh) process and print a JSON line."""
     from analysis import analyze_corpus
-    from analysis.corpus.batch import _warm
+    from analysis.corpus.batch import warm
 
     paths = corpus_paths()
     if not (cache and Path(cache).exists()):
         # Untimed (a warm-cache run never needs the dictionaries). Frozen for every configuration,
         # as analyze_corpus does before forking, so workers=1 pays no extra GC traversals either.
-        _warm(freeze=True)
+        warm(freeze=True)
     t = time.perf_counter()
     df = analyze_corpus(paths, workers=workers, cache=cache, progress=False)
     seconds = time.perf_counter() - t

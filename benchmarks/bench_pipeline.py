@@ -72,14 +72,14 @@ def main() -> None:
 
     from analysis.annotate import counts
     from analysis.annotate.sentiment import analyzer
-    from analysis.corpus.batch import _warm
+    from analysis.corpus.batch import warm
     from analysis.document import analyze
     from analysis.sources.loading import article_from_text, read_text
     from analysis.tables.build import article_series, paragraph_table, sentence_table
 
     texts = [read_text(p) for p in corpus_paths()]
     articles = [article_from_text(t) for t in texts]
-    _warm()
+    warm()
     sia = analyzer()
     fns = [getattr(textstat, f) for f in READABILITY_FUNCTIONS]
     units = [([p.text for p in a.paragraphs], a.body_text) for a in articles]

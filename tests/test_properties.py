@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from analysis import ROLES, InputError, analyze_corpus, article_from_text, find_cues, load_article, paragraph_metrics
 from analysis.annotate.hedging import CATEGORIES, default_lexicon
-from analysis.annotate.hedging.matcher import _lowers_exactly
+from analysis.annotate.hedging.matcher import lowers_exactly
 from analysis.corpus.batch import BatchWarning
 from analysis.errors import InputWarning
 from analysis.sources.loading import MAX_BYTES, decode
@@ -219,7 +219,7 @@ def test_lowercase_matcher_equals_case_insensitive_matcher(text: str) -> None:
     """The fast path of find_cues (lower-case text, case-sensitive pattern) finds the same spans."""
     lex = default_lexicon()
     lowered = text.lower()
-    assume(_lowers_exactly(text, lowered))  # find_cues falls back to ``pattern`` otherwise
+    assume(lowers_exactly(text, lowered))  # find_cues falls back to ``pattern`` otherwise
     fast = [(m.start(), m.end()) for m in lex.lower_pattern.finditer(lowered)]
     assert fast == [(m.start(), m.end()) for m in lex.pattern.finditer(text)]
 

@@ -178,7 +178,7 @@ def _emit(message: str) -> None:
         warnings.warn(message, InputWarning, stacklevel=4)
 
 
-def _warm(freeze: bool = False, config: AnalysisConfig | None = None) -> None:
+def warm(freeze: bool = False, config: AnalysisConfig | None = None) -> None:
     """Load the dictionaries every article needs (once, before forking workers).
 
     With ``freeze``, then call :func:`gc.freeze`: the ~400,000 dictionary objects
@@ -339,7 +339,7 @@ def iter_outcomes(
 
     Consumes ``items`` lazily; at most ``IN_FLIGHT_PER_WORKER * workers`` articles
     are held at once. ``workers < 1`` means ``os.cpu_count()``. ``freeze_gc``: see
-    :func:`_warm` (always done before forking workers).
+    :func:`warm` (always done before forking workers).
     """
     config = config or DEFAULT_CONFIG
     config.hedge_lexicon  # noqa: B018 - a bad lexicon file is one error before any work
@@ -394,7 +394,7 @@ def iter_outcomes(
                     window.append(outcome)
                 else:
                     if not warmed:
-                        _warm(freeze=freeze_gc or workers > 1, config=config)
+                        warm(freeze=freeze_gc or workers > 1, config=config)
                         warmed = True
                     if workers == 1:
                         window.append(_stored(prepared, _run_job(prepared)))

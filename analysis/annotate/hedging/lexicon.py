@@ -62,7 +62,7 @@ class Lexicon:
     def lower_pattern(self) -> re.Pattern[str]:
         """The same matcher, case-sensitive, for ``text.lower()`` (about twice as fast as ``pattern``).
 
-        Usable only when lower-casing keeps every offset and letter (:func:`_lowers_exactly`).
+        Usable only when lower-casing keeps every offset and letter (:func:`lowers_exactly`).
         """
         return re.compile(self.source)
 

@@ -13,7 +13,7 @@ _FIRST_PERSON_BEFORE = re.compile(r"(?<![\w'’-])(?:I|[Ww]e)\s+$")
 _SELF_NEGATED = ("no ", "not ", "without ", "beyond ", "there is no", "unsurprisingly")
 
 
-def _lowers_exactly(text: str, lowered: str) -> bool:
+def lowers_exactly(text: str, lowered: str) -> bool:
     """True when matching ``lowered`` case-sensitively finds what ``re.IGNORECASE`` finds in ``text``.
 
     Not so when lower-casing moves offsets ("İ" lowers to two characters) or for the
@@ -31,7 +31,7 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
     """
     lex = lexicon or default_lexicon()
     lowered = text.lower()
-    matches = lex.lower_pattern.finditer(lowered) if _lowers_exactly(text, lowered) else lex.pattern.finditer(text)
+    matches = lex.lower_pattern.finditer(lowered) if lowers_exactly(text, lowered) else lex.pattern.finditer(text)
     out = []
     for m in matches:
         found = m.group(0)

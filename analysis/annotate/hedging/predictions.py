@@ -12,7 +12,7 @@ from analysis.annotate.hedging.context import (
     _words,
 )
 from analysis.annotate.hedging.cues import Cue
-from analysis.annotate.hedging.matcher import _lowers_exactly
+from analysis.annotate.hedging.matcher import lowers_exactly
 from analysis.annotate.hedging.words import WORDS
 
 _FUTURE_SOURCE = (
@@ -37,7 +37,7 @@ _FUTURE_WORDS = ("will", "shall", "won", "going", "set", "bound", "poised", "due
 def _may_predict(text: str) -> bool:
     """True when ``text`` has a :data:`_FUTURE` match; substring tests rule most text out first."""
     lowered = text.lower()
-    if not _lowers_exactly(text, lowered):
+    if not lowers_exactly(text, lowered):
         return _FUTURE.search(text) is not None
     return any(w in lowered for w in _FUTURE_WORDS) and _FUTURE_LOWER.search(lowered) is not None
 
