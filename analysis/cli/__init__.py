@@ -147,14 +147,14 @@ def _analyze_streamed(
     paths: list[Path], args: argparse.Namespace, run: dict[str, Any]
 ) -> tuple[int, list[tuple[str, str]]]:
     """CSV/JSON/JSON Lines rows written as articles finish (bounded memory); no file if all fail."""
-    from analysis.corpus.batch import stream_corpus
+    from analysis.corpus.batch import columns_of, stream_corpus
     from analysis.corpus.writers import TableWriter
     from analysis.io import FORCE_HINT
-    from analysis.tables import COLUMNS
 
     to_file = _to_file(args.output)
     writer = TableWriter(
-        args.output if to_file else None, COLUMNS, args.format, overwrite=args.force, exists_hint=FORCE_HINT
+        args.output if to_file else None, columns_of(args.level), args.format, overwrite=args.force,
+        exists_hint=FORCE_HINT,
     )
     result = stream_corpus(paths, writer, level=args.level, body_only=not args.all_roles, **run)
     if result.n_articles == 0:
@@ -164,6 +164,12 @@ def _analyze_streamed(
         if to_file:
             print(f"wrote {args.output}", file=sys.stderr)
     return result.n_articles, result.failures
+
+
+def cmd_cues(args: argparse.Namespace) -> int:
+    """``cues``: :func:`cmd_analyze` at ``--level cue``."""
+    args.level = "cue"
+    return cmd_analyze(args)
 
 
 def cmd_highlight(args: argparse.Namespace) -> int:
@@ -226,6 +232,41 @@ def _nonempty(value: str) -> str:
     return value
 
 
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    """Options of every command that analyses a corpus: size limit, store, workers, cache, lexicon."""
+    p.add_argument(
+        "--max-bytes",
+        type=_byte_count,
+        default=None,
+        metavar="N",
+        help="refuse input files larger than N bytes (default 5 MiB)",
+    )
+    p.add_argument(
+        "--store",
+        metavar="DIR",
+        help="analyse every article in the store DIR (e.g. data/articles), plus any PATHs given (the seed only "
+        "when named); non-English ones are skipped with a note",
+    )
+    # Corpus scale (issue 6): parallel workers and the content cache of analysis.cache.
+    p.add_argument(
+        "--workers",
+        type=_worker_count,
+        default=1,
+        metavar="N",
+        help="analyse with N processes (default 1; 0 = one per CPU); output order is the input order",
+    )
+    caching = p.add_mutually_exclusive_group()
+    caching.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        type=_nonempty,
+        help="keep results in DIR/results-v1.sqlite, keyed by article text and analysis versions "
+        "(default: $MEDIA_ANALYSIS_CACHE or ~/.cache/media-analysis)",
+    )
+    caching.add_argument("--no-cache", action="store_true", help="neither read nor write cached results")
+    _add_config_options(p)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from analysis import __version__
 
@@ -260,42 +301,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--level",
-        choices=("paragraph", "article"),
+        choices=("paragraph", "article", "sentence", "cue"),
         default="paragraph",
-        help="csv/json rows: one per paragraph (default) or one per article (body-level values)",
+        help="csv/json rows: one per paragraph (default), per article (body-level values), per sentence or per "
+        "cue (as the cues command)",
     )
-    p.add_argument(
-        "--max-bytes",
-        type=_byte_count,
-        default=None,
-        metavar="N",
-        help="refuse input files larger than N bytes (default 5 MiB)",
-    )
-    p.add_argument(
-        "--store",
-        metavar="DIR",
-        help="analyse every article in the store DIR (e.g. data/articles), plus any PATHs given (the seed only "
-        "when named); non-English ones are skipped with a note",
-    )
-    # Corpus scale (issue 6): parallel workers and the content cache of analysis.cache.
-    p.add_argument(
-        "--workers",
-        type=_worker_count,
-        default=1,
-        metavar="N",
-        help="analyse with N processes (default 1; 0 = one per CPU); output order is the input order",
-    )
-    caching = p.add_mutually_exclusive_group()
-    caching.add_argument(
-        "--cache-dir",
-        metavar="DIR",
-        type=_nonempty,
-        help="keep results in DIR/results-v1.sqlite, keyed by article text and analysis versions "
-        "(default: $MEDIA_ANALYSIS_CACHE or ~/.cache/media-analysis)",
-    )
-    caching.add_argument("--no-cache", action="store_true", help="neither read nor write cached results")
-    _add_config_options(p)
+    _add_run_options(p)
     p.set_defaults(func=cmd_analyze)
+    from analysis.cli import cues as cues_command
+
+    q = cues_command.add_parser(sub)
+    _add_run_options(q)
+    q.set_defaults(func=cmd_cues)
 
     c = sub.add_parser(
         "cache",

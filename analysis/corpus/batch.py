@@ -55,8 +55,30 @@ if TYPE_CHECKING:
 
 #: Articles in flight per worker (bounds memory and keeps every worker busy).
 IN_FLIGHT_PER_WORKER = 4
-#: Row levels of a corpus table: one row per paragraph, or one body-level row per article.
-LEVELS = ("paragraph", "article")
+#: Row levels of a corpus table: one row per paragraph, one body-level row per article, one per sentence
+#: or one per cue (columns: :func:`columns_of`).
+LEVELS = ("paragraph", "article", "sentence", "cue")
+
+
+def columns_of(level: str) -> tuple[str, ...]:
+    """The columns of a table at ``level`` (see :data:`LEVELS`)."""
+    from analysis.tables import COLUMNS, CUE_COLUMNS, SENTENCE_COLUMNS
+
+    check_level(level)
+    return {"sentence": SENTENCE_COLUMNS, "cue": CUE_COLUMNS}.get(level, COLUMNS)
+
+
+def rows_of(outcome: Outcome, level: str, body_only: bool = False) -> list[dict[str, Any]]:
+    """The table rows of a successful ``outcome`` at ``level``; ``body_only`` keeps body-paragraph rows only."""
+    from analysis.tables.build import cue_rows, sentence_rows
+
+    if outcome.document is None:
+        return []
+    if level == "article":
+        return [outcome.article or {}]
+    rows = {"sentence": sentence_rows, "cue": cue_rows}.get(level)
+    new = rows(outcome.document) if rows is not None else outcome.paragraphs
+    return [row for row in new if row["role"] == "body"] if body_only else new
 
 
 class BatchWarning(UserWarning):
@@ -310,7 +332,7 @@ def _extra_from_text(text: str | None) -> dict[str, Any]:
 def check_level(level: str) -> None:
     """``ValueError`` unless ``level`` is one of :data:`LEVELS`."""
     if level not in LEVELS:
-        raise ValueError(f"level must be 'paragraph' or 'article', not {level!r}")
+        raise ValueError(f"level must be one of {', '.join(map(repr, LEVELS))}, not {level!r}")
 
 
 def _open_cache(cache: object) -> tuple[ResultCache | None, bool]:
@@ -497,9 +519,10 @@ def stream_corpus(
 ) -> CorpusRun:
     """Analyse ``items`` (as :func:`iter_outcomes`), sending rows to ``writer`` or keeping them.
 
-    ``level``: ``"paragraph"`` or ``"article"`` rows; ``body_only``: paragraph rows
-    of body paragraphs only; ``keep_articles``: also keep every article row in
-    ``run.articles`` (for a paragraph table and its article summaries). The caller
+    ``level``: one of :data:`LEVELS`; ``body_only``: rows of body paragraphs only;
+    ``keep_articles``: also keep every article row in ``run.articles`` (for a paragraph
+    table and its article summaries); ``keep_documents``: the analysed documents in
+    ``run.documents``. The caller
     closes ``writer``; it is aborted here if the run raises (Ctrl-C included).
     Failures are collected, not warned about.
     """
@@ -526,12 +549,7 @@ def stream_corpus(
                 run.documents.append(outcome.document)
             if keep_articles:
                 run.articles.append(outcome.article or {})
-            if level == "article":
-                new = [outcome.article or {}]
-            elif body_only:
-                new = [row for row in outcome.paragraphs if row["role"] == "body"]
-            else:
-                new = outcome.paragraphs
+            new = rows_of(outcome, level, body_only)
             if writer is not None:
                 writer.add(new)
             else:
@@ -565,8 +583,9 @@ def analyze_corpus(
     (:func:`analysis.store.article_files`). ``workers``: processes (1 = in this process; 0 = one per CPU).
     ``cache``: ``None``/``False`` (no cache), ``True`` (default location), a
     directory or ``.sqlite`` path, or a :class:`~analysis.cache.ResultCache`.
-    ``level``: ``"paragraph"`` (one row per paragraph, every role) or ``"article"``
-    (one body-level row per article). ``progress``: ``None`` = automatic (see
+    ``level``: ``"paragraph"`` (one row per paragraph, every role), ``"article"``
+    (one body-level row per article), ``"sentence"`` or ``"cue"`` (one row per cue:
+    where it is, category, subtype, voice, speaker). ``progress``: ``None`` = automatic (see
     module docstring), ``True``/``False`` to force. ``config``: an
     :class:`~analysis.AnalysisConfig` for every article (default settings when ``None``).
 
@@ -581,23 +600,22 @@ def analyze_corpus(
     """
     import pandas as pd
 
-    from analysis.tables import COLUMNS
-
     check_level(level)
+    columns = columns_of(level)
     if max_bytes < 1:
         raise ValueError(f"max_bytes must be positive, not {max_bytes}")
     if isinstance(articles_or_paths, (str, os.PathLike)):
         from analysis.sources.store import expand_inputs
 
         articles_or_paths = expand_inputs([articles_or_paths])
-    writer = TableWriter(output, COLUMNS, overwrite=overwrite) if output is not None else None
+    writer = TableWriter(output, columns, overwrite=overwrite) if output is not None else None
     run = stream_corpus(
         articles_or_paths, writer, level=level, workers=workers, cache=cache, max_bytes=max_bytes, progress=progress,
         config=config,
     )
     if writer is not None:
         writer.close()
-    df = pd.DataFrame(run.rows, columns=list(COLUMNS))
+    df = pd.DataFrame(run.rows, columns=list(columns))
     df.attrs.update(failures=run.failures, n_articles=run.n_articles, n_cached=run.n_cached)
     _summarise(run.failures, run.n_inputs)
     return df

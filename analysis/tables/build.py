@@ -115,6 +115,11 @@ def article_series(doc: AnalysedDocument) -> pd.Series:
 
 def sentence_table(doc: AnalysedDocument) -> pd.DataFrame:
     """One row per sentence (every role): offsets into the article text, counts, VADER scores, cues."""
+    return frame(sentence_rows(doc), SENTENCE_COLUMNS)
+
+
+def sentence_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
+    """Rows of :func:`sentence_table` as dicts."""
     a = doc.article
     meta = metadata(doc)
     predicted = set(doc.predictions)
@@ -131,30 +136,37 @@ def sentence_table(doc: AnalysedDocument) -> pd.DataFrame:
             "hedges": cats.count("hedge"), "boosters": cats.count("booster"), "unhedged_prediction": i in predicted,
             "text": s.text, **meta,
         })
-    return frame(rows, SENTENCE_COLUMNS)
+    return rows
 
 
 def cue_table(doc: AnalysedDocument) -> pd.DataFrame:
     """One row per cue: where it is (paragraph, sentence, offsets), what it is, whose voice."""
+    rows = cue_rows(doc)
+    return frame(rows, CUE_COLUMNS) if rows else pd.DataFrame(columns=list(CUE_COLUMNS))
+
+
+def cue_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
+    """Rows of :func:`cue_table` as dicts."""
     a = doc.article
     meta = metadata(doc)
-    rows = [
+    return [
         {"article_id": a.article_id, "paragraph": c.paragraph, "role": a.paragraphs[c.paragraph].role,
          "sentence": c.sentence, "start": c.start, "end": c.end, "text": c.text, "category": c.category,
          "subtype": c.subtype, "voice": c.voice, "speaker": c.speaker, **meta}
         for c in doc.cues
     ]
-    return frame(rows, CUE_COLUMNS) if rows else pd.DataFrame(columns=list(CUE_COLUMNS))
 
 
 __all__ = [
     "METADATA",
     "article_row",
     "article_series",
+    "cue_rows",
     "cue_table",
     "frame",
     "metadata",
     "paragraph_rows",
     "paragraph_table",
+    "sentence_rows",
     "sentence_table",
 ]
