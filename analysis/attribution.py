@@ -429,7 +429,8 @@ class _Finder:
         c = self.W.cls
         if i >= len(toks) or not toks[i].word:
             return None
-        if toks[i].low in c["pron"]:
+        possessive = toks[i].low in c["det"] and i + 1 < len(toks) and toks[i + 1].word and not self.is_fn(toks[i + 1])
+        if toks[i].low in c["pron"] and not possessive:
             return i + 1
         k = i
         if toks[k].low in c["det"]:
@@ -459,7 +460,7 @@ class _Finder:
         if k >= len(toks) or not toks[k].word:
             return k < len(toks) and toks[k].text in _QUOTE_CHARS and k + 1 < len(toks) and self.clause_start_ok(toks, k + 1)
         t = toks[k]
-        if t.low in _APPROX:
+        if t.low in _APPROX and t.low not in c["det"]:
             ok = k + 1 < len(toks) and (toks[k + 1].text[0].isdigit() or toks[k + 1].low in ("half", "a", "one"))
             if not ok:
                 return False
@@ -1009,8 +1010,9 @@ class _Finder:
         at_start = s0 in sentence_starts or self.text[max(0, s0 - 2) : s0].strip() in ("•", "“", '"', "«")
         para = self.para_of(s0)
         r.speaker, r.entity = self.classify(r.src, r.src_note, para, at_start)
-        if r.entity is not None:
-            self.tracker.add(s0, para, r.entity, True)
+        if r.entity is not None:  # a source inside someone else's words is less salient
+            embedded = any(x.start <= s0 < x.end for x in self.raws if x is not r)
+            self.tracker.add(s0, para, r.entity, not embedded)
 
     def para_of(self, pos: int) -> int:
         for pi, (ps, pe) in enumerate(self.paragraphs):
