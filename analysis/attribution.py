@@ -401,7 +401,17 @@ class _Finder:
             if t.word:
                 if t.low in c["det"]:
                     a = k
+                    # "a spokesman for the Home Office": the phrase goes on before the preposition
+                    if (k - 2 >= lo and toks[k - 1].low in _NP_PREPS and toks[k - 2].word
+                            and not self.is_fn(toks[k - 2]) and not self.verb_at(toks, k - 2)):
+                        k -= 2
+                        a = k
+                        continue
                     break
+                if (t.low == "and" and a is not None and toks[a].cap and k > lo and toks[k - 1].cap
+                        and not self.is_fn(toks[k - 1])):
+                    k -= 1  # "Mark Ruiz and Helen Park"
+                    continue
                 if t.low in _NP_PREPS and a is not None and k > lo and toks[k - 1].word and not self.is_fn(toks[k - 1]):
                     k -= 1
                     continue
@@ -520,7 +530,8 @@ class _Finder:
             prep_before = first_idx > 0 and toks[first_idx - 1].low in c["function"] and toks[first_idx - 1].low not in (
                 "and", "that", "when", "but", "while", "after", "before", "if", "as")
             sent_initial = first_idx == 0 or toks[first_idx - 1].text in _QUOTE_CHARS or toks[first_idx - 1].text == "•"
-            if sent_initial and run and (self.is_fn(run[0]) or run[0].low in self.lower_vocab or run[0].low in c["generic"]
+            keep_title = run[0].text in c["title_any"] and len(run) > 1
+            if sent_initial and run and not keep_title and (self.is_fn(run[0]) or run[0].low in self.lower_vocab or run[0].low in c["generic"]
                                          or run[0].low in c["role"]):
                 det_before = det_before or run[0].low in c["det"]
                 run = run[1:]
@@ -584,6 +595,8 @@ class _Finder:
             if not (a.cap and conj.low == "and" and b.cap and s.cap and a.word and b.word and s.word):
                 continue
             if self.is_fn(a) or self.is_fn(b) or (k + 4 < len(toks) and toks[k + 4].cap and toks[k + 4].word):
+                continue
+            if k > 0 and toks[k - 1].cap and toks[k - 1].word and not self.is_fn(toks[k - 1]):  # two full names
                 continue
             if a.text in c["org"] or s.text in c["org"]:
                 continue
