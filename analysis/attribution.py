@@ -150,8 +150,8 @@ def _words() -> _Words:
 # --- tokens -------------------------------------------------------------------------------------
 
 _TOK = re.compile(r"\w+(?:[’'\-&]\w+)*|``|''|[^\w\s]")
-_QUOTE_CHARS = set("“”„«»\"") | {"``", "''"}
-_CLOSERS = set("”»\"") | {"''"}
+_QUOTE_CHARS = set('“”„«»"') | {"``", "''"}
+_CLOSERS = set('”»"') | {"''"}
 _BE = frozenset("is was were are be been being am 's ’s".split())
 _APPROX = frozenset("about around nearly almost roughly some over under up only just at least more than".split())
 _NP_PREPS = frozenset(("of", "for", "in", "at", "from"))
@@ -253,8 +253,10 @@ class _Tracker:
             if ent.org and len(name) == 1:
                 continue
             for n in ent.names:
-                if n == name or (len(name) < len(n) and n[-len(name) :] == name) or (
-                    len(n) < len(name) and name[-len(n) :] == n
+                if (
+                    n == name
+                    or (len(name) < len(n) and n[-len(name) :] == name)
+                    or (len(n) < len(name) and name[-len(n) :] == n)
                 ):
                     if gender and ent.gender and ent.gender != gender:
                         break
@@ -344,8 +346,7 @@ def _roles_of(toks: Sequence[_Tok], W: _Words) -> tuple[set[str], set[str]]:
             roles.add(_clean(t.low))
         elif t.cap and t.low not in W.cls["det"]:
             affil.add(_clean(t.text))  # nationality or body adjective: "Belarusian", "Republican"
-    words = [w for w in roles]
-    if len(words) > 1:
+    if len(roles) > 1:
         roles.add(" ".join(_clean(t.low) for t in toks if t.word and _clean(t.low) in roles))
     return roles, affil
 
@@ -354,7 +355,9 @@ def _roles_of(toks: Sequence[_Tok], W: _Words) -> tuple[set[str], set[str]]:
 
 
 class _Finder:
-    def __init__(self, text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequence[Sequence[tuple[int, int]]]):
+    def __init__(
+        self, text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequence[Sequence[tuple[int, int]]]
+    ) -> None:
         self.text = text
         self.paragraphs = paragraphs
         self.sentences = sentences
@@ -402,28 +405,45 @@ class _Finder:
                 if t.low in c["det"]:
                     a = k
                     # "a spokesman for the Home Office": the phrase goes on before the preposition
-                    if (k - 2 >= lo and toks[k - 1].low in _NP_PREPS and toks[k - 2].word
-                            and not self.is_fn(toks[k - 2]) and not self.verb_at(toks, k - 2)):
+                    if (
+                        k - 2 >= lo
+                        and toks[k - 1].low in _NP_PREPS
+                        and toks[k - 2].word
+                        and not self.is_fn(toks[k - 2])
+                        and not self.verb_at(toks, k - 2)
+                    ):
                         k -= 2
                         a = k
                         continue
                     break
-                if (t.low == "and" and a is not None and toks[a].cap and k > lo and toks[k - 1].cap
-                        and not self.is_fn(toks[k - 1])):
+                if (
+                    t.low == "and"
+                    and a is not None
+                    and toks[a].cap
+                    and k > lo
+                    and toks[k - 1].cap
+                    and not self.is_fn(toks[k - 1])
+                ):
                     k -= 1  # "Mark Ruiz and Helen Park"
                     continue
                 if t.low in _NP_PREPS and a is not None and k > lo and toks[k - 1].word and not self.is_fn(toks[k - 1]):
                     k -= 1
                     continue
-                if t.low in c["function"] or t.low in c["pron"] or self.verb_at(toks, k):
-                    if not (t.cap and k == lo and t.low not in c["pron"] and t.low not in c["det"]):
-                        break
+                stop = t.low in c["function"] or t.low in c["pron"] or self.verb_at(toks, k)
+                if stop and not (t.cap and k == lo and t.low not in c["pron"] and t.low not in c["det"]):
+                    break
                 if t.low in c["neg"]:
                     break
                 a = k
-            elif t.text in ("'", "’") and k > lo and toks[k - 1].low.endswith("s") and a is not None:
-                pass
-            elif t.text == "." and k > lo and toks[k - 1].text in c["title_any"]:
+            elif (
+                t.text in ("'", "’")
+                and k > lo
+                and toks[k - 1].low.endswith("s")
+                and a is not None
+                or t.text == "."
+                and k > lo
+                and toks[k - 1].text in c["title_any"]
+            ):
                 pass
             else:
                 break
@@ -456,9 +476,13 @@ class _Finder:
                     break
                 if t.low.endswith("ed") and not t.cap and k > start_content:
                     break
-            elif t.text == "." and k > i and toks[k - 1].text in c["title_any"]:
-                pass
-            elif t.text in ("'", "’") and toks[k - 1].low.endswith("s"):
+            elif (
+                t.text == "."
+                and k > i
+                and toks[k - 1].text in c["title_any"]
+                or t.text in ("'", "’")
+                and toks[k - 1].low.endswith("s")
+            ):
                 pass
             else:
                 break
@@ -468,23 +492,40 @@ class _Finder:
     def clause_start_ok(self, toks: list[_Tok], k: int) -> bool:
         c = self.W.cls
         if k >= len(toks) or not toks[k].word:
-            return k < len(toks) and toks[k].text in _QUOTE_CHARS and k + 1 < len(toks) and self.clause_start_ok(toks, k + 1)
+            return (
+                k < len(toks)
+                and toks[k].text in _QUOTE_CHARS
+                and k + 1 < len(toks)
+                and self.clause_start_ok(toks, k + 1)
+            )
         t = toks[k]
         if t.low in _APPROX and t.low not in c["det"]:
             ok = k + 1 < len(toks) and (toks[k + 1].text[0].isdigit() or toks[k + 1].low in ("half", "a", "one"))
             if not ok:
                 return False
-        elif t.low in c["function"] and t.low not in c["clause_pron"] and t.low not in c["det"]:
-            return False
-        elif t.low.endswith("ly") or (t.low == "to"):
+        elif (
+            t.low in c["function"]
+            and t.low not in c["clause_pron"]
+            and t.low not in c["det"]
+            or t.low.endswith("ly")
+            or (t.low == "to")
+        ):
             return False
         for x in range(k + 1, min(len(toks), k + 9)):
             u = toks[x]
             if u.text in (".", ";", ":", "?", "!"):
                 return False
-            if u.low in c["finite"] or (not u.cap and u.low.endswith("ed")) or (
-                x > k + 1 and not u.cap and u.low.endswith("s") and not u.low.endswith("ss") and toks[x - 1].word
-                and toks[x - 1].low not in c["det"]
+            if (
+                u.low in c["finite"]
+                or (not u.cap and u.low.endswith("ed"))
+                or (
+                    x > k + 1
+                    and not u.cap
+                    and u.low.endswith("s")
+                    and not u.low.endswith("ss")
+                    and toks[x - 1].word
+                    and toks[x - 1].low not in c["det"]
+                )
             ):
                 return True
         return False
@@ -515,11 +556,17 @@ class _Finder:
             j = i
             while j < n:
                 u = toks[j]
-                if u.word and (u.cap or (u.low in ("de", "van", "von", "der", "al", "bin", "da", "del", "le"))):
-                    j += 1
-                elif u.text == "." and j > i and toks[j - 1].text in c["title_any"]:
-                    j += 1
-                elif u.low == "of" and j + 1 < n and toks[j + 1].cap and j > i:
+                if (
+                    u.word
+                    and (u.cap or (u.low in ("de", "van", "von", "der", "al", "bin", "da", "del", "le")))
+                    or u.text == "."
+                    and j > i
+                    and toks[j - 1].text in c["title_any"]
+                    or u.low == "of"
+                    and j + 1 < n
+                    and toks[j + 1].cap
+                    and j > i
+                ):
                     j += 1
                 else:
                     break
@@ -527,12 +574,25 @@ class _Finder:
             first_idx = i
             i = j
             det_before = first_idx > 0 and toks[first_idx - 1].low in c["det"]
-            prep_before = first_idx > 0 and toks[first_idx - 1].low in c["function"] and toks[first_idx - 1].low not in (
-                "and", "that", "when", "but", "while", "after", "before", "if", "as")
+            prep_before = (
+                first_idx > 0
+                and toks[first_idx - 1].low in c["function"]
+                and toks[first_idx - 1].low
+                not in ("and", "that", "when", "but", "while", "after", "before", "if", "as")
+            )
             sent_initial = first_idx == 0 or toks[first_idx - 1].text in _QUOTE_CHARS or toks[first_idx - 1].text == "•"
             keep_title = run[0].text in c["title_any"] and len(run) > 1
-            if sent_initial and run and not keep_title and (self.is_fn(run[0]) or run[0].low in self.lower_vocab or run[0].low in c["generic"]
-                                         or run[0].low in c["role"]):
+            if (
+                sent_initial
+                and run
+                and not keep_title
+                and (
+                    self.is_fn(run[0])
+                    or run[0].low in self.lower_vocab
+                    or run[0].low in c["generic"]
+                    or run[0].low in c["role"]
+                )
+            ):
                 det_before = det_before or run[0].low in c["det"]
                 run = run[1:]
             while run and (run[0].low == "of" or run[0].text == "."):
@@ -571,15 +631,9 @@ class _Finder:
             has_title = bool(titles)
             person = has_title or (len(name) >= 2 and not det_before and not prep_before) or name[0] in c["first"]
             create = (len(name) >= 2 or has_title) and person and not title_case
-            # "Gareth and Linda Morgan": two people
-            if (len(name) == 1 and not has_title and first_idx >= 2 and toks[first_idx - 1].low == "and"
-                    and toks[first_idx - 2].cap and j < n and toks[j - 1] is rest[-1] and False):
-                pass
             ent = tr.name_entity(name, gender, person, False, create=create)
             if ent is None:
                 continue
-            if j < n and toks[first_idx - 1].low == "and" if first_idx >= 1 else False:
-                pass
             roles, affil = _roles_of(titles, W)
             ent.roles |= roles
             ent.affil |= affil
@@ -588,7 +642,7 @@ class _Finder:
         self.coordinated(pi, toks)
 
     def coordinated(self, pi: int, toks: list[_Tok]) -> None:
-        """"Gareth and Linda Morgan" names two people sharing the surname."""
+        """Coordinated first names ("Gareth and Linda Morgan") name two people sharing the surname."""
         c = self.W.cls
         for k in range(len(toks) - 3):
             a, conj, b, s = toks[k : k + 4]
@@ -734,13 +788,15 @@ class _Finder:
                 if e is not None and e - k <= 4:
                     obj_end = e
             content_start = None
-            if obj_end is not None and cls == "tell":
-                if toks[k].low not in c["clause_pron"] or toks[k].low in ("him", "her", "them", "us", "me"):
-                    cue_end = toks[obj_end - 1].end
-                    k = obj_end
-                    med = self.medium(toks, k)
-                    if med:
-                        k, cue_end = med, toks[med - 1].end
+            addressee = k < n and (
+                toks[k].low not in c["clause_pron"] or toks[k].low in ("him", "her", "them", "us", "me")
+            )
+            if obj_end is not None and cls == "tell" and addressee:
+                cue_end = toks[obj_end - 1].end
+                k = obj_end
+                med = self.medium(toks, k)
+                if med:
+                    k, cue_end = med, toks[med - 1].end
             for x in range(k, min(n, k + 7)):
                 if toks[x].low == "that":
                     if all(toks[y].word for y in range(k, x)):
@@ -748,11 +804,9 @@ class _Finder:
                     break
                 if not toks[x].word:
                     break
-            if content_start is None:
-                if cls == "directive" and obj_end is not None and obj_end < n and toks[obj_end].low == "to":
-                    content_start = k
-                elif self.clause_start_ok(toks, k):
-                    content_start = k
+            directive_object = cls == "directive" and obj_end is not None and obj_end < n and toks[obj_end].low == "to"
+            if content_start is None and (directive_object or self.clause_start_ok(toks, k)):
+                content_start = k
             if content_start is not None and content_start < n:
                 cs = toks[content_start].start
                 r = _Raw("reported", cs, self.clause_end(cs, se), pi, None, (toks[i].start, cue_end), None)
@@ -819,7 +873,7 @@ class _Finder:
                 if e:
                     ce = tt[k + v[1] - 1].end
                     return (tt[k].start, ce), (tt[k + v[1]].start, tt[e - 1].end), {}
-            for x in range(k + 1, min(len(tt), k + 9)):
+            for x in range(k + 1, min(len(tt), k + 18)):
                 v = self.verb_at(tt, x)
                 if v:
                     sj = self.subject_left(tt, x, k)
@@ -856,7 +910,6 @@ class _Finder:
         return None, None, {}
 
     def direct(self) -> None:
-        W = self.W
         segs: dict[int, list[int]] = {}
         for qi, q in enumerate(self.quotes):
             segs.setdefault(q.group, []).append(qi)
@@ -883,10 +936,11 @@ class _Finder:
                     r.cue, r.src = enclosing.cue, enclosing.src
                 r.src_note["qi"] = qi
                 self.raws.append(r)
-        del W
 
     # --- resolution ---
-    def classify(self, span: tuple[int, int], note: dict, para: int, at_sentence_start: bool) -> tuple[str, _Entity | None]:
+    def classify(
+        self, span: tuple[int, int], note: dict, para: int, at_sentence_start: bool
+    ) -> tuple[str, _Entity | None]:
         c = self.W.cls
         tr = self.tracker
         toks = [t for t in _tokens(self.text, *span)]
@@ -895,8 +949,11 @@ class _Finder:
             return "", None
         if note.get("appos"):
             at = [t for t in _tokens(self.text, *note["appos"]) if t.word]
-            if at and all(t.cap or t.low in _NP_PREPS or t.low in c["det"] for t in at) and at[-1].cap and not any(
-                _clean(t.text) in c["org"] for t in at
+            if (
+                at
+                and all(t.cap or t.low in _NP_PREPS or t.low in c["det"] for t in at)
+                and at[-1].cap
+                and not any(_clean(t.text) in c["org"] for t in at)
             ):
                 head_text, ent = self.classify(note["appos"], {}, para, False)
                 if ent is not None and ent.person:
@@ -914,8 +971,12 @@ class _Finder:
             ent = tr.pronoun(span[0], para, words[0].low)
             return (ent.canonical if ent else ""), ent
         # name run at the end: "Local organiser Pete Vance", "President Lukashenko", "Mr Morgan"
-        first_lower = words[0].low in c["det"] or words[0].low in c["generic"] or words[0].low in c["role"] or (
-            at_sentence_start and words[0].low in self.lower_vocab)
+        first_lower = (
+            words[0].low in c["det"]
+            or words[0].low in c["generic"]
+            or words[0].low in c["role"]
+            or (at_sentence_start and words[0].low in self.lower_vocab)
+        )
         preps = [k for k, t in enumerate(words) if t.low in _NP_PREPS]
         head_part = words[: preps[0]] if preps else words
         tail = []
@@ -950,7 +1011,8 @@ class _Finder:
         if first_lower or at_sentence_start and words[0].low in c["det"]:
             as_written = as_written[0].lower() + as_written[1:]
         named_body = any(_clean(t.text) in c["org"] for t in words) or (
-            all(t.cap or t.low in _NP_PREPS or t.low in c["det"] for t in words) and not first_lower)
+            all(t.cap or t.low in _NP_PREPS or t.low in c["det"] for t in words) and not first_lower
+        )
         head = head_part[-1].low if head_part else words[-1].low
         if named_body:
             ent = tr.name_entity(tuple(_clean(t.text) for t in words if t.cap), "", False, True, create=True)
@@ -1015,7 +1077,12 @@ class _Finder:
         if r.inherit is not None:
             if r.inherit.entity is None and not r.inherit.speaker and r.inherit.src:
                 self.resolve(r.inherit, sentence_starts)
-            r.speaker, r.entity, r.src, r.cue = r.inherit.speaker, r.inherit.entity, r.inherit.src, r.cue or r.inherit.cue
+            r.speaker, r.entity, r.src, r.cue = (
+                r.inherit.speaker,
+                r.inherit.entity,
+                r.inherit.src,
+                r.cue or r.inherit.cue,
+            )
             return
         if not r.src:
             return

@@ -6,7 +6,7 @@ and named-speaker accuracy of direct quotations; then lists every remaining erro
 
 Usage::
 
-    PYTHONPATH=. .venv/bin/python benchmarks/voice_eval.py [--dir benchmarks/voice_eval] [--part all|dev|held_out] [--quiet]
+    PYTHONPATH=. .venv/bin/python benchmarks/voice_eval.py [--dir DIR] [--part all|dev|held_out] [--quiet]
 
 Matching: a predicted relation matches a gold relation of the same kind when the
 spans overlap by at least half of the longer one. Speakers match ignoring case
@@ -84,7 +84,7 @@ def evaluate_article(md: Path, gold: dict) -> tuple[Counter, list[str]]:
     for i, r in enumerate(rels):
         n[f"{r.kind}_pred"] += 1
         if i not in used:
-            errors.append(f"{name}: spurious {r.kind} {text[r.start:r.end][:70]!r} ({r.speaker})")
+            errors.append(f"{name}: spurious {r.kind} {text[r.start : r.end][:70]!r} ({r.speaker})")
     # cues
     seen: Counter = Counter()
     cues = {}
