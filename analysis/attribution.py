@@ -192,6 +192,7 @@ class _Entity:
     roles: set[str] = field(default_factory=set)
     affil: set[str] = field(default_factory=set)
     label: str = ""  # unnamed source as written
+    last: int = -1  # position of the latest mention
 
     @property
     def canonical(self) -> str:
@@ -246,6 +247,7 @@ class _Tracker:
 
     def add(self, pos: int, para: int, ent: _Entity, salient: bool) -> None:
         self.mentions.append(_Mention(pos, para, ent, salient))
+        ent.last = max(ent.last, pos)
 
     def find_name(self, name: tuple[str, ...], gender: str = "") -> _Entity | None:
         best = None
@@ -265,10 +267,7 @@ class _Tracker:
         return best
 
     def _last(self, ent: _Entity) -> int:
-        for m in reversed(self.mentions):
-            if m.entity is ent:
-                return m.pos
-        return -1
+        return ent.last
 
     def name_entity(self, name: tuple[str, ...], gender: str, person: bool, org: bool, create: bool) -> _Entity | None:
         ent = self.find_name(name, gender)
@@ -807,6 +806,22 @@ class _Finder:
             directive_object = cls == "directive" and obj_end is not None and obj_end < n and toks[obj_end].low == "to"
             if content_start is None and (directive_object or self.clause_start_ok(toks, k)):
                 content_start = k
+            gap = (
+                content_start is None
+                and isinstance(subj, tuple)
+                and k == i + nw
+                and k < n
+                and toks[k].low in c["finite"]
+                and subj[1] - subj[0] > 1
+            )
+            if gap and isinstance(subj, tuple):
+                # relative clause with a subject gap: "a move [analysts said] could push prices up"
+                a, b, _ = subj
+                last = b - 1
+                while last - 1 >= a and toks[last - 1].cap and toks[last].cap:
+                    last -= 1
+                subj = (last, b, {})
+                content_start = k
             if content_start is not None and content_start < n:
                 cs = toks[content_start].start
                 r = _Raw("reported", cs, self.clause_end(cs, se), pi, None, (toks[i].start, cue_end), None)
@@ -815,7 +830,9 @@ class _Finder:
                 if not isinstance(subj, tuple):
                     continue
                 a = subj[0]
-                rest_ok = all(toks[x].word or toks[x].text in ".!?" for x in range(k, n))
+                rest_ok = n - k <= 8 and all(
+                    (toks[x].word and toks[x].low not in c["finite"]) or toks[x].text in ".!?" for x in range(k, n)
+                )
                 if a >= 2 and toks[a - 1].text == "," and rest_ok and toks[a - 2].text not in _CLOSERS:
                     end = toks[a - 1].start
                     r = _Raw("reported", toks[0].start, end, pi, None, (toks[i].start, cue_end), None)
@@ -986,7 +1003,9 @@ class _Finder:
             else:
                 break
         tail.reverse()
-        if tail and not any(_clean(t.text) in c["org"] for t in head_part):
+        titled = any(t.text in c["title_any"] for t in tail)
+        body_name = not titled and len(tail) < len(head_part) and head_part[-len(tail) - 1].low in ("the", "a", "an")
+        if tail and not body_name and not any(_clean(t.text) in c["org"] for t in head_part):
             last_title = -1
             for k, t in enumerate(tail):
                 if t.text in c["title_any"]:

@@ -367,3 +367,19 @@ def test_seed_is_fast(seed_rels: tuple[str, list[Attribution]]) -> None:
     for _ in range(5):
         attributions(art)
     assert (time.perf_counter() - t0) / 5 < 0.05
+
+
+def test_relative_clause_with_a_subject_gap() -> None:
+    text, rels = _relations("Oil\n\nProducers cut output, a move analysts said could push inflation higher.")
+    r = _holding(text, rels, "could push inflation higher")
+    assert (r.kind, r.source, r.speaker) == ("reported", "analysts", "analysts")
+    assert _cue_voice(text, rels, "could") == ("reported", "analysts")
+
+
+def test_a_name_after_the_is_a_body() -> None:
+    text, rels = _relations(
+        "Petrol\n\nPetrol could cost more within weeks, the AA warned. The White House said it was sorry."
+    )
+    assert _holding(text, rels, "Petrol could cost more").speaker == "the AA"
+    assert _holding(text, rels, "it was sorry").speaker == "the White House"
+    assert is_named("the AA")
