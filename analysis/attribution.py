@@ -78,6 +78,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -157,7 +158,7 @@ _APPROX = frozenset("about around nearly almost roughly some over under up only 
 _NP_PREPS = frozenset(("of", "for", "in", "at", "from"))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     text: str
     start: int
@@ -243,6 +244,7 @@ class _Tracker:
         self.text = text
         self.entities: list[_Entity] = []
         self.mentions: list[_Mention] = []
+        self.by_last: dict[str, list[_Entity]] = {}  # entities by the last word of each of their names
         self.W = _words()
 
     def add(self, pos: int, para: int, ent: _Entity, salient: bool) -> None:
@@ -251,7 +253,7 @@ class _Tracker:
 
     def find_name(self, name: tuple[str, ...], gender: str = "") -> _Entity | None:
         best = None
-        for ent in self.entities:
+        for ent in self.by_last.get(name[-1], ()):
             if ent.org and len(name) == 1:
                 continue
             for n in ent.names:
@@ -278,6 +280,9 @@ class _Tracker:
             self.entities.append(ent)
         if name not in ent.names:
             ent.names.append(name)
+            same = self.by_last.setdefault(name[-1], [])
+            if ent not in same:
+                same.append(ent)
         if gender and not ent.gender:
             ent.gender = gender
         if not ent.gender and not org and name[0] in self.W.gender and len(name) > 1:
@@ -364,14 +369,20 @@ class _Finder:
         from .voice import find_quotes
 
         self.quotes = find_quotes(text, list(paragraphs))
-        self.qspans = [(q.start, q.end) for q in self.quotes]
+        self.pstarts = [ps for ps, _ in paragraphs]
+        self.qspans: dict[int, list[tuple[int, int]]] = {}
+        for q in self.quotes:
+            self.qspans.setdefault(q.paragraph, []).append((q.start, q.end))
         self.lower_vocab = {m.group(0) for m in re.finditer(r"\b[a-z][a-z’'-]*\b", text)}
         self.tracker = _Tracker(text)
         self.raws: list[_Raw] = []
 
     # helpers
     def in_quote(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.qspans)
+        return any(a <= pos < b for a, b in self.qspans.get(self.para_of(pos), ()))
+
+    def in_content(self, pos: int, spans: dict[int, list[_Raw]], other_than: _Raw | None = None) -> bool:
+        return any(x.start <= pos < x.end and x is not other_than for x in spans.get(self.para_of(pos), ()))
 
     def is_fn(self, t: _Tok) -> bool:
         c = self.W.cls
@@ -877,8 +888,9 @@ class _Finder:
         """(cue span, source span, note) introducing quote segment ``qi``."""
         q = self.quotes[qi]
         ps, pe = self.paragraphs[q.paragraph]
-        prev_end = max((p.end for p in self.quotes[:qi] if p.paragraph == q.paragraph), default=ps)
-        next_start = min((p.start for p in self.quotes[qi + 1 :] if p.paragraph == q.paragraph), default=pe)
+        prev_end = self.quotes[qi - 1].end if qi and self.quotes[qi - 1].paragraph == q.paragraph else ps
+        nxt = self.quotes[qi + 1] if qi + 1 < len(self.quotes) else None
+        next_start = nxt.start if nxt is not None and nxt.paragraph == q.paragraph else pe
         s_end = self.sentence_of(q.paragraph, max(q.end - 1, q.start))[1]
         # trailing
         tt = _tokens(self.text, q.end, min(max(s_end, q.end), next_start))
@@ -930,15 +942,18 @@ class _Finder:
         segs: dict[int, list[int]] = {}
         for qi, q in enumerate(self.quotes):
             segs.setdefault(q.group, []).append(qi)
-        reported = [r for r in self.raws if r.kind == "reported"]
+        reported: dict[int, list[_Raw]] = {}
+        for r in self.raws:
+            if r.kind == "reported":
+                reported.setdefault(r.paragraph, []).append(r)
         for g, qis in segs.items():
             cue = src = None
             note: dict = {}
             enclosing = None
             for qi in qis:
                 q = self.quotes[qi]
-                for r in reported:
-                    if r.start <= q.start and q.end <= r.end + 2 and r.paragraph == q.paragraph:
+                for r in reported.get(q.paragraph, ()):
+                    if r.start <= q.start and q.end <= r.end + 2:
                         enclosing = r
                 if enclosing:
                     break
@@ -1068,7 +1083,9 @@ class _Finder:
         self.direct()
         raws = sorted(self.raws, key=lambda r: (r.start, r.kind != "reported"))
         self.raws = raws
-        content_spans = [(r.start, r.end) for r in raws]
+        self.by_para: dict[int, list[_Raw]] = {}
+        for r in raws:
+            self.by_para.setdefault(r.paragraph, []).append(r)
         # resolution in reading order: names of a sentence, then the relations whose source lies there
         for r in raws:
             if r.src:
@@ -1083,7 +1100,7 @@ class _Finder:
                 n0 = len(self.tracker.mentions)
                 self.scan_names(pi, toks, title_case)
                 for m in self.tracker.mentions[n0:]:
-                    if any(a <= m.pos < b for a, b in content_spans):
+                    if self.in_content(m.pos, self.by_para):
                         m.salient = False
                 continue
             r = ev[1]
@@ -1110,14 +1127,11 @@ class _Finder:
         para = self.para_of(s0)
         r.speaker, r.entity = self.classify(r.src, r.src_note, para, at_start)
         if r.entity is not None:  # a source inside someone else's words is less salient
-            embedded = any(x.start <= s0 < x.end for x in self.raws if x is not r)
+            embedded = self.in_content(s0, self.by_para, r)
             self.tracker.add(s0, para, r.entity, not embedded)
 
     def para_of(self, pos: int) -> int:
-        for pi, (ps, pe) in enumerate(self.paragraphs):
-            if ps <= pos < pe + 1:
-                return pi
-        return len(self.paragraphs) - 1
+        return max(bisect_right(self.pstarts, pos) - 1, 0)
 
     def fill_quotes(self, sent_toks: list[tuple[int, int, int, list[_Tok]]]) -> None:
         direct = [r for r in self.raws if r.kind == "direct"]
@@ -1130,6 +1144,8 @@ class _Finder:
                 for r in rs:
                     if not r.speaker and not r.src:
                         r.speaker, r.entity, r.src, r.cue = known.speaker, known.entity, known.src, known.cue
+        sents = [(ss, se) for _, ss, se, _ in sent_toks]
+        starts = [ss for ss, _ in sents]
         for idx, r in enumerate(direct):
             if r.speaker or r.src:
                 continue
@@ -1138,19 +1154,20 @@ class _Finder:
                 r.speaker, r.entity, r.src = prev.speaker, prev.entity, prev.src
                 continue
             # neighbouring sentences
-            sents = [(ss, se) for pi, ss, se, _ in sent_toks]
-            k = next((x for x, (ss, se) in enumerate(sents) if ss <= r.start < se), None)
-            if k is None:
+            k = bisect_right(starts, r.start) - 1
+            if k < 0 or r.start >= sents[k][1]:
                 continue
             if k > 0:
                 ps_, pe_ = sents[k - 1]
-                cands = [x for x in self.raws if ps_ <= x.start < pe_ and x.speaker and x is not r]
+                near = self.by_para.get(self.para_of(ps_), [])
+                cands = [x for x in near if ps_ <= x.start < pe_ and x.speaker and x is not r]
                 if cands and self.para_of(ps_) >= r.paragraph - 1:
                     x = cands[-1]
                     r.speaker, r.entity, r.src = x.speaker, x.entity, x.src
                     continue
             if k + 1 < len(sents) and self.para_of(sents[k + 1][0]) == r.paragraph:
-                cands = [x for x in self.raws if x.kind == "reported" and sents[k + 1][0] <= x.start < sents[k + 1][1]]
+                ns, ne = sents[k + 1]
+                cands = [x for x in self.by_para.get(r.paragraph, []) if x.kind == "reported" and ns <= x.start < ne]
                 if cands and cands[0].src and cands[0].src[0] - sents[k + 1][0] < 3:
                     x = cands[0]
                     r.speaker, r.entity, r.src, r.cue = x.speaker, x.entity, x.src, x.cue
