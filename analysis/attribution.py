@@ -153,9 +153,6 @@ def _words() -> _Words:
 _TOK = re.compile(r"\w+(?:[’'\-&]\w+)*|``|''|[^\w\s]")
 _QUOTE_CHARS = set('“”„«»"') | {"``", "''"}
 _CLOSERS = set('”»"') | {"''"}
-_BE = frozenset("is was were are be been being am 's ’s".split())
-_APPROX = frozenset("about around nearly almost roughly some over under up only just at least more than".split())
-_NP_PREPS = frozenset(("of", "for", "in", "at", "from"))
 
 
 @dataclass(slots=True)
@@ -339,7 +336,7 @@ def _roles_of(toks: Sequence[_Tok], W: _Words) -> tuple[set[str], set[str]]:
     for t in toks:
         if not t.word:
             continue
-        if t.low in _NP_PREPS:
+        if t.low in W.cls["np_prep"]:
             after_prep = True
             continue
         if after_prep:
@@ -417,7 +414,7 @@ class _Finder:
                     # "a spokesman for the Home Office": the phrase goes on before the preposition
                     if (
                         k - 2 >= lo
-                        and toks[k - 1].low in _NP_PREPS
+                        and toks[k - 1].low in self.W.cls["np_prep"]
                         and toks[k - 2].word
                         and not self.is_fn(toks[k - 2])
                         and not self.verb_at(toks, k - 2)
@@ -436,7 +433,13 @@ class _Finder:
                 ):
                     k -= 1  # "Mark Ruiz and Helen Park"
                     continue
-                if t.low in _NP_PREPS and a is not None and k > lo and toks[k - 1].word and not self.is_fn(toks[k - 1]):
+                if (
+                    t.low in self.W.cls["np_prep"]
+                    and a is not None
+                    and k > lo
+                    and toks[k - 1].word
+                    and not self.is_fn(toks[k - 1])
+                ):
                     k -= 1
                     continue
                 stop = t.low in c["function"] or t.low in c["pron"] or self.verb_at(toks, k)
@@ -479,7 +482,7 @@ class _Finder:
         while k < len(toks) and k - i < 8:
             t = toks[k]
             if t.word:
-                if t.low in _NP_PREPS and k + 1 < len(toks) and toks[k + 1].cap and k > start_content:
+                if t.low in self.W.cls["np_prep"] and k + 1 < len(toks) and toks[k + 1].cap and k > start_content:
                     k += 1
                     continue
                 if self.is_fn(t) or t.low.endswith("ly") or self.verb_at(toks, k):
@@ -509,7 +512,7 @@ class _Finder:
                 and self.clause_start_ok(toks, k + 1)
             )
         t = toks[k]
-        if t.low in _APPROX and t.low not in c["det"]:
+        if t.low in self.W.cls["approx"] and t.low not in c["det"]:
             ok = k + 1 < len(toks) and (toks[k + 1].text[0].isdigit() or toks[k + 1].low in ("half", "a", "one"))
             if not ok:
                 return False
@@ -521,21 +524,27 @@ class _Finder:
             or (t.low == "to")
         ):
             return False
+        saw_prep = False
         for x in range(k + 1, min(len(toks), k + 9)):
             u = toks[x]
             if u.text in (".", ";", ":", "?", "!"):
                 return False
+            if u.word and u.low in self.W.cls["prep"]:
+                saw_prep = True
+            if u.low in c["finite"] or (not u.cap and u.low.endswith("ed") and not saw_prep):
+                return True
+            # a present-tense verb in -s ("the farm now supplies ..."): after the subject, before more words,
+            # and not inside a prepositional phrase ("failings over maternity deaths")
             if (
-                u.low in c["finite"]
-                or (not u.cap and u.low.endswith("ed"))
-                or (
-                    x > k + 1
-                    and not u.cap
-                    and u.low.endswith("s")
-                    and not u.low.endswith("ss")
-                    and toks[x - 1].word
-                    and toks[x - 1].low not in c["det"]
-                )
+                x > k + 1
+                and not saw_prep
+                and not u.cap
+                and u.low.endswith("s")
+                and not u.low.endswith("ss")
+                and toks[x - 1].word
+                and toks[x - 1].low not in c["det"]
+                and x + 1 < len(toks)
+                and toks[x + 1].word
             ):
                 return True
         return False
@@ -568,7 +577,7 @@ class _Finder:
                 u = toks[j]
                 if (
                     u.word
-                    and (u.cap or (u.low in ("de", "van", "von", "der", "al", "bin", "da", "del", "le")))
+                    and (u.cap or (u.low in c["name_particle"]))
                     or u.text == "."
                     and j > i
                     and toks[j - 1].text in c["title_any"]
@@ -587,8 +596,7 @@ class _Finder:
             prep_before = (
                 first_idx > 0
                 and toks[first_idx - 1].low in c["function"]
-                and toks[first_idx - 1].low
-                not in ("and", "that", "when", "but", "while", "after", "before", "if", "as")
+                and toks[first_idx - 1].low not in c["name_intro"]
             )
             sent_initial = first_idx == 0 or toks[first_idx - 1].text in _QUOTE_CHARS or toks[first_idx - 1].text == "•"
             keep_title = run[0].text in c["title_any"] and len(run) > 1
@@ -711,7 +719,7 @@ class _Finder:
         if j < lo:
             return None
         t = toks[j]
-        if t.low == "to" or t.low in _BE:
+        if t.low == "to" or t.low in self.W.cls["be"]:
             return "skip"
         if t.text in _CLOSERS or (t.text == "," and j > lo and toks[j - 1].text in _CLOSERS):
             return "skip"
@@ -764,7 +772,7 @@ class _Finder:
                     continue
                 src = (toks[k + 2].start, toks[e - 1].end)
                 cue = (toks[k].start, toks[k + 1].end)
-                at_front = k == 0 or toks[k - 1].text in (",",) and k <= 3
+                at_front = k == 0 or (toks[k - 1].text == "," and k <= 3)
                 if at_front and e < n and toks[e].text == ",":
                     cs = toks[e + 1].start if e + 1 < n else se
                     r = _Raw("reported", cs, self.clause_end(cs, se), pi, None, cue, src)
@@ -798,21 +806,33 @@ class _Finder:
                 if e is not None and e - k <= 4:
                     obj_end = e
             content_start = None
-            addressee = k < n and (
-                toks[k].low not in c["clause_pron"] or toks[k].low in ("him", "her", "them", "us", "me")
-            )
+            addressee = k < n and (toks[k].low not in c["clause_pron"] or toks[k].low in c["object_pron"])
             if obj_end is not None and cls == "tell" and addressee:
                 cue_end = toks[obj_end - 1].end
                 k = obj_end
                 med = self.medium(toks, k)
                 if med:
                     k, cue_end = med, toks[med - 1].end
+            # "said on Friday that", "told reporters that", "argued in court last week that": only adjuncts
+            # (a preposition, adverb or time word first; no verb) stand between the verb and "that"
+            adjunct_first = k < n and (
+                toks[k].low == "that"
+                or toks[k].low in self.W.cls["prep"]
+                or toks[k].low.endswith("ly")
+                or toks[k].cap
+                or toks[k].low in c["aux"]
+                or toks[k].low in c["time_adjunct"]
+            )
             for x in range(k, min(n, k + 7)):
+                if not adjunct_first:
+                    break
                 if toks[x].low == "that":
                     if all(toks[y].word for y in range(k, x)):
                         content_start = x + 1
                     break
-                if not toks[x].word:
+                if not toks[x].word or toks[x].low in c["finite"] or self.verb_at(toks, x):
+                    break
+                if not toks[x].cap and toks[x].low.endswith("ed"):
                     break
             directive_object = cls == "directive" and obj_end is not None and obj_end < n and toks[obj_end].low == "to"
             if content_start is None and (directive_object or self.clause_start_ok(toks, k)):
@@ -983,7 +1003,7 @@ class _Finder:
             at = [t for t in _tokens(self.text, *note["appos"]) if t.word]
             if (
                 at
-                and all(t.cap or t.low in _NP_PREPS or t.low in c["det"] for t in at)
+                and all(t.cap or t.low in self.W.cls["np_prep"] or t.low in c["det"] for t in at)
                 and at[-1].cap
                 and not any(_clean(t.text) in c["org"] for t in at)
             ):
@@ -1009,7 +1029,7 @@ class _Finder:
             or words[0].low in c["role"]
             or (at_sentence_start and words[0].low in self.lower_vocab)
         )
-        preps = [k for k, t in enumerate(words) if t.low in _NP_PREPS]
+        preps = [k for k, t in enumerate(words) if t.low in self.W.cls["np_prep"]]
         head_part = words[: preps[0]] if preps else words
         tail = []
         for t in reversed(head_part):
@@ -1045,7 +1065,7 @@ class _Finder:
         if first_lower or at_sentence_start and words[0].low in c["det"]:
             as_written = as_written[0].lower() + as_written[1:]
         named_body = any(_clean(t.text) in c["org"] for t in words) or (
-            all(t.cap or t.low in _NP_PREPS or t.low in c["det"] for t in words) and not first_lower
+            all(t.cap or t.low in self.W.cls["np_prep"] or t.low in c["det"] for t in words) and not first_lower
         )
         head = head_part[-1].low if head_part else words[-1].low
         if named_body:
@@ -1053,7 +1073,7 @@ class _Finder:
             if ent is not None:
                 ent.label = as_written
                 return as_written, ent
-        definite = words[0].low in ("the", "his", "her", "their", "its", "our")
+        definite = words[0].low in c["definite"]
         if definite and head in c["role"] | c["leader"]:
             ent = tr.role(head, [t.text for t in head_part[1:-1]])
             if ent is not None:
