@@ -482,7 +482,10 @@ class _Finder:
         while k < len(toks) and k - i < 8:
             t = toks[k]
             if t.word:
-                if t.low in self.W.cls["np_prep"] and k + 1 < len(toks) and toks[k + 1].cap and k > start_content:
+                nxt = toks[k + 1] if k + 1 < len(toks) else None
+                # "the Royal College of Midwives", "a group of voters" (not "Ian Porter of the Forum")
+                of_noun = t.low == "of" and nxt is not None and nxt.word and not nxt.cap and not self.is_fn(nxt)
+                if t.low in self.W.cls["np_prep"] and nxt is not None and (nxt.cap or of_noun) and k > start_content:
                     k += 1
                     continue
                 if self.is_fn(t) or t.low.endswith("ly") or self.verb_at(toks, k):
@@ -801,7 +804,7 @@ class _Finder:
             if med:
                 k, cue_end = med, toks[med - 1].end
             obj_end = None
-            if cls in ("tell", "directive") and k < n and toks[k].word and toks[k].low != "that":
+            if cls in ("tell", "directive", "belief") and k < n and toks[k].word and toks[k].low != "that":
                 e = self.np_right(toks, k)
                 if e is not None and e - k <= 4:
                     obj_end = e
@@ -834,9 +837,14 @@ class _Finder:
                     break
                 if not toks[x].cap and toks[x].low.endswith("ed"):
                     break
-            directive_object = cls == "directive" and obj_end is not None and obj_end < n and toks[obj_end].low == "to"
+            # "recommends Belarusians to use", "expect the winds to strengthen": object + to-infinitive
+            directive_object = (
+                cls in ("directive", "belief") and obj_end is not None and obj_end < n and toks[obj_end].low == "to"
+            )
             if content_start is None and (directive_object or self.clause_start_ok(toks, k)):
                 content_start = k
+            if content_start is None and k < n and toks[k].low in c["wh_comp"]:
+                content_start = k  # reported question: "asked whether the state had considered ..."
             gap = (
                 content_start is None
                 and isinstance(subj, tuple)
@@ -855,6 +863,19 @@ class _Finder:
                 content_start = k
             if content_start is not None and content_start < n:
                 cs = toks[content_start].start
+                r = _Raw("reported", cs, self.clause_end(cs, se), pi, None, (toks[i].start, cue_end), None)
+            elif (
+                isinstance(subj, tuple)
+                and subj[0] >= 2
+                and toks[subj[0] - 1].text == ","
+                and k + 1 < n
+                and toks[k].text == ","
+                and toks[subj[0] - 2].text not in _CLOSERS
+                and not self.clause_start_ok(toks, k + 1)
+                and toks[k + 1].word
+            ):
+                # parenthetical: "The measures, he argued, were modest": the report goes on after it
+                cs = toks[k + 1].start
                 r = _Raw("reported", cs, self.clause_end(cs, se), pi, None, (toks[i].start, cue_end), None)
             else:
                 # trailing: "CLAUSE, polls suggest." / "..., leaders warn"
@@ -1029,6 +1050,13 @@ class _Finder:
             or words[0].low in c["role"]
             or (at_sentence_start and words[0].low in self.lower_vocab)
         )
+        if (
+            at_sentence_start
+            and len(words) == 1
+            and words[0].low.endswith("s")
+            and tr.find_name((_clean(words[0].text),)) is None
+        ):
+            first_lower = True  # "Engineers expect ...": a sentence-initial plural noun, not a name
         preps = [k for k, t in enumerate(words) if t.low in self.W.cls["np_prep"]]
         head_part = words[: preps[0]] if preps else words
         tail = []
@@ -1040,7 +1068,7 @@ class _Finder:
         tail.reverse()
         titled = any(t.text in c["title_any"] for t in tail)
         body_name = not titled and len(tail) < len(head_part) and head_part[-len(tail) - 1].low in ("the", "a", "an")
-        if tail and not body_name and not any(_clean(t.text) in c["org"] for t in head_part):
+        if tail and not body_name and not any(_clean(t.text) in c["org"] for t in tail):
             last_title = -1
             for k, t in enumerate(tail):
                 if t.text in c["title_any"]:

@@ -411,3 +411,28 @@ def test_content_start(body: str, content: str) -> None:
 def test_noun_phrase_object_is_no_relation(body: str) -> None:
     text, rels = _relations("Title line here\n\n" + body)
     assert rels == []
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "speaker"),
+    [
+        (
+            "The figures, she argued, were wrong and would mislead investors.",
+            "were wrong and would mislead investors",
+            "Rosa Klein",
+        ),
+        ("Rosa Klein asked whether the figures were wrong.", "whether the figures were wrong", "Rosa Klein"),
+        ("Engineers expect the levels to fall overnight.", "the levels to fall overnight", "engineers"),
+        ("Union organiser Rosa Klein said the figures were wrong.", "the figures were wrong", "Rosa Klein"),
+        (
+            "A group of investors sued the firm, arguing that the figures were wrong.",
+            "the figures were wrong",
+            "a group of investors",
+        ),
+    ],
+)
+def test_more_reported_patterns(body: str, content: str, speaker: str) -> None:
+    text, rels = _relations("Audit\n\nRosa Klein spoke first.\n\n" + body)
+    r = _holding(text, rels, content)
+    assert (r.kind, r.speaker) == ("reported", speaker)
+    assert text[r.start : r.end] == content
