@@ -373,6 +373,8 @@ class _Finder:
         self.lower_vocab = {m.group(0) for m in re.finditer(r"\b[a-z][a-z’'-]*\b", text)}
         self.tracker = _Tracker(text)
         self.raws: list[_Raw] = []
+        self.sent_list: list[tuple[int, int, list[_Tok], int]] = []
+        self.sent_starts: list[int] = []
 
     # helpers
     def in_quote(self, pos: int) -> bool:
@@ -488,7 +490,17 @@ class _Finder:
                 if t.low in self.W.cls["np_prep"] and nxt is not None and (nxt.cap or of_noun) and k > start_content:
                     k += 1
                     continue
-                if self.is_fn(t) or t.low.endswith("ly") or self.verb_at(toks, k):
+                if self.is_fn(t) or t.low.endswith("ly") or self.verb_at(toks, k) or t.low in c["finite"]:
+                    break
+                prev = toks[k - 1]
+                if (  # after a plural head a lower-case word is its verb: "Some economists disagree"
+                    k > start_content
+                    and not t.cap
+                    and not t.low.endswith("s")
+                    and prev.word
+                    and prev.low.endswith("s")
+                    and not prev.low.endswith("ss")
+                ):
                     break
                 if t.low.endswith("ed") and not t.cap and k > start_content:
                     break
@@ -1127,7 +1139,9 @@ class _Finder:
                 toks = _tokens(text, ss, se)
                 sent_toks.append((pi, ss, se, toks))
                 events.append((ss, 0, ("names", pi, toks, title_case)))
+                self.sent_list.append((ss, se, toks, pi))
                 self.reported_in(pi, ss, se, toks)
+        self.sent_starts = [x[0] for x in self.sent_list]
         self.direct()
         raws = sorted(self.raws, key=lambda r: (r.start, r.kind != "reported"))
         self.raws = raws
@@ -1147,8 +1161,10 @@ class _Finder:
                 _, pi, toks, title_case = ev
                 n0 = len(self.tracker.mentions)
                 self.scan_names(pi, toks, title_case)
-                for m in self.tracker.mentions[n0:]:
-                    if self.in_content(m.pos, self.by_para):
+                for m in self.tracker.mentions[n0:]:  # inside someone's words, or an addressee ("told Reuters")
+                    if self.in_content(m.pos, self.by_para) or any(
+                        x.cue and x.cue[0] <= m.pos < x.cue[1] for x in self.by_para.get(pi, ())
+                    ):
                         m.salient = False
                 continue
             r = ev[1]
@@ -1171,12 +1187,44 @@ class _Finder:
         if not r.src:
             return
         s0 = r.src[0]
+        if self.text[s0 : r.src[1]].lower() in self.W.cls["pron_pl"] | self.W.cls["pron_org"]:
+            prev = self.previous_subject(r, s0)
+            if prev is not None:
+                r.src_note["antecedent"] = prev
         at_start = s0 in sentence_starts or self.text[max(0, s0 - 2) : s0].strip() in ("•", "“", '"', "«")
         para = self.para_of(s0)
-        r.speaker, r.entity = self.classify(r.src, r.src_note, para, at_start)
+        if "antecedent" in r.src_note:
+            a, b = r.src_note["antecedent"]
+            r.speaker, r.entity = self.classify((a, b), {}, para, a in sentence_starts)
+        else:
+            r.speaker, r.entity = self.classify(r.src, r.src_note, para, at_start)
         if r.entity is not None:  # a source inside someone else's words is less salient
             embedded = self.in_content(s0, self.by_para, r)
             self.tracker.add(s0, para, r.entity, not embedded)
+
+    def previous_subject(self, r: _Raw, pos: int) -> tuple[int, int] | None:
+        """Subject of the sentence before ``pos`` (same paragraph) when it can be the antecedent of it/they.
+
+        Subject continuity: "The finance ministry welcomed the decision. It said ..." and "Some
+        economists disagree. They think ..." (a name there is left to the mention tracker).
+        """
+        k = bisect_right(self.sent_starts, pos) - 1
+        if k < 1 or self.sent_list[k - 1][3] != self.para_of(pos):
+            return None
+        toks = self.sent_list[k - 1][2]
+        sj = self.sentence_subject(toks)
+        if sj is None:
+            return None
+        words = [t for t in toks[sj[0] : sj[1]] if t.word]
+        if not words or words[-1].cap:
+            return None
+        head = words[-1].low
+        c = self.W.cls
+        plural = head in c["generic"] or (head.endswith("s") and not head.endswith("ss"))
+        they = self.text[pos : r.src[1]].lower() in c["pron_pl"]
+        if they != plural or (not they and (head in c["role"] or head in c["leader"])):
+            return None
+        return toks[sj[0]].start, toks[sj[1] - 1].end
 
     def para_of(self, pos: int) -> int:
         return max(bisect_right(self.pstarts, pos) - 1, 0)

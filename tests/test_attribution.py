@@ -436,3 +436,20 @@ def test_more_reported_patterns(body: str, content: str, speaker: str) -> None:
     r = _holding(text, rels, content)
     assert (r.kind, r.speaker) == ("reported", speaker)
     assert text[r.start : r.end] == content
+
+
+def test_it_and_they_go_to_the_previous_subject() -> None:
+    text, rels = _relations(
+        "Rates\n\n"
+        "“We were too slow,” Michael Tan told Reuters.\n\n"
+        "The finance ministry welcomed the decision. It said growth would likely pick up.\n\n"
+        "Some economists disagree. They think the economy may already be in recession."
+    )
+    assert _holding(text, rels, "growth would likely").speaker == "the finance ministry"
+    assert _holding(text, rels, "the economy may").speaker == "some economists"
+
+
+def test_coordinated_verb_takes_the_sentence_subject() -> None:
+    text, rels = _relations("Rates\n\nThe central bank kept rates on hold but said it could cut in September.")
+    r = _holding(text, rels, "it could cut in September")
+    assert (r.speaker, r.cue) == ("the central bank", "said")
