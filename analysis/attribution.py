@@ -169,6 +169,7 @@ def _words() -> _Words:
 
 # --- tokens -------------------------------------------------------------------------------------
 
+_ACCORDING = re.compile(r",\s+according\s+to\b", re.IGNORECASE)
 _TOK = re.compile(r"\w+(?:[’'\-&]\w+)*|``|''|[^\w\s]")
 _QUOTE_CHARS = set('“”„«»"') | {"``", "''"}
 _CLOSERS = set('”»"') | {"''"}
@@ -575,7 +576,7 @@ class _Finder:
                 and not u.cap
                 and u.low.endswith("s")
                 and not u.low.endswith("ss")
-                and toks[x - 1].word
+                and (toks[x - 1].word or toks[x - 1].text in _QUOTE_CHARS)
                 and toks[x - 1].low not in c["det"]
                 and x + 1 < len(toks)
                 and toks[x + 1].word
@@ -586,7 +587,7 @@ class _Finder:
     def clause_end(self, start: int, sent_end: int) -> int:
         m = self.W.breaks.search(self.text, start, sent_end)
         end = m.start() if m else sent_end
-        m2 = re.compile(r",\s+according\s+to\b", re.I).search(self.text, start, end)
+        m2 = _ACCORDING.search(self.text, start, end)
         if m2:
             end = m2.start()
         while end > start and self.text[end - 1].isspace():
