@@ -683,11 +683,18 @@ class _Finder:
                 gender = W.gender.get(x.text, gender)
             has_title = bool(titles)
             person = has_title or (len(name) >= 2 and not det_before and not prep_before) or name[0] in c["first"]
-            create = (len(name) >= 2 or has_title) and person and not title_case
+            # close apposition "her husband Mark", "Her colleague Dev Sharma": the role noun names a person
+            role_before = first_idx > 0 and toks[first_idx - 1].low in c["role"] and not toks[first_idx - 1].cap
+            if role_before:
+                person = True
+                gender = gender or self.W.gender.get(toks[first_idx - 1].low, "")
+            create = (len(name) >= 2 or has_title or role_before or name[0] in c["first"]) and person and not title_case
             ent = tr.name_entity(name, gender, person, False, create=create)
             if ent is None:
                 continue
             roles, affil = _roles_of(titles, W)
+            if role_before:
+                roles.add(toks[first_idx - 1].low)
             ent.roles |= roles
             ent.affil |= affil
             self.appositive(toks, first_idx, j, ent)
@@ -1140,7 +1147,7 @@ class _Finder:
                 return ent.canonical, ent
         ent = _Entity(label=as_written)
         ent.plural = head in c["generic"] or (head.endswith("s") and not head.endswith("ss") and head not in c["role"])
-        ent.person = not ent.plural and (head in c["role"] or head in c["leader"] or not words[-1].cap)
+        ent.person = not ent.plural and (head in c["role"] or head in c["leader"])  # "the council" is a body
         ent.org = not ent.person and not ent.plural
         ent.gender = self.W.gender.get(head, "")
         tr.entities.append(ent)

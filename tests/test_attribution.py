@@ -453,3 +453,13 @@ def test_coordinated_verb_takes_the_sentence_subject() -> None:
     text, rels = _relations("Rates\n\nThe central bank kept rates on hold but said it could cut in September.")
     r = _holding(text, rels, "it could cut in September")
     assert (r.speaker, r.cue) == ("the central bank", "said")
+
+
+def test_a_body_is_no_antecedent_for_he() -> None:
+    text, rels = _relations(
+        "Schools\n\nThe council announced that two schools would close.\n\n"
+        "Karen Doyle and her husband Mark have a child at one of them. She said it was a shock. "
+        "He said the council had probably decided months ago."
+    )
+    assert _holding(text, rels, "it was a shock").speaker == "Karen Doyle"
+    assert _holding(text, rels, "the council had probably").speaker == "Mark"
