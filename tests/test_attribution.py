@@ -1,0 +1,465 @@
+"""Attribution relations (direct and reported), their speakers, and the voice of every cue."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from analysis import article_from_text, find_cues, load_article, seed_path
+from analysis.attribution import Attribution, attributions, find_attributions, is_named, voice_of
+
+FLOOD = (
+    "Millbrook counts the cost\n\n"
+    "“We have lost the shop,” said Maria Nand, who runs the bakery on Bridge Street.\n\n"
+    "Mayor Jane Roe toured the damage on Monday.\n\n"
+    "Prof. Alan Whitby, a hydrologist at the university, said the failure was predictable. "
+    '"There is no doubt the river will rise again," he said.\n\n'
+    "According to the mayor, the town could apply for national funds.\n\n"
+    "Dr Ruth Marsh, who chairs the residents' group, met the council. "
+    "She added that it is clear that the warning came too late."
+)
+
+
+def _relations(text: str) -> tuple[str, list[Attribution]]:
+    art = article_from_text(text)
+    return art.text, attributions(art)
+
+
+def _holding(text: str, rels: list[Attribution], fragment: str) -> Attribution:
+    pos = text.index(fragment)
+    inside = [r for r in rels if r.start <= pos and pos + len(fragment) <= r.end]
+    assert inside, f"no relation holds {fragment!r}: {[text[r.start : r.end] for r in rels]}"
+    return min(inside, key=lambda r: r.end - r.start)
+
+
+def _cue_voice(text: str, rels: list[Attribution], cue: str, nth: int = 0) -> tuple[str, str]:
+    found = [c for c in find_cues(text) if c.text == cue]
+    assert len(found) > nth, f"find_cues found no {cue!r} #{nth}"
+    return voice_of(found[nth].start, found[nth].end, rels)
+
+
+# --- the flood report of issue 12 ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fragment", "kind", "speaker"),
+    [
+        ("We have lost the shop", "direct", "Maria Nand"),
+        ("the failure was predictable", "reported", "Alan Whitby"),
+        ("There is no doubt the river will rise again", "direct", "Alan Whitby"),
+        ("the town could apply for national funds", "reported", "Jane Roe"),
+        ("it is clear that the warning came too late", "reported", "Ruth Marsh"),
+    ],
+)
+def test_flood_report(fragment: str, kind: str, speaker: str) -> None:
+    text, rels = _relations(FLOOD)
+    r = _holding(text, rels, fragment)
+    assert (r.kind, r.speaker) == (kind, speaker)
+
+
+@pytest.mark.parametrize(
+    ("cue", "voice", "speaker"),
+    [
+        ("There is no doubt", "quoted", "Alan Whitby"),
+        ("could", "reported", "Jane Roe"),
+        ("it is clear that", "reported", "Ruth Marsh"),
+    ],
+)
+def test_flood_cue_voices(cue: str, voice: str, speaker: str) -> None:
+    text, rels = _relations(FLOOD)
+    assert _cue_voice(text, rels, cue) == (voice, speaker)
+
+
+def test_according_to_cue_and_source_are_the_authors() -> None:
+    text, rels = _relations(FLOOD)
+    r = _holding(text, rels, "the town could apply")
+    assert (r.cue, r.source) == ("According to", "the mayor")
+    assert text[r.cue_start : r.cue_end] == "According to" and text[r.source_start : r.source_end] == "the mayor"
+    assert voice_of(r.cue_start, r.cue_end, rels) == ("author", "")
+
+
+# --- direct quotations ------------------------------------------------------------------------------
+
+DIRECT = [
+    # trailing introductions
+    ("“The budget is balanced,” Finance Minister Rosa Klein said on Tuesday.", "budget is balanced", "Rosa Klein"),
+    ("“The budget is balanced,” said Rosa Klein, the finance minister.", "budget is balanced", "Rosa Klein"),
+    ("Rosa Klein presented the plan. “It adds up,” she said.", "It adds up", "Rosa Klein"),
+    # leading introductions and colon introductions
+    ("Rosa Klein told reporters: “We will not raise taxes.”", "We will not raise taxes", "Rosa Klein"),
+    ("Rosa Klein was blunt: “We will not raise taxes.”", "We will not raise taxes", "Rosa Klein"),
+    ("Senator Paul Grey wrote on Twitter: “This budget is a fantasy.”", "This budget is a fantasy", "Paul Grey"),
+    ("Paul Grey added, “the numbers do not work.”", "the numbers do not work", "Paul Grey"),
+    # appositives and titles
+    (
+        "Scott Pruitt, the Republican attorney general of Oklahoma, said: “The rule will not stand.”",
+        "The rule will not stand",
+        "Scott Pruitt",
+    ),
+    (
+        "“The rule will not stand,” Scott Pruitt, the Republican attorney general of Oklahoma, said.",
+        "The rule will not stand",
+        "Scott Pruitt",
+    ),
+    # the speaker is named in the sentence before / after
+    ("Rosa Klein said the talks went well. “We are close.”", "We are close", "Rosa Klein"),
+    ("“We are close.” Rosa Klein explained that the talks went well.", "We are close", "Rosa Klein"),
+    # a second quote in the paragraph continues the speaker
+    ("“We are close,” said Rosa Klein. “Very close.”", "Very close", "Rosa Klein"),
+    # other quotation styles
+    ('"We are close," said Rosa Klein.', "We are close", "Rosa Klein"),
+    ("«Nous sommes proches», said Rosa Klein.", "Nous sommes proches", "Rosa Klein"),
+    ("``We are close,'' said Rosa Klein.", "We are close", "Rosa Klein"),
+]
+
+
+@pytest.mark.parametrize(("body", "fragment", "speaker"), DIRECT)
+def test_direct_quote_speakers(body: str, fragment: str, speaker: str) -> None:
+    text, rels = _relations("Budget day\n\n" + body)
+    r = _holding(text, rels, fragment)
+    assert (r.kind, r.speaker) == ("direct", speaker)
+    assert text[r.start] in '“«"`' and text[r.end - 1] in "”»\"'"
+
+
+def test_vox_pop_run_gives_each_quote_its_own_speaker() -> None:
+    text, rels = _relations(
+        "Voters have their say\n\n"
+        "“I might vote for the first time,” said Ann Lee, 34, a nurse. “Prices are too high,” said Bob Hart, 61. "
+        "“Nobody listens to us,” said Priya Das."
+    )
+    speakers = [r.speaker for r in rels if r.kind == "direct"]
+    assert speakers == ["Ann Lee", "Bob Hart", "Priya Das"]
+    assert _cue_voice(text, rels, "might") == ("quoted", "Ann Lee")
+
+
+def test_quote_over_paragraphs_is_one_group_with_one_speaker() -> None:
+    text, rels = _relations(
+        "Strike talks\n\n“The first offer was an insult,\n\n“and the second one is not much better,” Tom Baker said."
+    )
+    direct = [r for r in rels if r.kind == "direct"]
+    assert len(direct) == 2 and direct[0].group == direct[1].group
+    assert [r.paragraph for r in direct] == [1, 2]
+    assert {r.speaker for r in direct} == {"Tom Baker"}
+
+
+def test_quoted_fragment_inside_reported_clause_is_quoted() -> None:
+    text, rels = _relations(
+        "Court ruling\n\nJudge Helen Park wrote that the law was “almost certainly unconstitutional” and would fall."
+    )
+    outer = _holding(text, rels, "the law was")
+    assert (outer.kind, outer.speaker) == ("reported", "Helen Park")
+    assert _cue_voice(text, rels, "certainly") == ("quoted", "Helen Park")
+    assert _cue_voice(text, rels, "would") == ("reported", "Helen Park")
+
+
+# --- reported speech and thought ---------------------------------------------------------------------
+
+REPORTED = [
+    ("The minister said that the talks could resume.", "the talks could resume", "the minister", "said"),
+    ("Rosa Klein told reporters the deal might collapse.", "the deal might collapse", "Rosa Klein", "told reporters"),
+    ("Rosa Klein warned that the deal might collapse.", "the deal might collapse", "Rosa Klein", "warned"),
+    ("Rosa Klein believes the deal might collapse.", "the deal might collapse", "Rosa Klein", "believes"),
+    ("Rosa Klein fears that the deal might collapse.", "the deal might collapse", "Rosa Klein", "fears"),
+    ("Analysts think the deal might collapse.", "the deal might collapse", "analysts", "think"),
+    ("The deal might collapse, according to Rosa Klein.", "The deal might collapse", "Rosa Klein", "according to"),
+    ("The deal might collapse, officials said.", "The deal might collapse", "officials", "said"),
+    (
+        "Rosa Klein wrote on Twitter that the deal might collapse.",
+        "the deal might collapse",
+        "Rosa Klein",
+        "wrote on Twitter",
+    ),
+    ("Rosa Klein urged that the deal be signed.", "the deal be signed", "Rosa Klein", "urged"),
+    ("Rosa Klein recommends voters to read the deal.", "voters to read the deal", "Rosa Klein", "recommends"),
+    (
+        "A spokesman for the Treasury said the deal might collapse.",
+        "the deal might collapse",
+        "a spokesman for the Treasury",
+        "said",
+    ),
+    (
+        "Rosa Klein, the finance minister, said on Friday that the deal might collapse.",
+        "the deal might collapse",
+        "Rosa Klein",
+        "said on Friday",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "content", "speaker", "cue"), REPORTED)
+def test_reported_relations(body: str, content: str, speaker: str, cue: str) -> None:
+    text, rels = _relations("Budget day\n\n" + body)
+    r = _holding(text, rels, content)
+    assert (r.kind, r.speaker, r.cue) == ("reported", speaker, cue)
+    assert text[r.start : r.end] == content
+    if "might" in content:
+        assert _cue_voice(text, rels, "might") == ("reported", speaker)
+
+
+def test_headline_says() -> None:
+    text, rels = _relations("Minister says talks could resume\n\nTalks stalled in May.")
+    r = _holding(text, rels, "talks could resume")
+    assert (r.kind, r.cue, r.source) == ("reported", "says", "Minister")
+    assert _cue_voice(text, rels, "could") == ("reported", "minister")
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        # the reported clause ends where a new clause in the author's voice starts
+        ("Rosa Klein believes that she is popular, when in reality she is not.", "she is popular"),
+        ("Rosa Klein said the deal was fair; the unions disagree.", "the deal was fair"),
+        ("Rosa Klein said the deal was fair, but the unions might reject it.", "the deal was fair"),
+        # coordinated that-clauses stay in the report
+        ("Rosa Klein said that taxes will fall, and that wages may rise.", "taxes will fall, and that wages may rise"),
+    ],
+)
+def test_reported_clause_end(body: str, content: str) -> None:
+    text, rels = _relations("Budget day\n\n" + body)
+    r = _holding(text, rels, content)
+    assert text[r.start : r.end] == content
+
+
+def test_coordinated_reporting_verb_keeps_the_source() -> None:
+    text, rels = _relations(
+        "Flood warning\n\n"
+        "The Environment Agency said levels would fall by Tuesday, but warned that more rain was possible."
+    )
+    first = _holding(text, rels, "levels would fall")
+    second = _holding(text, rels, "more rain was possible")
+    assert first.speaker == second.speaker == "the Environment Agency"
+    assert second.cue == "warned"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "It should be noted that the deal might collapse.",
+        "The deal is expected to collapse.",
+        "Rosa Klein expects to sign the deal.",
+        "Rosa Klein did not say that the deal might collapse.",
+        "It is said that the deal might collapse.",
+        "In addition, it is clear that Rosa Klein will sign.",
+    ],
+)
+def test_no_relation(body: str) -> None:
+    text, rels = _relations("Budget day\n\n" + body)
+    assert rels == []
+
+
+# --- speakers ---------------------------------------------------------------------------------------
+
+
+def test_pronoun_goes_to_the_compatible_person_not_the_last_speaker() -> None:
+    text, rels = _relations(
+        "Council row\n\n"
+        "“The budget is a disgrace,” said Maria Nand.\n\n"
+        "Mr Tom Ellis, the council leader, rejected the claim. He said the cuts were probably unavoidable.\n\n"
+        "“We will certainly appeal,” she said."
+    )
+    assert _holding(text, rels, "the cuts were").speaker == "Tom Ellis"
+    assert _cue_voice(text, rels, "probably") == ("reported", "Tom Ellis")
+    assert _cue_voice(text, rels, "certainly") == ("quoted", "Maria Nand")
+
+
+def test_mr_and_mrs_with_one_surname() -> None:
+    text, rels = _relations(
+        "Farm story\n\n"
+        "Gareth and Linda Hughes sold the herd in 2019.\n\n"
+        "Mrs Hughes said the decision was hard. Mr Hughes said it was probably right.\n\n"
+        "“I am sure of it,” he said."
+    )
+    assert _holding(text, rels, "the decision was hard").speaker == "Linda Hughes"
+    assert _holding(text, rels, "it was probably right").speaker == "Gareth Hughes"
+    assert _holding(text, rels, "I am sure of it").speaker == "Gareth Hughes"
+
+
+def test_pronoun_too_far_back_stays_unknown() -> None:
+    text, rels = _relations(
+        "Court report\n\nRosa Klein gave evidence.\n\nThe court rose.\n\nLunch was late.\n\nThe trial resumed.\n\n"
+        "“It is clearly a fraud,” she said."
+    )
+    assert _holding(text, rels, "It is clearly a fraud").speaker == ""
+
+
+def test_role_resolves_to_the_person_introduced_with_it() -> None:
+    text, rels = _relations(
+        "Talks\n\nThe President of Poland, Adam Nowak, and the President of Chile, Ana Rojas, met in Lima. "
+        "The Chilean leader thinks trade could double."
+    )
+    assert _holding(text, rels, "trade could double").speaker == "Ana Rojas"
+
+
+def test_they_goes_to_a_plural_source() -> None:
+    text, rels = _relations("Protest\n\nCampaigners say the plan is flawed. They believe it could fail.")
+    assert _holding(text, rels, "it could fail").speaker == "campaigners"
+
+
+def test_is_named() -> None:
+    assert is_named("Jane Roe") and is_named("the Environment Agency") and is_named("a spokesman for the Treasury")
+    assert not is_named("officials") and not is_named("a student") and not is_named("")
+
+
+# --- API --------------------------------------------------------------------------------------------
+
+
+def test_find_attributions_with_and_without_sentences() -> None:
+    text = "Title\n\nRosa Klein said the deal might collapse. “It is over,” she said."
+    paragraphs = [(0, 5), (7, len(text))]
+    mid = text.index("“")
+    with_sents = find_attributions(text, paragraphs, [[(0, 5)], [(7, mid - 1), (mid, len(text))]])
+    without = find_attributions(text, paragraphs)
+    assert with_sents == without
+    assert [(r.kind, r.speaker, r.paragraph) for r in without] == [
+        ("reported", "Rosa Klein", 1),
+        ("direct", "Rosa Klein", 1),
+    ]
+    assert len({r.group for r in without}) == 2
+
+
+def test_voice_of_outside_everything_is_author() -> None:
+    assert voice_of(0, 3, []) == ("author", "")
+
+
+# --- the seed article -------------------------------------------------------------------------------
+
+SEED_RELATIONS = [
+    ("it would signal a great danger for Russia", "reported"),
+    ("the military doctrine in Minsk is exclusively defensive", "reported"),
+    ("I believe that Belarus will remain an absolute priority", "direct"),
+    ("I am sure that Russia has an honest understanding", "direct"),
+    ("our main economic partner and strategic ally", "direct"),
+    ("Apple allows Western intelligence to spy", "reported"),
+    ("Belarusians to use only rotary phones", "reported"),
+    ("Belarus has attractive industries", "reported"),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_rels() -> tuple[str, list[Attribution]]:
+    art = load_article(seed_path())
+    return art.text, attributions(art)
+
+
+@pytest.mark.parametrize(("fragment", "kind"), SEED_RELATIONS)
+def test_seed_relations_are_lukashenkos(seed_rels: tuple[str, list[Attribution]], fragment: str, kind: str) -> None:
+    text, rels = seed_rels
+    r = _holding(text, rels, fragment)
+    assert (r.kind, r.speaker) == (kind, "Alexander Lukashenko")
+
+
+def test_seed_embassy_and_author_voice(seed_rels: tuple[str, list[Attribution]]) -> None:
+    text, rels = seed_rels
+    r = _holding(text, rels, "the parties discussed plans")
+    assert (r.kind, r.speaker, r.cue) == ("reported", "the Russian Embassy in Moscow", "According to")
+    assert _cue_voice(text, rels, "would") == ("reported", "Alexander Lukashenko")
+    for cue in ("it is clear that", "It is expected that", "in reality", "Not surprisingly"):
+        assert _cue_voice(text, rels, cue)[0] == "author"
+    assert _cue_voice(text, rels, "it is clear that", 1)[0] == "author"
+    assert not any(r.start <= text.index("It should be noted") < r.end for r in rels)
+
+
+def test_seed_is_fast(seed_rels: tuple[str, list[Attribution]]) -> None:
+    art = load_article(seed_path())
+    best = float("inf")
+    for _ in range(5):  # the best of five runs: a busy machine must not fail the test
+        t0 = time.perf_counter()
+        attributions(art)
+        best = min(best, time.perf_counter() - t0)
+    assert best < 0.1
+
+
+def test_relative_clause_with_a_subject_gap() -> None:
+    text, rels = _relations("Oil\n\nProducers cut output, a move analysts said could push inflation higher.")
+    r = _holding(text, rels, "could push inflation higher")
+    assert (r.kind, r.source, r.speaker) == ("reported", "analysts", "analysts")
+    assert _cue_voice(text, rels, "could") == ("reported", "analysts")
+
+
+def test_a_name_after_the_is_a_body() -> None:
+    text, rels = _relations(
+        "Petrol\n\nPetrol could cost more within weeks, the AA warned. The White House said it was sorry."
+    )
+    assert _holding(text, rels, "Petrol could cost more").speaker == "the AA"
+    assert _holding(text, rels, "it was sorry").speaker == "the White House"
+    assert is_named("the AA")
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        # "that" after a full clause belongs to that clause, not to the reporting verb
+        ("The inspector said the figures showed that the dam was weak.", "the figures showed that the dam was weak"),
+        ("The inspector said on Friday that the dam was weak.", "the dam was weak"),
+        ("The inspector told reporters that the dam was weak.", "the dam was weak"),
+    ],
+)
+def test_content_start(body: str, content: str) -> None:
+    text, rels = _relations("Dam\n\n" + body)
+    r = _holding(text, rels, content)
+    assert text[r.start : r.end] == content
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Water company admits failings over sewage spills",  # a noun phrase object is no reported clause
+        "The mayor expected compensation for local businesses.",
+    ],
+)
+def test_noun_phrase_object_is_no_relation(body: str) -> None:
+    text, rels = _relations("Title line here\n\n" + body)
+    assert rels == []
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "speaker"),
+    [
+        (
+            "The figures, she argued, were wrong and would mislead investors.",
+            "were wrong and would mislead investors",
+            "Rosa Klein",
+        ),
+        ("Rosa Klein asked whether the figures were wrong.", "whether the figures were wrong", "Rosa Klein"),
+        ("Engineers expect the levels to fall overnight.", "the levels to fall overnight", "engineers"),
+        ("Union organiser Rosa Klein said the figures were wrong.", "the figures were wrong", "Rosa Klein"),
+        (
+            "A group of investors sued the firm, arguing that the figures were wrong.",
+            "the figures were wrong",
+            "a group of investors",
+        ),
+    ],
+)
+def test_more_reported_patterns(body: str, content: str, speaker: str) -> None:
+    text, rels = _relations("Audit\n\nRosa Klein spoke first.\n\n" + body)
+    r = _holding(text, rels, content)
+    assert (r.kind, r.speaker) == ("reported", speaker)
+    assert text[r.start : r.end] == content
+
+
+def test_it_and_they_go_to_the_previous_subject() -> None:
+    text, rels = _relations(
+        "Rates\n\n"
+        "“We were too slow,” Michael Tan told Reuters.\n\n"
+        "The finance ministry welcomed the decision. It said growth would likely pick up.\n\n"
+        "Some economists disagree. They think the economy may already be in recession."
+    )
+    assert _holding(text, rels, "growth would likely").speaker == "the finance ministry"
+    assert _holding(text, rels, "the economy may").speaker == "some economists"
+
+
+def test_coordinated_verb_takes_the_sentence_subject() -> None:
+    text, rels = _relations("Rates\n\nThe central bank kept rates on hold but said it could cut in September.")
+    r = _holding(text, rels, "it could cut in September")
+    assert (r.speaker, r.cue) == ("the central bank", "said")
+
+
+def test_a_body_is_no_antecedent_for_he() -> None:
+    text, rels = _relations(
+        "Schools\n\nThe council announced that two schools would close.\n\n"
+        "Karen Doyle and her husband Mark have a child at one of them. She said it was a shock. "
+        "He said the council had probably decided months ago."
+    )
+    assert _holding(text, rels, "it was a shock").speaker == "Karen Doyle"
+    assert _holding(text, rels, "the council had probably").speaker == "Mark"
