@@ -11,12 +11,16 @@ Layers, in the order they are made (each reads only the ones before it):
 1. ``sentences`` (every paragraph's, in reading order) and ``counts``: words,
    syllables, polysyllables, letters, difficult words of each sentence
    (:mod:`analysis.annotate.counts`);
-2. ``quotes``: quotation segments (:mod:`analysis.annotate.quotes`);
-3. ``cues``: hedges, boosters and attributions with their voice and speaker
-   (:mod:`analysis.annotate.hedging`);
-4. ``predictions``: sentences where the author predicts unhedged;
-5. ``sentiment``: VADER scores of each sentence;
-6. ``voice_words``: per paragraph, words inside quotations and in all.
+2. ``quotes``: quotation-mark segments (:mod:`analysis.annotate.quotes`);
+3. ``attributions``: who says what, direct quotations and reported speech with
+   their cue, source and resolved speaker (:mod:`analysis.annotate.attribution`);
+4. ``cues``: hedges, boosters and attributions, each with its voice (``author``,
+   ``quoted`` or ``reported``) and speaker (:mod:`analysis.annotate.hedging`);
+5. ``predictions``: sentences where the author predicts unhedged (the author's
+   own words only: quoted and reported content is not theirs);
+6. ``sentiment``: VADER scores of each sentence;
+7. ``voice_words``: per paragraph, words in quotations, words in reported content
+   (outside quotations) and all words.
 
 Every span is an offset into ``Article.text`` (one convention throughout).
 A document round-trips through JSON (:meth:`AnalysedDocument.to_dict`,
@@ -27,10 +31,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from typing import Any
 
 from analysis.annotate import counts as counting
+from analysis.annotate.attribution import Attribution, find_attributions, voice_of
 from analysis.annotate.counts import Counts
 from analysis.annotate.hedging import Cue, find_cues
 from analysis.annotate.hedging.predictions import unhedged_predictions
@@ -41,7 +46,7 @@ from analysis.errors import InputError
 from analysis.model import Article, Paragraph, Sentence
 
 #: Bump when the layers or their JSON form change (part of the cache key).
-DOCUMENT_VERSION = 1
+DOCUMENT_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -54,10 +59,11 @@ class AnalysedDocument:
         sentences: every sentence in reading order (``Sentence.paragraph`` says whose).
         counts: per sentence (same order), its :class:`~analysis.annotate.counts.Counts`.
         quotes: quotation segments, one per paragraph a quotation spans.
+        attributions: every relation (direct and reported), in reading order.
         cues: every cue in text order, ``paragraph``/``sentence`` set, voice and speaker given.
         predictions: positions in ``sentences`` of unhedged author predictions.
         sentiment: per sentence, VADER :class:`~analysis.annotate.sentiment.Scores`.
-        voice_words: per paragraph, ``(words inside quotations, all words)``.
+        voice_words: per paragraph, ``(quoted words, reported words, all words)``.
     """
 
     article: Article
@@ -65,10 +71,11 @@ class AnalysedDocument:
     sentences: tuple[Sentence, ...]
     counts: tuple[Counts, ...]
     quotes: tuple[Quote, ...]
+    attributions: tuple[Attribution, ...]
     cues: tuple[Cue, ...]
     predictions: tuple[int, ...]
     sentiment: tuple[Scores, ...]
-    voice_words: tuple[tuple[int, int], ...]
+    voice_words: tuple[tuple[int, int, int], ...]
 
     def sentence_range(self, paragraph: int) -> range:
         """Positions in :attr:`sentences` of paragraph ``paragraph``'s sentences."""
@@ -99,6 +106,13 @@ class AnalysedDocument:
             out[q.paragraph].append(q)
         return out
 
+    def paragraph_attributions(self) -> list[list[Attribution]]:
+        """:attr:`attributions` grouped by the paragraph their content starts in."""
+        out: list[list[Attribution]] = [[] for _ in self.article.paragraphs]
+        for r in self.attributions:
+            out[r.paragraph].append(r)
+        return out
+
     def with_identity(self, **metadata: Any) -> AnalysedDocument:
         """The same layers with the article's identity fields replaced (``article_id``, ``source_path``...)."""
         return replace(self, article=replace(self.article, **metadata))
@@ -124,6 +138,7 @@ class AnalysedDocument:
                 for c in self.counts
             ],
             "quotes": [[q.start, q.end, q.paragraph, q.group, q.speaker] for q in self.quotes],
+            "attributions": [list(astuple(r)) for r in self.attributions],
             "cues": [
                 [c.start, c.end, c.category, c.subtype, c.voice, c.speaker, c.paragraph, c.sentence] for c in self.cues
             ],
@@ -164,13 +179,14 @@ class AnalysedDocument:
             sentences=sentences,
             counts=tuple(Counts(c[0], c[1], c[2], frozenset(c[3]), *c[4:]) for c in data["counts"]),
             quotes=tuple(Quote(*q) for q in data["quotes"]),
+            attributions=tuple(Attribution(*r) for r in data["attributions"]),
             cues=tuple(
                 Cue(s, e, text[s:e], cat, sub, voice, speaker, para, sent)
                 for s, e, cat, sub, voice, speaker, para, sent in data["cues"]
             ),
             predictions=tuple(data["predictions"]),
             sentiment=tuple(Scores(*s) for s in data["sentiment"]),
-            voice_words=tuple((int(a_), int(b_)) for a_, b_ in data["voice_words"]),
+            voice_words=tuple((int(q_), int(r_), int(w_)) for q_, r_, w_ in data["voice_words"]),
         )
 
 
@@ -207,25 +223,35 @@ def analyze(article: Article, config: AnalysisConfig | None = None) -> AnalysedD
     paragraphs = article.paragraphs
     sentences = tuple(s for p in paragraphs for s in p.sentences)
     counts = tuple(counting.count(s.text) for s in sentences)
-    quotes = tuple(find_quotes(article.text, [(p.start, p.end) for p in paragraphs]))
-    by_paragraph: list[list[Quote]] = [[] for _ in paragraphs]
-    for q in quotes:
-        by_paragraph[q.paragraph].append(q)
+    spans = [(p.start, p.end) for p in paragraphs]
+    quotes = tuple(find_quotes(article.text, spans))
+    relations = tuple(
+        find_attributions(article.text, spans, [[(s.start, s.end) for s in p.sentences] for p in paragraphs], quotes)
+    )
+    by_paragraph: list[list[Attribution]] = [[] for _ in paragraphs]
+    for r in relations:  # a relation belongs to every paragraph its content overlaps
+        for i in range(r.paragraph, len(paragraphs)):
+            if paragraphs[i].start >= r.end:
+                break
+            by_paragraph[i].append(r)
     cues: list[Cue] = []
     predictions: list[int] = []
-    voice_words: list[tuple[int, int]] = []
+    voice_words: list[tuple[int, int, int]] = []
     first = 0
     for p, inside in zip(paragraphs, by_paragraph, strict=True):
         starts = [s.start for s in p.sentences]
         pcues = [_place(c, p, inside, starts) for c in find_cues(p.text, lexicon)]
         cues.extend(pcues)
         author_text = p.text
-        for q in inside:  # blank quoted text, keeping offsets
-            a, b = max(q.start, p.start) - p.start, min(q.end, p.end) - p.start
+        for r in inside:  # blank quoted and reported content, keeping offsets: only the author's words predict
+            a, b = max(r.start, p.start) - p.start, min(r.end, p.end) - p.start
             author_text = author_text[:a] + " " * (b - a) + author_text[b:]
-        spans = [(s.start, s.end) for s in p.sentences]
-        predictions.extend(first + i for i in unhedged_predictions(author_text, spans, pcues, p.start))
-        voice_words.append(quoted_words(p.text, p.start, inside))
+        sentence_spans = [(s.start, s.end) for s in p.sentences]
+        predictions.extend(first + i for i in unhedged_predictions(author_text, sentence_spans, pcues, p.start))
+        direct = [r for r in inside if r.kind == "direct"]
+        n_quoted, n_words = quoted_words(p.text, p.start, direct)
+        n_either, _ = quoted_words(p.text, p.start, inside)
+        voice_words.append((n_quoted, n_either - n_quoted, n_words))
         first += len(p.sentences)
     return AnalysedDocument(
         article=article,
@@ -233,6 +259,7 @@ def analyze(article: Article, config: AnalysisConfig | None = None) -> AnalysedD
         sentences=sentences,
         counts=counts,
         quotes=quotes,
+        attributions=relations,
         cues=tuple(cues),
         predictions=tuple(predictions),
         sentiment=tuple(sentence_scores([s.text for s in sentences])),
@@ -240,12 +267,11 @@ def analyze(article: Article, config: AnalysisConfig | None = None) -> AnalysedD
     )
 
 
-def _place(c: Cue, p: Paragraph, quotes: Sequence[Quote], sentence_starts: list[int]) -> Cue:
-    """Cue ``c`` found in ``p.text``: article offsets, paragraph, sentence and voice."""
+def _place(c: Cue, p: Paragraph, relations: Sequence[Attribution], sentence_starts: list[int]) -> Cue:
+    """Cue ``c`` found in ``p.text``: article offsets, paragraph, sentence, voice and speaker."""
     a, b = p.start + c.start, p.start + c.end
     sentence = max(bisect_right(sentence_starts, a) - 1, 0) if sentence_starts else -1
-    q = next((q for q in quotes if q.start <= a and b <= q.end), None)
-    voice, speaker = ("quoted", q.speaker) if q is not None else ("author", "")
+    voice, speaker = voice_of(a, b, relations) if relations else ("author", "")
     return Cue(a, b, c.text, c.category, c.subtype, voice, speaker, p.index, sentence)
 
 

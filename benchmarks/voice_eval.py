@@ -42,7 +42,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
 
 def evaluate_article(md: Path, gold: dict) -> tuple[Counter, list[str]]:
     from analysis import load_article
-    from analysis.attribution import attributions, voice_of
+    from analysis.voice import attributions, voice_of
     from analysis.hedging import find_cues
 
     art = load_article(md)

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from analysis import article_from_text, find_cues, load_article, seed_path
-from analysis.attribution import Attribution, attributions, find_attributions, is_named, voice_of
+from analysis.voice import Attribution, attributions, find_attributions, is_named, voice_of
 
 FLOOD = (
     "Millbrook counts the cost\n\n"

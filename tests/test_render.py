@@ -62,8 +62,15 @@ def test_article_text_never_becomes_markup() -> None:
 def test_legend_tooltips_and_classes_on_the_seed(seed) -> None:  # type: ignore[no-untyped-def]
     doc = highlight(seed)
     assert doc.startswith("<!doctype html>") and 'class="legend"' in doc
-    quoted = "hedge · epistemic verb (first person) · quoted: President Lukashenko"
+    quoted = "hedge · epistemic verb (first person) · quoted: Alexander Lukashenko"
     assert f'<mark class="cue hedge quoted" title="{quoted}">I believe</mark>' in doc
+    reported = "hedge · modal · reported: Alexander Lukashenko"  # "he believes that ... it would signal"
+    assert f'<mark class="cue hedge reported" title="{reported}">would</mark>' in doc
+    # every quoted or reported passage names its source on the page; the legend explains both
+    assert doc.count('<span class="who quoted" data-speaker="Alexander Lukashenko"></span>') == 3
+    assert doc.count('<span class="who reported" data-speaker="Alexander Lukashenko"></span>') == 6
+    assert '<span class="who reported" data-speaker="the Russian Embassy in Moscow"></span>' in doc
+    assert "reported speech or thought" in doc
     assert '<mark class="cue booster author" title="booster · certainty · author">it is clear that</mark>' in doc
     intent = "attribution · attribution of intent · author"
     assert f'<mark class="cue attribution author" title="{intent}">expects</mark>' in doc

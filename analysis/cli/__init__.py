@@ -114,7 +114,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     # freeze_gc: a short-lived process; spares the collector (and the exit) the CMU dictionary.
     run = {"max_bytes": args.max_bytes, "workers": args.workers, "cache": cache, "freeze_gc": True,
            "config": _config(args)}
-    if args.format == "table":
+    if args.format == "table" and args.level in ("sentence", "cue", "source"):
+        n_ok, failures = _rows_to_table(paths, args, run)
+    elif args.format == "table":
         n_ok, failures = _analyze_to_table(paths, args, run)
     else:
         n_ok, failures = _analyze_streamed(paths, args, run)
@@ -143,6 +145,32 @@ def _analyze_to_table(
     return len(result.articles), result.failures
 
 
+#: Columns shown by ``--format table`` for the row levels that have one.
+_LEVEL_TABLE_COLUMNS = {
+    "source": ("article_id", "speaker", "named", "direct", "reported", "words", "hedges", "boosters",
+               "first_paragraph"),
+    "cue": ("article_id", "paragraph", "sentence", "text", "category", "subtype", "voice", "speaker"),
+    "sentence": ("article_id", "paragraph", "sentence", "n_words", "compound", "hedges", "boosters", "text"),
+}
+
+
+def _rows_to_table(
+    paths: list[Path], args: argparse.Namespace, run: dict[str, Any]
+) -> tuple[int, list[tuple[str, str]]]:
+    """Aligned columns of sentence, cue or source rows (held in memory: meant for reading)."""
+    import pandas as pd
+
+    from analysis.corpus.batch import stream_corpus
+
+    result = stream_corpus(paths, level=args.level, body_only=not args.all_roles, **run)
+    if result.n_articles:
+        df = pd.DataFrame(result.rows, columns=list(_LEVEL_TABLE_COLUMNS[args.level]))
+        with pd.option_context("display.width", 160, "display.max_rows", 10_000, "display.max_colwidth", 60):
+            text = df.to_string(index=False) + "\n" if len(df) else f"no {args.level} rows\n"
+        write_output(text, args.output, args.force)
+    return result.n_articles, result.failures
+
+
 def _analyze_streamed(
     paths: list[Path], args: argparse.Namespace, run: dict[str, Any]
 ) -> tuple[int, list[tuple[str, str]]]:
@@ -169,6 +197,12 @@ def _analyze_streamed(
 def cmd_cues(args: argparse.Namespace) -> int:
     """``cues``: :func:`cmd_analyze` at ``--level cue``."""
     args.level = "cue"
+    return cmd_analyze(args)
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    """``sources``: :func:`cmd_analyze` at ``--level source``."""
+    args.level, args.all_roles = "source", True
     return cmd_analyze(args)
 
 
@@ -301,10 +335,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--level",
-        choices=("paragraph", "article", "sentence", "cue"),
+        choices=("paragraph", "article", "sentence", "cue", "source"),
         default="paragraph",
-        help="csv/json rows: one per paragraph (default), per article (body-level values), per sentence or per "
-        "cue (as the cues command)",
+        help="csv/json rows: one per paragraph (default), per article (body-level values), per sentence, per "
+        "cue (as the cues command) or per source (as the sources command)",
     )
     _add_run_options(p)
     p.set_defaults(func=cmd_analyze)
@@ -313,6 +347,9 @@ def build_parser() -> argparse.ArgumentParser:
     q = cues_command.add_parser(sub)
     _add_run_options(q)
     q.set_defaults(func=cmd_cues)
+    q = cues_command.add_sources_parser(sub)
+    _add_run_options(q)
+    q.set_defaults(func=cmd_sources)
 
     c = sub.add_parser(
         "cache",

@@ -1,4 +1,4 @@
-"""``media-analysis cues PATH...``: every cue, one row each, for checking the coding by hand."""
+"""``media-analysis cues PATH...`` and ``sources PATH...``: one row per cue, or per source, of every article."""
 
 from __future__ import annotations
 
@@ -16,8 +16,27 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # t
         "when they measure agreement). Rows are written as articles finish. With no PATH, the bundled seed.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help=".txt/.md article files or directories of them")
-    p.add_argument("--format", choices=("csv", "jsonl", "json"), default="csv", help="output format (default csv)")
+    p.add_argument("--format", choices=("csv", "jsonl", "json", "table"), default="csv",
+                   help="output format (default csv; table: aligned columns for reading)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--force", action="store_true", help="allow --output to replace an existing file")
     p.add_argument("--all-roles", action="store_true", help="include cues outside body paragraphs")
+    return p
+
+
+def add_sources_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    """Register the ``sources`` command."""
+    p = sub.add_parser(
+        "sources",
+        help="who is quoted or reported in each article, and how much they hedge (one row per source)",
+        description="One row per resolved source of every article: the speaker (a person, a body, or an unnamed "
+        "source as written), whether it is named, its direct quotations and reported statements, the words in "
+        "them, the hedges and boosters in its words, and the paragraph it first appears in. With no PATH, the "
+        "bundled seed.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help=".txt/.md article files or directories of them")
+    p.add_argument("--format", choices=("csv", "jsonl", "json", "table"), default="csv",
+                   help="output format (default csv; table: aligned columns for reading)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--force", action="store_true", help="allow --output to replace an existing file")
     return p

@@ -57,28 +57,28 @@ if TYPE_CHECKING:
 IN_FLIGHT_PER_WORKER = 4
 #: Row levels of a corpus table: one row per paragraph, one body-level row per article, one per sentence
 #: or one per cue (columns: :func:`columns_of`).
-LEVELS = ("paragraph", "article", "sentence", "cue")
+LEVELS = ("paragraph", "article", "sentence", "cue", "source")
 
 
 def columns_of(level: str) -> tuple[str, ...]:
     """The columns of a table at ``level`` (see :data:`LEVELS`)."""
-    from analysis.tables import COLUMNS, CUE_COLUMNS, SENTENCE_COLUMNS
+    from analysis.tables import COLUMNS, CUE_COLUMNS, SENTENCE_COLUMNS, SOURCE_COLUMNS
 
     check_level(level)
-    return {"sentence": SENTENCE_COLUMNS, "cue": CUE_COLUMNS}.get(level, COLUMNS)
+    return {"sentence": SENTENCE_COLUMNS, "cue": CUE_COLUMNS, "source": SOURCE_COLUMNS}.get(level, COLUMNS)
 
 
 def rows_of(outcome: Outcome, level: str, body_only: bool = False) -> list[dict[str, Any]]:
     """The table rows of a successful ``outcome`` at ``level``; ``body_only`` keeps body-paragraph rows only."""
-    from analysis.tables.build import cue_rows, sentence_rows
+    from analysis.tables.build import cue_rows, sentence_rows, source_rows
 
     if outcome.document is None:
         return []
     if level == "article":
         return [outcome.article or {}]
-    rows = {"sentence": sentence_rows, "cue": cue_rows}.get(level)
+    rows = {"sentence": sentence_rows, "cue": cue_rows, "source": source_rows}.get(level)
     new = rows(outcome.document) if rows is not None else outcome.paragraphs
-    return [row for row in new if row["role"] == "body"] if body_only else new
+    return [row for row in new if row["role"] == "body"] if body_only and level != "source" else new
 
 
 class BatchWarning(UserWarning):

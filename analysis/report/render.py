@@ -2,10 +2,12 @@
 
 Each cue is a ``<mark class="cue hedge author">`` (category, then voice) with a
 tooltip (``title``) giving category, subtype and speaker; quoted passages are a
-``<span class="quote">``. Article text is untrusted: every character of it goes
-through :func:`html.escape` (``quote=True``), so the output holds no markup from
-the article, and stripping the tags then unescaping gives back each paragraph's
-text exactly.
+``<span class="quote">``, reported speech a ``<span class="reported">``, and
+each passage ends with an empty ``<span class="who" data-speaker="...">`` that
+the page shows as a small label with the source's name (CSS generated content).
+Article text is untrusted: every character of it goes through :func:`html.escape`
+(``quote=True``), so the output holds no markup from the article, and stripping the
+tags then unescaping gives back each paragraph's text exactly.
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ from analysis.model import Article
 
 _LABELS = {
     ("hedge", "author"): "hedge (author)",
-    ("hedge", "quoted"): "hedge (quoted speaker)",
+    ("hedge", "quoted"): "hedge (quoted)",
+    ("hedge", "reported"): "hedge (reported)",
     ("booster", "author"): "booster (author)",
-    ("booster", "quoted"): "booster (quoted speaker)",
+    ("booster", "quoted"): "booster (quoted)",
+    ("booster", "reported"): "booster (reported)",
     ("attribution", "author"): "attribution",
 }
 
@@ -38,15 +42,21 @@ CSS = """
 .ma-article .role-tag { font: 10px system-ui, sans-serif; color: #888; text-transform: uppercase;
   letter-spacing: 0.05em; margin-left: 0.5em; }
 .ma-article .quote { background: #f1f1f1; border-bottom: 1px dotted #aaa; }
+.ma-article .reported { background: #eef6ee; border-bottom: 2px solid #8fbf8f; }
+.ma-article .who::after { content: attr(data-speaker); font: 600 10.5px/1 system-ui, sans-serif; color: #35673a;
+  background: #e3f0e3; border-radius: 3px; padding: 1px 4px; margin-left: 3px; vertical-align: 2px;
+  white-space: nowrap; }
+.ma-article .who.quoted::after { color: #555; background: #e8e8e8; }
 .ma-article mark.cue { border-radius: 3px; padding: 0 2px; color: inherit; cursor: help; }
 .ma-article mark.hedge.author { background: #ffe08a; }
-.ma-article mark.hedge.quoted { background: #fff4cc; border: 1px dashed #d4a500; }
+.ma-article mark.hedge.quoted, .ma-article mark.hedge.reported { background: #fff4cc; border: 1px dashed #d4a500; }
 .ma-article mark.booster.author { background: #ffb3b3; }
-.ma-article mark.booster.quoted { background: #ffe3e3; border: 1px dashed #d44; }
+.ma-article mark.booster.quoted, .ma-article mark.booster.reported { background: #ffe3e3; border: 1px dashed #d44; }
 .ma-article mark.attribution { background: #b9dcff; }
 .ma-article .legend { font: 13px/1.8 system-ui, sans-serif; border: 1px solid #ddd; border-radius: 6px;
   padding: 0.5em 0.8em; margin: 0 0 1.5em 0; background: #fafafa; }
-.ma-article .legend mark, .ma-article .legend .quote { margin-right: 0.8em; white-space: nowrap; }
+.ma-article .legend mark, .ma-article .legend .quote, .ma-article .legend .reported { margin-right: 0.8em;
+  white-space: nowrap; }
 .ma-article .summary-line { color: #555; font: 13px system-ui, sans-serif; }
 .ma-article .prediction { text-decoration: underline wavy #7a4fc9; text-underline-offset: 4px; }
 """
@@ -60,7 +70,10 @@ def _tooltip(c: Cue) -> str:
     parts = [c.category]
     if c.subtype:
         parts.append(c.subtype)
-    parts.append("quoted: " + (c.speaker or "unknown speaker") if c.voice == "quoted" else "author")
+    if c.voice == "author":
+        parts.append("author")
+    else:
+        parts.append(f"{c.voice}: " + (c.speaker or "unknown source"))
     return " · ".join(parts)
 
 
@@ -73,15 +86,26 @@ def render_paragraph(
     cues: Sequence[Cue],
     quotes: Sequence[tuple[int, int]] = (),
     predictions: Sequence[tuple[int, int]] = (),
+    reported: Sequence[tuple[int, int]] = (),
+    speakers: Sequence[tuple[int, str, str]] = (),
 ) -> str:
-    """HTML of one paragraph ``text``: cues as ``<mark>``, quoted ranges as ``<span class="quote">``.
+    """HTML of one paragraph ``text``: cues as ``<mark>``, quoted and reported passages as ``<span>``.
 
-    ``cues``, ``quotes`` and ``predictions`` (sentences with an unhedged prediction,
-    ``<span class="prediction">``) are offsets into ``text``; out-of-range offsets
-    are clipped, cues overlapping an earlier cue are dropped, and a quote or
-    prediction edge inside a cue moves to the cue's end, so each cue is exactly one
-    ``<mark>``. Nesting: prediction > quote > mark. Stripping the tags and
-    unescaping returns ``text``.
+    Args:
+        text: the paragraph.
+        cues: cues with offsets into ``text``.
+        quotes: ``(start, end)`` of quoted passages (``<span class="quote">``).
+        predictions: sentences with an unhedged prediction (``<span class="prediction">``).
+        reported: reported-speech passages (``<span class="reported">``).
+        speakers: ``(offset, voice, speaker)``: an empty ``<span class="who">`` there whose
+            ``data-speaker`` the page shows (CSS ``::after``), so each passage names its source on
+            the page while the text content stays the paragraph's text.
+
+    Returns:
+        The HTML. Out-of-range offsets are clipped, cues overlapping an earlier cue are
+        dropped, and a passage or prediction edge inside a cue moves to the cue's end, so
+        each cue is exactly one ``<mark>``. Nesting: prediction > reported > quote > mark.
+        Stripping the tags and unescaping returns ``text``.
     """
     n = len(text)
     marks: list[Cue] = []
@@ -95,33 +119,45 @@ def render_paragraph(
                 return c.end
         return pos
 
-    qspans = [(outside_cues(a), outside_cues(b)) for a, b in _clip(quotes, n)]
-    pspans = [(outside_cues(a), outside_cues(b)) for a, b in _clip(predictions, n)]
-    edges = {x for span in qspans + pspans for x in span} | {x for c in marks for x in (c.start, c.end)}
-    points = sorted({0, n} | edges)
+    levels = [
+        [(outside_cues(a), outside_cues(b)) for a, b in _clip(spans, n)] for spans in (predictions, reported, quotes)
+    ]
+    labels: dict[int, list[tuple[str, str]]] = {}
+    for pos, voice, who in speakers:
+        labels.setdefault(min(max(outside_cues(pos), 0), n), []).append((voice, who))
+    edges = {x for spans in levels for span in spans for x in span} | {x for c in marks for x in (c.start, c.end)}
+    points = sorted({0, n} | edges | set(labels))
     out: list[str] = []
-    state: tuple[bool, bool, Cue | None] = (False, False, None)
+    state: tuple[object, ...] = (False, False, False, None)
     ci = 0
+
+    def close(level: int) -> None:
+        for i in (3, 2, 1, 0):  # innermost first
+            if i >= level and state[i]:
+                out.append("</mark>" if i == 3 else "</span>")
+
     for a, b in zip(points, points[1:], strict=False):
         if a == b:
             continue
         while ci < len(marks) and marks[ci].end <= a:
             ci += 1
         cue = marks[ci] if ci < len(marks) and marks[ci].start <= a else None
-        new = (any(x <= a < y for x, y in pspans), any(x <= a < y for x, y in qspans), cue)
-        level = next((i for i in range(3) if new[i] != state[i]), 3)
-        for i in (2, 1, 0):  # close the inner levels that change, innermost first
-            if i >= level and state[i]:
-                out.append("</mark>" if i == 2 else "</span>")
-        for i in range(level, 3):  # open them again, outermost first
+        new = (*(any(x <= a < y for x, y in spans) for spans in levels), cue)
+        level = 0 if a in labels else next((i for i in range(4) if new[i] != state[i]), 4)
+        close(level)
+        out.extend(_label(v, w) for v, w in labels.get(a, ()))
+        for i in range(level, 4):  # open them again, outermost first
             if new[i]:
                 out.append(_OPEN[i](new[i]))
         out.append(_esc(text[a:b]))
         state = new
-    for i in (2, 1, 0):
-        if state[i]:
-            out.append("</mark>" if i == 2 else "</span>")
+    close(0)
+    out.extend(_label(v, w) for v, w in labels.get(n, ()))
     return "".join(out)
+
+
+def _label(voice: str, speaker: str) -> str:
+    return f'<span class="who {_esc(voice)}" data-speaker="{_esc(speaker)}"></span>'
 
 
 def _open_mark(cue: object) -> str:
@@ -132,6 +168,7 @@ def _open_mark(cue: object) -> str:
 
 _OPEN = (
     lambda _: '<span class="prediction" title="unhedged prediction">',
+    lambda _: '<span class="reported" title="reported speech or thought">',
     lambda _: '<span class="quote">',
     _open_mark,
 )
@@ -143,9 +180,14 @@ def legend() -> str:
         f'<mark class="cue {cat} {voice}" title="{_esc(label)}">{_esc(label)}</mark>'
         for (cat, voice), label in _LABELS.items()
     ]
-    items.append('<span class="quote">quoted words</span>')
+    items.append('<span class="quote">quoted words</span>' + _label("quoted", "speaker"))
+    items.append('<span class="reported">reported speech or thought</span>' + _label("reported", "source"))
     items.append('<span class="prediction">unhedged prediction (author)</span>')
-    return '<div class="legend">' + " ".join(items) + "<br>Hover over a highlighted cue for its subtype.</div>"
+    return (
+        '<div class="legend">' + " ".join(items) + "<br>Each quoted or reported passage ends with the name of "
+        "its source (\u201cunknown\u201d when none is found); dashed cues are in someone else's words. "
+        "Hover over a cue for its subtype.</div>"
+    )
 
 
 def highlight(item: Article | AnalysedDocument, standalone: bool = True) -> str:
@@ -165,7 +207,7 @@ def highlight(item: Article | AnalysedDocument, standalone: bool = True) -> str:
     doc = item if isinstance(item, AnalysedDocument) else analyze(item)
     article = doc.article
     cues = doc.paragraph_cues()
-    quotes = doc.paragraph_quotes()
+    relations = doc.paragraph_attributions()
     predicted = set(doc.predictions)
     counts = {cat: sum(1 for c in doc.cues if c.category == cat) for cat in CATEGORIES}
     title = article.title or (article.paragraphs[0].text if article.paragraphs else article.article_id)
@@ -175,16 +217,19 @@ def highlight(item: Article | AnalysedDocument, standalone: bool = True) -> str:
         f'{counts["attribution"]} attributions in all paragraphs (metrics count body paragraphs only).</p>'
     )
     parts.append(legend())
-    for p, pcues, pquotes in zip(article.paragraphs, cues, quotes, strict=True):
+    for p, pcues, prel in zip(article.paragraphs, cues, relations, strict=True):
         local = [replace(c, start=c.start - p.start, end=c.end - p.start) for c in pcues]
-        qs = [(q.start - p.start, q.end - p.start) for q in pquotes]
+        qs = [(r.start - p.start, r.end - p.start) for r in prel if r.kind == "direct"]
+        rs = [(r.start - p.start, r.end - p.start) for r in prel if r.kind == "reported"]
+        voice = {"direct": "quoted", "reported": "reported"}
+        who = [(min(r.end, p.end) - p.start, voice[r.kind], r.speaker or "unknown") for r in prel]
         ps = [(doc.sentences[i].start - p.start, doc.sentences[i].end - p.start) for i in doc.sentence_range(p.index)
               if i in predicted]
         role = _esc(p.role)
         tag = "" if p.role == "body" else f'<span class="role-tag">{role}</span>'
         parts.append(
             f'<p class="para role-{role}" id="p{p.index}"><span class="idx">{p.index}</span>'
-            f"{render_paragraph(p.text, local, qs, ps)}{tag}</p>"
+            f"{render_paragraph(p.text, local, qs, ps, rs, who)}{tag}</p>"
         )
     parts.append("</div>")
     body = "\n".join(parts)

@@ -11,12 +11,13 @@ import pandas as pd
 from analysis.config import AnalysisConfig
 from analysis.document import AnalysedDocument, analyze
 from analysis.model import Article
-from analysis.tables.build import article_series, cue_table, paragraph_table, sentence_table
+from analysis.tables.build import article_series, cue_table, paragraph_table, sentence_table, source_table
 from analysis.tables.dictionary import (
     COLUMNS,
     CUE_COLUMNS,
     DATA_DICTIONARY,
     SENTENCE_COLUMNS,
+    SOURCE_COLUMNS,
     TEXT_COLUMNS,
     data_dictionary_markdown,
     write_data_dictionary,
@@ -82,11 +83,26 @@ def cues(item: Article | AnalysedDocument, config: AnalysisConfig | None = None)
     return cue_table(_doc(item, config))
 
 
+def sources(item: Article | AnalysedDocument, config: AnalysisConfig | None = None) -> pd.DataFrame:
+    """One row per resolved source (who is quoted or reported), columns :data:`SOURCE_COLUMNS`.
+
+    Args:
+        item: an article (analysed here) or an analysed document.
+        config: settings when ``item`` is an article.
+
+    Returns:
+        speaker, named, direct quotations, reported statements, words, hedges and boosters in
+        their words, first paragraph, and the article's metadata.
+    """
+    return source_table(_doc(item, config))
+
+
 __all__ = [
     "COLUMNS",
     "CUE_COLUMNS",
     "DATA_DICTIONARY",
     "SENTENCE_COLUMNS",
+    "SOURCE_COLUMNS",
     "TEXT_COLUMNS",
     "article_metrics",
     "article_tables",
@@ -94,5 +110,6 @@ __all__ = [
     "data_dictionary_markdown",
     "paragraph_metrics",
     "sentence_metrics",
+    "sources",
     "write_data_dictionary",
 ]

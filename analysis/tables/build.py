@@ -18,7 +18,7 @@ import pandas as pd
 from analysis.annotate.counts import total
 from analysis.document import AnalysedDocument
 from analysis.tables import hedging, readability, sentiment
-from analysis.tables.dictionary import COLUMNS, CUE_COLUMNS, METADATA, SENTENCE_COLUMNS
+from analysis.tables.dictionary import COLUMNS, CUE_COLUMNS, METADATA, SENTENCE_COLUMNS, SOURCE_COLUMNS
 
 
 def metadata(doc: AnalysedDocument) -> dict[str, str]:
@@ -37,14 +37,17 @@ def metadata(doc: AnalysedDocument) -> dict[str, str]:
     return {k: "" if v is None else str(v) for k, v in values.items()}
 
 
-def _unit(doc: AnalysedDocument, positions: list[int], cues: list[Any], quoted: int, words: int) -> dict[str, Any]:
+def _unit(
+    doc: AnalysedDocument, positions: list[int], cues: list[Any], voice_words: tuple[int, int, int]
+) -> dict[str, Any]:
     """Metric columns of the sentences at ``positions`` with ``cues``."""
     c = total(doc.counts[i] for i in positions)
     row: dict[str, Any] = readability.readability(c, len(positions), doc.config)
     row.update(sentiment.aggregate([doc.sentences[i].text for i in positions], [doc.sentiment[i] for i in positions]))
     row.update(hedging.cue_counts(cues, c.n_words))
     predicted = set(doc.predictions)
-    row.update(hedging.voice_columns(cues, quoted, words, sum(1 for i in positions if i in predicted)))
+    quoted, reported, words = voice_words
+    row.update(hedging.voice_columns(cues, quoted, reported, words, sum(1 for i in positions if i in predicted)))
     return row
 
 
@@ -53,10 +56,10 @@ def paragraph_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
     a = doc.article
     meta = metadata(doc)
     rows = []
-    for p, pcues, (quoted, words) in zip(a.paragraphs, doc.paragraph_cues(), doc.voice_words, strict=True):
+    for p, pcues, voice_words in zip(a.paragraphs, doc.paragraph_cues(), doc.voice_words, strict=True):
         row: dict[str, Any] = {"article_id": a.article_id, "paragraph": p.index, "role": p.role, "start": p.start,
                                "end": p.end}
-        row.update(_unit(doc, list(doc.sentence_range(p.index)), pcues, quoted, words))
+        row.update(_unit(doc, list(doc.sentence_range(p.index)), pcues, voice_words))
         row.update(meta)
         rows.append(row)
     return rows
@@ -72,11 +75,14 @@ def article_row(doc: AnalysedDocument) -> dict[str, Any]:
     positions = [i for b in body for i in doc.sentence_range(b)]
     by_paragraph = doc.paragraph_cues()
     cues = [c for b in body for c in by_paragraph[b]]
-    quoted = sum(doc.voice_words[b][0] for b in body)
-    words = sum(doc.voice_words[b][1] for b in body)
+    voice_words = (
+        sum(doc.voice_words[b][0] for b in body),
+        sum(doc.voice_words[b][1] for b in body),
+        sum(doc.voice_words[b][2] for b in body),
+    )
     row: dict[str, Any] = {"article_id": a.article_id, "paragraph": -1, "role": "article", "start": 0,
                            "end": len(a.text)}
-    row.update(_unit(doc, positions, cues, quoted, words))
+    row.update(_unit(doc, positions, cues, voice_words))
     row.update(metadata(doc))
     return row
 
@@ -157,6 +163,44 @@ def cue_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
     ]
 
 
+def source_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
+    """One dict per resolved source of ``doc`` (see :data:`~analysis.tables.dictionary.SOURCE_DICTIONARY`).
+
+    Sources appear in order of their first passage; passages with no known source are
+    one row with an empty ``speaker``. Words are counted as in ``quoted_share``.
+    """
+    from analysis.annotate.attribution import is_named
+    from analysis.annotate.quotes import quoted_words
+
+    a = doc.article
+    meta = metadata(doc)
+    rows: dict[str, dict[str, Any]] = {}
+    groups: dict[str, set[int]] = {}
+    for r in doc.attributions:
+        row = rows.setdefault(r.speaker, {
+            "article_id": a.article_id, "speaker": r.speaker, "named": is_named(r.speaker), "direct": 0,
+            "reported": 0, "words": 0, "hedges": 0, "boosters": 0, "first_paragraph": r.paragraph, **meta,
+        })
+        if r.kind == "direct":
+            seen = groups.setdefault(r.speaker, set())
+            if r.group not in seen:
+                seen.add(r.group)
+                row["direct"] += 1
+        else:
+            row["reported"] += 1
+        row["words"] += quoted_words(a.text[r.start : r.end], r.start, [r])[0]
+    for c in doc.cues:
+        if c.voice != "author" and c.category in ("hedge", "booster") and c.speaker in rows:
+            rows[c.speaker][c.category + "s"] += 1
+    return list(rows.values())
+
+
+def source_table(doc: AnalysedDocument) -> pd.DataFrame:
+    """One row per resolved source: its quotations, reported statements, words, hedges and boosters."""
+    rows = source_rows(doc)
+    return frame(rows, SOURCE_COLUMNS) if rows else pd.DataFrame(columns=list(SOURCE_COLUMNS))
+
+
 __all__ = [
     "METADATA",
     "article_row",
@@ -169,4 +213,6 @@ __all__ = [
     "paragraph_table",
     "sentence_rows",
     "sentence_table",
+    "source_rows",
+    "source_table",
 ]

@@ -79,10 +79,35 @@ CUE_DICTIONARY: dict[str, tuple[str, str]] = {
     "text": ("text", "The cue as written."),
     "category": ("category", "`hedge`, `booster` or `attribution`."),
     "subtype": ("category", "e.g. `modal`, `weasel`, `epistemic verb`, `certainty`, `reporting verb`."),
-    "voice": ("category", "`author` (the writer's own words) or `quoted` (inside quotation marks)."),
-    "speaker": ("text", "The quoted speaker when known, else empty."),
+    "voice": (
+        "category",
+        "`author` (the writer's own words), `quoted` (inside quotation marks) or `reported` (in reported speech "
+        "or thought: 'X said that ...', 'according to X, ...').",
+    ),
+    "speaker": (
+        "text",
+        "The quoted or reported source, resolved ('Alexander Lukashenko', 'officials'); empty when unknown.",
+    ),
 }
 CUE_COLUMNS: tuple[str, ...] = (*CUE_DICTIONARY, *METADATA)
+
+#: Sources table (one row per resolved source of an article): column -> (unit, definition).
+SOURCE_DICTIONARY: dict[str, tuple[str, str]] = {
+    "article_id": IDENTITY["article_id"],
+    "speaker": (
+        "text",
+        "The source as resolved: a person ('Alexander Lukashenko'), a body ('the Russian Embassy in Moscow') "
+        "or an unnamed source as written ('officials'); empty: passages whose source is unknown.",
+    ),
+    "named": ("bool", "True when the speaker names a person or body, False for unnamed sources ('analysts')."),
+    "direct": ("count", "Direct quotations (a quotation running over paragraphs counts once)."),
+    "reported": ("count", "Reported statements ('X said that ...', 'according to X, ...', 'X believes ...')."),
+    "words": ("words", "Words in the source's quoted and reported content."),
+    "hedges": ("count", "Hedge cues in the source's words."),
+    "boosters": ("count", "Booster cues in the source's words."),
+    "first_paragraph": ("int >= 0", "Paragraph of the source's first quotation or statement."),
+}
+SOURCE_COLUMNS: tuple[str, ...] = (*SOURCE_DICTIONARY, *METADATA)
 
 
 def data_dictionary_markdown() -> str:

@@ -18,8 +18,12 @@ SPEC: dict[str, tuple[str, str]] = {
 }
 VOICE_SPEC: dict[str, tuple[str, str]] = {
     "quoted_share": ("0..1", "Share of words inside quotation marks (a quote may span paragraphs)."),
-    "author_hedges": ("count", "Hedge cues in the author's own words (outside quotations)."),
-    "author_boosters": ("count", "Booster cues in the author's own words (outside quotations)."),
+    "reported_share": (
+        "0..1",
+        "Share of words in reported speech or thought ('X said that ...', 'according to X, ...'), outside quotes.",
+    ),
+    "author_hedges": ("count", "Hedge cues in the author's own voice (outside quoted and reported content)."),
+    "author_boosters": ("count", "Booster cues in the author's own voice (outside quoted and reported content)."),
     "unhedged_predictions": (
         "count",
         "Sentences where the author predicts a third party's future ('will', 'is set to') with no hedge cue.",
@@ -37,10 +41,16 @@ def cue_counts(cues: Sequence[Cue], n_words: int) -> dict[str, float | int]:
     return out
 
 
-def voice_columns(cues: Sequence[Cue], quoted: int, words: int, predictions: int) -> dict[str, float | int]:
-    """:data:`VOICE_SPEC` columns of a unit: its cues, quoted and all words (``_WORD`` count), predictions."""
+def voice_columns(
+    cues: Sequence[Cue], quoted: int, reported: int, words: int, predictions: int
+) -> dict[str, float | int]:
+    """:data:`VOICE_SPEC` columns of a unit from its cues, word counts by voice and predictions.
+
+    Shares are NaN for a unit without words.
+    """
     return {
         "quoted_share": quoted / words if words else float("nan"),
+        "reported_share": reported / words if words else float("nan"),
         "author_hedges": sum(1 for c in cues if c.category == "hedge" and c.voice == "author"),
         "author_boosters": sum(1 for c in cues if c.category == "booster" and c.voice == "author"),
         "unhedged_predictions": predictions,

@@ -103,6 +103,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from analysis.annotate.quotes import Quote, find_quotes
+
 __all__ = ["Attribution", "attributions", "find_attributions", "is_named", "voice_of"]
 
 
@@ -377,15 +379,17 @@ def _roles_of(toks: Sequence[_Tok], W: _Words) -> tuple[set[str], set[str]]:
 
 class _Finder:
     def __init__(
-        self, text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequence[Sequence[tuple[int, int]]]
+        self,
+        text: str,
+        paragraphs: Sequence[tuple[int, int]],
+        sentences: Sequence[Sequence[tuple[int, int]]],
+        quotes: Sequence[Quote],
     ) -> None:
         self.text = text
         self.paragraphs = paragraphs
         self.sentences = sentences
         self.W = _words()
-        from .voice import find_quotes
-
-        self.quotes = find_quotes(text, list(paragraphs))
+        self.quotes = list(quotes)
         self.pstarts = [ps for ps, _ in paragraphs]
         self.qspans: dict[int, list[tuple[int, int]]] = {}
         for q in self.quotes:
@@ -1326,24 +1330,35 @@ def find_attributions(
     text: str,
     paragraphs: Sequence[tuple[int, int]],
     sentences: Sequence[Sequence[tuple[int, int]]] | None = None,
+    quotes: Sequence[Quote] | None = None,
 ) -> list[Attribution]:
     """Every attribution relation in ``text``, in reading order.
 
-    ``paragraphs`` are ``(start, end)`` spans into ``text``; ``sentences`` gives,
-    per paragraph, absolute ``(start, end)`` sentence spans (split with syntok
-    when ``None``).
+    Args:
+        text: the article text.
+        paragraphs: ``(start, end)`` spans into ``text``.
+        sentences: per paragraph, ``(start, end)`` sentence spans into ``text`` (split
+            with syntok when ``None``).
+        quotes: the quotation segments of ``text`` (found with
+            :func:`analysis.annotate.quotes.find_quotes` when ``None``; the analysed
+            document passes its own layer).
+
+    Returns:
+        The relations, direct and reported, ordered by content start.
     """
     if sentences is None:
-        from .segmentation import split_sentences
+        from analysis.annotate.segmentation import split_sentences
 
         sentences = [[(ps + s.start, ps + s.end) for s in split_sentences(text[ps:pe])] for ps, pe in paragraphs]
-    return _Finder(text, list(paragraphs), [list(s) for s in sentences]).run()
+    if quotes is None:
+        quotes = find_quotes(text, list(paragraphs))
+    return _Finder(text, list(paragraphs), [list(s) for s in sentences], quotes).run()
 
 
 def attributions(article) -> list[Attribution]:  # type: ignore[no-untyped-def]
     """:func:`find_attributions` over an :class:`analysis.model.Article` (all paragraphs)."""
     paragraphs = [(p.start, p.end) for p in article.paragraphs]
-    sentences = [[(p.start + s.start, p.start + s.end) for s in p.sentences] for p in article.paragraphs]
+    sentences = [[(s.start, s.end) for s in p.sentences] for p in article.paragraphs]
     return find_attributions(article.text, paragraphs, sentences)
 
 
