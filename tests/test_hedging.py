@@ -217,7 +217,9 @@ def test_appear_only_in_its_epistemic_sense() -> None:
 def test_would_in_narrative_or_reported_speech_is_not_a_hedge() -> None:
     assert hedges("He would later become president.") == []
     assert hedges("He said he would resign.") == []
-    assert hedges("If Russia lost Belarus, it would be a danger.") == ["would"]
+    # the consequence of a conditional is not an epistemic hedge (newswire annotation): see test_lexicon_fixes
+    assert hedges("If Russia lost Belarus, it would be a danger.") == []
+    assert hedges("Losing Belarus would be a danger for Russia.") == ["would"]
 
 
 def test_predictions() -> None:
@@ -245,7 +247,7 @@ SEED_CUES = [
     (6, "it is clear that", "booster", "author"),
     (7, "expects", "attribution", "author"),  # "Lukashenko expects to get": his intent, reported
     (8, "believes", "attribution", "author"),  # his belief, reported
-    (8, "would", "hedge", "author"),  # "it would signal": hypothetical
+    # (8) "believes that if Russia looses Belarus, it would signal": the conditional's consequence, no hedge
     (9, "said", "attribution", "author"),
     (10, "I believe", "hedge", "quoted"),  # Lukashenko's hedge, not the author's
     (10, "said", "attribution", "author"),
@@ -254,6 +256,7 @@ SEED_CUES = [
     (12, "According to", "attribution", "author"),  # "It should be noted" is a directive, no hedge
     (13, "could", "hedge", "author"),  # "could be classified under the paranoid tendencies"
     (13, "According to", "attribution", "author"),
+    (13, "recommends", "attribution", "author"),  # "He recommends Belarusians to use ...": his advice, reported
     (14, "believes", "attribution", "author"),
     (14, "in reality", "booster", "author"),
     (14, "actually", "booster", "author"),
@@ -309,7 +312,7 @@ def test_seed_voice_columns(seed) -> None:  # type: ignore[no-untyped-def]
     assert table["unhedged_predictions"].sum() == 3
     art = article_metrics(seed)
     body = table[table["role"] == "body"]
-    assert art["author_hedges"] == body["author_hedges"].sum() == 5
+    assert art["author_hedges"] == body["author_hedges"].sum() == 4  # no conditional "would" (paragraph 8)
     assert art["author_boosters"] == body["author_boosters"].sum() == 6
     assert art["unhedged_predictions"] == 3
     assert 0 < art["quoted_share"] < 0.15
@@ -362,7 +365,7 @@ def test_benchmark_on_conll_training_file(shared_dir: Path) -> None:
     spec.loader.exec_module(mod)
     res = mod.evaluate(mod.read_rows(data))
     assert res["sentences"] == 7363
-    # the naive 50-word regex scores F1 0.53 (P 0.40); last measured: P 0.512, R 0.601, F1 0.553
+    # the naive 50-word regex scores F1 0.53 (P 0.40); last measured: P 0.506, R 0.607, F1 0.552
     assert res["precision"] > 0.50 and res["f1"] > 0.545
 
 

@@ -59,6 +59,43 @@ def _tokens_after(text: str, end: int, n: int = 6) -> list[str]:
     return out
 
 
+def _spans_before(text: str, start: int, n: int = 6) -> list[tuple[str, int]]:
+    """As :func:`_tokens_before` but each token as written (case kept) with its offset."""
+    out: list[tuple[str, int]] = []
+    found = list(_TOKEN.finditer(text, max(0, start - _WINDOW), start))
+    for m in reversed(found):
+        if m.group() in _STOP:
+            break
+        out.append((m.group(), m.start()))
+        if len(out) == n:
+            break
+    return out[::-1]
+
+
+#: How far back and ahead a sentence-wide rule reads (characters).
+_SENTENCE_WINDOW = 240
+_SENTENCE_END = frozenset(".!?;")
+
+
+def _sentence_tokens(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    """Lower-case tokens of the sentence around ``text[start:end]``: (before, after).
+
+    Reads at most :data:`_SENTENCE_WINDOW` characters each way and stops at ``.!?;``
+    (unlike :func:`_tokens_before`, commas, colons and quotes do not stop it).
+    """
+    before: list[str] = []
+    for t in reversed(_TOKEN.findall(text, max(0, start - _SENTENCE_WINDOW), start)):
+        if t in _SENTENCE_END:
+            break
+        before.append(t.lower())
+    after: list[str] = []
+    for t in _TOKEN.findall(text, end, end + _SENTENCE_WINDOW):
+        if t in _SENTENCE_END:
+            break
+        after.append(t.lower())
+    return before[::-1], after
+
+
 def _words(tokens: list[str]) -> list[str]:
     return [t for t in tokens if t[0].isalnum() or t[0] in "$£€'’"]
 

@@ -6,11 +6,13 @@ import re
 
 from analysis.annotate.hedging.cues import Cue
 from analysis.annotate.hedging.lexicon import Lexicon, _key, default_lexicon
-from analysis.annotate.hedging.rules import RULES, _keep, _negated
+from analysis.annotate.hedging.rules import RULES, _attenuated, _keep, _negated
 
-_FIRST_PERSON_BEFORE = re.compile(r"(?<![\w'’-])(?:I|[Ww]e)\s+$")
-#: Boosters whose form holds its own negation (never flipped to a hedge).
-_SELF_NEGATED = ("no ", "not ", "without ", "beyond ", "there is no", "unsurprisingly")
+#: "I"/"we" right before a first-person cue, also with "am/are" ("I am convinced", "I'm convinced").
+_FIRST_PERSON_BEFORE = re.compile(r"(?<![\w'’-])(?:I|[Ww]e)(?:\s+(?:am|are)|['’](?:m|re))?\s+$")
+#: Boosters whose form holds its own negation (never flipped to a hedge); "beyond doubt" is not
+#: one of them: "not beyond doubt" is a hedge.
+_SELF_NEGATED = ("no ", "not ", "without ", "there is no", "unsurprisingly")
 
 
 def lowers_exactly(text: str, lowered: str) -> bool:
@@ -44,11 +46,17 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
         if verdict is None:
             continue
         category, subtype = verdict
+        start = m.start()
         if category == "booster" and not form.startswith(_SELF_NEGATED) and _negated(text, m.start()):
             category, subtype = "hedge", "negated booster"
-        start = m.start()
+        elif (
+            category == "booster"
+            and (attenuator := _attenuated(text, start)) is not None
+            and (not out or out[-1].end <= attenuator)
+        ):
+            category, subtype, start = "hedge", "attenuated booster", attenuator  # "almost certainly"
         if subtype.endswith("(first person)"):
-            pronoun = _FIRST_PERSON_BEFORE.search(text, max(0, start - 12), start)
+            pronoun = _FIRST_PERSON_BEFORE.search(text, max(0, start - 14), start)
             if pronoun and (not out or out[-1].end <= pronoun.start()):
                 start = pronoun.start()  # the cue is "I believe", "we think"
         out.append(Cue(start, m.end(), text[start : m.end()], category, subtype))
