@@ -276,7 +276,7 @@ def test_every_cue_of_the_seed_with_paragraph_and_voice(seed) -> None:  # type: 
 
 def test_seed_quoted_cues_belong_to_lukashenko(seed) -> None:  # type: ignore[no-untyped-def]
     quoted = [c for pc in article_cues(seed) for c in pc if c.voice == "quoted"]
-    assert {c.speaker for c in quoted} == {"President Lukashenko"}
+    assert {c.speaker for c in quoted} == {"Alexander Lukashenko"}
     for p, pc in zip(seed.paragraphs, article_cues(seed), strict=True):
         for c in pc:  # offsets into the article text, inside their paragraph
             assert seed.text[c.start : c.end] == c.text and p.start <= c.start < c.end <= p.end
@@ -299,7 +299,9 @@ def test_seed_unhedged_predictions(seed) -> None:  # type: ignore[no-untyped-def
 def test_voice_columns_follow_attributions_per_100w() -> None:
     cols = list(COLUMNS)
     i = cols.index("attributions_per_100w")
-    assert cols[i + 1 : i + 5] == ["quoted_share", "author_hedges", "author_boosters", "unhedged_predictions"]
+    assert cols[i + 1 : i + 6] == [
+        "quoted_share", "reported_share", "author_hedges", "author_boosters", "unhedged_predictions"
+    ]
 
 
 def test_seed_voice_columns(seed) -> None:  # type: ignore[no-untyped-def]
@@ -329,7 +331,9 @@ def test_quote_spanning_paragraphs_counts_in_both() -> None:
     table = paragraph_metrics(art).set_index("paragraph")
     assert table.loc[2, "quoted_share"] == 1.0 and table.loc[2, "author_hedges"] == 0
     assert table.loc[3, "author_hedges"] == 0 and table.loc[3, "hedges"] == 1
-    assert table.loc[4, "author_hedges"] == 2 and table.loc[4, "quoted_share"] == 0.0  # "Analysts say", "could"
+    # "Analysts say" is the author's weasel; the "could" of what they say is theirs (reported), not the author's
+    assert table.loc[4, "author_hedges"] == 1 and table.loc[4, "hedges"] == 2 and table.loc[4, "quoted_share"] == 0.0
+    assert table.loc[4, "reported_share"] == pytest.approx(4 / 6)  # "the talks could fail" of six words
 
 
 def test_empty_paragraph_share_is_nan_not_error() -> None:

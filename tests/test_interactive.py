@@ -44,8 +44,8 @@ def test_view_data_one_row_per_body_paragraph_with_text_cues_and_speakers(tables
     assert seed_rows["paragraph"].tolist() == list(range(4, 22))
     p10 = seed_rows[seed_rows["paragraph"] == 10].iloc[0]
     assert p10["text"].startswith("\u201cI believe that Belarus")
-    assert "hedge \u201cI believe\u201d (quoted: President Lukashenko" in p10["cue_list"]
-    assert p10["speakers"] == "President Lukashenko"
+    assert "hedge \u201cI believe\u201d (quoted: Alexander Lukashenko" in p10["cue_list"]
+    assert p10["speakers"] == "Alexander Lukashenko"
 
 
 def test_text_comes_from_texts_when_the_table_has_no_text_column(tables, seed) -> None:  # type: ignore[no-untyped-def]
@@ -95,7 +95,7 @@ def test_explore_gives_a_widget_whose_panel_follows_the_pick(tables) -> None:  #
     assert isinstance(box, ipywidgets.VBox) and isinstance(box.children[0], alt.JupyterChart)
     assert "pick" in box.children[0].selections.trait_names()
     box.show_paragraph("could-russia-lose-belarus", 10)
-    assert "President Lukashenko" in box.panel.value and '<mark class="cue hedge quoted"' in box.panel.value
+    assert "Alexander Lukashenko" in box.panel.value and '<mark class="cue hedge quoted"' in box.panel.value
 
 
 def test_hover_shows_the_paragraph_tooltip_in_a_browser(tables, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -109,7 +109,7 @@ def test_hover_shows_the_paragraph_tooltip_in_a_browser(tables, tmp_path: Path) 
         tip = pg.locator("#vg-tooltip-element")
         tip.wait_for(state="visible", timeout=5_000)
         assert "I believe that Belarus will remain" in tip.inner_text()
-        assert "President Lukashenko" in tip.inner_text()
+        assert "Alexander Lukashenko" in tip.inner_text()
         bars.nth(6).click()
         pg.wait_for_function("document.body.innerText.includes('Paragraph 10 \u00b7 36 words')", timeout=5_000)
         browser.screenshot(pg, tmp_path, "explorer-seed.png")

@@ -84,7 +84,7 @@ def test_every_cue_has_a_voice_and_quoted_ones_lie_inside_quotes() -> None:
         ("could", "hedge", "quoted"),
         ("said", "attribution", "author"),
         ("think", "hedge", "author"),  # "Analysts think": a vague source, the author's weasel
-        ("may", "hedge", "author"),
+        ("may", "hedge", "reported"),  # ... and what they think is theirs
     ]
     qs = [q for q in article_quotes(art) if q.paragraph == body.index]
     for c in article_cues(art)[1]:
