@@ -42,8 +42,8 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
 
 def evaluate_article(md: Path, gold: dict) -> tuple[Counter, list[str]]:
     from analysis import load_article
-    from analysis.voice import attributions, voice_of
     from analysis.hedging import find_cues
+    from analysis.voice import attributions, voice_of
 
     art = load_article(md)
     text = art.text
