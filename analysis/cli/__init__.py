@@ -238,7 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--all-roles",
         action="store_true",
-        help="include headline, summary, byline and boilerplate paragraphs (default: body only)",
+        help="include headline, summary, subheading, byline and boilerplate paragraphs (default: body only)",
     )
     p.add_argument(
         "--level",
