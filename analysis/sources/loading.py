@@ -139,6 +139,18 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
+def _reads_as_text(head: bytes, encoding: str) -> bool:
+    """Whether ``head`` decoded as ``encoding`` looks like words: it decodes, and has spaces between them.
+
+    Guards the BOM-less UTF-16 guess: ``00 FF`` repeated is valid UTF-16-BE ("ÿÿÿ...")
+    but not text anyone wrote.
+    """
+    sample = head.decode(encoding, errors="replace")
+    if "\ufffd" in sample[:-2]:  # the last code unit may be half of a pair cut by the 8 KiB sample
+        return False
+    return sum(c.isspace() for c in sample) * 40 >= len(sample)
+
+
 def _check_text(text: str, name: str) -> str:
     """``text`` unless it is empty or holds control characters that no text file has."""
     if not text.strip():
@@ -159,6 +171,8 @@ def decode(data: bytes, name: str = "<text>") -> str:
     encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
     if encoding is None and b"\x00" in head:
         encoding = _utf16_without_bom(head[: len(head) // 2 * 2])
+        if encoding is not None and not _reads_as_text(head[: len(head) // 2 * 2], encoding):
+            encoding = None
         if encoding is None:
             raise InputError(f"{name}: binary file (contains NUL bytes), expected text")
     if encoding is not None and encoding != "utf-8":
