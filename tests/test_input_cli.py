@@ -171,3 +171,35 @@ def test_nasty_files_are_one_error_line_from_the_console_script(name: str, comma
     err = proc.stderr.decode()
     assert proc.returncode == 2, err
     assert "Traceback" not in err and len(err.splitlines()) == 1 and err.startswith("error: ") and str(p) in err
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Le président de la République a annoncé mardi de nouvelles mesures contre l'inflation. " * 3, "French"),
+        ("Die Bundesregierung hat am Dienstag neue Maßnahmen gegen die Inflation beschlossen. " * 3, "German"),
+        ("El gobierno anunció el martes nuevas medidas para combatir la inflación en el país. " * 3, "Spanish"),
+        ("Правительство объявило во вторник о новых мерах по борьбе с инфляцией в стране. " * 3, "Russian"),
+    ],
+)
+@pytest.mark.parametrize("command", ["analyze", "highlight"])
+def test_refusal_names_the_language(
+    command: str, text: str, named: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text(text, encoding="utf-8")
+    code, _, err = run([command, str(p), *(["--no-cache"] if command == "analyze" else [])], capsys)
+    assert code == 2 and f"text is in {named}, not English" in err and len(err.splitlines()) == 1
+
+
+def test_english_lists_and_headlines_are_analysed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The issue's refusals: a newspaper sentence with few function words, a page of names."""
+    p = tmp_path / "a.txt"
+    p.write_text(
+        "Elizabeth Holtzman, the Brooklyn District Attorney, urges holding school bus inspections at closely "
+        "supervised central locations, instead of dispatching agents to company garages.\n\n"
+        "Cast: Meryl Streep, Tom Hanks, Sarah Paulson, Bob Odenkirk, Tracy Letts, Bradley Whitford.",
+        encoding="utf-8",
+    )
+    code, _, err = run(["analyze", str(p), "--no-cache"], capsys)
+    assert code == 0 and err == ""

@@ -124,6 +124,7 @@ def test_the_cli_module_imports_only_the_standard_library_and_errors() -> None:
         "__future__",
         "argparse",
         "os",
+        "re",
         "sys",
         "warnings",
         "collections",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -131,7 +132,22 @@ def _with_flag_hint(message: str) -> str:
     """A too-large file's message, with the ``analyze`` option that raises the limit."""
     from analysis.sources.loading import SPLIT_HINT
 
-    return message.replace(f"({SPLIT_HINT})", f"({SPLIT_HINT}, or raise the limit with --max-bytes)")
+    return _language_named(message).replace(f"({SPLIT_HINT})", f"({SPLIT_HINT}, or raise the limit with --max-bytes)")
+
+
+_NOT_ENGLISH = re.compile(r"text is not English \(detected: ([a-z]{2,3})\)")
+
+
+def _language_named(message: str) -> str:
+    """ "text is not English (detected: fr)" -> "text is in French, not English" (other messages unchanged)."""
+
+    def named(m: re.Match[str]) -> str:
+        from analysis.annotate.language import language_name
+
+        name = language_name(m.group(1))
+        return m.group(0) if name == m.group(1) or m.group(1) == "und" else f"text is in {name}, not English"
+
+    return _NOT_ENGLISH.sub(named, message)
 
 
 def _analyze_to_table(
@@ -367,7 +383,12 @@ def _store_articles(store: str) -> list[Path]:
 
     english, skipped = partition_store(store)
     for path, language in skipped:
-        print(f"note: skipped {path}: not English (language: {language}); no English metrics", file=sys.stderr)
+        from analysis.annotate.language import language_name
+
+        print(
+            f"note: skipped {path}: not English ({language_name(language)}, language: {language}); no English metrics",
+            file=sys.stderr,
+        )
     if not english:
         raise InputError(f"{store}: no English article in the store ({len(skipped)} non-English skipped)")
     return english
@@ -501,7 +522,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             warnings.simplefilter("default", InputWarning)
             return func(args)
     except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {_language_named(str(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt as exc:
         return _interrupted(exc)
