@@ -129,16 +129,18 @@ def detect_language(text: str, sample_chars: int = 20000) -> str:
         top = max((s for s in scripts if s != "LATIN"), key=scripts.__getitem__)
         if top == "CYRILLIC":
             only = "".join(c for c in sample if _script(c) == "CYRILLIC" or not c.isalpha())
-            return _ranked(only, CYRILLIC_LANGUAGES, accurate=False)[0][0]
+            ranked = _ranked(only, CYRILLIC_LANGUAGES, accurate=False)
+            return ranked[0][0] if ranked else "ru"
         return _SCRIPT_LANGUAGE.get(top, "und")
     words = _NON_LETTERS.sub(" ", sample).strip()
     if not words:
         return "en"
-    code, confidence = _ranked(sample, LATIN_LANGUAGES, accurate=False)[0]
+    fast = _ranked(sample, LATIN_LANGUAGES, accurate=False)
+    code, confidence = fast[0] if fast else ("en", 0.0)
     if code == "en" or confidence < MIN_FAST_CONFIDENCE:
         return "en"
     ranked = dict(_ranked(sample, LATIN_LANGUAGES, accurate=True))
-    top = max(ranked, key=ranked.__getitem__)
+    top = max(ranked, key=ranked.__getitem__) if ranked else "en"
     if top != "en" and ranked[top] >= MIN_FOREIGN_CONFIDENCE and ranked.get("en", 0.0) < MAX_ENGLISH_CONFIDENCE:
         return top
     return "en"

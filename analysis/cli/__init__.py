@@ -564,9 +564,10 @@ def run() -> NoReturn:
     signal.signal(signal.SIGTERM, stop)
     try:
         status = main()
-    except KeyboardInterrupt as exc:  # landed outside main's own handling
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # main is done: a stop request now just ends the process
+    except KeyboardInterrupt as exc:  # landed outside main's own handling (just before or after it)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         status = _interrupted(exc)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # main is done: a stop request now just ends the process
     if status in (EXIT_INTERRUPTED, EXIT_TERMINATED):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)

@@ -21,6 +21,7 @@ import hashlib
 import os
 import re
 import stat
+import unicodedata
 import warnings
 from pathlib import Path
 from typing import BinaryIO
@@ -159,6 +160,11 @@ def _check_text(text: str, name: str) -> str:
     controls = sum(1 for c in head if ord(c) < 32 and c not in "\t\n\f\r")
     if controls > len(head) * 0.01 or "\x00" in head:
         raise InputError(f"{name}: binary file (control characters), expected text")
+    # Bytes that decode but are no one's text: private-use, unassigned or surrogate code
+    # points, byte-order marks in mid-text (binary data behind a UTF-16 BOM gives these).
+    junk = sum(1 for c in head if c in "\ufeff\ufffe\uffff" or unicodedata.category(c) in ("Co", "Cn", "Cs"))
+    if junk > len(head) * 0.01:
+        raise InputError(f"{name}: binary file (not text in any encoding), expected text")
     return text
 
 
