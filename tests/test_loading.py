@@ -113,6 +113,7 @@ def test_utf16_without_bom_of_cyrillic_text(tmp_path: Path) -> None:
         (b"---\ntitle: {a: 1}\n---\n" + ENGLISH.encode(), "single value"),
         (b"---\ntitle: Only metadata\n---\n\n  \n", "no article text"),
         (b"\x00\x01\x02\x03" * 200, "binary"),
+        (b"\xff\xfe\x00\x01 caf\xe9" * 50, "binary"),  # a UTF-16 BOM, then bytes that decode to junk
         ("Caf\u00e9 ".encode("utf-16-le")[:-1] + b"\x00" * 7 + bytes(range(1, 9)) * 50, "binary"),
         (bytes(range(0x80, 0x100)) * 40, "not valid UTF-8"),
     ],
@@ -126,6 +127,7 @@ def test_utf16_without_bom_of_cyrillic_text(tmp_path: Path) -> None:
         "front-matter-nested",
         "front-matter-only",
         "nul-bytes",
+        "junk-behind-utf16-bom",
         "nul-and-controls",
         "undecodable",
     ],
