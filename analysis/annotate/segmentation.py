@@ -85,7 +85,8 @@ def is_closing_bio(text: str, author: str | None = None) -> bool:
     t = text.strip()
     if _word_count(t) > BIO_MAX_WORDS:
         return False
-    if author and re.match(re.escape(_normalise(author)) + r"[\s,]", _normalise(t)):
+    name, start = _normalise(author or ""), _normalise(t)
+    if name and start.startswith(name) and start[len(name) : len(name) + 1] in (" ", ","):
         return True
     return bool(_BIO_START.match(t) and _BIO_WORDS.search(t))
 
