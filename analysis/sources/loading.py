@@ -152,8 +152,11 @@ def _reads_as_text(head: bytes, encoding: str) -> bool:
     return sum(c.isspace() for c in sample) * 40 >= len(sample)
 
 
-def _check_text(text: str, name: str) -> str:
-    """``text`` unless it is empty or holds control characters that no text file has."""
+def _check_text(text: str, name: str, wide: bool = False) -> str:
+    """``text`` unless it is empty or holds control characters that no text file has.
+
+    ``wide``: decoded from UTF-16/32, where binary data decodes "validly" too.
+    """
     if not text.strip():
         raise InputError(f"{name}: file is empty (no text, or only whitespace)")
     head = text[:8192]
@@ -162,6 +165,8 @@ def _check_text(text: str, name: str) -> str:
         raise InputError(f"{name}: binary file (control characters), expected text")
     # Bytes that decode but are no one's text: private-use, unassigned or surrogate code
     # points, byte-order marks in mid-text (binary data behind a UTF-16 BOM gives these).
+    if not wide:
+        return text
     junk = sum(1 for c in head if c in "\ufeff\ufffe\uffff" or unicodedata.category(c) in ("Co", "Cn", "Cs"))
     if junk > len(head) * 0.01:
         raise InputError(f"{name}: binary file (not text in any encoding), expected text")
@@ -187,7 +192,7 @@ def decode(data: bytes, name: str = "<text>") -> str:
         except UnicodeDecodeError:
             what = encoding[:6].upper()
             raise InputError(f"{name}: not valid {what} text (damaged or binary); save it as UTF-8") from None
-        return _check_text(text.removeprefix("\ufeff"), name)
+        return _check_text(text.removeprefix("\ufeff"), name, wide=True)
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     if controls > len(head) * 0.01:
         raise InputError(f"{name}: binary file (control bytes), expected text")
