@@ -203,3 +203,20 @@ def test_english_lists_and_headlines_are_analysed(tmp_path: Path, capsys: pytest
     )
     code, _, err = run(["analyze", str(p), "--no-cache"], capsys)
     assert code == 0 and err == ""
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_analyze_and_add_read_front_matter_written_in_notepad(
+    newline: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "---\ntitle: Library to close\nauthor: Jane Doe\n---\n"
+        "The council voted on Tuesday to close the central library, citing a budget gap of $3 million.\n\n"
+        "Residents said they would appeal the decision, which they described as short-sighted.\n"
+    )
+    p = tmp_path / "notepad.md"
+    p.write_bytes(text.replace("\n", newline).encode("utf-16"))  # Notepad's "Unicode", CRLF
+    code, out, err = run(["analyze", str(p), "--no-cache"], capsys)
+    assert code == 0 and err == "" and "notepad" in out
+    code, out, err = run(["add", str(p), "--store", str(tmp_path / "store")], capsys)
+    assert code == 0 and "library-to-close" in out, err
