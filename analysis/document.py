@@ -195,12 +195,24 @@ def _jsonable_extra(extra: dict[str, object]) -> dict[str, object]:
 
 
 def require_english(article: Article) -> None:
-    """Raise :class:`InputError` when the article is not English (no English metrics for it)."""
+    """Raise :class:`InputError` when the article is not English (no English metrics for it).
+
+    The message names the language: "text is in French, not English (language: fr)".
+    """
     if not article.is_english:
+        from analysis.annotate.language import language_name
+
         where = article.source_path or article.article_id
+        name = language_name(article.language)
+        said = (
+            "text is not English (no language could be told)"
+            if article.language == "und"
+            else f"text is in {name}, not English (language: {article.language})"
+            if name != article.language
+            else f"text is not English (language: {article.language})"
+        )
         raise InputError(
-            f"{where}: text is not English (detected: {article.language}); "
-            "readability formulas and VADER are English-only, so no scores are given"
+            f"{where}: {said}; readability formulas and VADER are English-only, so no scores are given"
         )
 
 

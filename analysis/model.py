@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: Paragraph roles, in the order they usually appear in a web article.
-ROLES: tuple[str, ...] = ("headline", "summary", "body", "byline", "boilerplate")
+ROLES: tuple[str, ...] = ("headline", "summary", "subheading", "body", "byline", "boilerplate")
 
 
 @dataclass(frozen=True)

@@ -282,19 +282,21 @@ def test_cache_argument_a_dotted_folder_or_a_database_file(tmp_path: Path) -> No
     assert (tmp_path / "results.sqlite").is_file()
 
 
-def test_unusable_cache_file_is_an_input_error(tmp_path: Path) -> None:
+def test_unusable_cache_warns_once_and_the_run_goes_on_uncached(tmp_path: Path) -> None:
+    from analysis import InputWarning
+
     paths = write_corpus(tmp_path / "in")
+    expected = expected_paragraphs(paths)
     bad = tmp_path / "c" / "results-v1.sqlite"
     bad.parent.mkdir()
     bad.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(InputError, match="not a usable result cache"):
-        analyze_corpus(paths, cache=tmp_path / "c")
     blocker = tmp_path / "afile"
     blocker.write_text("x")
-    with pytest.raises(InputError, match="afile: is a file, not a folder for the result cache"):
-        analyze_corpus(paths, cache=blocker / "sub")
-    with pytest.raises(InputError, match="afile: is a file, not a folder for the result cache"):
-        analyze_corpus(paths, cache=blocker)  # a file where the cache folder should be
+    for cache in (tmp_path / "c", blocker / "sub", blocker):
+        with pytest.warns(InputWarning, match="cannot use the result cache .*; running without it") as caught:
+            df = analyze_corpus(paths, cache=cache)
+        assert len([w for w in caught if "result cache" in str(w.message)]) == 1
+        pd.testing.assert_frame_equal(df.reset_index(drop=True), expected.reset_index(drop=True), check_dtype=False)
 
 
 @pytest.mark.parametrize(("delay", "twice"), [(1.2, False), (1.8, True), (2.4, True)])

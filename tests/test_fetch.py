@@ -220,7 +220,7 @@ def test_manifest_run_table_and_idempotent_rerun(server: Server, tmp_path: Path)
     results = fetch_manifest(manifest, store, **FAST)
     assert [r.status for r in results] == ["added", "failed", "added", "skipped", "added", "skipped", "failed"]
     assert "listed twice (first on row 1)" in results[3].detail
-    assert "language cyrillic" in results[4].detail
+    assert "language ru" in results[4].detail
     assert "same text already stored as" in results[5].detail
     assert "only http:// and https://" in results[6].detail
     table = format_results(results)

@@ -110,10 +110,10 @@ def test_non_english_page_is_stored_and_marked(tmp_path: Path, capsys: pytest.Ca
     ru = tmp_path / "ru.html"
     ru.write_text(russian_page(), encoding="utf-8")
     code, out, _ = run(["add", str(ru), "--store", str(tmp_path / "s"), "--title", "Vstrecha v Sochi"], capsys)
-    assert code == 0 and "language: cyrillic" in out and "not English" in out
+    assert code == 0 and "language: ru" in out and "not English" in out
     stored = tmp_path / "s" / "vstrecha-v-sochi.md"
     fm, body = split_front_matter(stored.read_text(encoding="utf-8"))
-    assert fm["language"] == "cyrillic" and "Сочи" in body
+    assert fm["language"] == "ru" and "Сочи" in body
 
 
 def test_options_override_extracted_metadata(tmp_path: Path, page: Path) -> None:

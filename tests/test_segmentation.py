@@ -114,3 +114,57 @@ def test_author_taken_from_the_byline_when_not_given(seed) -> None:  # type: ign
     assert seed.author == "Christina Kitova"
     art = article_from_text("A headline here\n\nBy Jane Doe\n\nThe council voted on Tuesday to close the library.")
     assert art.author == "Jane Doe"
+
+
+BODY = "The council voted on Tuesday to close the central library, citing a budget gap."
+
+
+@pytest.mark.parametrize(
+    "segment",
+    [
+        "* * *",
+        "***",
+        "---",
+        "—",
+        "2021",
+        "12:30",
+        "1/2/2021",
+        "Feb. 22, 2021",
+        "22 February 2021",
+        "Updated: March 3, 2021, 10:15 a.m. EST",
+        "Monday, February 22, 2021",
+    ],
+)
+def test_segments_that_are_not_prose_are_not_body(segment: str) -> None:
+    roles = assign_roles(["Library to close", BODY, segment, BODY])
+    assert roles == ["headline", "body", "boilerplate", "body"]
+
+
+@pytest.mark.parametrize(
+    "text", ["May 2021 was the wettest month on record.", "2021 was a hard year for the council.", "March on."]
+)
+def test_prose_that_starts_like_a_date_stays_body(text: str) -> None:
+    assert assign_roles([BODY, text])[1] == "body"
+
+
+@pytest.mark.parametrize(
+    ("last", "author", "role"),
+    [
+        ("Daniel Ferreira is a former secondary school teacher and writes about education.", None, "byline"),
+        ("Maria Lopez is a columnist for The Gazette.", None, "byline"),
+        ("Jane Doe teaches history in Leeds.", "Jane Doe", "byline"),
+        ("Jane Doe, a historian, lives in Leeds.", "Jane Doe", "byline"),
+        ("John Smith is a candidate in the election.", None, "body"),  # a news sentence, not about the writer
+        ("Jane Doe said the vote would be close.", None, "body"),
+        ("Daniel Ferreira is a former teacher and writes about education. " * 8, None, "body"),  # too long
+    ],
+)
+def test_closing_bio_is_byline(last: str, author: str | None, role: str) -> None:
+    roles = assign_roles(["Why schools fail", BODY, BODY, last], author=author)
+    assert roles[:3] == ["headline", "body", "body"] and roles[3] == role
+
+
+def test_non_prose_segments_are_not_counted_as_body_sentences() -> None:
+    art = article_from_text(f"Library to close\n\n{BODY}\n\n* * *\n\n2021\n\n{BODY}")
+    assert [p.role for p in art.paragraphs] == ["headline", "body", "boilerplate", "boilerplate", "body"]
+    assert art.body_text == f"{BODY}\n\n{BODY}"

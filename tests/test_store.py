@@ -82,12 +82,12 @@ def test_non_english_is_stored_marked_and_partitioned_out(tmp_path: Path) -> Non
     st = Store(tmp_path)
     ru = st.add(RUSSIAN_PARAGRAPHS, {"title": "Vstrecha v Sochi"})
     en = st.add(MAIN_PARAGRAPHS, META)
-    assert ru.language == "cyrillic" and not ru.is_english and "not English" in ru.describe()
-    assert split_front_matter(ru.path.read_text(encoding="utf-8"))[0]["language"] == "cyrillic"
+    assert ru.language == "ru" and not ru.is_english and "not English" in ru.describe()
+    assert split_front_matter(ru.path.read_text(encoding="utf-8"))[0]["language"] == "ru"
     english, skipped = partition_store(tmp_path)
-    assert english == [en.path] and skipped == [(ru.path, "cyrillic")]
+    assert english == [en.path] and skipped == [(ru.path, "ru")]
     arts = load_corpus(tmp_path)
-    assert [a.language for a in arts] == ["en", "cyrillic"]  # sorted by file name: ministers..., vstrecha...
+    assert [a.language for a in arts] == ["en", "ru"]  # sorted by file name: ministers..., vstrecha...
     assert [a.article_id for a in load_corpus(tmp_path, english_only=True)] == ["ministers-agree-a-new-bridge"]
 
 
@@ -117,7 +117,7 @@ def test_analyze_store_skips_non_english_with_a_note(tmp_path: Path, capsys: pyt
     code = main(["analyze", "--store", str(tmp_path), "--format", "csv"])
     out, err = capsys.readouterr()
     assert code == 0
-    assert "note: skipped" in err and "vstrecha-v-sochi.md" in err and "cyrillic" in err
+    assert "note: skipped" in err and "vstrecha-v-sochi.md" in err and "ru" in err
     assert "ministers-agree-a-new-bridge" in out and "vstrecha" not in out
     assert out.count("\n") == 1 + len(MAIN_PARAGRAPHS)  # header + body paragraphs of the English article
 

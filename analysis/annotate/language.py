@@ -1,51 +1,94 @@
-"""A small, dependency-free check that a text is English.
+"""Which language a text is in, told well enough to refuse non-English text and never English.
 
 The readability formulas and VADER are English-only, so the question that matters
-is binary: is this English prose? Two signals, both cheap and deterministic:
+is whether this is English; the answer names the language when it is not (an
+ISO 639-1 code, ``"fr"``, ``"ru"``; ``"und"`` for text without letters).
 
-1. Script: the share of letters that are Latin (A-Z plus Latin-1/Extended-A).
-   Cyrillic, Greek, CJK, Arabic, etc. fail here.
-2. Function words: in English prose roughly 40-55% of word tokens are among the
-   ~100 most frequent English function words ("the", "of", "and", "to", ...);
-   in French, German, Spanish or Dutch text it is typically under 10%, because
-   their function words differ ("le", "der", "el", "de"). A text is English when
-   that share is at least :data:`MIN_FUNCTION_SHARE`.
+Two steps, both offline and deterministic:
 
-Texts with fewer than :data:`MIN_WORDS` words are too short for a reliable share;
-in Latin script they count as English unless they show positive evidence of
-another language: at least two function words of French, German, Spanish, Italian
-or Dutch (:data:`_FOREIGN_FUNCTION_WORDS`, chosen to exclude English homographs
-such as "die", "van" or "den") and more of those than English ones. So
-"Le président a dit que les négociations pourraient reprendre." is not English,
-while a headline such as "Could Russia Lose Belarus?" still is.
+1. Script. When under :data:`MIN_LATIN_SHARE` of the letters are Latin, the
+   text is not English (this also refuses mixed Cyrillic/Latin text). Cyrillic
+   text is told apart among the Cyrillic languages by lingua; other scripts are
+   named by their script (Greek ``"el"``, Arabic ``"ar"``, Han ``"zh"``, ...).
+2. Latin script: `lingua <https://pypi.org/project/lingua-language-detector/>`_
+   (a maintained n-gram detector made for short text) among English and the
+   Latin-script languages news in this project comes in (:data:`LATIN_LANGUAGES`).
+   Its fast low-accuracy mode (trigrams, ~20 MB of models) answers first; English
+   from it is final. A text it calls something else with confidence is checked
+   by lingua's high-accuracy mode (1- to 5-grams, loaded only for such texts),
+   and is refused only when that also names another language with confidence
+   :data:`MIN_FOREIGN_CONFIDENCE` and gives English under
+   :data:`MAX_ENGLISH_CONFIDENCE`. A headline, a list of names ("John Smith,
+   Maria Garcia, ...") or ingredients has no such evidence and stays English;
+   a sentence of French, German or Spanish has plenty.
+
+Only the first ``sample_chars`` characters are examined (bounded time).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+from typing import Any
 
-MIN_WORDS = 20
 MIN_LATIN_SHARE = 0.8
-MIN_FUNCTION_SHARE = 0.2
+#: Another language is believed only when lingua's high-accuracy mode gives it at least this...
+MIN_FOREIGN_CONFIDENCE = 0.7
+#: ... and English less than this.
+MAX_ENGLISH_CONFIDENCE = 0.1
+#: Below this, the fast mode's non-English answer is not worth a second look.
+MIN_FAST_CONFIDENCE = 0.5
+#: Latin-script languages English is told from (ISO 639-1).
+LATIN_LANGUAGES = ("en", "fr", "de", "es", "it", "nl", "pt")
+CYRILLIC_LANGUAGES = ("ru", "uk", "be", "bg", "sr", "mk")
+#: Languages named by their script alone.
+_SCRIPT_LANGUAGE = {
+    "GREEK": "el",
+    "ARABIC": "ar",
+    "HEBREW": "he",
+    "CJK": "zh",
+    "HIRAGANA": "ja",
+    "KATAKANA": "ja",
+    "HANGUL": "ko",
+    "DEVANAGARI": "hi",
+    "THAI": "th",
+    "ARMENIAN": "hy",
+    "GEORGIAN": "ka",
+}
+#: English names of the codes :func:`detect_language` returns, for messages.
+LANGUAGE_NAMES = {
+    "en": "English",
+    "fr": "French",
+    "de": "German",
+    "es": "Spanish",
+    "it": "Italian",
+    "nl": "Dutch",
+    "pt": "Portuguese",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "be": "Belarusian",
+    "bg": "Bulgarian",
+    "sr": "Serbian",
+    "mk": "Macedonian",
+    "el": "Greek",
+    "ar": "Arabic",
+    "he": "Hebrew",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "hi": "Hindi",
+    "th": "Thai",
+    "hy": "Armenian",
+    "ka": "Georgian",
+    "und": "no identifiable language",
+}
+_NON_LETTERS = re.compile(r"[\W\d_]+")
 
-_FUNCTION_WORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers him his how i if in into is it its itself just
-    me more most my no nor not now of off on once only or other our out over own same she should
-    so some such than that the their them then there these they this those through to too under
-    until up very was we were what when where which while who whom why will with would you your
-    has said says also its it's than""".split()
-)
-_FOREIGN_FUNCTION_WORDS = frozenset(
-    """le la les des du et est une dans pour sur avec qui que pas cette sont aux leur
-    der das und ist nicht ein eine mit sich auf für dem zum zur auch
-    el los las y del por con para una es su al lo se pero
-    il di che della gli sono nel alla anche
-    het een niet zijn voor ook wordt""".split()
-)
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+def language_name(code: str) -> str:
+    """``"fr"`` -> ``"French"``; an unknown code is returned as it is."""
+    return LANGUAGE_NAMES.get(code, code)
 
 
 def _script(ch: str) -> str:
@@ -53,13 +96,26 @@ def _script(ch: str) -> str:
     return name.split(" ", 1)[0] if name else "UNKNOWN"
 
 
-def detect_language(text: str, sample_chars: int = 20000) -> str:
-    """Return ``"en"`` for English prose, otherwise a short code for what was seen.
+@cache
+def _detector(codes: tuple[str, ...], accurate: bool) -> Any:
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
-    Non-English results: ``"cyrillic"``, ``"greek"``, ``"arabic"``, ``"cjk"``, ... for
-    non-Latin scripts (lower-cased Unicode script name), ``"non-en-latin"`` for Latin
-    script text with too few English function words, ``"und"`` with no letters.
-    Only the first ``sample_chars`` characters are examined (bounded time).
+    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in codes]
+    builder = LanguageDetectorBuilder.from_languages(*languages)
+    if not accurate:
+        builder = builder.with_low_accuracy_mode()
+    return builder.build()
+
+
+def _ranked(text: str, codes: tuple[str, ...], accurate: bool) -> list[tuple[str, float]]:
+    values = _detector(codes, accurate).compute_language_confidence_values(text)
+    return [(v.language.iso_code_639_1.name.lower(), float(v.value)) for v in values]
+
+
+def detect_language(text: str, sample_chars: int = 20000) -> str:
+    """The ISO 639-1 code of the language of ``text`` (``"en"``, ``"fr"``, ``"ru"``, ...).
+
+    ``"und"`` for text without letters. See the module docstring for how.
     """
     sample = text[:sample_chars]
     letters = [c for c in sample if c.isalpha()]
@@ -69,14 +125,22 @@ def detect_language(text: str, sample_chars: int = 20000) -> str:
     for c in letters:
         s = "LATIN" if c.isascii() else _script(c)
         scripts[s] = scripts.get(s, 0) + 1
-    latin = scripts.get("LATIN", 0)
-    if latin / len(letters) < MIN_LATIN_SHARE:
+    if scripts.get("LATIN", 0) / len(letters) < MIN_LATIN_SHARE:
         top = max((s for s in scripts if s != "LATIN"), key=scripts.__getitem__)
-        return {"CJK": "cjk", "HIRAGANA": "cjk", "KATAKANA": "cjk", "HANGUL": "cjk"}.get(top, top.lower())
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(sample)]
-    if len(words) < MIN_WORDS:
-        foreign = sum(w in _FOREIGN_FUNCTION_WORDS for w in words)
-        english = sum(w in _FUNCTION_WORDS for w in words)
-        return "non-en-latin" if foreign >= 2 and foreign > english else "en"
-    share = sum(w in _FUNCTION_WORDS for w in words) / len(words)
-    return "en" if share >= MIN_FUNCTION_SHARE else "non-en-latin"
+        if top == "CYRILLIC":
+            only = "".join(c for c in sample if _script(c) == "CYRILLIC" or not c.isalpha())
+            ranked = _ranked(only, CYRILLIC_LANGUAGES, accurate=False)
+            return ranked[0][0] if ranked else "ru"
+        return _SCRIPT_LANGUAGE.get(top, "und")
+    words = _NON_LETTERS.sub(" ", sample).strip()
+    if not words:
+        return "en"
+    fast = _ranked(sample, LATIN_LANGUAGES, accurate=False)
+    code, confidence = fast[0] if fast else ("en", 0.0)
+    if code == "en" or confidence < MIN_FAST_CONFIDENCE:
+        return "en"
+    ranked = dict(_ranked(sample, LATIN_LANGUAGES, accurate=True))
+    top = max(ranked, key=ranked.__getitem__) if ranked else "en"
+    if top != "en" and ranked[top] >= MIN_FOREIGN_CONFIDENCE and ranked.get("en", 0.0) < MAX_ENGLISH_CONFIDENCE:
+        return top
+    return "en"

@@ -11,8 +11,13 @@ Rules (documented in the README's "Segmentation" section):
 * Roles: ``headline`` (first block when it matches the title, or a single short
   line with no final full stop), ``summary`` (bullet items before the first body
   paragraph), ``byline`` (an author name line near the end, or a leading
-  "By ..." line, and the short bio that follows it), ``boilerplate`` (page
-  furniture such as "Leave a Reply" or "Share this"), otherwise ``body``.
+  "By ..." line, and the short bio that follows it; also a closing author bio
+  without a name line, see :func:`is_closing_bio`), ``boilerplate`` (page
+  furniture such as "Leave a Reply" or "Share this", and segments that are not
+  prose: no letters at all, such as ``* * *`` or a lone ``2021``, or only a date,
+  see :func:`is_non_prose`), otherwise ``body``. Markdown files also have
+  ``subheading`` (given by :mod:`analysis.sources.loading` from the ``##``
+  markers, not here).
 """
 
 from __future__ import annotations
@@ -42,6 +47,48 @@ _BOILERPLATE = re.compile(
     r"|like this:?|loading\.*|previous (?:post|article)|next (?:post|article)|skip to content)[.!:]?$",
     re.IGNORECASE,
 )
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?"
+_DATE = re.compile(
+    rf"^(?:(?:updated|published|posted)[: ]\s*)?(?:{_WEEKDAY}\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}})"
+    rf"(?:,?\s+\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?\.?$",
+    re.IGNORECASE,
+)
+#: Words that say a closing paragraph is about the writer.
+_BIO_WORDS = re.compile(
+    r"\b(?:writes?|writer|writing|author|columnist|journalist|correspondent|editor|reporter|contribut\w+|"
+    r"blogger|books?|novels?)\b",
+    re.IGNORECASE,
+)
+_BIO_START = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}},?\s+(?:is|was|has been)\s+(?:a|an|the)\s")
+#: Longest closing bio, in words.
+BIO_MAX_WORDS = 60
+
+
+def is_non_prose(text: str) -> bool:
+    """True for a segment with no letters (``* * *``, ``2021``, ``—``) or only a date ("Feb. 22, 2021")."""
+    t = text.strip()
+    return not any(c.isalpha() for c in t) or bool(_DATE.match(t))
+
+
+def is_closing_bio(text: str, author: str | None = None) -> bool:
+    """True for a short paragraph about the writer, as op-eds end.
+
+    "Daniel Ferreira is a former secondary school teacher and writes about
+    education.": at most :data:`BIO_MAX_WORDS` words, and either starting with
+    the known ``author``'s name, or "Name Surname is a/an/the ..." with a word
+    about writing (:data:`_BIO_WORDS`: writes, author, columnist, ...), so that a last news
+    paragraph such as "John Smith is a candidate in the election." stays body.
+    """
+    t = text.strip()
+    if _word_count(t) > BIO_MAX_WORDS:
+        return False
+    name, start = _normalise(author or ""), _normalise(t)
+    if name and start.startswith(name) and start[len(name) : len(name) + 1] in (" ", ","):
+        return True
+    return bool(_BIO_START.match(t) and _BIO_WORDS.search(t))
 
 
 def split_blocks(text: str) -> Iterator[tuple[int, int]]:
@@ -125,7 +172,7 @@ def assign_roles(texts: list[str], title: str | None = None, author: str | None 
     n = len(texts)
     roles = ["body"] * n
     for i, t in enumerate(texts):
-        if _BOILERPLATE.match(t.strip()):
+        if _BOILERPLATE.match(t.strip()) or is_non_prose(t):
             roles[i] = "boilerplate"
     if n == 0:
         return roles
@@ -153,6 +200,9 @@ def assign_roles(texts: list[str], title: str | None = None, author: str | None 
         if roles[i] == "body" and _BY_LINE.match(texts[i]) and _NAME_LINE.match(texts[i].strip()):
             roles[i] = "byline"
     _mark_tail_byline(texts, roles, author)
+    body = [i for i in range(n) if roles[i] == "body"]
+    if len(body) > 1 and is_closing_bio(texts[body[-1]], author):
+        roles[body[-1]] = "byline"
     return roles
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -121,13 +122,20 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     else:
         n_ok, failures = _analyze_streamed(paths, args, run)
     for _path, message in failures:
-        print(f"error: {message}", file=sys.stderr)
+        print(f"error: {_with_flag_hint(message)}", file=sys.stderr)
     n_inputs, n_failed = len(paths) + len(missing), len(failures) + len(missing)
     if n_failed and n_inputs > 1:
         print(f"error: {n_failed} of {n_inputs} inputs failed", file=sys.stderr)
     if n_ok == 0:
         return EXIT_BAD_INPUT
     return EXIT_SOME_FAILED if n_failed else EXIT_OK
+
+
+def _with_flag_hint(message: str) -> str:
+    """A too-large file's message, with the ``analyze`` option that raises the limit."""
+    from analysis.sources.loading import SPLIT_HINT
+
+    return message.replace(f"({SPLIT_HINT})", f"({SPLIT_HINT}, or raise the limit with --max-bytes)")
 
 
 def _analyze_to_table(
@@ -211,8 +219,16 @@ def cmd_highlight(args: argparse.Namespace) -> int:
     from analysis.report.render import highlight
     from analysis.sources.loading import load_article
 
+    output = args.output
+    if _to_file(output) and not Path(output).suffix and not Path(output).is_dir():  # `-o out/news`
+        output = f"{output}.html"
+        print(f"note: {args.output} has no file name suffix; writing {output}", file=sys.stderr)
+    if _to_file(output):  # before the work, as analyze does
+        from analysis.io import check_output_path
+
+        check_output_path(Path(output), args.force)
     article = load_article(Path(args.path) if args.path else _seed_path())
-    write_output(highlight(analyze(article, _config(args)), standalone=True), args.output, args.force)
+    write_output(highlight(analyze(article, _config(args)), standalone=True), output, args.force)
     return EXIT_OK
 
 
@@ -331,7 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--all-roles",
         action="store_true",
-        help="include headline, summary, byline and boilerplate paragraphs (default: body only)",
+        help="include headline, summary, subheading, byline and boilerplate paragraphs (default: body only)",
     )
     p.add_argument(
         "--level",
@@ -364,8 +380,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="info: location, entries, size; prune: delete entries of other analysis versions; clear: delete all",
     )
     c.add_argument(
-        "--cache-dir", metavar="DIR", type=_nonempty, help="as for analyze (default: $MEDIA_ANALYSIS_CACHE or "
-        "~/.cache/media-analysis)"
+        "--cache-dir",
+        metavar="DIR",
+        type=_nonempty,
+        help="as for analyze (default: $MEDIA_ANALYSIS_CACHE or ~/.cache/media-analysis)",
     )
     c.set_defaults(func=cmd_cache)
     h = sub.add_parser(
@@ -375,7 +393,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(hedge, booster, attribution) and voice (author or quoted speaker). With no PATH, the bundled seed.",
     )
     h.add_argument("path", nargs="?", metavar="PATH", help=".txt/.md article file (default: the seed)")
-    h.add_argument("-o", "--output", metavar="FILE", help="write to FILE.html instead of standard output")
+    h.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE instead of standard output (.html added if it has no suffix)",
+    )
     h.add_argument("--force", action="store_true", help="allow --output to replace an existing file")
     _add_config_options(h)
     h.set_defaults(func=cmd_highlight)
@@ -398,7 +421,7 @@ def cmd_cache(args: argparse.Namespace) -> int:
     if not path.exists():  # nothing to show or delete; and looking creates nothing
         print(f"{path}: no result cache yet (0 cached articles)")
         return EXIT_OK
-    with ResultCache(path) as store:
+    with ResultCache(path, required=True) as store:
         if args.action == "clear":
             n = store.clear()
             print(f"{store.path}: deleted {_articles(n)}")
@@ -422,7 +445,12 @@ def _store_articles(store: str) -> list[Path]:
 
     english, skipped = partition_store(store)
     for path, language in skipped:
-        print(f"note: skipped {path}: not English (language: {language}); no English metrics", file=sys.stderr)
+        from analysis.annotate.language import language_name
+
+        print(
+            f"note: skipped {path}: not English ({language_name(language)}, language: {language}); no English metrics",
+            file=sys.stderr,
+        )
     if not english:
         raise InputError(f"{store}: no English article in the store ({len(skipped)} non-English skipped)")
     return english
@@ -517,24 +545,49 @@ def _format_warning(message, category, filename, lineno, line=None):  # type: ig
     return f"warning: {message}\n"
 
 
+class Terminated(KeyboardInterrupt):
+    """A stop request (SIGTERM) raised straight from its handler.
+
+    A KeyboardInterrupt, so every clean-up a Ctrl-C gets (no half-written output
+    or cache entry, workers stopped) runs for it too. It is raised directly,
+    not by re-sending SIGINT: a background job of a non-interactive shell starts
+    with SIGINT ignored, and a SIGTERM routed through SIGINT was lost there.
+    """
+
+
+def _interrupted(exc: BaseException) -> int:
+    print("error: interrupted", file=sys.stderr)
+    return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``media-analysis`` console script; returns the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if getattr(args, "max_bytes", 0) is None:
-        from analysis.sources.loading import MAX_BYTES
-
-        args.max_bytes = MAX_BYTES
-    warnings.formatwarning = _format_warning
-    func: Callable[[argparse.Namespace], int] = args.func
     try:
-        return func(args)
+        parser = build_parser()
+        if argv is None:
+            argv = sys.argv[1:]
+        if not argv:  # bare `media-analysis`: what it can do, not an error
+            parser.print_help()
+            return EXIT_OK
+        args = parser.parse_args(argv)
+        if getattr(args, "max_bytes", 0) is None:
+            from analysis.sources.loading import MAX_BYTES
+
+            args.max_bytes = MAX_BYTES
+        warnings.formatwarning = _format_warning
+        func: Callable[[argparse.Namespace], int] = args.func
+        with warnings.catch_warnings():
+            # A warning for the person running the tool is printed (as `warning: ...`), whatever
+            # filters the caller set: e.g. "cannot use the result cache ...; running without it".
+            from analysis.errors import InputWarning
+
+            warnings.simplefilter("default", InputWarning)
+            return func(args)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as exc:
+        return _interrupted(exc)
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:  # a file that cannot be written after all (disk full, removed folder, ...)
@@ -554,28 +607,32 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run() -> NoReturn:
     """The console script: :func:`main`, then exit with its status.
 
-    SIGTERM (a batch scheduler's or ``kill``'s stop request) is handled as Ctrl-C
-    is: the run is abandoned cleanly (no half-written output or cache entry,
-    workers stopped), exit status 143. After either, further ones are ignored
-    while the process exits: the interpreter restores the default handlers during
-    shutdown, and a signal arriving then would kill it mid-exit.
+    SIGTERM (a batch scheduler's or ``kill``'s stop request) stops a run as
+    Ctrl-C does: its handler raises :class:`Terminated` (a KeyboardInterrupt),
+    so the run is abandoned cleanly (no half-written output or cache entry,
+    workers stopped), exit status 143; 130 for Ctrl-C. The handler is installed
+    first, before anything heavy is imported (this module imports only the
+    standard library and :mod:`analysis.errors`), and a Ctrl-C during the
+    imports that follow is one ``error: interrupted`` line, never a traceback.
+    After either, further ones are ignored while the process exits: the
+    interpreter restores the default handlers during shutdown, and a signal
+    arriving then would kill it mid-exit.
     """
     import signal
 
-    terminated: list[int] = []
-
     def stop(signum: int, frame: object) -> None:
-        terminated.append(signum)
-        signal.raise_signal(signal.SIGINT)  # the Ctrl-C path, held back in the pool's critical sections
+        raise Terminated
 
     signal.signal(signal.SIGTERM, stop)
-    status = main()
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # main is done: a stop request now just ends the process
-    if status == EXIT_INTERRUPTED:
+    try:
+        status = main()
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # main is done: a stop request now just ends the process
+    except KeyboardInterrupt as exc:  # landed outside main's own handling (just before or after it)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        status = _interrupted(exc)
+    if status in (EXIT_INTERRUPTED, EXIT_TERMINATED):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        if terminated:
-            status = EXIT_TERMINATED
     sys.exit(status)
 
 

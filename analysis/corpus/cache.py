@@ -29,6 +29,7 @@ payload checked on read; an entry that fails the check is treated as a miss.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -164,32 +165,89 @@ def check_cache_folder(folder: Path) -> None:
         raise InputError(f"{blocker}: is a file, not a folder for the result cache; {_ELSEWHERE}")
 
 
+class _Unusable(Exception):
+    """Why the cache cannot be opened: the full message, and the place and reason for the warning."""
+
+    def __init__(self, message: str, where: str, reason: str) -> None:
+        super().__init__(message)
+        self.where, self.reason = where, reason
+
+
 class ResultCache:
     """SQLite-backed content cache; see the module docstring for keys and guarantees.
 
     Open one per process (a connection must not cross ``fork``). Use as a context
     manager or call :meth:`close`. ``get`` returns ``None`` on a miss or a damaged
     entry; ``put`` replaces any entry with the same key.
+
+    A cache that cannot be used (a read-only or missing folder that cannot be
+    made, a file that is not a database, a read-only database) gives one
+    :class:`~analysis.errors.InputWarning` ("cannot use the result cache (...);
+    running without it") and then behaves as an empty cache that keeps nothing
+    (:attr:`usable` is ``False``), so an analysis goes on uncached. With
+    ``required=True`` (``media-analysis cache``, which is about the cache) it
+    raises :class:`~analysis.errors.InputError` instead.
     """
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, *, required: bool = False) -> None:
         self.path = Path(path) if path is not None else default_path()
+        #: ``False`` when the cache could not be opened (or written) and results are neither read nor kept.
+        self.usable = True
+        self._conn: sqlite3.Connection | None = None
+        try:
+            self._open_or_explain()
+        except _Unusable as exc:
+            if required:
+                raise InputError(str(exc)) from None
+            self._disable(exc.where, exc.reason)
+
+    def _open_or_explain(self) -> None:
+        """Open the database; :class:`InputError` saying why when it cannot be used."""
         folder = self.path.parent
-        check_cache_folder(folder)
+        try:
+            check_cache_folder(folder)
+        except InputError as exc:
+            raise _Unusable(str(exc), str(folder), str(exc).split(";", 1)[0]) from None
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise InputError(
-                f"{folder}: cannot create the result cache folder ({exc.strerror or exc}); {_ELSEWHERE}"
-            ) from None
+            reason = f"cannot create its folder: {exc.strerror or exc}"
+            message = f"{folder}: cannot create the result cache folder ({exc.strerror or exc}); {_ELSEWHERE}"
+            raise _Unusable(message, str(folder), reason) from None
         try:
             self._open()
         except sqlite3.DatabaseError as exc:
+            self._close_quietly()
             damaged = " (or delete the file if it is a damaged cache)" if self.path.is_file() else ""
-            raise InputError(f"{self.path}: not a usable result cache ({exc}); {_ELSEWHERE}{damaged}") from None
+            message = f"{self.path}: not a usable result cache ({exc}); {_ELSEWHERE}{damaged}"
+            raise _Unusable(message, str(self.path), str(exc)) from None
         except OSError as exc:
-            reason = exc.strerror or exc
-            raise InputError(f"{self.path}: cannot open the result cache ({reason}); {_ELSEWHERE}") from None
+            self._close_quietly()
+            reason = str(exc.strerror or exc)
+            message = f"{self.path}: cannot open the result cache ({reason}); {_ELSEWHERE}"
+            raise _Unusable(message, str(self.path), reason) from None
+
+    def _disable(self, where: str, reason: str) -> None:
+        """Go on without the cache, saying so once (an :class:`~analysis.errors.InputWarning`).
+
+        A read-only or otherwise unusable cache must not stop an analysis that does
+        not need it: the run is only slower.
+        """
+        import warnings
+
+        from analysis.errors import InputWarning
+
+        self._close_quietly()
+        self.usable = False
+        warnings.warn(
+            f"{where}: cannot use the result cache ({reason}); running without it", InputWarning, stacklevel=3
+        )
+
+    def _close_quietly(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
 
     def _open(self) -> None:
         self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
@@ -226,7 +284,13 @@ class ResultCache:
 
     def get(self, key: str) -> dict[str, object] | None:
         """The stored value for ``key``, or ``None`` (miss, or entry failing its checksum)."""
-        row = self._conn.execute("SELECT digest, value FROM results WHERE key = ?", (key,)).fetchone()
+        if self._conn is None:
+            return None
+        try:
+            row = self._conn.execute("SELECT digest, value FROM results WHERE key = ?", (key,)).fetchone()
+        except sqlite3.OperationalError as exc:  # e.g. the cache file was made unreadable during the run
+            self._disable(str(self.path), str(exc))
+            return None
         if row is None:
             return None
         digest, blob = row
@@ -244,29 +308,44 @@ class ResultCache:
         ``fingerprint``: the :func:`analysis_fingerprint` the key was made with
         (default: the current one); :meth:`prune` deletes entries of other fingerprints.
         """
+        if self._conn is None:
+            return
         blob = _encode(_jsonable(dict(value)))
         digest = hashlib.sha256(blob).hexdigest()
         made_by = fingerprint or analysis_fingerprint()
-        self._retry(
-            lambda: self._conn.execute(
-                "INSERT OR REPLACE INTO results (key, digest, value, created, fingerprint) VALUES (?, ?, ?, ?, ?)",
-                (key, digest, blob, time.time(), made_by),
+        conn = self._conn
+        try:
+            self._retry(
+                lambda: conn.execute(
+                    "INSERT OR REPLACE INTO results (key, digest, value, created, fingerprint) VALUES (?, ?, ?, ?, ?)",
+                    (key, digest, blob, time.time(), made_by),
+                )
             )
-        )
+        except sqlite3.OperationalError as exc:  # a read-only database file, a full disk: go on without
+            self._disable(str(self.path), str(exc))
 
     def __len__(self) -> int:
+        if self._conn is None:
+            return 0
         return int(self._conn.execute("SELECT count(*) FROM results").fetchone()[0])
 
     def __contains__(self, key: object) -> bool:
+        if self._conn is None:
+            return False
         return self._conn.execute("SELECT 1 FROM results WHERE key = ?", (key,)).fetchone() is not None
+
+    def _require(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise InputError(f"{self.path}: the result cache could not be opened; {_ELSEWHERE}")
+        return self._conn
 
     def check(self) -> list[str]:
         """Keys whose entries are damaged (SQLite integrity problems raise ``sqlite3.DatabaseError``)."""
-        status = self._conn.execute("PRAGMA integrity_check").fetchone()[0]
+        status = self._require().execute("PRAGMA integrity_check").fetchone()[0]
         if status != "ok":
             raise sqlite3.DatabaseError(f"{self.path}: integrity check failed: {status}")
         bad = []
-        for key, digest, blob in self._conn.execute("SELECT key, digest, value FROM results"):
+        for key, digest, blob in self._require().execute("SELECT key, digest, value FROM results"):
             if hashlib.sha256(blob).hexdigest() != digest:
                 bad.append(key)
         return bad
@@ -279,8 +358,8 @@ class ResultCache:
         :meth:`prune` deletes just those.
         """
         n = len(self)
-        self._retry(lambda: self._conn.execute("DELETE FROM results"))
-        self._retry(lambda: self._conn.execute("VACUUM"))
+        self._retry(lambda: self._require().execute("DELETE FROM results"))
+        self._retry(lambda: self._require().execute("VACUUM"))
         return n
 
     def stale(self, fingerprint: str | None = None) -> int:
@@ -291,7 +370,7 @@ class ResultCache:
         """
         current = fingerprint or analysis_fingerprint()
         sql = "SELECT count(*) FROM results WHERE fingerprint IS NULL OR fingerprint != ?"
-        return int(self._conn.execute(sql, (current,)).fetchone()[0])
+        return int(self._require().execute(sql, (current,)).fetchone()[0])
 
     def prune(self, fingerprint: str | None = None) -> int:
         """Delete the :meth:`stale` entries and give their space back; returns how many."""
@@ -299,8 +378,8 @@ class ResultCache:
         n = self.stale(current)
         if n:
             sql = "DELETE FROM results WHERE fingerprint IS NULL OR fingerprint != ?"
-            self._retry(lambda: self._conn.execute(sql, (current,)))
-            self._retry(lambda: self._conn.execute("VACUUM"))
+            self._retry(lambda: self._require().execute(sql, (current,)))
+            self._retry(lambda: self._require().execute("VACUUM"))
         return n
 
     def size_bytes(self) -> int:
@@ -308,7 +387,7 @@ class ResultCache:
         return sum(p.stat().st_size for p in (self.path, self.path.with_name(self.path.name + "-wal")) if p.exists())
 
     def close(self) -> None:
-        self._conn.close()
+        self._close_quietly()
 
     def __enter__(self) -> ResultCache:
         return self

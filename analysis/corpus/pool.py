@@ -2,8 +2,8 @@
 
 Workers start with ``fork`` where available (they share the dictionaries the parent
 loaded), ignore Ctrl-C (the parent handles it and stops them) and exit when their
-parent is gone. Ctrl-C landing while a job is submitted or the pool shuts down is
-held back (:func:`sigint_deferred`), never lost.
+parent is gone. Ctrl-C or SIGTERM landing while a job is submitted or the pool
+shuts down is held back (:func:`sigint_deferred`), never lost.
 """
 
 from __future__ import annotations
@@ -30,6 +30,9 @@ def init_worker(parent: int) -> None:
     import time
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent's SIGTERM handler (the CLI's) stops a run; a worker is stopped by
+    # the parent with SIGTERM and must simply end.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -48,13 +51,21 @@ def make_pool(workers: int):  # type: ignore[no-untyped-def]
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker, initargs=(os.getpid(),))
 
 
+#: The stop requests held back by :func:`sigint_deferred`: Ctrl-C and a scheduler's or ``kill``'s SIGTERM.
+DEFERRED_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
 @contextlib.contextmanager
 def sigint_deferred(reraise: bool = True) -> Iterator[None]:
-    """Hold a Ctrl-C back until the block is done, then raise it (``reraise``) or drop it.
+    """Hold Ctrl-C and SIGTERM back until the block is done, then deliver them (``reraise``) or drop them.
 
-    The signal is recorded, not ignored: ignoring it would lose a Ctrl-C that lands
-    in the block, and the run would go on to the end. Main thread only (elsewhere
-    handlers cannot be changed, and Ctrl-C is delivered to the main thread anyway).
+    A signal is recorded, not ignored: ignoring it would lose a stop request that
+    lands in the block, and the run would go on to the end. On the way out a held
+    signal goes to the handler that was there before (the CLI's SIGTERM handler
+    raises, Python's SIGINT handler raises :class:`KeyboardInterrupt`, a default
+    SIGTERM ends the process); a signal that was ignored stays ignored. Main
+    thread only (elsewhere handlers cannot be changed, and signals are delivered
+    to the main thread anyway).
     """
     import threading
 
@@ -62,13 +73,26 @@ def sigint_deferred(reraise: bool = True) -> Iterator[None]:
         yield
         return
     received: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
+    previous = {}
+    for signum in DEFERRED_SIGNALS:
+        previous[signum] = signal.signal(signum, lambda signum, frame: received.append(signum))
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
-    if received and reraise and previous is not signal.SIG_IGN:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if not (received and reraise):
+        return
+    signum = signal.SIGTERM if signal.SIGTERM in received else signal.SIGINT
+    handler = previous[signum]
+    if handler is signal.SIG_IGN or handler is None:
+        return
+    if signum == signal.SIGINT and handler is signal.default_int_handler:
         raise KeyboardInterrupt
+    if callable(handler):
+        handler(signum, None)
+    else:  # SIG_DFL: what the signal would have done
+        signal.raise_signal(signum)
 
 
 def submit(pool, fn: Callable[[Any], Any], job: Any):  # type: ignore[no-untyped-def]

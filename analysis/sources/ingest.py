@@ -78,7 +78,8 @@ def extract_html(html: str | bytes, *, url: str | None = None, name: str = "<htm
     paragraphs = [line for line in text.split("\n") if line.strip()]
     n_words = len(re.findall(r"\w+", text))
     if n_words < MIN_HTML_WORDS:
-        raise InputError(f"{name}: only {n_words} words of main text found; not an article page")
+        words = "1 word" if n_words == 1 else f"{n_words} words"
+        raise InputError(f"{name}: only {words} of main text found; not an article page")
     meta: dict[str, object] = {
         "title": doc.title,
         "author": doc.author,

@@ -1,0 +1,154 @@
+"""Stop requests: SIGTERM wherever it comes from, Ctrl-C during start-up, deferral in the pool."""
+
+from __future__ import annotations
+
+import ast
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from analysis import cli
+from analysis.corpus.pool import sigint_deferred
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
+def _big_article(path: Path) -> Path:
+    para = (
+        "The council voted on Tuesday to close the central library, citing a budget gap of $3 million. "
+        "Residents said they would appeal the decision, which they described as short-sighted."
+    )
+    path.write_text("\n\n".join(f"{para} Item {i}." for i in range(12000)), encoding="utf-8")
+    return path
+
+
+def test_sigterm_stops_a_background_job_of_a_script(tmp_path: Path) -> None:
+    """`media-analysis analyze big.txt -o x.csv --no-cache & sleep 3; kill -TERM $!` in a script.
+
+    A non-interactive shell starts background jobs with SIGINT ignored; the stop
+    request must still end the run: status 143, one line, no output file.
+    """
+    big = _big_article(tmp_path / "big.txt")
+    out = tmp_path / "x.csv"
+    script = (
+        f'"{sys.executable}" -c "from analysis.cli import run; run()" analyze "{big}" -o "{out}" --format csv '
+        f'--no-cache 2>"{tmp_path / "err"}" & pid=$!\n'
+        "sleep 6\n"
+        'kill -TERM "$pid"\n'
+        'wait "$pid"\n'
+        'echo "status=$?"\n'
+    )
+    started = time.monotonic()
+    proc = subprocess.run(["bash", "-c", script], capture_output=True, env=ENV, timeout=300, check=False)
+    err = (tmp_path / "err").read_text()
+    assert proc.stdout.decode().strip() == "status=143", err
+    assert err.strip().splitlines()[-1] == "error: interrupted" and "Traceback" not in err
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["big.txt", "err"]
+    assert time.monotonic() - started < 60
+
+
+def test_sigterm_is_held_back_by_the_pool_deferral_and_delivered_after() -> None:
+    reached = []
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: (_ for _ in ()).throw(cli.Terminated()))
+    try:
+        with pytest.raises(cli.Terminated), sigint_deferred():
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.05)
+            reached.append("end of block")  # the block was not interrupted
+        assert reached == ["end of block"]
+        with sigint_deferred(reraise=False):  # dropped when the run is already aborting
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.05)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def test_sigint_is_still_held_back_and_delivered_after() -> None:
+    with pytest.raises(KeyboardInterrupt), sigint_deferred():
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize(("exc", "status"), [(KeyboardInterrupt, 130), (cli.Terminated, 143)])
+def test_an_interrupt_while_main_imports_is_one_line(
+    exc: type[BaseException], status: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C during start-up (building the parser imports the package): no traceback."""
+
+    def interrupted() -> None:
+        raise exc
+
+    monkeypatch.setattr(cli, "build_parser", interrupted)
+    assert cli.main(["analyze"]) == status
+    assert capsys.readouterr().err == "error: interrupted\n"
+
+
+def test_run_installs_its_sigterm_handler_before_main(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = []
+
+    def fake_main(argv: object = None) -> int:
+        handler = signal.getsignal(signal.SIGTERM)
+        assert callable(handler)
+        with pytest.raises(cli.Terminated):
+            handler(signal.SIGTERM, None)
+        seen.append(True)
+        raise KeyboardInterrupt  # outside main's own handling: run() still exits 130
+
+    previous = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    monkeypatch.setattr(cli, "main", fake_main)
+    try:
+        with pytest.raises(SystemExit) as exited:
+            cli.run()
+        assert exited.value.code == 130 and seen == [True]
+    finally:
+        signal.signal(signal.SIGINT, previous[0])
+        signal.signal(signal.SIGTERM, previous[1])
+
+
+def test_the_cli_module_imports_only_the_standard_library_and_errors() -> None:
+    """Heavy imports happen inside commands, after run() has installed its signal handling."""
+    tree = ast.parse((ROOT / "analysis" / "cli" / "__init__.py").read_text(encoding="utf-8"))
+    top = set()
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            top.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            top.add(node.module if node.module.startswith("analysis") else node.module.split(".")[0])
+    assert top <= {
+        "__future__",
+        "argparse",
+        "os",
+        "re",
+        "sys",
+        "warnings",
+        "collections",
+        "pathlib",
+        "typing",
+        "analysis.errors",
+    }, top
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.05, 0.15, 0.3, 0.6])
+def test_ctrl_c_during_start_up_exits_130_without_traceback(delay: float) -> None:
+    """Ctrl-C once ``analysis.cli`` is imported (while main() imports a command's libraries): one line, 130.
+
+    A Ctrl-C inside ``import analysis`` itself, which runs before any of the CLI's
+    code, is the package's to keep short (see analysis/__init__.py).
+    """
+    code = "import sys, analysis.cli; sys.stderr.write('ready\\n'); sys.stderr.flush(); analysis.cli.run()"
+    args = [sys.executable, "-c", code, "analyze", "--no-cache", "--format", "csv"]
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
+    assert proc.stderr is not None
+    assert proc.stderr.readline() == b"ready\n"
+    time.sleep(delay)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert b"Traceback" not in err, err.decode()
+    # 0: it had finished; -SIGINT: it had finished and the Ctrl-C ended the exiting interpreter
+    assert (proc.returncode, err) in ((130, b"error: interrupted\n"), (0, b""), (-signal.SIGINT, b"")), err
