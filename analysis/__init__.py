@@ -23,7 +23,6 @@ Nothing here touches the network; see the README for the data dictionary.
 from __future__ import annotations
 
 from importlib import import_module
-from importlib import metadata as _metadata
 from pathlib import Path as _Path
 from typing import Any
 
@@ -31,11 +30,6 @@ from analysis.annotate._cmudict import prepare_nltk_data as _prepare_nltk_data
 from analysis.errors import InputError, InputWarning
 
 _prepare_nltk_data()  # direct textstat calls after ``import analysis`` never download (no NLTK import here)
-
-try:
-    __version__ = _metadata.version("media-analysis")
-except _metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0+local"
 
 SEED_NAME = "could-russia-lose-belarus.txt"
 
@@ -98,7 +92,19 @@ def seed_path() -> _Path:
     raise InputError(f"bundled seed article {SEED_NAME} is missing from this installation")
 
 
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("media-analysis")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0.0.0+local"
+
+
 def __getattr__(name: str) -> Any:
+    if name == "__version__":  # read from the installed metadata on first use (importlib.metadata is slow)
+        globals()["__version__"] = _version()
+        return globals()["__version__"]
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'analysis' has no attribute {name!r}")
@@ -108,7 +114,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+    return sorted({*globals(), *_LAZY, "__version__"})
 
 
 __all__ = [

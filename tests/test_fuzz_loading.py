@@ -71,7 +71,7 @@ def _check(make: object) -> None:
     for p in art.paragraphs:
         assert art.text[p.start : p.end] == p.text
         for s in p.sentences:
-            assert p.text[s.start : s.end] == s.text
+            assert art.text[s.start : s.end] == s.text and p.start <= s.start  # offsets into the article text
     assert "\r" not in art.text and isinstance(art.language, str) and art.language
 
 

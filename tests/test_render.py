@@ -64,8 +64,6 @@ def test_legend_tooltips_and_classes_on_the_seed(seed) -> None:  # type: ignore[
     assert doc.startswith("<!doctype html>") and 'class="legend"' in doc
     quoted = "hedge · epistemic verb (first person) · quoted: Alexander Lukashenko"
     assert f'<mark class="cue hedge quoted" title="{quoted}">I believe</mark>' in doc
-    reported = "hedge · modal · reported: Alexander Lukashenko"  # "he believes that ... it would signal"
-    assert f'<mark class="cue hedge reported" title="{reported}">would</mark>' in doc
     # every quoted or reported passage names its source on the page; the legend explains both
     assert doc.count('<span class="who quoted" data-speaker="Alexander Lukashenko"></span>') == 3
     assert doc.count('<span class="who reported" data-speaker="Alexander Lukashenko"></span>') == 6
@@ -141,3 +139,13 @@ def test_cli_highlight_writes_a_page_and_refuses_to_clobber(tmp_path: Path, caps
     assert main(["highlight", str(art), "-o", str(out), "--force"]) == 0
     assert "&lt;b&gt;he&lt;/b&gt;" in out.read_text(encoding="utf-8")
     assert main(["highlight", str(tmp_path / "missing.txt"), "-o", str(out), "--force"]) == 2
+
+
+def test_reported_speech_is_marked_with_its_source_on_the_page() -> None:
+    art = article_from_text(
+        "Floods\n\nMayor Jane Roe visited the town. According to the mayor, the town could apply for national funds."
+    )
+    doc = highlight(art)
+    assert '<mark class="cue hedge reported" title="hedge · modal · reported: Jane Roe">could</mark>' in doc
+    assert '<span class="reported" title="reported speech or thought">' in doc
+    assert '<span class="who reported" data-speaker="Jane Roe"></span>' in doc

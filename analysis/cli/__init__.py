@@ -618,13 +618,16 @@ def run() -> NoReturn:
     interpreter restores the default handlers during shutdown, and a signal
     arriving then would kill it mid-exit.
     """
-    import signal
+    try:  # a Ctrl-C even while `signal` itself is imported is one line, not a traceback
+        import signal
+    except KeyboardInterrupt as exc:
+        sys.exit(_interrupted(exc))
 
     def stop(signum: int, frame: object) -> None:
         raise Terminated
 
-    signal.signal(signal.SIGTERM, stop)
     try:
+        signal.signal(signal.SIGTERM, stop)
         status = main()
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # main is done: a stop request now just ends the process
     except KeyboardInterrupt as exc:  # landed outside main's own handling (just before or after it)
