@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, fields
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,9 +55,26 @@ class AnalysisConfig:
         Raises:
             InputError: the lexicon file cannot be read or is malformed.
         """
-        from analysis.annotate.hedging import default_lexicon, load_lexicon
+        from analysis.annotate.hedging import default_lexicon
 
-        return default_lexicon() if self.lexicon is None else load_lexicon(Path(self.lexicon))
+        if self.lexicon is None:
+            return default_lexicon()
+        path = Path(self.lexicon)
+        try:
+            st = path.stat()
+        except OSError:
+            st = None
+        return _compiled_lexicon(str(path), st.st_mtime_ns if st else 0, st.st_size if st else -1)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the compiled lexicon: a worker process compiles it once itself.
+
+        (A job's pickle stays a few hundred bytes; shipping the compiled matcher with every
+        job would fill the worker pipes.)
+        """
+        state = dict(self.__dict__)
+        state.pop("hedge_lexicon", None)
+        return state
 
     def settings(self) -> dict[str, object]:
         """The settings as plain values (the lexicon as its content digest, not its path)."""
@@ -68,6 +85,14 @@ class AnalysisConfig:
     def fingerprint(self) -> str:
         """SHA-256 of :meth:`settings`: equal for configs that give equal results."""
         return hashlib.sha256(json.dumps(self.settings(), sort_keys=True).encode()).hexdigest()
+
+
+@lru_cache(maxsize=8)
+def _compiled_lexicon(path: str, mtime_ns: int, size: int) -> Lexicon:
+    """A lexicon file compiled once per process and per version of the file (its mtime and size)."""
+    from analysis.annotate.hedging import load_lexicon
+
+    return load_lexicon(Path(path))
 
 
 #: The default settings.
