@@ -623,10 +623,21 @@ def run() -> NoReturn:
         sys.exit(_interrupted(exc))
 
     def stop(signum: int, frame: object) -> None:
+        quiet()
         raise Terminated
+
+    def interrupt(signum: int, frame: object) -> None:
+        quiet()  # the run is stopping: a second Ctrl-C must not land in the clean-up (a __del__, a finally)
+        raise KeyboardInterrupt
+
+    def quiet() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
     try:
         signal.signal(signal.SIGTERM, stop)
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when started with Ctrl-C ignored
+            signal.signal(signal.SIGINT, interrupt)
         status = main()
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # main is done: a stop request now just ends the process
     except KeyboardInterrupt as exc:  # landed outside main's own handling (just before or after it)

@@ -13,7 +13,7 @@ def progress_bar(total: int | None, enabled: bool | None) -> Callable[[int], Non
     """A tqdm updater, or None when no bar should be shown (see module docstring)."""
     if enabled is False:
         return None
-    in_jupyter = "ipykernel" in sys.modules
+    in_jupyter = _in_kernel()
     if enabled is None and not (in_jupyter or (hasattr(sys.stderr, "isatty") and sys.stderr.isatty())):
         return None
     from tqdm.auto import tqdm
@@ -29,3 +29,10 @@ def progress_bar(total: int | None, enabled: bool | None) -> Callable[[int], Non
             bar.update(n)
 
     return update
+
+
+def _in_kernel() -> bool:
+    """True inside a running Jupyter kernel (not merely when ``ipykernel`` was imported by some library)."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None and hasattr(ipython, "get_ipython") else None
+    return shell is not None and getattr(shell, "kernel", None) is not None
