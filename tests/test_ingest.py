@@ -84,8 +84,9 @@ def test_duplicate_add_writes_nothing(tmp_path: Path, page: Path, capsys: pytest
     before = stored.read_bytes()
     copy = tmp_path / "same-text.html"
     copy.write_text(boilerplate_page(), encoding="utf-8")
-    code, out, _ = run(["add", str(copy), "--store", str(store), "--title", "Other name", "--force"], capsys)
+    code, out, _ = run(["add", str(copy), "--store", str(store), "--title", "Other name"], capsys)
     assert code == 0 and out.startswith("duplicate:") and "nothing written" in out and str(stored) in out
+    assert "its metadata differs: title; --force rewrites it" in out
     assert [p.name for p in store.iterdir()] == [stored.name] and stored.read_bytes() == before
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from analysis.annotate.segmentation import assign_roles, split_blocks
 from analysis.errors import InputError
 from analysis.sources.loading import MAX_BYTES, read_text, split_front_matter
-from analysis.sources.store import DEFAULT_STORE, AddResult, Store
+from analysis.sources.store import DEFAULT_STORE, AddResult, Store, utc_now
 
 #: Fewer words than this extracted from a page means there was no article (e.g. only a menu).
 MIN_HTML_WORDS = 20
@@ -140,7 +140,9 @@ def extract_url(url: str, **fetch_options: object) -> Extracted:
     from analysis.sources.fetch import fetch_html
 
     page = fetch_html(url, **fetch_options)  # type: ignore[arg-type]
+    retrieved_at = utc_now()
     ex = extract_html(page.text_or_bytes(), url=url, name=url)
+    ex.meta["retrieved_at"] = retrieved_at
     if page.url != url:
         ex.meta["final_url"] = page.url
     return ex
