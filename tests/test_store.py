@@ -282,3 +282,18 @@ def test_analyze_store_reports_a_malformed_file_and_analyses_the_rest(
     assert code == 1
     assert "broken.md" in err and "malformed front matter" in err
     assert "ministers-agree-a-new-bridge" in out
+
+
+def test_rewriting_metadata_counts_only_the_given_keys(tmp_path: Path) -> None:
+    body = "\n\n".join(MAIN_PARAGRAPHS) + "\n"
+    hand = tmp_path / "hand-written.md"
+    hand.write_text(f"---\ntitle: Hand written\nextractor: by hand\n---\n{body}", encoding="utf-8")
+    st = Store(tmp_path)
+    meta = {"title": "Hand written", "extractor": "trafilatura", "extractor_version": "9"}
+    same = st.add(MAIN_PARAGRAPHS, meta, force=True)  # no language/sha256 in the file: not a change
+    assert same.status == "duplicate" and same.changed == ()
+    res = st.add(MAIN_PARAGRAPHS, {**meta, "kind": "blog"}, force=True)
+    assert res.status == "updated" and res.path == hand and res.changed == ("kind",)
+    fm, stored_body = split_front_matter(hand.read_text(encoding="utf-8"))
+    assert fm["kind"] == "blog" and fm["extractor"] == "by hand" and fm["extractor_version"] is None
+    assert fm["sha256"] == res.sha256 and fm["language"] == "en" and stored_body == body

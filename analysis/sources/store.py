@@ -109,9 +109,9 @@ FRONT_MATTER_KEYS = (
     "extractor",
     "extractor_version",
 )
-#: Keys the store computes or keeps itself; they are never taken from a caller's metadata
-#: when only the metadata of a stored text is rewritten.
-_COMPUTED = ("language", "sha256", "added", "retrieved_at", "source_sha256")
+#: Keys the store computes, or that describe how the stored text was made; they are never
+#: taken from a caller's metadata when only the metadata of a stored text is rewritten.
+_KEPT = ("language", "sha256", "added", "retrieved_at", "source_sha256", "extractor", "extractor_version")
 
 
 def expand_inputs(paths: Iterable[str | Path]) -> list[Path]:
@@ -471,15 +471,13 @@ class Store:
         path = entry.path
         old, body = split_front_matter(read_text(path), name=str(path))
         body = body.replace("\r\n", "\n").replace("\r", "\n")
-        merged = dict(old)
-        merged.update({k: v for k, v in new.items() if k not in _COMPUTED})
-        if new.get("source_sha256") and not old.get("source_sha256"):
-            merged["source_sha256"] = new["source_sha256"]
-        merged["sha256"] = entry.sha256
-        merged["language"] = entry.language
-        changed = tuple(sorted(k for k in {*old, *merged} if _plain(old.get(k)) != _plain(merged.get(k))))
+        given = {k: v for k, v in new.items() if k not in _KEPT}
+        changed = tuple(sorted(k for k, v in given.items() if _plain(old.get(k)) != _plain(v)))
         if not write or not changed:
             return AddResult("duplicate", path, entry.sha256, entry.language, changed=changed)
+        merged = {**old, **given, "sha256": entry.sha256, "language": entry.language}
+        if new.get("source_sha256") and not old.get("source_sha256"):
+            merged["source_sha256"] = new["source_sha256"]
         atomic_write_text(path, render(merged, body), overwrite=True)
         self._entries()[path] = _entry_of(path, merged, body)
         return AddResult("updated", path, entry.sha256, entry.language, changed=changed)
