@@ -417,7 +417,7 @@ def _add_store_commands(sub: argparse._SubParsersAction) -> None:  # type: ignor
         "ATTRIBUTION left out). A file's sidecar NAME.meta.yaml (title, author, outlet, date, kind, event, url) "
         "overrides what the file says; the options override both. The same text from the same outlet is a "
         "duplicate and not written (--force rewrites its metadata); from another outlet (a syndicated copy) it is "
-        "stored beside, as does another outlet's article with the same title (TITLE--OUTLET.md). One line per "
+        "stored beside it, and so is another outlet's article with the same title (TITLE--OUTLET.md). One line per "
         "source; exit status 0 when all succeeded, 1 when some failed, 2 when none. Only URLs use the network.",
     )
     p.add_argument(
