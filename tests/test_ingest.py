@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from analysis import load_article, seed_path
+from analysis import InputError, load_article, seed_path
 from analysis.cli import main
-from analysis.sources.ingest import add, extract_file, extract_html
+from analysis.sources.ingest import add, extract_file, extract_html, source_files
 from analysis.sources.loading import split_front_matter
+from analysis.sources.store import comparable_paths, load_corpus
 
 from .conftest import OFFLINE_CLI
 from .html_pages import BOILERPLATE_MARKERS, MAIN_PARAGRAPHS, boilerplate_page, russian_page
@@ -84,8 +85,9 @@ def test_duplicate_add_writes_nothing(tmp_path: Path, page: Path, capsys: pytest
     before = stored.read_bytes()
     copy = tmp_path / "same-text.html"
     copy.write_text(boilerplate_page(), encoding="utf-8")
-    code, out, _ = run(["add", str(copy), "--store", str(store), "--title", "Other name", "--force"], capsys)
+    code, out, _ = run(["add", str(copy), "--store", str(store), "--title", "Other name"], capsys)
     assert code == 0 and out.startswith("duplicate:") and "nothing written" in out and str(stored) in out
+    assert str(copy) in out and "its metadata differs: title; --force rewrites it" in out
     assert [p.name for p in store.iterdir()] == [stored.name] and stored.read_bytes() == before
 
 
@@ -151,6 +153,7 @@ def test_text_file_without_front_matter_is_named_after_its_headline(tmp_path: Pa
     res = add(src, tmp_path / "s")
     fm, _ = split_front_matter(res.path.read_text(encoding="utf-8"))
     assert res.path.name == "could-russia-lose-belarus.md" and fm["title"] == "Could Russia Lose Belarus?"
+    assert fm["author"] == "Christina Kitova" and fm["kind"] == "opinion"  # a copy of the seed is the seed
     assert load_article(res.path).title == "Could Russia Lose Belarus?"
     # no headline (the first line is a sentence): named after the digest, as documented
     plain = tmp_path / "plain.txt"
@@ -206,3 +209,171 @@ def test_cli_start_does_not_import_trafilatura() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0 and proc.stdout.strip() == "False", proc.stderr
+
+
+# ------------------------------------------------------------------ several sources, sidecars, the seed
+
+
+def test_the_seed_is_stored_with_its_metadata_and_can_be_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "s"
+    code, out, err = run(["add", str(ROOT / "seeds" / "could-russia-lose-belarus.txt"), "--store", str(store)], capsys)
+    assert code == 0, err
+    stored = store / "could-russia-lose-belarus.md"
+    assert out.startswith(f"added {stored} from ")
+    art = load_article(stored)
+    assert (art.title, art.author, art.kind) == ("Could Russia Lose Belarus?", "Christina Kitova", "opinion")
+    seed = load_article(seed_path())
+    assert art.extra["source_sha256"] == seed.sha256 != art.sha256  # the store re-spaces its paragraphs
+    assert comparable_paths(store) == [stored]
+    assert comparable_paths(store, exclude_sha256={seed.sha256}) == []
+    assert load_corpus(store, exclude_sha256={seed.sha256}) == []
+
+
+def test_sidecar_metadata_overrides_the_file_and_options_override_both(tmp_path: Path, page: Path) -> None:
+    (tmp_path / "page.meta.yaml").write_text(
+        "outlet: Belarus Feed\nkind: news\nevent: sochi-2021-02\ndate: 2021-02-21\nsha256: ignored\n",
+        encoding="utf-8",
+    )
+    res = add(page, tmp_path / "s", kind="wire")
+    fm, _ = split_front_matter(res.path.read_text(encoding="utf-8"))
+    assert (fm["outlet"], fm["kind"], fm["event"], fm["date"], fm["author"]) == (
+        "Belarus Feed",
+        "wire",
+        "sochi-2021-02",
+        "2021-02-21",
+        "Jane Writer",
+    )
+    (tmp_path / "page.meta.yaml").write_text("- not a mapping\n", encoding="utf-8")
+    with pytest.raises(InputError, match="page.meta.yaml: a metadata file must be key: value pairs"):
+        add(page, tmp_path / "s2")
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Saved pages and text files, plus what a folder must not stand for."""
+    d = tmp_path / "saved"
+    (d / "sub").mkdir(parents=True)
+    (d / "page_files").mkdir()
+    (d / ".cache").mkdir()
+    (d / "b-page.html").write_text(boilerplate_page("Bridge talks resume"), encoding="utf-8")
+    (d / "a-page.htm").write_text(boilerplate_page("Ministers meet"), encoding="utf-8")
+    (d / "c.txt").write_text("\n".join(MAIN_PARAGRAPHS[:2]) + "\n", encoding="utf-8")
+    (d / "sub" / "d.md").write_text("---\ntitle: Notes on the bridge\n---\n" + MAIN_PARAGRAPHS[2], encoding="utf-8")
+    (d / "e.markdown").write_text("---\ntitle: More notes\n---\n" + MAIN_PARAGRAPHS[3], encoding="utf-8")
+    for junk in ("README.md", "LICENSE.txt", "ATTRIBUTION.md", ".hidden.html", "notes.json", "e.meta.yaml"):
+        (d / junk).write_text("kind: blog\n" if junk == "e.meta.yaml" else "not an article\n", encoding="utf-8")
+    (d / ".cache" / "x.txt").write_text("cached\n", encoding="utf-8")
+    (d / "page_files" / "ad.html").write_text(boilerplate_page("An advert"), encoding="utf-8")
+    return d
+
+
+def test_a_folder_stands_for_its_article_files(folder: Path) -> None:
+    assert [p.relative_to(folder).as_posix() for p in source_files(folder)] == [
+        "a-page.htm",
+        "b-page.html",
+        "c.txt",
+        "e.markdown",
+        "sub/d.md",
+    ]
+
+
+def test_add_several_sources_and_folders_one_line_each(
+    tmp_path: Path, folder: Path, page: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "s"
+    code, out, err = run(["add", str(page), str(folder), "--store", str(store), "--event", "bridge"], capsys)
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert [line.split(" ", 1)[0] for line in lines[:-1]] == ["added"] * 6
+    assert [line.rsplit(" from ", 1)[1] for line in lines[:-1]] == [str(page)] + [str(p) for p in source_files(folder)]
+    assert lines[-1] == "6 added (of 6 sources)"
+    arts = load_corpus(store)
+    assert len(arts) == 6 and {a.extra["event"] for a in arts} == {"bridge"}
+    assert next(a for a in arts if a.title == "More notes").kind == "blog"  # e.meta.yaml
+    # again: every one a duplicate, still a success
+    code, out, _ = run(["add", str(folder), "--store", str(store)], capsys)
+    assert code == 0 and out.splitlines()[-1] == "5 duplicate (of 5 sources)"
+
+
+@pytest.mark.parametrize(
+    ("bad", "expected"),
+    [(0, 0), (1, 1), (2, 1), (3, 2)],
+    ids=["all-fine", "one-failed", "two-failed", "all-failed"],
+)
+def test_add_continues_past_failures_and_exit_status_counts_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], bad: int, expected: int
+) -> None:
+    good = []
+    for n in range(3 - bad):
+        f = tmp_path / f"good{n}.txt"
+        f.write_text(f"Article number {n}\n\n{MAIN_PARAGRAPHS[n]}\n", encoding="utf-8")
+        good.append(str(f))
+    empty = tmp_path / "empty-folder"
+    empty.mkdir()
+    (tmp_path / "blank.txt").write_bytes(b"  \n")
+    failing = [str(tmp_path / "missing.html"), str(empty), str(tmp_path / "blank.txt")][:bad]
+    sources = [*failing[:1], *good, *failing[1:]]
+    code, out, err = run(["add", *sources, "--store", str(tmp_path / "s")], capsys)
+    assert code == expected
+    errors = err.splitlines()
+    assert len(errors) == bad and all(e.startswith("error: ") for e in errors)
+    for message, source in zip(errors, failing, strict=True):
+        assert message.startswith(f"error: {source}: ")
+    assert sum(line.startswith("added ") for line in out.splitlines()) == 3 - bad
+    assert out.splitlines()[-1].endswith("(of 3 sources)")
+    if bad:
+        assert f"{bad} failed" in out
+    assert len(list((tmp_path / "s").glob("*.md")) if (tmp_path / "s").exists() else []) == 3 - bad
+
+
+def test_title_with_several_sources_is_refused(
+    tmp_path: Path, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(["add", str(folder), "--title", "One title", "--store", str(tmp_path / "s")], capsys)
+    assert code == 2 and out == "" and "--title names one article" in err and err.count("\n") == 1
+    assert not (tmp_path / "s").exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "key"),
+    [
+        ("--outlet", "Example Wire", "outlet"),
+        ("--kind", "wire", "kind"),
+        ("--date", "2021-02-23", "date"),
+        ("--author", "John Editor", "author"),
+        ("--title", "Bridge deal agreed", "title"),
+        ("--event", "sochi-2021-02", "event"),
+    ],
+)
+def test_force_with_identical_text_updates_the_metadata(
+    tmp_path: Path, page: Path, capsys: pytest.CaptureFixture[str], option: str, value: str, key: str
+) -> None:
+    store = tmp_path / "s"
+    assert run(["add", str(page), "--store", str(store), "--kind", "news"], capsys)[0] == 0
+    stored = store / "ministers-agree-on-new-bridge.md"
+    _, body_before = split_front_matter(stored.read_text(encoding="utf-8"))
+    code, out, _ = run(["add", str(page), "--store", str(store), "--kind", "news", option, value, "--force"], capsys)
+    assert code == 0 and out == f"updated metadata of {stored} ({key}) from {page}\n"
+    fm, body = split_front_matter(stored.read_text(encoding="utf-8"))
+    assert fm[key] == value and body == body_before
+    assert [p.name for p in store.iterdir()] == [stored.name]
+    code, out, _ = run(["add", str(page), "--store", str(store), "--kind", "news", option, value, "--force"], capsys)
+    assert code == 0 and out.startswith("duplicate:")  # nothing left to rewrite
+
+
+def test_a_syndicated_copy_is_stored_beside_the_original(
+    tmp_path: Path, page: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "s"
+    assert run(["add", str(page), "--store", str(store)], capsys)[0] == 0
+    original = store / "ministers-agree-on-new-bridge.md"
+    before = original.read_bytes()
+    code, out, _ = run(["add", str(page), "--store", str(store), "--outlet", "Belarus Feed"], capsys)
+    copy = store / "ministers-agree-on-new-bridge--belarus-feed.md"
+    assert code == 0 and out.startswith(f"added {copy} from {page}") and f"same text as {original}" in out
+    assert original.read_bytes() == before
+    assert split_front_matter(copy.read_text(encoding="utf-8"))[0]["outlet"] == "Belarus Feed"
+    code, out, _ = run(["add", str(page), "--store", str(store), "--outlet", "Belarus Feed"], capsys)
+    assert code == 0 and out.startswith("duplicate:") and str(copy) in out

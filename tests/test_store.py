@@ -10,7 +10,14 @@ import analysis
 from analysis import InputError, load_article
 from analysis.cli import main
 from analysis.sources.loading import split_front_matter
-from analysis.sources.store import FRONT_MATTER_KEYS, Store, load_corpus, partition_store
+from analysis.sources.store import (
+    FRONT_MATTER_KEYS,
+    Store,
+    article_digests,
+    comparable_paths,
+    load_corpus,
+    partition_store,
+)
 
 from .html_pages import MAIN_PARAGRAPHS, RUSSIAN_PARAGRAPHS
 
@@ -26,7 +33,7 @@ def test_add_writes_markdown_with_front_matter_and_matching_digest(tmp_path: Pat
     assert tuple(fm)[: len(FRONT_MATTER_KEYS)] == FRONT_MATTER_KEYS
     assert fm["title"] == "Ministers agree: a new bridge"  # the colon survives YAML quoting
     assert fm["language"] == "en" and fm["outlet"] == "The Daily Example" and fm["author"] is None
-    assert fm["retrieved_at"].endswith("Z")
+    assert fm["added"].endswith("Z") and fm["retrieved_at"] is None  # retrieved: only when downloaded
     assert body == "\n\n".join(MAIN_PARAGRAPHS) + "\n"
     art = load_article(res.path)
     assert art.sha256 == fm["sha256"] == res.sha256
@@ -44,18 +51,150 @@ def test_duplicate_text_is_reported_and_nothing_written(tmp_path: Path) -> None:
     st = Store(tmp_path)
     first = st.add(MAIN_PARAGRAPHS, META)
     before = first.path.read_bytes()
-    again = Store(tmp_path).add(MAIN_PARAGRAPHS, {**META, "title": "Another title entirely"}, force=True)
-    assert again.status == "duplicate" and again.path == first.path
-    assert "nothing written" in again.describe()
+    again = Store(tmp_path).add(MAIN_PARAGRAPHS, {**META, "title": "Another title entirely"})
+    assert again.status == "duplicate" and again.path == first.path and again.changed == ("title",)
+    assert "nothing written" in again.describe() and "--force rewrites it" in again.describe()
+    same = Store(tmp_path).add(MAIN_PARAGRAPHS, META, force=True)  # force, but nothing to rewrite
+    assert same.status == "duplicate" and same.changed == () and "--force" not in same.describe()
     assert sorted(p.name for p in tmp_path.iterdir()) == [first.path.name]
     assert first.path.read_bytes() == before
+
+
+def test_front_matter_has_the_documented_fields() -> None:
+    for key in ("title", "outlet", "author", "date", "kind", "event", "url", "language", "sha256", "added"):
+        assert key in FRONT_MATTER_KEYS
+    assert FRONT_MATTER_KEYS[:6] == ("title", "outlet", "author", "date", "kind", "event")
+
+
+@pytest.mark.parametrize(
+    ("stored", "given"),
+    [
+        ("The Daily Example", "The Daily Example"),
+        ("The Daily Example", "the daily example!"),  # compared by slug
+        ("The Daily Example", None),  # an unknown outlet may be any outlet: not a copy
+        (None, "The Daily Example"),
+        (None, None),
+    ],
+)
+def test_same_text_from_the_same_outlet_is_a_duplicate(tmp_path: Path, stored: str | None, given: str | None) -> None:
+    first = Store(tmp_path).add(MAIN_PARAGRAPHS, {**META, "outlet": stored})
+    again = Store(tmp_path).add(MAIN_PARAGRAPHS, {**META, "outlet": given})
+    assert again.status == "duplicate" and again.path == first.path
+    assert [p.name for p in tmp_path.iterdir()] == [first.path.name]
+
+
+@pytest.mark.parametrize("same_text", [True, False], ids=["syndicated-copy", "other-text"])
+def test_same_title_from_another_outlet_is_stored_beside(tmp_path: Path, same_text: bool) -> None:
+    st = Store(tmp_path)
+    first = st.add(MAIN_PARAGRAPHS, META)
+    before = first.path.read_bytes()
+    paragraphs = MAIN_PARAGRAPHS if same_text else MAIN_PARAGRAPHS[:2]
+    copy = st.add(paragraphs, {**META, "outlet": "Example Wire Service"})
+    assert copy.status == "added" and copy.path.name == "ministers-agree-a-new-bridge--example-wire-service.md"
+    assert (copy.copy_of == first.path) is same_text
+    assert ("from another outlet" in copy.describe()) is same_text
+    assert first.path.read_bytes() == before  # not overwritten
+    assert Store(tmp_path).add(paragraphs, {**META, "outlet": "Example Wire Service"}).status == "duplicate"
+    assert {(a.article_id, a.outlet) for a in load_corpus(tmp_path)} == {
+        ("ministers-agree-a-new-bridge", "The Daily Example"),
+        ("ministers-agree-a-new-bridge-example-wire-service", "Example Wire Service"),
+    }
+
+
+def test_same_title_same_outlet_other_text_still_needs_force_or_rename(tmp_path: Path) -> None:
+    st = Store(tmp_path)
+    st.add(MAIN_PARAGRAPHS, META)
+    st.add(MAIN_PARAGRAPHS, {**META, "outlet": "Wire"})
+    with pytest.raises(InputError, match="same outlet.*--force"):
+        st.add(MAIN_PARAGRAPHS[:1], {**META, "outlet": "Wire"})
+    renamed = st.add(MAIN_PARAGRAPHS[:1], {**META, "outlet": "Wire"}, rename=True)
+    assert renamed.path.name == f"ministers-agree-a-new-bridge--wire-{renamed.sha256[:8]}.md"
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("outlet", "Example Wire Service"),
+        ("kind", "wire"),
+        ("date", "2021-02-23"),
+        ("author", "Jane Writer"),
+        ("title", "Bridge deal agreed"),
+        ("event", "bridge-2021"),
+    ],
+)
+def test_force_with_the_same_text_rewrites_only_the_metadata(tmp_path: Path, key: str, value: str) -> None:
+    st = Store(tmp_path)
+    first = st.add(MAIN_PARAGRAPHS, {**META, "event": "bridge"})
+    fm0, body0 = split_front_matter(first.path.read_text(encoding="utf-8"))
+    res = Store(tmp_path).add(MAIN_PARAGRAPHS, {**META, key: value}, force=True)
+    assert res.status == "updated" and res.path == first.path and res.changed == (key,)
+    assert res.describe().startswith(f"updated metadata of {first.path} ({key})")
+    fm, body = split_front_matter(first.path.read_text(encoding="utf-8"))
+    assert fm[key] == value and body == body0 and fm["sha256"] == fm0["sha256"] == res.sha256
+    assert {k: v for k, v in fm.items() if k != key} == {k: v for k, v in fm0.items() if k != key}
+    assert fm["event"] == (value if key == "event" else "bridge")  # kept when not given again
+    assert [p.name for p in tmp_path.iterdir()] == [first.path.name]  # the name (the article id) stays
+    assert load_article(first.path).sha256 == res.sha256
+
+
+def test_force_picks_the_copy_to_correct(tmp_path: Path) -> None:
+    st = Store(tmp_path)
+    original = st.add(MAIN_PARAGRAPHS, META)
+    copy = st.add(MAIN_PARAGRAPHS, {**META, "outlet": "Wire"})
+    # an exact outlet match is the one rewritten
+    assert st.add(MAIN_PARAGRAPHS, {**META, "outlet": "Wire", "kind": "wire"}, force=True).path == copy.path
+    # no copy from this outlet: the one the title names
+    res = st.add(MAIN_PARAGRAPHS, {**META, "outlet": "The Daily Exemple"}, force=True)
+    assert res.status == "updated" and res.path == original.path and res.changed == ("outlet",)
+    with pytest.raises(InputError, match="stored 2 times"):
+        st.add(MAIN_PARAGRAPHS, {"title": "Unrelated", "outlet": "Third"}, force=True)
+    assert len(list(tmp_path.iterdir())) == 2
+
+
+def test_article_ids_stay_unique_in_the_store(tmp_path: Path) -> None:
+    st = Store(tmp_path)
+    paths = [
+        st.add(MAIN_PARAGRAPHS, {"title": "Talks in Sochi", "outlet": "Reuters"}).path,
+        st.add(MAIN_PARAGRAPHS, {"title": "Talks in Sochi", "outlet": "TASS"}).path,  # id talks-in-sochi-tass
+        st.add(MAIN_PARAGRAPHS[:2], {"title": "Talks in Sochi TASS", "outlet": "Reuters"}).path,  # would clash
+        st.add(MAIN_PARAGRAPHS[:3], {"title": "Talks in Sochi", "outlet": "TASS!"}, rename=True).path,
+        st.add(MAIN_PARAGRAPHS[1:], {"title": "Talks in Sochi", "outlet": "Новости"}).path,  # no ASCII outlet slug
+    ]
+    assert len(set(paths)) == len(paths) == len(list(tmp_path.iterdir()))
+    assert paths[2].name == "talks-in-sochi-tass--reuters.md"
+    ids = [a.article_id for a in load_corpus(tmp_path)]
+    assert len(ids) == len(set(ids)) == len(paths)
+
+
+def test_comparable_paths_leave_out_other_languages_and_the_focus_text(tmp_path: Path) -> None:
+    st = Store(tmp_path)
+    a = st.add(MAIN_PARAGRAPHS, META)
+    b = st.add(MAIN_PARAGRAPHS[:2], {"title": "Second"})
+    st.add(RUSSIAN_PARAGRAPHS, {"title": "Vstrecha v Sochi"})
+    src = st.add(MAIN_PARAGRAPHS[2:], {"title": "From a file", "source_sha256": "f" * 64})
+    assert comparable_paths(tmp_path) == sorted([a.path, b.path, src.path])
+    assert comparable_paths(tmp_path, exclude_sha256={b.sha256}) == sorted([a.path, src.path])
+    assert comparable_paths(tmp_path, {"f" * 64, a.sha256}) == [b.path]  # the source text's digest counts
+    kept = load_corpus(tmp_path, english_only=True, exclude_sha256={a.sha256, "f" * 64})
+    assert [x.article_id for x in kept] == ["second"]
+    (tmp_path / "broken.md").write_text("---\ntitle: [unclosed\n---\nText.\n", encoding="utf-8")
+    assert tmp_path / "broken.md" in comparable_paths(tmp_path)  # kept: loading it reports the error
+    assert comparable_paths(tmp_path / "missing") == []
+
+
+def test_article_digests_find_the_stored_form_of_a_text(tmp_path: Path) -> None:
+    seed = load_article(analysis.seed_path())  # one paragraph per line: the store re-spaces it
+    stored = Store(tmp_path).add([p.text for p in seed.paragraphs], {"title": seed.title})
+    assert stored.sha256 != seed.sha256 and article_digests(seed) == {seed.sha256, stored.sha256}
+    assert comparable_paths(tmp_path, {seed.sha256}) == [stored.path]  # no source_sha256 recorded here
+    assert comparable_paths(tmp_path, article_digests(seed)) == []
 
 
 def test_existing_file_is_not_overwritten_without_force(tmp_path: Path) -> None:
     st = Store(tmp_path)
     first = st.add(MAIN_PARAGRAPHS, META)
     before = first.path.read_bytes()
-    with pytest.raises(InputError, match="already exists.*--force"):
+    with pytest.raises(InputError, match="already exists.*same outlet.*--force"):
         st.add(MAIN_PARAGRAPHS[:2], META)
     assert first.path.read_bytes() == before
     replaced = st.add(MAIN_PARAGRAPHS[:2], META, force=True)
@@ -143,3 +282,18 @@ def test_analyze_store_reports_a_malformed_file_and_analyses_the_rest(
     assert code == 1
     assert "broken.md" in err and "malformed front matter" in err
     assert "ministers-agree-a-new-bridge" in out
+
+
+def test_rewriting_metadata_counts_only_the_given_keys(tmp_path: Path) -> None:
+    body = "\n\n".join(MAIN_PARAGRAPHS) + "\n"
+    hand = tmp_path / "hand-written.md"
+    hand.write_text(f"---\ntitle: Hand written\nextractor: by hand\n---\n{body}", encoding="utf-8")
+    st = Store(tmp_path)
+    meta = {"title": "Hand written", "extractor": "trafilatura", "extractor_version": "9"}
+    same = st.add(MAIN_PARAGRAPHS, meta, force=True)  # no language/sha256 in the file: not a change
+    assert same.status == "duplicate" and same.changed == ()
+    res = st.add(MAIN_PARAGRAPHS, {**meta, "kind": "blog"}, force=True)
+    assert res.status == "updated" and res.path == hand and res.changed == ("kind",)
+    fm, stored_body = split_front_matter(hand.read_text(encoding="utf-8"))
+    assert fm["kind"] == "blog" and fm["extractor"] == "by hand" and fm["extractor_version"] is None
+    assert fm["sha256"] == res.sha256 and fm["language"] == "en" and stored_body == body

@@ -249,9 +249,12 @@ def fetch_manifest(
     """Fetch and store every row of ``manifest``; never raises for one bad row.
 
     Rows whose URL is already in the store are skipped without a request (unless
-    ``force``, which fetches again and replaces that file); the same text under
-    another URL is skipped as a duplicate; a different article whose title gives
-    an existing file name is stored as ``<slug>-<8 hex digits>.md``. Manifest
+    ``force``, which fetches again and replaces that file, or only rewrites its
+    metadata when the text is unchanged); the same text under another URL is
+    skipped as a duplicate unless it is from another outlet (a syndicated copy,
+    stored beside it); a different article whose title gives an existing file name
+    is stored as ``<slug>--<outlet slug>.md`` when from another outlet, else as
+    ``<slug>-<8 hex digits>.md``. Manifest
     ``outlet``, ``kind``, ``date`` and ``event`` are stored; its ``title`` is only
     a fallback label (the page's own title wins). ``progress`` defaults to "stderr
     is a terminal". Raises :class:`InputError` only for an unusable manifest.
@@ -309,6 +312,8 @@ def _fetch_row(
         return RowResult(n, url, "failed", str(exc).removeprefix(f"{url}: "))
     if res.status == "duplicate":
         return RowResult(n, url, "skipped", f"same text already stored as {res.path}", res.path)
+    if res.status == "updated":
+        return RowResult(n, url, "added", f"updated metadata of {res.path} ({', '.join(res.changed)})", res.path)
     note = "" if res.is_english else f" (language {res.language}: stored, not analysed as English)"
     verb = "replaced " if res.status == "replaced" else ""
     return RowResult(n, url, "added", f"{verb}{res.path}{note}", res.path)

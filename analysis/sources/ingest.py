@@ -1,4 +1,4 @@
-"""Turn a saved web page, a text file or a URL into a stored article.
+"""Turn saved web pages, text files or URLs into stored articles.
 
 * ``.html`` / ``.htm`` / ``.xhtml``: trafilatura extracts the main text and the
   metadata (title, author, date, site name); navigation, comments, footers and
@@ -7,28 +7,47 @@
   :func:`analysis.load_article` reads it (optional YAML front matter; blocks between
   blank lines, or one paragraph per line when there is no blank line).
 * ``http://`` / ``https://`` URLs: downloaded by :mod:`analysis.fetch`, then as HTML.
+* A folder: its article files (:func:`source_files`), each added on its own.
 
-Explicit options (``outlet``, ``kind``, ``title``, ``date``, ...) override what was
-extracted. trafilatura is imported only here, and only for HTML (it costs ~0.1 s).
+Metadata, later sources winning: what the file says (page metadata, front matter,
+a text's headline line as title), then a sidecar ``<name>.meta.yaml`` beside the
+file (as the bundled seed has; a byte-identical copy of the seed is recognised
+wherever it lies), then explicit options (``outlet``, ``kind``, ``title``, ``date``,
+``author``, ``event``). trafilatura is imported only here, and only for HTML (~0.1 s).
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
 
 from analysis.annotate.segmentation import assign_roles, split_blocks
 from analysis.errors import InputError
 from analysis.sources.loading import MAX_BYTES, read_text, split_front_matter
-from analysis.sources.store import DEFAULT_STORE, AddResult, Store
+from analysis.sources.store import (
+    DEFAULT_STORE,
+    STORE_SUFFIXES,
+    AddResult,
+    Store,
+    article_files,
+    text_sha256,
+    utc_now,
+)
 
 #: Fewer words than this extracted from a page means there was no article (e.g. only a menu).
 MIN_HTML_WORDS = 20
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 #: Metadata options a caller may set; they override extracted values.
-OVERRIDABLE = ("title", "author", "outlet", "date", "url", "kind")
+OVERRIDABLE = ("title", "author", "outlet", "date", "url", "kind", "event")
+#: Files a folder given to ``add`` stands for (sorted; hidden files, README/LICENSE/... left out).
+SOURCE_SUFFIXES = (*HTML_SUFFIXES, *STORE_SUFFIXES)
+#: Keys taken from a sidecar ``<name>.meta.yaml`` (others, like its ``sha256``, describe the file).
+SIDECAR_KEYS = ("title", "author", "outlet", "date", "kind", "event", "url")
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 
 
@@ -92,22 +111,27 @@ def extract_html(html: str | bytes, *, url: str | None = None, name: str = "<htm
     return Extracted(paragraphs, {k: v for k, v in meta.items() if v})
 
 
-def extract_text(text: str, *, name: str = "<text>") -> Extracted:
+def extract_text(text: str, *, name: str = "<text>", defaults: Mapping[str, object] | None = None) -> Extracted:
     """Paragraphs and front-matter metadata of a plain-text or Markdown article.
 
-    Without a front-matter ``title``, a first paragraph that reads as a headline
-    (see :func:`analysis.segmentation.assign_roles`) is the title.
+    ``defaults`` (a sidecar's metadata) override the front matter. Without a
+    ``title`` from either, a first paragraph that reads as a headline (see
+    :func:`analysis.segmentation.assign_roles`) is the title. ``source_sha256`` is
+    the digest of the body as :func:`analysis.load_article` sees this text (kept
+    from the front matter when it has one: a file copied from a store).
     """
     from analysis import __version__
 
-    fm, body = split_front_matter(text, name=name)
+    fm, body = split_front_matter(text.removeprefix("\ufeff"), name=name)
     body = body.replace("\r\n", "\n").replace("\r", "\n")
     paragraphs = [body[s:e] for s, e in split_blocks(body)]
     if not paragraphs:
         raise InputError(f"{name}: no article text (empty or whitespace only)")
     meta: dict[str, object] = {k: v for k, v in fm.items() if k not in ("sha256", "language")}
+    meta.update({k: v for k, v in (defaults or {}).items() if v not in (None, "")})
     if not meta.get("title") and assign_roles(paragraphs)[0] == "headline":
         meta["title"] = paragraphs[0].strip()  # as load_article reads it: the file is named after it
+    meta.setdefault("source_sha256", text_sha256(body))
     meta.setdefault("extractor", "media-analysis")
     meta.setdefault("extractor_version", __version__)
     return Extracted(paragraphs, meta)
@@ -119,7 +143,7 @@ def looks_like_html(data: bytes) -> bool:
 
 
 def extract_file(path: str | Path) -> Extracted:
-    """Extract a saved ``.html`` page or a ``.txt``/``.md`` article file."""
+    """Extract a saved ``.html`` page or a ``.txt``/``.md`` article file (plus its sidecar metadata)."""
     p = Path(path)
     if p.suffix.lower() in HTML_SUFFIXES:
         if not p.is_file():
@@ -129,11 +153,81 @@ def extract_file(path: str | Path) -> Extracted:
             raise InputError(f"{p}: larger than the {MAX_BYTES * 2 // 1048576} MiB limit for a saved page")
         if not data.strip():
             raise InputError(f"{p}: file is empty")
-        return extract_html(data, name=str(p))
+        return _with_sidecar(extract_html(data, name=str(p)), sidecar_meta(p))
     text = read_text(p, allow_html=True)
     if looks_like_html(text.encode("utf-8")):
-        return extract_html(text, name=str(p))
-    return extract_text(text, name=str(p))
+        return _with_sidecar(extract_html(text, name=str(p)), sidecar_meta(p))
+    return extract_text(text, name=str(p), defaults=sidecar_meta(p, text))
+
+
+def _with_sidecar(ex: Extracted, sidecar: Mapping[str, object]) -> Extracted:
+    ex.meta.update({k: v for k, v in sidecar.items() if v not in (None, "")})
+    return ex
+
+
+def sidecar_meta(path: str | Path, text: str | None = None) -> dict[str, object]:
+    """Metadata recorded beside ``path`` in ``<stem>.meta.yaml`` (or ``.meta.yml``).
+
+    Only :data:`SIDECAR_KEYS` are taken. Without a sidecar, a ``text`` identical to
+    the bundled seed article (its sha256 is in the seed's sidecar) gets the seed's
+    metadata, so a downloaded copy of the seed is stored as the seed. Raises
+    :class:`InputError` for a sidecar that is not YAML key: value pairs.
+    """
+    p = Path(path)
+    for suffix in (".meta.yaml", ".meta.yml"):
+        sidecar = p.with_name(p.stem + suffix)
+        if sidecar.is_file():
+            return _read_sidecar(sidecar)
+    if text is not None:
+        seed = _seed_sidecar()
+        if seed is not None and _sidecar_sha256(seed) == text_sha256(text):
+            return _read_sidecar(seed)
+    return {}
+
+
+def _seed_sidecar() -> Path | None:
+    from analysis import seed_path
+
+    try:
+        seed = seed_path()
+    except InputError:
+        return None
+    sidecar = seed.with_name(seed.stem + ".meta.yaml")
+    return sidecar if sidecar.is_file() else None
+
+
+def _load_yaml_mapping(path: Path) -> dict[object, object]:
+    try:
+        data = yaml.safe_load(read_text(path)) or {}
+    except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise InputError(f"{path}: malformed metadata file ({problem})") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: a metadata file must be key: value pairs, got {type(data).__name__}")
+    return data
+
+
+def _sidecar_sha256(path: Path) -> str | None:
+    try:
+        value = _load_yaml_mapping(path).get("sha256")
+    except InputError:
+        return None
+    return str(value) if value else None
+
+
+def _read_sidecar(path: Path) -> dict[str, object]:
+    data = _load_yaml_mapping(path)
+    out: dict[str, object] = {}
+    for key in SIDECAR_KEYS:
+        value = data.get(key)
+        if isinstance(value, (_dt.date, _dt.datetime)):
+            value = value.isoformat()
+        if value is None or value == "":
+            continue
+        if not isinstance(value, (str, int, float)):
+            raise InputError(f"{path}: '{key}' must be a single value, got {type(value).__name__}")
+        out[key] = str(value)
+    return out
 
 
 def extract_url(url: str, **fetch_options: object) -> Extracted:
@@ -141,7 +235,9 @@ def extract_url(url: str, **fetch_options: object) -> Extracted:
     from analysis.sources.fetch import fetch_html
 
     page = fetch_html(url, **fetch_options)  # type: ignore[arg-type]
+    retrieved_at = utc_now()
     ex = extract_html(page.text_or_bytes(), url=url, name=url)
+    ex.meta["retrieved_at"] = retrieved_at
     if page.url != url:
         ex.meta["final_url"] = page.url
     return ex
@@ -156,8 +252,10 @@ def add(
 ) -> AddResult:
     """Add one article (URL, saved HTML page, or text file) to ``store``.
 
-    ``overrides`` are metadata (``title``, ``outlet``, ``kind``, ``date``, ...) that
-    replace extracted values; ``None`` means "keep what was extracted".
+    ``overrides`` are metadata (``title``, ``outlet``, ``kind``, ``date``,
+    ``author``, ``event``, ...) that replace extracted values; ``None`` means "keep
+    what was extracted". See :meth:`analysis.sources.store.Store.add` for
+    duplicates, ``force`` and file names. Raises :class:`InputError` on failure.
     """
     src = str(source)
     ex = extract_url(src) if is_url(src) else extract_file(src)
@@ -172,4 +270,110 @@ def merge_meta(extracted: Mapping[str, object], overrides: Mapping[str, object])
     return merged
 
 
-__all__ = ["Extracted", "add", "extract_file", "extract_html", "extract_text", "extract_url", "is_url"]
+def source_files(folder: str | Path) -> list[Path]:
+    """The files a folder given to ``add`` stands for, sorted (recursive).
+
+    Suffixes :data:`SOURCE_SUFFIXES` (``.html``, ``.htm``, ``.txt``, ``.md``,
+    ``.markdown``, ...); hidden files and folders and a folder's documentation
+    (README, LICENSE, ATTRIBUTION, ...) are left out, as
+    :func:`analysis.sources.store.article_files` does, and so are the ``*_files``
+    folders a browser saves beside a page (its frames and adverts).
+    """
+    root = Path(folder)
+    return [
+        p
+        for p in article_files(root, SOURCE_SUFFIXES)
+        if not any(part.endswith("_files") for part in p.relative_to(root).parts[:-1])
+    ]
+
+
+@dataclass(frozen=True)
+class SourceResult:
+    """What became of one source given to :func:`add_sources`: a result, or the one-line error."""
+
+    source: str
+    result: AddResult | None = None
+    error: str | None = None
+
+    @property
+    def status(self) -> str:
+        """``"added"``, ``"replaced"``, ``"updated"``, ``"duplicate"`` or ``"failed"``."""
+        return self.result.status if self.result is not None else "failed"
+
+    def describe(self) -> str:
+        """One line: the result naming the source, or ``failed SOURCE: reason``."""
+        if self.result is not None:
+            return self.result.describe(self.source)
+        return f"failed {self.error}"
+
+
+def add_sources(
+    sources: Iterable[str | Path],
+    store: str | Path | Store = DEFAULT_STORE,
+    *,
+    force: bool = False,
+    **overrides: object,
+) -> list[SourceResult]:
+    """Add every source (URL, file, or folder: :func:`source_files`) to ``store``, in order.
+
+    One :class:`SourceResult` per file (a folder without article files is one
+    failed result); a failure never stops the others. ``overrides`` apply to every
+    source, so a ``title`` is refused (:class:`InputError`, before anything is
+    read) when the sources are more than one file.
+    """
+    items: list[str | SourceResult] = []
+    for raw in sources:
+        src = str(raw)
+        if not is_url(src) and Path(src).is_dir():
+            found = source_files(src)
+            if not found:
+                suffixes = ", ".join(SOURCE_SUFFIXES)
+                items.append(SourceResult(src, error=f"{src}: folder has no article files ({suffixes})"))
+            items.extend(str(p) for p in found)
+        else:
+            items.append(src)
+    if overrides.get("title") and len(items) > 1:
+        raise InputError("--title names one article: give a single SOURCE file with it")
+    st = store if isinstance(store, Store) else Store(store)
+    out: list[SourceResult] = []
+    for item in items:
+        if isinstance(item, SourceResult):
+            out.append(item)
+            continue
+        try:
+            out.append(SourceResult(item, add(item, st, force=force, **overrides)))
+        except InputError as exc:
+            out.append(SourceResult(item, error=_naming(item, str(exc))))
+        except OSError as exc:  # the store cannot be written (disk full, permissions, ...)
+            where = f"{exc.filename}: " if exc.filename and str(exc.filename) != item else ""
+            out.append(SourceResult(item, error=_naming(item, f"{where}{exc.strerror or exc}")))
+    return out
+
+
+def _naming(source: str, message: str) -> str:
+    """``message`` starting with ``source:`` (most errors already name it)."""
+    return message if message.startswith(source) else f"{source}: {message}"
+
+
+def summary(results: Iterable[SourceResult]) -> str:
+    """``"3 added, 1 duplicate, 1 failed (of 5 sources)"`` (statuses that occurred, in a fixed order)."""
+    results = list(results)
+    counts = [(s, sum(r.status == s for r in results)) for s in ("added", "replaced", "updated", "duplicate", "failed")]
+    parts = [f"{n} {status}" for status, n in counts if n]
+    return f"{', '.join(parts)} (of {len(results)} source{'' if len(results) == 1 else 's'})"
+
+
+__all__ = [
+    "Extracted",
+    "SourceResult",
+    "add",
+    "add_sources",
+    "extract_file",
+    "extract_html",
+    "extract_text",
+    "extract_url",
+    "is_url",
+    "sidecar_meta",
+    "source_files",
+    "summary",
+]
