@@ -45,7 +45,14 @@ from analysis.corpus.progress import progress_bar
 from analysis.corpus.writers import TableWriter
 from analysis.errors import InputError, InputWarning
 from analysis.model import Article
-from analysis.sources.loading import MAX_BYTES, article_from_text, read_text, slugify, split_front_matter
+from analysis.sources.loading import (
+    MAX_BYTES,
+    article_from_text,
+    read_text,
+    sidecar_metadata,
+    slugify,
+    split_front_matter,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -143,6 +150,8 @@ class _Job:
     article: Article | None = None
     #: Metadata re-stamped on a cached document (it does not change the analysis).
     identity: dict[str, Any] = field(default_factory=dict)
+    #: Metadata from a sidecar ``<stem>.meta.yaml`` (applied over the front matter).
+    sidecar: dict[str, Any] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- one article
@@ -173,8 +182,8 @@ def _run_job(job: _Job) -> Outcome:
             article = job.article
             if article is None:
                 assert job.text is not None
-                article = article_from_text(job.text, name=job.source, source_path=job.source,
-                                            article_id=job.article_id)
+                article = article_from_text(job.text, name=job.source, **{**job.sidecar, "source_path": job.source,
+                                            "article_id": job.article_id})
             document = analyze(article, job.config)
     except InputError as exc:
         return Outcome(job.index, job.source, error=str(exc), warnings=_messages(caught))
@@ -276,6 +285,8 @@ def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: Anal
             warnings.simplefilter("always")
             text = read_text(source, max_bytes=max_bytes)
             meta, body = split_front_matter(text, name=source)
+            side = sidecar_metadata(source)
+            meta = {**meta, **side}
     except InputError as exc:
         return Outcome(index, source, error=str(exc), warnings=_messages(caught))
     for message in _messages(caught):
@@ -284,13 +295,15 @@ def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: Anal
     if keyed:
         body = body.replace("\r\n", "\n").replace("\r", "\n")
         sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
-        key = cache_key(sha, config=config.fingerprint(), **{k: _opt(meta.get(k)) for k in ("title", "author",
-                                                                                                "language")})
+        markdown = Path(source).suffix.lower() in (".md", ".markdown")  # parsed as Markdown, not plain text
+        key = cache_key(sha, config=config.fingerprint(), markdown=str(markdown),
+                        **{k: _opt(meta.get(k)) for k in ("title", "author", "language")})
     explicit = _opt(meta.get("article_id") or meta.get("id"))
     article_id = explicit or slugify(Path(source).stem)
     identity: dict[str, Any] = {k: _opt(meta.get(k)) for k in IDENTITY_FIELDS}
     identity.update(article_id=article_id, source_path=source)
-    return _Job(index, source, config, key=key, article_id=article_id, text=text, identity=identity)
+    identity["extra"] = _extra_from_text(text) | ({"event": side["event"]} if side.get("event") else {})
+    return _Job(index, source, config, key=key, article_id=article_id, text=text, identity=identity, sidecar=side)
 
 
 def _opt(v: object) -> str | None:

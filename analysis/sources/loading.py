@@ -385,11 +385,39 @@ def _markdown_roles(paragraphs: tuple[Paragraph, ...], blocks: tuple[object, ...
 
 
 def load_article(path: str | Path, max_bytes: int = MAX_BYTES, **metadata: object) -> Article:
-    """Read ``path`` (``.txt``/``.md``, optional YAML front matter) into an :class:`Article`."""
+    """Read ``path`` into an :class:`Article`.
+
+    Args:
+        path: a ``.txt`` (plain text) or ``.md``/``.markdown`` (Markdown) file, optionally
+            with YAML front matter; a sidecar ``<stem>.meta.yaml`` beside it supplies
+            metadata too (it overrides the front matter).
+        max_bytes: larger files are refused.
+        **metadata: title, author, outlet, date, url, kind, article_id, ... (override both).
+
+    Returns:
+        The article, segmented, its language detected.
+
+    Raises:
+        InputError: the file is missing, unreadable, too large, binary or empty, or its
+            front matter or sidecar is malformed (one line, naming the file).
+    """
     p = Path(path)
     text = read_text(p, max_bytes=max_bytes)
     metadata.setdefault("source_path", str(p))
+    for key, value in sidecar_metadata(p).items():  # front matter < sidecar < keyword arguments
+        metadata.setdefault(key, value)
     return article_from_text(text, name=str(p), **metadata)
+
+
+def sidecar_metadata(path: str | Path) -> dict[str, object]:
+    """Metadata recorded beside an article file in ``<stem>.meta.yaml`` (``.meta.yml``), e.g. the seed's.
+
+    Only title, author, outlet, date, kind, event and url are taken; ``{}`` when there is none.
+    Raises :class:`InputError` for a sidecar that is not YAML key: value pairs.
+    """
+    from analysis.sources.ingest import sidecar_meta
+
+    return {k: v for k, v in sidecar_meta(path).items() if v not in (None, "")}
 
 
 def _normalise_language(v: object) -> str | None:
