@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def features(sentence: str, cues: Sequence[Cue] | None = None) -> list[str]:
         cues = find_cues(sentence)
     words = [_NUM if t[0].isdigit() else t for t in toks]
     out = dict.fromkeys(["word:" + w for w in words])
-    out.update(dict.fromkeys([f"pair:{a} {b}" for a, b in zip(words, words[1:])]))
+    out.update(dict.fromkeys([f"pair:{a} {b}" for a, b in pairwise(words)]))
     n = len(words)
     for limit, name in _LENGTH_BUCKETS:
         if n < limit:
@@ -97,20 +98,67 @@ def features(sentence: str, cues: Sequence[Cue] | None = None) -> list[str]:
     return list(out)
 
 
+HEADS: tuple[str, ...] = ("wikipedia", "bio", "certainty")
+
+
 @dataclass(frozen=True)
 class UncertaintyModel:
-    """Weights of the shipped model: ``logit = bias + sum(weights[f] for f in features)``."""
+    """The shipped model, as loaded from the weights file.
 
-    weights: dict[str, float]
-    bias: float
-    #: Decision threshold on the probability (chosen by cross-validation, see the weights file).
+    ``weights[f]`` is a 5-tuple per feature: the weights of the three head logits
+    (:data:`HEADS` order) and of the two gate logits (``bio``, ``certainty``; ``wikipedia`` is
+    the reference at 0). ``bias`` holds the five intercepts in the same order.
+    """
+
+    weights: dict[str, tuple[float, float, float, float, float]]
+    bias: tuple[float, float, float, float, float]
+    #: Decision threshold of the default (mixed) probability, chosen by cross-validation.
     threshold: float
+    #: Thresholds for ``head=`` (each head alone), chosen by cross-validation on its own set.
+    head_thresholds: dict[str, float]
     metadata: dict
 
-    def logit(self, feats: Sequence[str]) -> float:
-        """Logit of a feature list (unknown features weigh 0)."""
+    def scores(self, feats: Sequence[str]) -> tuple[float, float, float, float, float]:
+        """The five linear scores (three head logits, two gate logits) of a feature list."""
+        zw, zb, zc, gb, gc = self.bias
         get = self.weights.get
-        return self.bias + sum(get(f, 0.0) for f in feats)
+        for f in feats:
+            w = get(f)
+            if w is not None:
+                zw += w[0]
+                zb += w[1]
+                zc += w[2]
+                gb += w[3]
+                gc += w[4]
+        return zw, zb, zc, gb, gc
+
+    def mix(self, feats: Sequence[str], head: str | None = None) -> tuple[float, float, float]:
+        """Weights of the three heads for a feature list: the gate's softmax, or one-hot for ``head``."""
+        if head is not None:
+            return _ONE_HOT[head]
+        _, _, _, gb, gc = self.scores(feats)
+        return _softmax(gb, gc)
+
+    def logit(self, feats: Sequence[str], head: str | None = None) -> float:
+        """The logit of the uncertainty probability (gate-weighted sum of the head logits)."""
+        zw, zb, zc, gb, gc = self.scores(feats)
+        a, b, c = _ONE_HOT[head] if head is not None else _softmax(gb, gc)
+        return a * zw + b * zb + c * zc
+
+
+_ONE_HOT = {"wikipedia": (1.0, 0.0, 0.0), "bio": (0.0, 1.0, 0.0), "certainty": (0.0, 0.0, 1.0)}
+
+
+def _softmax(gb: float, gc: float) -> tuple[float, float, float]:
+    m = max(0.0, gb, gc)
+    ew, eb, ec = math.exp(-m), math.exp(gb - m), math.exp(gc - m)
+    total = ew + eb + ec
+    return ew / total, eb / total, ec / total
+
+
+def _check_head(head: str | None) -> None:
+    if head is not None and head not in _ONE_HOT:
+        raise ValueError(f"head must be None or one of {HEADS}, not {head!r}")
 
 
 @cache
@@ -122,10 +170,15 @@ def load_model() -> UncertaintyModel:
     """
     text = resources.files("analysis").joinpath("data", WEIGHTS_FILE).read_text(encoding="utf-8")
     raw = json.loads(text)
+    columns = [raw["heads"][n] for n in HEADS] + [raw["gate"][n] for n in HEADS[1:]]
+    names = sorted(set().union(*columns))
+    weights = {f: tuple(float(col.get(f, 0.0)) for col in columns) for f in names}
+    bias = tuple(float(raw["bias"][n]) for n in HEADS) + tuple(float(raw["gate_bias"][n]) for n in HEADS[1:])
     return UncertaintyModel(
-        weights={k: float(v) for k, v in raw["weights"].items()},
-        bias=float(raw["bias"]),
+        weights=weights,  # type: ignore[arg-type]
+        bias=bias,  # type: ignore[arg-type]
         threshold=float(raw["threshold"]),
+        head_thresholds={k: float(v) for k, v in raw["head_thresholds"].items()},
         metadata=raw.get("metadata", {}),
     )
 
@@ -137,80 +190,107 @@ def _sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
-def uncertainty(sentence: str, cues: Sequence[Cue] | None = None) -> float:
+def uncertainty(sentence: str, cues: Sequence[Cue] | None = None, head: str | None = None) -> float:
     """Probability that ``sentence`` expresses uncertainty (hedge, weasel, speculation).
 
     Args:
         sentence: one sentence (a longer text works but was not what the model was fitted on).
         cues: cues already found for this sentence, offsets relative to it; ``None`` -> found here.
+        head: ``None`` (default: the heads mixed by the gate), or ``"wikipedia"`` (weasels, vague
+            quantifiers, hedges), ``"bio"`` (speculation) or ``"certainty"`` (rated uncertainty of a
+            finding) to use one head alone.
 
     Returns:
-        A probability in [0, 1]. ``1 - uncertainty(s)`` tracks how certain a reader rates
-        the sentence. Empty or whitespace-only text (no word at all) -> ``0.0``.
+        A probability in [0, 1]; ``1 - uncertainty(s)`` tracks how certain a reader rates the
+        sentence. Empty or whitespace-only text (no word at all) -> ``0.0``.
+
+    Raises:
+        ValueError: for an unknown ``head``.
     """
+    _check_head(head)
     feats = features(sentence, cues)
     if not feats:
         return 0.0
-    return _sigmoid(load_model().logit(feats))
+    return _sigmoid(load_model().logit(feats, head))
 
 
-def is_uncertain(sentence: str, cues: Sequence[Cue] | None = None) -> bool:
-    """``uncertainty(sentence, cues) >= threshold`` (threshold from the weights file).
+def is_uncertain(sentence: str, cues: Sequence[Cue] | None = None, head: str | None = None) -> bool:
+    """``uncertainty(sentence, cues, head) >= threshold`` (thresholds from the weights file).
 
     Args:
         sentence: one sentence; empty text -> ``False``.
         cues: as for :func:`uncertainty`.
+        head: as for :func:`uncertainty`; each head has its own cross-validated threshold.
 
     Returns:
         Whether the sentence is uncertain at the cross-validated threshold.
     """
-    return uncertainty(sentence, cues) >= load_model().threshold
+    model = load_model()
+    t = model.threshold if head is None else model.head_thresholds[head]
+    return uncertainty(sentence, cues, head) >= t
 
 
-def explain(sentence: str, cues: Sequence[Cue] | None = None, top: int = 5) -> list[tuple[str, float]]:
+def explain(
+    sentence: str, cues: Sequence[Cue] | None = None, top: int = 5, head: str | None = None
+) -> list[tuple[str, float]]:
     """The features that drove the score most, and their contribution to the logit.
 
-    The logit is ``bias + sum of all contributions`` (bias: ``load_model().bias``),
-    and ``uncertainty = 1 / (1 + exp(-logit))``.
+    With the gate's head weights ``g`` for this sentence, a feature contributes
+    ``sum(g[h] * weight[h][feature])`` and the logit is ``sum(g[h] * bias[h])`` plus all
+    contributions; ``uncertainty = 1 / (1 + exp(-logit))``. (The gate weights themselves
+    depend on the features too; :meth:`UncertaintyModel.mix` gives them.)
 
     Args:
         sentence: one sentence.
         cues: as for :func:`uncertainty`.
         top: how many features to return (the ``top`` largest in absolute value); ``<= 0`` -> ``[]``.
+        head: as for :func:`uncertainty`.
 
     Returns:
-        ``(feature name, contribution)`` pairs, largest (most positive) first, e.g.
-        ``[("cue:hedge/modal", 1.2), ("word:may", 0.4), ("word:binds", -0.3)]``. Features
-        with zero weight are left out; empty text -> ``[]``.
+        ``(feature name, contribution)`` pairs, most positive first, e.g.
+        ``[("cueword:may", 1.2), ("cue:hedge/modal", 0.4), ("word:binds", -0.3)]``. Features
+        without weight are left out; empty text -> ``[]``.
     """
+    _check_head(head)
     if top <= 0:
         return []
-    w = load_model().weights
-    contrib = [(f, w[f]) for f in features(sentence, cues) if w.get(f)]
+    model = load_model()
+    feats = features(sentence, cues)
+    a, b, c = model.mix(feats, head)
+    contrib = []
+    for f in feats:
+        w = model.weights.get(f)
+        if w is not None:
+            v = a * w[0] + b * w[1] + c * w[2]
+            if v:
+                contrib.append((f, v))
     contrib.sort(key=lambda fc: (-abs(fc[1]), fc[0]))
     return sorted(contrib[:top], key=lambda fc: (-fc[1], fc[0]))
 
 
-def score_sentences(sentences: Sequence[str], cues_per_sentence: Sequence[Sequence[Cue]]) -> list[float]:
+def score_sentences(
+    sentences: Sequence[str], cues_per_sentence: Sequence[Sequence[Cue]], head: str | None = None
+) -> list[float]:
     """:func:`uncertainty` of many sentences whose cues are already known.
 
     Args:
         sentences: the sentences.
         cues_per_sentence: one cue sequence per sentence (same length as ``sentences``),
             offsets relative to each sentence.
+        head: as for :func:`uncertainty`.
 
     Returns:
         One probability in [0, 1] per sentence, in order (empty sentences -> ``0.0``).
 
     Raises:
-        ValueError: when the two sequences differ in length.
+        ValueError: when the two sequences differ in length, or for an unknown ``head``.
     """
+    _check_head(head)
     if len(sentences) != len(cues_per_sentence):
         raise ValueError(f"{len(sentences)} sentences but {len(cues_per_sentence)} cue lists")
-    model = load_model()
-    get, bias = model.weights.get, model.bias
+    logit = load_model().logit
     out = []
-    for s, cues in zip(sentences, cues_per_sentence):
+    for s, cues in zip(sentences, cues_per_sentence, strict=True):
         feats = features(s, cues)
-        out.append(_sigmoid(bias + sum(get(f, 0.0) for f in feats)) if feats else 0.0)
+        out.append(_sigmoid(logit(feats, head)) if feats else 0.0)
     return out
