@@ -73,7 +73,7 @@ HEADS = ("wikipedia", "bio", "certainty")
 #: Chosen by ``--search`` (5-fold CV, see the weights file's metadata): L2 strength per head and
 #: for the gate, minimum feature count, and candidate log-priors of the certainty head in the gate.
 CONFIG = {
-    "C": {"wikipedia": 0.1, "bio": 0.3, "certainty": 0.3, "gate": 1.0},
+    "C": {"wikipedia": 0.1, "bio": 0.3, "certainty": 0.1, "gate": 1.0},
     "min_count": 3,
     "gate_min_count": 10,
     "certainty_priors": [-1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0],
@@ -81,6 +81,7 @@ CONFIG = {
     "prune": {"heads": 0.02, "gate": 0.1},
 }
 TARGETS = {"wikipedia_f1": 0.65, "bio_f1": 0.80, "certainty_r": 0.60}
+TARGET_MARGIN = 0.05
 #: Minimum Wikipedia precision when the threshold is chosen (target 0.60, with a margin).
 MIN_WIKI_PRECISION = 0.62
 SOURCES = [
@@ -292,9 +293,13 @@ def pearson(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def objective(ev: dict) -> float:
-    """Mean over the three targets of min(1, figure / target): how close the default gets to all three."""
+    """Mean over the three targets of min(1 + TARGET_MARGIN, figure / target).
+
+    How close the default gets to all three targets; credit goes on up to 5 % above a target
+    so that the choice does not settle just at a target that held-out data would then miss.
+    """
     got = {"wikipedia_f1": ev["wikipedia"]["f1"], "bio_f1": ev["bio"]["f1"], "certainty_r": ev["certainty_r"]}
-    return sum(min(1.0, got[k] / t) for k, t in TARGETS.items()) / len(TARGETS)
+    return sum(min(1.0 + TARGET_MARGIN, got[k] / t) for k, t in TARGETS.items()) / len(TARGETS)
 
 
 def evaluate(sets: dict, config: dict) -> dict:
@@ -449,7 +454,7 @@ def train(shared: Path, config: dict) -> tuple[dict, dict]:
         f"precision >= {MIN_WIKI_PRECISION}, on out-of-fold probabilities of the default function",
         "certainty_prior": ev["certainty_prior"],
         "certainty_prior_rule": "log-prior added to the gate's certainty logit, the candidate maximising the mean "
-        f"over targets of min(1, figure / target), targets {TARGETS}",
+        f"over targets of min(1 + {TARGET_MARGIN}, figure / target), targets {TARGETS}",
         "objective": r6(ev["objective"]),
         "wikipedia": rounded(ev["wikipedia"]),
         "bio": rounded(ev["bio"]),
