@@ -12,13 +12,14 @@ Data (read from ``<shared>/dev``, never copied into the repository):
   6 (very certain). Pei & Jurgens (2021), "Measuring Sentence-Level and Aspect-Level (Un)certainty
   in Science Communications", EMNLP. MIT licence.
 
-Model: one L2-regularised logistic regression over the union of the three sets, binary
-features from :func:`analysis.uncertainty.features`. The certainty ratings enter as soft labels
-(u = (6 - rating) / 5: the finding appears once as uncertain with weight u and once as certain
-with weight 1 - u). Each set has a total sample weight (``DOMAIN_WEIGHTS``), so that the small
-certainty set counts. Out-of-fold logits (5-fold stratified, fixed seed) give a Platt calibration
-(folded into the shipped weights) and the decision threshold; the final weights are fitted on all
-the data. Hyperparameters were chosen by the same cross-validation (``--search``).
+Model (see the docstring of analysis/uncertainty.py): three L2-regularised logistic-regression heads,
+one per set, over the binary features of :func:`analysis.uncertainty.features`; the certainty ratings
+enter as soft labels (u = (6 - rating) / 5: the finding appears once as uncertain with weight u and
+once as certain with weight 1 - u). A gate (multinomial logistic regression, each set weighing the
+same) mixes the head logits. Out-of-fold logits (5-fold stratified, fixed seed) give each head's Platt
+calibration (folded into the shipped weights), the gate's certainty log-prior and the decision
+threshold; the final weights are fitted on all the data. Hyperparameters were chosen by the same
+cross-validation (``--search``).
 
 Writes the weights (``analysis/data/uncertainty_model.json``, sorted keys, 6 significant digits)
 and the cross-validated figures (``data/benchmarks/uncertainty_cv.json``: per target F1/precision/
@@ -31,7 +32,7 @@ Usage::
     python scripts/train_uncertainty.py --check    # retrain, compare with the shipped file
     python scripts/train_uncertainty.py --search   # the hyperparameter grid, CV figures only
 
-Needs numpy, scipy and scikit-learn (``pip install -e .[train]``); about 30 s on 2 cores.
+Needs numpy, scipy and scikit-learn (``pip install -e .[train]``); about 15 s on one core.
 """
 
 from __future__ import annotations
