@@ -32,6 +32,9 @@ class AnalysisConfig:
             McLaughlin's SMOG sample).
         headline_max_words: longest first line taken as the headline when no title is given (25).
         byline_tail: last body paragraphs searched for an author-name line (4).
+        uncertainty_threshold: a sentence is counted in ``uncertain_sentences`` when the
+            model's probability is at least this (0..1); ``None`` = the threshold chosen by
+            cross-validation on the training data and shipped with the weights.
     """
 
     lexicon: str | None = None
@@ -39,6 +42,7 @@ class AnalysisConfig:
     min_smog_sentences: int = 30
     headline_max_words: int = 25
     byline_tail: int = 4
+    uncertainty_threshold: float | None = None
 
     def __post_init__(self) -> None:
         if self.lexicon is not None:
@@ -47,6 +51,9 @@ class AnalysisConfig:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise ValueError(f"AnalysisConfig.{name} must be a whole number >= 0, not {value!r}")
+        u = self.uncertainty_threshold
+        if u is not None and (isinstance(u, bool) or not isinstance(u, (int, float)) or not 0.0 <= u <= 1.0):
+            raise ValueError(f"AnalysisConfig.uncertainty_threshold must be between 0 and 1, not {u!r}")
 
     @cached_property
     def hedge_lexicon(self) -> Lexicon:

@@ -20,7 +20,11 @@ Layers, in the order they are made (each reads only the ones before it):
    own words only: quoted and reported content is not theirs);
 6. ``sentiment``: VADER scores of each sentence;
 7. ``voice_words``: per paragraph, words in quotations, words in reported content
-   (outside quotations) and all words.
+   (outside quotations) and all words;
+8. ``uncertainty``: per sentence, the probability that it expresses uncertainty
+   (:mod:`analysis.annotate.hedging.uncertainty`, from its words and its cues), and for
+   each sentence at or over the threshold, the features that drove the score
+   (``uncertainty_drivers``), so the number is never a black box.
 
 Every span is an offset into ``Article.text`` (one convention throughout).
 A document round-trips through JSON (:meth:`AnalysedDocument.to_dict`,
@@ -31,7 +35,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass, replace
+from dataclasses import astuple, dataclass, field, replace
 from typing import Any
 
 from analysis.annotate import counts as counting
@@ -46,7 +50,7 @@ from analysis.errors import InputError
 from analysis.model import Article, Paragraph, Sentence
 
 #: Bump when the layers or their JSON form change (part of the cache key).
-DOCUMENT_VERSION = 2
+DOCUMENT_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,10 @@ class AnalysedDocument:
         predictions: positions in ``sentences`` of unhedged author predictions.
         sentiment: per sentence, VADER :class:`~analysis.annotate.sentiment.Scores`.
         voice_words: per paragraph, ``(quoted words, reported words, all words)``.
+        uncertainty: per sentence, the model's probability of uncertainty (0..1).
+        uncertainty_drivers: ``{sentence position: ((feature, contribution to the logit), ...)}``
+            for the sentences at or over :attr:`uncertainty_threshold`, strongest first.
+        uncertainty_threshold: the decision threshold used (the config's, or the model's).
     """
 
     article: Article
@@ -76,6 +84,13 @@ class AnalysedDocument:
     predictions: tuple[int, ...]
     sentiment: tuple[Scores, ...]
     voice_words: tuple[tuple[int, int, int], ...]
+    uncertainty: tuple[float, ...] = ()
+    uncertainty_drivers: dict[int, tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    uncertainty_threshold: float = 0.5
+
+    def is_uncertain(self, position: int) -> bool:
+        """Whether the sentence at ``position`` of :attr:`sentences` is at or over the threshold."""
+        return self.uncertainty[position] >= self.uncertainty_threshold
 
     def sentence_range(self, paragraph: int) -> range:
         """Positions in :attr:`sentences` of paragraph ``paragraph``'s sentences."""
@@ -145,6 +160,9 @@ class AnalysedDocument:
             "predictions": list(self.predictions),
             "sentiment": [list(s) for s in self.sentiment],
             "voice_words": [list(v) for v in self.voice_words],
+            "uncertainty": list(self.uncertainty),
+            "uncertainty_drivers": {str(k): [list(x) for x in v] for k, v in self.uncertainty_drivers.items()},
+            "uncertainty_threshold": self.uncertainty_threshold,
         }
 
     @classmethod
@@ -187,6 +205,11 @@ class AnalysedDocument:
             predictions=tuple(data["predictions"]),
             sentiment=tuple(Scores(*s) for s in data["sentiment"]),
             voice_words=tuple((int(q_), int(r_), int(w_)) for q_, r_, w_ in data["voice_words"]),
+            uncertainty=tuple(float(u) for u in data["uncertainty"]),
+            uncertainty_drivers={
+                int(k): tuple((str(f), float(c)) for f, c in v) for k, v in data["uncertainty_drivers"].items()
+            },
+            uncertainty_threshold=float(data["uncertainty_threshold"]),
         )
 
 
@@ -265,6 +288,7 @@ def analyze(article: Article, config: AnalysisConfig | None = None) -> AnalysedD
         n_either, _ = quoted_words(p.text, p.start, inside)
         voice_words.append((n_quoted, n_either - n_quoted, n_words))
         first += len(p.sentences)
+    scores, drivers, threshold = _uncertainty(sentences, cues, config)
     return AnalysedDocument(
         article=article,
         config=config,
@@ -276,7 +300,36 @@ def analyze(article: Article, config: AnalysisConfig | None = None) -> AnalysedD
         predictions=tuple(predictions),
         sentiment=tuple(sentence_scores([s.text for s in sentences])),
         voice_words=tuple(voice_words),
+        uncertainty=scores,
+        uncertainty_drivers=drivers,
+        uncertainty_threshold=threshold,
     )
+
+
+#: Drivers kept per uncertain sentence.
+DRIVERS = 3
+
+
+def _uncertainty(
+    sentences: Sequence[Sentence], cues: Sequence[Cue], config: AnalysisConfig
+) -> tuple[tuple[float, ...], dict[int, tuple[tuple[str, float], ...]], float]:
+    """The model's score of every sentence (its cues re-based to it), and the drivers of the uncertain ones."""
+    from analysis.annotate.hedging.uncertainty import explain, load_model, score_sentences
+
+    per_sentence: list[list[Cue]] = [[] for _ in sentences]
+    starts = [s.start for s in sentences]
+    for c in cues:
+        i = bisect_right(starts, c.start) - 1
+        if i >= 0 and c.start < sentences[i].end:
+            s = sentences[i].start
+            per_sentence[i].append(Cue(c.start - s, c.end - s, c.text, c.category, c.subtype))
+    texts = [s.text for s in sentences]
+    scores = tuple(score_sentences(texts, per_sentence))
+    threshold = config.uncertainty_threshold if config.uncertainty_threshold is not None else load_model().threshold
+    drivers = {
+        i: tuple(explain(texts[i], per_sentence[i], top=DRIVERS)) for i, u in enumerate(scores) if u >= threshold
+    }
+    return scores, drivers, threshold
 
 
 def _place(c: Cue, p: Paragraph, relations: Sequence[Attribution], sentence_starts: list[int]) -> Cue:

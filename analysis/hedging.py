@@ -17,10 +17,14 @@ from analysis.annotate.hedging import (  # noqa: F401
     __all__,
     build_lexicon,
     default_lexicon,
+    explain,
     find_cues,
     is_prediction,
+    is_uncertain,
     lexicon_table,
     load_lexicon,
+    score_sentences,
+    uncertainty,
 )
 
 

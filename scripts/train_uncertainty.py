@@ -60,8 +60,8 @@ from sklearn.model_selection import StratifiedKFold  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from analysis.annotate.hedging.uncertainty import features  # noqa: E402
 from analysis.hedging import find_cues  # noqa: E402
-from analysis.uncertainty import features  # noqa: E402
 
 SEED = 13
 FOLDS = 5

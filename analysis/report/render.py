@@ -47,6 +47,9 @@ CSS = """
   background: #e3f0e3; border-radius: 3px; padding: 1px 4px; margin-left: 3px; vertical-align: 2px;
   white-space: nowrap; }
 .ma-article .who.quoted::after { color: #555; background: #e8e8e8; }
+.ma-article .unc::after { content: attr(data-label); font: 600 10.5px/1 system-ui, sans-serif; color: #5b3b8c;
+  border: 1px solid #b9a3dd; border-radius: 3px; padding: 0 4px; margin-left: 3px; vertical-align: 2px;
+  white-space: nowrap; cursor: help; }
 .ma-article mark.cue { border-radius: 3px; padding: 0 2px; color: inherit; cursor: help; }
 .ma-article mark.hedge.author { background: #ffe08a; }
 .ma-article mark.hedge.quoted, .ma-article mark.hedge.reported { background: #fff4cc; border: 1px dashed #d4a500; }
@@ -157,6 +160,10 @@ def render_paragraph(
 
 
 def _label(voice: str, speaker: str) -> str:
+    """An empty marker the page labels with CSS: a passage's source, or (voice ``uncertain``) a sentence's score."""
+    if voice == "uncertain":
+        label, _, drivers = speaker.partition("\n")
+        return f'<span class="unc" data-label="{_esc(label)}" title="{_esc(drivers)}"></span>'
     return f'<span class="who {_esc(voice)}" data-speaker="{_esc(speaker)}"></span>'
 
 
@@ -183,10 +190,12 @@ def legend() -> str:
     items.append('<span class="quote">quoted words</span>' + _label("quoted", "speaker"))
     items.append('<span class="reported">reported speech or thought</span>' + _label("reported", "source"))
     items.append('<span class="prediction">unhedged prediction (author)</span>')
+    items.append("sentence" + _label("uncertain", "uncertain 0.72: may\nthe model's score and its hedges"))
     return (
         '<div class="legend">' + " ".join(items) + "<br>Each quoted or reported passage ends with the name of "
         "its source (\u201cunknown\u201d when none is found); dashed cues are in someone else's words. "
-        "Hover over a cue for its subtype.</div>"
+        "A sentence the uncertainty model scores at or over its threshold ends with its score and hedges; hover "
+        "over the score for the features that drove it, over a cue for its subtype.</div>"
     )
 
 
@@ -223,6 +232,13 @@ def highlight(item: Article | AnalysedDocument, standalone: bool = True) -> str:
         rs = [(r.start - p.start, r.end - p.start) for r in prel if r.kind == "reported"]
         voice = {"direct": "quoted", "reported": "reported"}
         who = [(min(r.end, p.end) - p.start, voice[r.kind], r.speaker or "unknown") for r in prel]
+        for i in doc.sentence_range(p.index):
+            if doc.is_uncertain(i):
+                drivers = ", ".join(f"{f} {c:+.2f}" for f, c in doc.uncertainty_drivers.get(i, ()))
+                cues_in = [c.text for c in pcues if doc.sentences[i].start <= c.start < doc.sentences[i].end
+                           and c.category == "hedge"]
+                label = f"uncertain {doc.uncertainty[i]:.2f}" + (f": {', '.join(cues_in)}" if cues_in else "")
+                who.append((doc.sentences[i].end - p.start, "uncertain", f"{label}\ndriven by {drivers}"))
         ps = [(doc.sentences[i].start - p.start, doc.sentences[i].end - p.start) for i in doc.sentence_range(p.index)
               if i in predicted]
         role = _esc(p.role)

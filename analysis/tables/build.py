@@ -48,6 +48,7 @@ def _unit(
     predicted = set(doc.predictions)
     quoted, reported, words = voice_words
     row.update(hedging.voice_columns(cues, quoted, reported, words, sum(1 for i in positions if i in predicted)))
+    row.update(hedging.uncertainty_columns([doc.uncertainty[i] for i in positions], doc.uncertainty_threshold))
     return row
 
 
@@ -140,9 +141,15 @@ def sentence_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
             "sentence": s.index, "start": s.start, "end": s.end, "n_words": c.n_words, "n_syllables": c.n_syllables,
             "compound": sc.compound, "pos": sc.pos, "neu": sc.neu, "neg": sc.neg,
             "hedges": cats.count("hedge"), "boosters": cats.count("booster"), "unhedged_prediction": i in predicted,
-            "text": s.text, **meta,
+            "uncertainty": doc.uncertainty[i], "uncertain": doc.is_uncertain(i),
+            "uncertainty_drivers": _drivers(doc, i), "text": s.text, **meta,
         })
     return rows
+
+
+def _drivers(doc: AnalysedDocument, position: int) -> str:
+    """The drivers of an uncertain sentence's score as text: ``"cue:hedge/modal +2.40; word:may +2.37"``."""
+    return "; ".join(f"{f} {c:+.2f}" for f, c in doc.uncertainty_drivers.get(position, ()))
 
 
 def cue_table(doc: AnalysedDocument) -> pd.DataFrame:
@@ -155,12 +162,17 @@ def cue_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
     """Rows of :func:`cue_table` as dicts."""
     a = doc.article
     meta = metadata(doc)
-    return [
-        {"article_id": a.article_id, "paragraph": c.paragraph, "role": a.paragraphs[c.paragraph].role,
-         "sentence": c.sentence, "start": c.start, "end": c.end, "text": c.text, "category": c.category,
-         "subtype": c.subtype, "voice": c.voice, "speaker": c.speaker, **meta}
-        for c in doc.cues
-    ]
+    rows = []
+    for c in doc.cues:
+        position = doc.sentence_range(c.paragraph)[c.sentence]
+        rows.append({
+            "article_id": a.article_id, "paragraph": c.paragraph, "role": a.paragraphs[c.paragraph].role,
+            "sentence": c.sentence, "start": c.start, "end": c.end, "text": c.text, "category": c.category,
+            "subtype": c.subtype, "voice": c.voice, "speaker": c.speaker,
+            "sentence_uncertainty": doc.uncertainty[position], "uncertainty_drivers": _drivers(doc, position),
+            **meta,
+        })
+    return rows
 
 
 def source_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:

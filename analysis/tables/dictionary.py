@@ -41,6 +41,7 @@ DATA_DICTIONARY: dict[str, tuple[str, str]] = {
     **sentiment.SPEC,
     **hedging.SPEC,
     **hedging.VOICE_SPEC,
+    **hedging.UNCERTAINTY_SPEC,
     **METADATA,
 }
 COLUMNS: tuple[str, ...] = tuple(DATA_DICTIONARY)
@@ -64,6 +65,13 @@ SENTENCE_DICTIONARY: dict[str, tuple[str, str]] = {
     "hedges": hedging.SPEC["hedges"],
     "boosters": hedging.SPEC["boosters"],
     "unhedged_prediction": ("bool", "True when the sentence is an unhedged author prediction."),
+    "uncertainty": ("0..1", "The model's probability that the sentence expresses uncertainty."),
+    "uncertain": ("bool", "True when `uncertainty` is at least the threshold (see `uncertain_sentences`)."),
+    "uncertainty_drivers": (
+        "text",
+        "For an uncertain sentence, the features that drove its score with their contribution to the logit "
+        "('cueword:may +1.20; cue:hedge/modal +0.40'): cue features name the lexicon's cues. Empty otherwise.",
+    ),
     "text": ("text", "The sentence."),
 }
 SENTENCE_COLUMNS: tuple[str, ...] = (*SENTENCE_DICTIONARY, *METADATA)
@@ -87,6 +95,12 @@ CUE_DICTIONARY: dict[str, tuple[str, str]] = {
     "speaker": (
         "text",
         "The quoted or reported source, resolved ('Alexander Lukashenko', 'officials'); empty when unknown.",
+    ),
+    "sentence_uncertainty": ("0..1", "The uncertainty of the cue's sentence (sentence table `uncertainty`)."),
+    "uncertainty_drivers": (
+        "text",
+        "When the cue's sentence is uncertain, what drove its score (as in the sentence table), so a researcher "
+        "sees whether this cue did.",
     ),
 }
 CUE_COLUMNS: tuple[str, ...] = (*CUE_DICTIONARY, *METADATA)

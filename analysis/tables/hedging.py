@@ -31,6 +31,28 @@ VOICE_SPEC: dict[str, tuple[str, str]] = {
 }
 
 
+UNCERTAINTY_SPEC: dict[str, tuple[str, str]] = {
+    "uncertainty": (
+        "0..1",
+        "Mean over the sentences of the model's probability that a sentence expresses uncertainty "
+        "(a sentence-level model trained on CoNLL-2010 and rated science findings; see the method notebook).",
+    ),
+    "uncertain_sentences": (
+        "count",
+        "Sentences whose uncertainty is at least the threshold chosen by cross-validation (0.38 in the shipped "
+        "model; `AnalysisConfig.uncertainty_threshold`).",
+    ),
+}
+
+
+def uncertainty_columns(scores: Sequence[float], threshold: float) -> dict[str, float | int]:
+    """:data:`UNCERTAINTY_SPEC` columns of a unit from its sentences' scores (NaN mean with no sentence)."""
+    return {
+        "uncertainty": sum(scores) / len(scores) if scores else float("nan"),
+        "uncertain_sentences": sum(1 for u in scores if u >= threshold),
+    }
+
+
 def cue_counts(cues: Sequence[Cue], n_words: int) -> dict[str, float | int]:
     """Counts per category and rates per 100 words (NaN rates when ``n_words`` is 0)."""
     out: dict[str, float | int] = {}

@@ -102,7 +102,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .hedging import Cue
+    from analysis.annotate.hedging.cues import Cue
 
 #: Lower-cased words (with inner apostrophes), numbers and question marks.
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|\?")
@@ -133,7 +133,7 @@ def features(sentence: str, cues: Sequence[Cue] | None = None) -> list[str]:
     if not toks:
         return []
     if cues is None:
-        from .hedging import find_cues
+        from analysis.annotate.hedging.matcher import find_cues
 
         cues = find_cues(sentence)
     words = [_NUM if t[0].isdigit() else t for t in toks]
