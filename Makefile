@@ -53,10 +53,29 @@ SHARED ?= ../shared
 baseline: install
 	$(BIN)/media-analysis baseline build $(SHARED)/corpus/onestopenglish-adv
 
-# Re-execute the notebooks in place (outputs are committed; nbval compares key cells with them).
+# `make notebooks`: re-execute the committed notebooks in place (outputs are committed; nbval compares key
+# cells with them; widget state is not stored, it would add megabytes of JavaScript).
+# `make notebooks ARTICLE=my.md [STORE=dir] [OUT=dir]`: run every notebook for that article with papermill
+# (its `parameters` cell) and write the executed copies to OUT (default notebooks/out/, gitignored); the
+# committed notebooks are left untouched. Paths are made absolute, so the copies re-run from anywhere.
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
+OUT ?= notebooks/out
+STORE ?= data/articles
 notebooks: install
+ifdef ARTICLE
+	@test -f "$(ARTICLE)" || { echo "ARTICLE=$(ARTICLE): no such file" >&2; exit 2; }
+	mkdir -p "$(OUT)"
+	for nb in $(NOTEBOOKS); do \
+		$(BIN)/papermill --no-progress-bar --cwd notebooks --kernel python3 --execution-timeout 600 \
+			"$$nb" "$(OUT)/$$(basename $$nb)" \
+			-p article_path "$(abspath $(ARTICLE))" -p store "$(abspath $(STORE))" || exit 1; \
+	done
+	@echo "notebooks for $(ARTICLE) written to $(OUT)/"
+else
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-		--ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 notebooks/*.ipynb
+		--ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 \
+		--ExecutePreprocessor.store_widget_state=False $(NOTEBOOKS)
+endif
 
 # Performance tables of issue 6 (scripts that print tables; need ../shared; several minutes).
 bench: install-test

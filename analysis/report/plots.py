@@ -307,13 +307,15 @@ def comparable_distributions(
 def readability_vs_hedging(
     articles: pd.DataFrame, focus_id: str, label_ids: Sequence[str] = (), title: str = "",
     background: pd.DataFrame | None = None, background_label: str = "news baseline",
+    focus_label: str = "seed article",
 ) -> Figure:
     """Scatter of Flesch-Kincaid grade against hedges per 100 words, one point per article.
 
     ``articles`` (the focus in vermillion, the others in blue) are numbered on the chart
     and named in full in a key under it: ``title`` (or ``article_id``), with ``outlet``
     when given. ``background`` (e.g. a baseline corpus) is grey, unnumbered, named once
-    in the legend. ``label_ids`` is kept for compatibility: every article is numbered.
+    in the legend; ``focus_label`` names the focus in the legend. ``label_ids`` is kept for
+    compatibility: every article is numbered.
     """
     focus = articles[articles["article_id"] == focus_id]
     others = articles[articles["article_id"] != focus_id]
@@ -332,7 +334,7 @@ def readability_vs_hedging(
         ax.scatter(others["flesch_kincaid_grade"], others["hedges_per_100w"], s=40, color=COMPARABLE_COLOR,
                    label="comparable coverage", zorder=3)
     ax.scatter(focus["flesch_kincaid_grade"], focus["hedges_per_100w"], s=90, color=SEED_COLOR, marker="D",
-               label="seed article", zorder=4)
+               label=focus_label, zorder=4)
     _number_points(ax, keyed)
     ax.set_xlabel("Flesch-Kincaid grade of the body text (US school years)")
     ax.set_ylabel("Hedges per 100 words")
