@@ -96,6 +96,18 @@ def _script(ch: str) -> str:
     return name.split(" ", 1)[0] if name else "UNKNOWN"
 
 
+#: Characters of Latin-script text given to lingua (cut at a space): a few paragraphs.
+LINGUA_CHARS = 2500
+
+
+def _head(text: str, n: int) -> str:
+    """The first ``n`` characters of ``text``, cut back to the last whitespace."""
+    if len(text) <= n:
+        return text
+    cut = text.rfind(" ", 0, n)
+    return text[: cut if cut > n // 2 else n]
+
+
 @cache
 def _detector(codes: tuple[str, ...], accurate: bool) -> Any:
     from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
@@ -118,13 +130,19 @@ def detect_language(text: str, sample_chars: int = 20000) -> str:
     ``"und"`` for text without letters. See the module docstring for how.
     """
     sample = text[:sample_chars]
-    letters = [c for c in sample if c.isalpha()]
-    if not letters:
-        return "und"
-    scripts: dict[str, int] = {}
-    for c in letters:
-        s = "LATIN" if c.isascii() else _script(c)
-        scripts[s] = scripts.get(s, 0) + 1
+    if sample.isascii():  # the common case, decided without looking at every character's script
+        if not any(c.isalpha() for c in sample):
+            return "und"
+        scripts = {"LATIN": 1}
+        letters: list[str] | str = "a"
+    else:
+        letters = [c for c in sample if c.isalpha()]
+        if not letters:
+            return "und"
+        scripts = {}
+        for c in letters:
+            s = "LATIN" if c.isascii() else _script(c)
+            scripts[s] = scripts.get(s, 0) + 1
     if scripts.get("LATIN", 0) / len(letters) < MIN_LATIN_SHARE:
         top = max((s for s in scripts if s != "LATIN"), key=scripts.__getitem__)
         if top == "CYRILLIC":
@@ -135,6 +153,7 @@ def detect_language(text: str, sample_chars: int = 20000) -> str:
     words = _NON_LETTERS.sub(" ", sample).strip()
     if not words:
         return "en"
+    sample = _head(sample, LINGUA_CHARS)  # the language of prose is plain long before this; lingua's cost grows with it
     fast = _ranked(sample, LATIN_LANGUAGES, accurate=False)
     code, confidence = fast[0] if fast else ("en", 0.0)
     if code == "en" or confidence < MIN_FAST_CONFIDENCE:

@@ -29,7 +29,6 @@ import pandas as pd
 
 from analysis.annotate.hedging import CATEGORIES, VOICES
 from analysis.config import AnalysisConfig
-from analysis.document import analyze
 from analysis.errors import InputError
 from analysis.report.figures import ArticleTables, Comparables, document_tables, load_tables
 
@@ -154,24 +153,39 @@ class Coverage:
         return "\n".join(lines + [f"note: {note}" for note in self.notes])
 
 
-def store_tables(store: str | Path, config: AnalysisConfig | None = None) -> tuple[list[ArticleTables], list[str]]:
-    """Tables of every English article in ``store`` (each analysed once), and notes on what is missing.
+def store_tables(
+    store: str | Path, config: AnalysisConfig | None = None, exclude_sha256: set[str] | None = None
+) -> tuple[list[ArticleTables], list[str]]:
+    """Tables of every English article in ``store`` (one corpus run: cache, unique ids), and notes.
 
-    A missing folder or an empty store gives ``[]`` and a note; non-English files are
-    left out with a note. A malformed file raises :class:`InputError` naming it.
+    Args:
+        store: the store folder (may be missing or empty: ``[]`` and a note).
+        config: analysis settings.
+        exclude_sha256: text digests of articles to leave out (the focus, so that it is never
+            counted against itself: :func:`analysis.sources.store.article_digests`).
+
+    Returns:
+        ``(tables, notes)``; non-English files are left out with a note, and an article that
+        cannot be analysed is left out with its one-line error as a note.
     """
-    from analysis.sources.store import Store, load_corpus
+    from analysis.corpus.batch import analyze_paths
+    from analysis.sources.store import Store, comparable_paths
 
     root = Path(store)
     if not root.is_dir() or not Store(root).paths():
         what = "does not exist" if not root.exists() else "has no article files"
         return [], [f"the store {root} {what}: add articles with `media-analysis add SOURCE --store {root}`"]
-    articles = load_corpus(root)
-    english = [a for a in articles if a.is_english]
+    every = Store(root).paths()
+    paths = comparable_paths(root, exclude_sha256)
+    everything_english = comparable_paths(root)
     notes = []
-    if len(english) < len(articles):
-        notes.append(f"{len(articles) - len(english)} non-English article(s) left out (English-only metrics)")
-    return [document_tables(analyze(a, config)) for a in english], notes
+    if len(everything_english) < len(every):
+        notes.append(f"{len(every) - len(everything_english)} non-English article(s) left out (English-only metrics)")
+    if len(paths) < len(everything_english):
+        notes.append(f"{len(everything_english) - len(paths)} stored copy of the focus article left out")
+    result = analyze_paths(paths, config=config, keep_documents=True, progress=False)
+    notes += [message for _source, message in result.failures]
+    return [document_tables(d) for d in result.documents], notes
 
 
 def coverage(
@@ -192,9 +206,11 @@ def coverage(
     Returns:
         The :class:`Coverage`.
     """
-    tables, notes = store_tables(store, config)
-    sha = focus.document.article.sha256 if focus.document is not None else None
-    tables = [t for t in tables if t.document is None or t.document.article.sha256 != sha]
+    from analysis.sources.store import article_digests
+
+    exclude = article_digests(focus.document.article) if focus.document is not None else set()
+    tables, notes = store_tables(store, config, exclude)
+    tables = [t for t in tables if t.document is None or t.document.article.sha256 not in exclude]
     chosen = str(event if event is not None else (focus.article.get("event") or "")).strip()
     others = [t for t in tables if _key(t.article.get("event")) == chosen.casefold()] if chosen else list(tables)
     if tables and chosen and not others:

@@ -109,34 +109,38 @@ class Comparables:
         return self.store_articles.empty and self.baseline_articles.empty
 
 
-def comparable_tables(store: str | Path | None = None, baseline_name: str = "onestopenglish-adv") -> Comparables:
-    """Analyse English articles in ``store`` and load the committed baseline ``baseline_name``."""
+def comparable_tables(
+    store: str | Path | None = None,
+    baseline_name: str = "onestopenglish-adv",
+    exclude_sha256: set[str] | None = None,
+) -> Comparables:
+    """Analyse the English articles in ``store`` and load the committed baseline ``baseline_name``.
+
+    Args:
+        store: the article store (default ``data/articles``; may be missing).
+        baseline_name: a committed baseline (:func:`analysis.load_baseline`).
+        exclude_sha256: text digests of the focus article, so it is never compared with itself
+            (:func:`analysis.sources.store.article_digests`).
+
+    Returns:
+        The :class:`Comparables`, with notes saying in plain words what is missing.
+    """
+    from analysis.report.coverage import store_tables
+    from analysis.sources.store import DEFAULT_STORE
     from analysis.tables import COLUMNS
 
     empty = pd.DataFrame(columns=list(COLUMNS))
-    notes: list[str] = []
+    root = Path(store) if store else Path(DEFAULT_STORE)
+    tables, notes = store_tables(root, exclude_sha256=exclude_sha256)
     store_p, store_a = empty, empty
-    try:
-        from analysis.sources.store import DEFAULT_STORE, load_corpus
-
-        root = Path(store) if store else Path(DEFAULT_STORE)
-        corpus = load_corpus(root, english_only=True) if root.is_dir() else []
-        if corpus:
-            tables = [article_tables(a) for a in corpus]
-            store_p = pd.concat([t[0] for t in tables], ignore_index=True)
-            rows = []
-            for a, (_, row) in zip(corpus, tables, strict=True):
-                row["title"] = a.title or a.article_id
-                row["outlet"] = a.outlet or ""
-                rows.append(row)
-            store_a = pd.DataFrame(rows).reset_index(drop=True)
-        else:
-            notes.append(
-                f"no English articles in the local store ({root}); add some with "
-                "`media-analysis add PAGE.html` or `media-analysis fetch data/comparables.csv`"
-            )
-    except ImportError:  # pragma: no cover - store module missing
-        notes.append("article store unavailable")
+    if tables:
+        store_p = pd.concat([t.paragraphs for t in tables], ignore_index=True)
+        store_a = pd.DataFrame([t.article for t in tables]).reset_index(drop=True)
+    else:
+        notes.append(
+            f"no English articles in the local store ({root}); add some with "
+            "`media-analysis add PAGE.html` or `media-analysis fetch data/comparables.csv`"
+        )
     base_p, base_a = empty, empty
     try:
         from analysis.report.baseline import load_baseline
@@ -252,7 +256,11 @@ def save_figure(fig: Figure, stem: Path) -> list[Path]:
 
 def write_figures(outdir: str | Path = DEFAULT_FIGURES, store: str | Path | None = None) -> list[Path]:
     """Regenerate every figure into ``outdir``; returns the files written."""
-    figs = build_figures(seed_tables(), comparable_tables(store))
+    from analysis.sources.store import article_digests
+
+    seed = seed_tables()
+    exclude = article_digests(seed.document.article) if seed.document is not None else set()
+    figs = build_figures(seed, comparable_tables(store, exclude_sha256=exclude))
     written: list[Path] = []
     for name, fig in figs.items():
         written += save_figure(fig, Path(outdir) / name)
