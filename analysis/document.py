@@ -314,7 +314,7 @@ def _uncertainty(
     sentences: Sequence[Sentence], cues: Sequence[Cue], config: AnalysisConfig
 ) -> tuple[tuple[float, ...], dict[int, tuple[tuple[str, float], ...]], float]:
     """The model's score of every sentence (its cues re-based to it), and the drivers of the uncertain ones."""
-    from analysis.annotate.hedging.uncertainty import explain, load_model, score_sentences
+    from analysis.annotate.hedging.uncertainty import load_model, score_and_explain
 
     per_sentence: list[list[Cue]] = [[] for _ in sentences]
     starts = [s.start for s in sentences]
@@ -323,12 +323,9 @@ def _uncertainty(
         if i >= 0 and c.start < sentences[i].end:
             s = sentences[i].start
             per_sentence[i].append(Cue(c.start - s, c.end - s, c.text, c.category, c.subtype))
-    texts = [s.text for s in sentences]
-    scores = tuple(score_sentences(texts, per_sentence))
     threshold = config.uncertainty_threshold if config.uncertainty_threshold is not None else load_model().threshold
-    drivers = {
-        i: tuple(explain(texts[i], per_sentence[i], top=DRIVERS)) for i, u in enumerate(scores) if u >= threshold
-    }
+    probs, drivers = score_and_explain([s.text for s in sentences], per_sentence, threshold, DRIVERS)
+    scores = tuple(probs)
     return scores, drivers, threshold
 
 

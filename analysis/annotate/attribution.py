@@ -102,6 +102,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from analysis.annotate.quotes import Quote, find_quotes
 
@@ -177,8 +178,9 @@ _QUOTE_CHARS = set('“”„«»"') | {"``", "''"}
 _CLOSERS = set('”»"') | {"''"}
 
 
-@dataclass(slots=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """One token: its text and offsets, lower-cased form, whether it is a word and capitalised."""
+
     text: str
     start: int
     end: int
@@ -188,11 +190,13 @@ class _Tok:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    out = []
-    for m in _TOK.finditer(text, start, end):
-        t = m.group(0)
-        out.append(_Tok(t, m.start(), m.end(), t.lower(), t[0].isalnum(), t[0].isupper()))
-    return out
+    """The tokens of ``text[start:end]`` (offsets into ``text``)."""
+    make = _Tok._make
+    return [
+        make((t, m.start(), m.end(), t.lower(), t[0].isalnum(), t[0].isupper()))
+        for m in _TOK.finditer(text, start, end)
+        for t in (m.group(0),)
+    ]
 
 
 def _clean(t: str) -> str:

@@ -108,6 +108,26 @@ def _head(text: str, n: int) -> str:
     return text[: cut if cut > n // 2 else n]
 
 
+#: Very frequent English function words that are not also common words of French, German, Spanish,
+#: Italian or Dutch (so not "a", "in", "an", "so", "was", "die", "on"): in English prose a third
+#: of the words or more, in those languages almost none.
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to is that for it with as by at be this are from he she they have has not but or which "
+    "said were been their his her its would will there more than who".split()
+)
+#: Words (at least) and share (at least) of :data:`_ENGLISH_FUNCTION_WORDS` that make a text plainly
+#: English prose without asking lingua (which reads short texts, headlines and lists of names).
+PLAIN_ENGLISH_WORDS, PLAIN_ENGLISH_SHARE = 60, 0.25
+
+
+def _plainly_english(words: str) -> bool:
+    """True for long English prose: many words, a quarter or more of them English function words."""
+    tokens = words.lower().split()[:400]
+    if len(tokens) < PLAIN_ENGLISH_WORDS:
+        return False
+    return sum(w in _ENGLISH_FUNCTION_WORDS for w in tokens) / len(tokens) >= PLAIN_ENGLISH_SHARE
+
+
 @cache
 def _detector(codes: tuple[str, ...], accurate: bool) -> Any:
     from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
@@ -152,6 +172,8 @@ def detect_language(text: str, sample_chars: int = 20000) -> str:
         return _SCRIPT_LANGUAGE.get(top, "und")
     words = _NON_LETTERS.sub(" ", sample).strip()
     if not words:
+        return "en"
+    if _plainly_english(words):
         return "en"
     sample = _head(sample, LINGUA_CHARS)  # the language of prose is plain long before this; lingua's cost grows with it
     fast = _ranked(sample, LATIN_LANGUAGES, accurate=False)

@@ -225,8 +225,11 @@ def warm(freeze: bool = False, config: AnalysisConfig | None = None) -> None:
     import textstat
 
     from analysis.annotate._cmudict import ensure_cmudict
+    from analysis.annotate.attribution import find_attributions
     from analysis.annotate.counts import count
     from analysis.annotate.hedging import find_cues
+    from analysis.annotate.hedging.uncertainty import load_model
+    from analysis.annotate.language import detect_language
     from analysis.annotate.sentiment import analyzer
     from analysis.config import DEFAULT_CONFIG
 
@@ -240,6 +243,9 @@ def warm(freeze: bool = False, config: AnalysisConfig | None = None) -> None:
         analyzer()
         find_cues("It could be.", config.hedge_lexicon)  # the lexicon parsed and its matcher compiled, before any fork
         count("warm")  # textstat's easy-word list
+        load_model()  # the uncertainty model's weights
+        find_attributions("He said it.", [(0, 11)])  # the attribution word lists
+        detect_language("Ceci est une phrase en français, pour charger le détecteur.")  # lingua's models
         if freeze:
             gc.freeze()
     finally:

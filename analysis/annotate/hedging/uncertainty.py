@@ -361,3 +361,41 @@ def score_sentences(
         feats = features(s, cues)
         out.append(_sigmoid(logit(feats, head)) if feats else 0.0)
     return out
+
+
+def score_and_explain(
+    sentences: Sequence[str], cues_per_sentence: Sequence[Sequence[Cue]], threshold: float, top: int = 3
+) -> tuple[list[float], dict[int, tuple[tuple[str, float], ...]]]:
+    """:func:`score_sentences` and, for the sentences at or over ``threshold``, :func:`explain` (top ``top``).
+
+    One feature extraction per sentence serves both (the analysed document's uncertainty layer).
+
+    Returns:
+        ``(probabilities, {position: ((feature, contribution), ...)})``.
+    """
+    if len(sentences) != len(cues_per_sentence):
+        raise ValueError(f"{len(sentences)} sentences but {len(cues_per_sentence)} cue lists")
+    model = load_model()
+    weights = model.weights.get
+    probs: list[float] = []
+    drivers: dict[int, tuple[tuple[str, float], ...]] = {}
+    for i, (s, cues) in enumerate(zip(sentences, cues_per_sentence, strict=True)):
+        feats = features(s, cues)
+        if not feats:
+            probs.append(0.0)
+            continue
+        zw, zb, zc, gb, gc = model.scores(feats)
+        a, b, c = _softmax(gb, gc)
+        p = _sigmoid(a * zw + b * zb + c * zc)
+        probs.append(p)
+        if p >= threshold and top > 0:
+            contrib = []
+            for f in feats:
+                w = weights(f)
+                if w is not None:
+                    v = a * w[0] + b * w[1] + c * w[2]
+                    if v:
+                        contrib.append((f, v))
+            contrib.sort(key=lambda fc: (-abs(fc[1]), fc[0]))
+            drivers[i] = tuple(sorted(contrib[:top], key=lambda fc: (-fc[1], fc[0])))
+    return probs, drivers
