@@ -220,7 +220,27 @@ def build_figures(seed: ArticleTables, comparables: Comparables | None = None) -
     results = hedge_eval_results()
     if results is not None:
         figs["08_hedge_detector_scores"] = plots.detector_scores(results)  # type: ignore[arg-type]
+    if seed.document is not None:
+        from analysis.tables import sources
+
+        figs["09_who_hedges"] = plots.who_hedges(
+            seed.article, sources(seed.document), title=f"Who hedges: {seed.title}"
+        )
+    cv = uncertainty_cv_results()
+    if cv is not None:
+        figs["10_uncertainty_reliability"] = plots.reliability(cv["reliability_bins_union"])  # type: ignore[arg-type]
     return figs
+
+
+#: Cross-validated figures of the uncertainty model, written by ``scripts/train_uncertainty.py``.
+UNCERTAINTY_CV_RESULTS = Path(__file__).resolve().parents[2] / "data" / "benchmarks" / "uncertainty_cv.json"
+
+
+def uncertainty_cv_results(path: Path = UNCERTAINTY_CV_RESULTS) -> dict[str, object] | None:
+    """The uncertainty model's cross-validated figures (numbers and feature names only), or None."""
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def profile_inputs(seed: ArticleTables, comparables: Comparables) -> tuple[pd.DataFrame, dict[str, str]]:

@@ -454,3 +454,70 @@ def detector_scores(scores: dict[str, object], title: str = "", target_f1: float
     )
     ax.set_title(title or "How far to trust the hedge detector")
     return fig
+
+
+@styled
+def who_hedges(article: pd.Series, sources: pd.DataFrame, title: str = "") -> Figure:
+    """Hedges and boosters in each voice: the author's own, then every quoted or reported source.
+
+    Args:
+        article: the article row (``author_hedges``, ``author_boosters`` over the body).
+        sources: the sources table (:func:`analysis.tables.sources`), one row per source.
+        title: the figure title (default: "Who hedges").
+
+    Returns:
+        Horizontal bars of counts, one pair per voice, with each source's words in its label,
+        so a source quoted at length is told from one quoted once.
+    """
+    rows = [("the author (own words)", int(article["author_hedges"]), int(article["author_boosters"]), None)]
+    for _, s in sources.iterrows():
+        name = s["speaker"] or "unknown source"
+        rows.append((name, int(s["hedges"]), int(s["boosters"]), int(s["words"])))
+    labels = [n if w is None else f"{n} ({w} words)" for n, _, _, w in rows]
+    fig = _figure(7.5, 1.2 + 0.45 * len(rows))
+    ax = fig.subplots()
+    y = np.arange(len(rows))[::-1]
+    h = 0.38
+    ax.barh(y + h / 2, [r[1] for r in rows], h, color=CATEGORY_COLORS["hedge"], label="hedges")
+    ax.barh(y - h / 2, [r[2] for r in rows], h, color=CATEGORY_COLORS["booster"], label="boosters")
+    for yi, r in zip(y, rows, strict=True):
+        ax.text(r[1] + 0.05, yi + h / 2, str(r[1]), va="center", fontsize=8)
+        ax.text(r[2] + 0.05, yi - h / 2, str(r[2]), va="center", fontsize=8)
+    ax.set_yticks(y, labels)
+    ax.set_xlabel("cues (count)")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(loc="lower right", frameon=False)
+    ax.set_title(title or "Who hedges: cues in the author's words and in each source's")
+    return fig
+
+
+@styled
+def reliability(bins: Sequence[dict[str, object]], title: str = "") -> Figure:
+    """Reliability (calibration) plot of the uncertainty model: predicted probability against observed rate.
+
+    Args:
+        bins: ``[{"bin": [lo, hi], "mean_predicted", "observed_rate", "n"}, ...]`` (the cross-validated
+            bins in ``data/benchmarks/uncertainty_cv.json``).
+        title: the figure title.
+
+    Returns:
+        Points sized by the number of sentences in each bin, and the diagonal of perfect calibration.
+    """
+    pred = [float(b["mean_predicted"]) for b in bins if b["n"]]  # type: ignore[arg-type]
+    obs = [float(b["observed_rate"]) for b in bins if b["n"]]  # type: ignore[arg-type]
+    n = [int(b["n"]) for b in bins if b["n"]]  # type: ignore[call-overload]
+    fig = _figure(5.2, 4.6)
+    ax = fig.subplots()
+    ax.plot([0, 1], [0, 1], color="#999999", linestyle="--", linewidth=1, label="perfectly calibrated")
+    sizes = [20 + 180 * (k / max(n)) ** 0.5 for k in n]
+    ax.scatter(pred, obs, s=sizes, color=COMPARABLE_COLOR, zorder=3, label="cross-validated bins")
+    ax.plot(pred, obs, color=COMPARABLE_COLOR, linewidth=1)
+    for p, o, k in zip(pred, obs, n, strict=True):
+        ax.annotate(f"{k:,}", (p, o), textcoords="offset points", xytext=(6, -10), fontsize=7, color="#555555")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_xlabel("predicted probability of uncertainty")
+    ax.set_ylabel("share of sentences annotators marked uncertain")
+    ax.legend(loc="upper left", frameon=False, fontsize=8)
+    ax.set_title(title or "Uncertainty model: reliability (5-fold CV, Wikipedia + bio)")
+    return fig
