@@ -101,7 +101,15 @@ def _version() -> str:
         return "0.0.0+local"
 
 
+#: Subpackages and modules reachable as attributes (``analysis.hedging.find_cues`` after ``import analysis``).
+_SUBMODULES = frozenset(
+    "annotate cli config corpus document errors hedging io model report sources tables voice".split()
+)
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return import_module(f"analysis.{name}")
     if name == "__version__":  # read from the installed metadata on first use (importlib.metadata is slow)
         globals()["__version__"] = _version()
         return globals()["__version__"]
