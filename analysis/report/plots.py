@@ -211,7 +211,9 @@ def cues_by_paragraph(paragraphs: pd.DataFrame, title: str = "", min_words: int 
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(title or "Hedges, boosters and attributions by paragraph")
     handles = [Patch(facecolor=CATEGORY_COLORS[c], label=f"{c}s") for c in CATEGORY_COLORS]
-    handles.append(Patch(facecolor="#999999", hatch="xx", edgecolor="white", label="in a source's words (quoted or reported)"))
+    handles.append(
+        Patch(facecolor="#999999", hatch="xx", edgecolor="white", label="in a source's words (quoted or reported)")
+    )
     ax.legend(handles=handles, loc="upper left", frameon=False, fontsize=9, ncols=4)
     ax.set_ylim(0, ymax * 1.7 + 0.8)
     ax.text(0.005, 0.93, f"Numbers on bars: cues per 100 words. (Grey, in brackets): paragraph under {min_words} "
