@@ -86,7 +86,7 @@ bench: install-test
 	$(PY) benchmarks/bench_large_input.py
 
 lint: install-test
-	$(BIN)/ruff check analysis tests benchmarks
+	$(BIN)/ruff check analysis tests benchmarks scripts
 
 test: install-test install-browser lint
 	$(BIN)/pytest -q tests
