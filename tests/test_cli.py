@@ -26,7 +26,7 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 def test_analyze_without_path_is_the_seed(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["analyze"], capsys)
     assert code == 0 and err == ""
-    assert out.startswith("could-russia-lose-belarus\n")
+    assert out.startswith("Could Russia Lose Belarus? (opinion)  [could-russia-lose-belarus]\n")
     assert "Flesch-Kincaid grade" in out and "hedges" in out
 
 

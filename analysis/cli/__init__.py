@@ -71,8 +71,10 @@ def _format_table(paragraphs, articles, level: str = "paragraph") -> str:  # typ
     for _, art in articles.iterrows():
         aid = art["article_id"]
         rel = "" if art["readability_reliable"] else "  (under 100 words: indicative only)"
+        about = ", ".join(str(art[k]) for k in ("outlet", "kind", "date") if art.get(k))
+        heading = f"{art.get('title') or aid}" + (f" ({about})" if about else "") + f"  [{aid}]"
         parts.append(
-            f"{aid}\n"
+            f"{heading}\n"
             f"  body: {int(art['n_words'])} words, {int(art['n_sentences'])} sentences{rel}\n"
             f"  Flesch-Kincaid grade {art['flesch_kincaid_grade']:.1f}, "
             f"Flesch reading ease {art['flesch_reading_ease']:.1f}, Gunning Fog {art['gunning_fog']:.1f}\n"
