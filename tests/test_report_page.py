@@ -10,9 +10,10 @@ import pandas as pd
 import pytest
 
 from analysis import article_from_text, load_baseline
+from analysis.document import analyze
 from analysis.errors import InputError
 from analysis.report import page as report_page
-from analysis.tables import article_tables, sentence_metrics
+from analysis.tables import article_tables, sentence_metrics, sources
 from analysis.tables import cues as _cue_frame_from_article
 from tests import browser
 
@@ -38,8 +39,8 @@ def nasty():  # type: ignore[no-untyped-def]
 def seed_page(seed) -> str:  # type: ignore[no-untyped-def]
     paragraphs, article = article_tables(seed)
     cues = _cue_frame_from_article(seed)
-    return report_page.report_html(paragraphs, article, cues, report_page._sources_from_article(seed, cues),  # noqa: SLF001
-                                   load_baseline(level="article"), sentences=sentence_metrics(seed), document=seed)
+    return report_page.report_html(paragraphs, article, cues, sources(seed), load_baseline(level="article"),
+                                   sentences=sentence_metrics(seed), document=analyze(seed))
 
 
 def test_seed_page_has_header_summary_charts_text_and_sources(seed_page: str) -> None:
@@ -51,7 +52,8 @@ def test_seed_page_has_header_summary_charts_text_and_sources(seed_page: str) ->
     assert seed_page.count("Guardian news articles") == seed_page.count("Guardian news articles as adapted") > 0
     assert len(re.findall(r'<img src="data:image/png;base64,', seed_page)) == 5
     assert '<mark class="cue hedge quoted"' in seed_page  # the highlighted text
-    assert "<td>President Lukashenko</td>" in seed_page  # the sources table
+    assert "<td>Alexander Lukashenko</td>" in seed_page  # the sources table
+    assert "<td>the Russian Embassy in Moscow</td>" in seed_page  # a reported source too
 
 
 def test_page_is_self_contained(seed_page: str) -> None:
@@ -64,8 +66,7 @@ def test_page_is_self_contained(seed_page: str) -> None:
 
 def test_untrusted_text_and_metadata_are_escaped(nasty) -> None:  # type: ignore[no-untyped-def]
     doc, paragraphs, article, cues = nasty
-    page = report_page.report_html(paragraphs, article, cues, report_page._sources_from_article(doc, cues),  # noqa: SLF001
-                                   document=doc)
+    page = report_page.report_html(paragraphs, article, cues, sources(doc), document=doc)
     assert "<script" not in page.lower() and "<img src=x" not in page and "<i>Daily" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "fail, &amp; " in page and "&quot;critics&quot;" in page
     assert "<h1>Plans &lt;img src=x onerror=alert(3)&gt; &amp; &quot;quotes&quot;</h1>" in page

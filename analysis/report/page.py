@@ -49,13 +49,14 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from analysis.model import Article
 from analysis.report import plots
 from analysis.report.compare import COMPARED_METRICS, percentile_table
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from analysis.model import Article
+    from analysis.document import AnalysedDocument
 
 #: The committed baseline, named for what it is (learner-adapted, not the Guardian as published).
 BASELINE_NAME = "Guardian news articles as adapted for English learners"
@@ -109,10 +110,10 @@ def _esc(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def _meta(article: pd.Series, document: Article | None, key: str) -> str:
+def _meta(article: pd.Series, document: Article | AnalysedDocument | None, key: str) -> str:
     v = article.get(key) if key in article else None
     if (v is None or (isinstance(v, float) and math.isnan(v)) or v == "") and document is not None:
-        v = getattr(document, key, None)
+        v = getattr(getattr(document, "article", document), key, None)  # an analysed document or an Article
     return "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
 
 
@@ -147,7 +148,7 @@ def summary_html(
     quoted = int((cues["voice"] != "author").sum()) if len(cues) else 0
     boxes = "".join(f"<div><b>{n}</b>{_esc(label)}</div>" for label, n in (
         ("hedges", counts["hedge"]), ("boosters", counts["booster"]), ("attributions", counts["attribution"]),
-        ("cues inside quotations", quoted),
+        ("cues in sources' words (quoted or reported)", quoted),
     ))
     boxes += '<div class="note" style="background:none">in the body text<br>(headline, standfirst and<br>' \
         "byline left out, as in the metrics)</div>"
@@ -210,7 +211,7 @@ def _text_from_tables(paragraphs: pd.DataFrame, cues: pd.DataFrame) -> str:
         mine = cues[cues["paragraph"] == r["paragraph"]] if len(cues) else cues
         marks = [Cue(int(c["start"]) - int(r["start"]), int(c["end"]) - int(r["start"]), str(c["text"]),
                      str(c["category"]), str(c.get("subtype") or ""),
-                     "author" if c.get("voice") == "author" else "quoted", str(c.get("speaker") or ""))
+                     str(c.get("voice") or "author"), str(c.get("speaker") or ""))
                  for c in mine.to_dict("records")]
         role = _esc(r["role"])
         parts.append(f'<p class="para role-{role}" id="p{int(r["paragraph"])}"><span class="idx">'
@@ -251,7 +252,7 @@ def report_figures(
 def report_html(
     paragraphs: pd.DataFrame, article: pd.Series, cues: pd.DataFrame, sources: pd.DataFrame | None = None,
     baseline: pd.DataFrame | None = None, *, sentences: pd.DataFrame | None = None,
-    document: Article | None = None,
+    document: Article | AnalysedDocument | None = None,
 ) -> str:
     """The report page of one article as a string (a complete, self-contained HTML document)."""
     from analysis import __version__
@@ -274,7 +275,8 @@ def report_html(
         f"<section><h2>Charts</h2>{figures}</section>",
         '<section><h2>The text, highlighted</h2><p class="note">Every hedge (withholding commitment), booster '
         "(expressing certainty) and attribution (a claim given to a source) is marked; cues inside quotations "
-        "are the quoted speaker's. Hover a mark for its kind and speaker.</p>" + text + "</section>",
+        "or reported speech are their source's, named at the end of each passage. Hover a mark for its kind "
+        "and speaker.</p>" + text + "</section>",
     ]
     if sources is not None:
         sections.append(f"<section><h2>Who is quoted or reported</h2>{sources_html(sources)}</section>")
@@ -307,32 +309,6 @@ def write_report(
     return Path(path)
 
 
-# --- stand-ins until the project's tables land --------------------------------------------------
-
-def _sources_from_article(document: Article, cues: pd.DataFrame) -> pd.DataFrame:
-    """STAND-IN for the project's sources table: quoted speakers, from the quotations and the cue table.
-
-    One row per named speaker of a direct quotation: ``direct`` (quotations), ``words`` (in
-    them), ``hedges``/``boosters`` (cues inside their quotations), ``first_paragraph``; no
-    ``reported`` column (reported speech is not detected here).
-    """
-    from analysis.annotate.quotes import article_quotes
-
-    rows: dict[str, dict[str, Any]] = {}
-    for q in article_quotes(document):
-        name = q.speaker or "unknown speaker"
-        r = rows.setdefault(name, {"speaker": name, "direct": 0, "words": 0, "hedges": 0,
-                                   "boosters": 0, "first_paragraph": q.paragraph})
-        r["direct"] += 1
-        r["words"] += len(document.text[q.start:q.end].split())
-    for c in cues[cues["voice"] != "author"].to_dict("records") if len(cues) else []:
-        r = rows.get(str(c.get("speaker") or "unknown speaker"))
-        if r is not None and c["category"] in ("hedge", "booster"):
-            r[c["category"] + "s"] += 1
-    columns = ["speaker", "direct", "words", "hedges", "boosters", "first_paragraph"]
-    return pd.DataFrame(list(rows.values()), columns=columns)
-
-
 # --- command line -------------------------------------------------------------------------------
 
 def report_for_path(path: str | Path, baseline: bool = True) -> str:
@@ -340,14 +316,14 @@ def report_for_path(path: str | Path, baseline: bool = True) -> str:
     from analysis.document import analyze
     from analysis.report.baseline import load_baseline
     from analysis.sources.loading import load_article
-    from analysis.tables import article_tables, cues, sentence_metrics
+    from analysis.tables import article_tables, cues, sentence_metrics, sources
 
     doc = analyze(load_article(path))
     paragraphs, article = article_tables(doc)
     cue_rows = cues(doc)
     base = load_baseline(level="article") if baseline else None
-    return report_html(paragraphs, article, cue_rows, _sources_from_article(doc.article, cue_rows), base,
-                       sentences=sentence_metrics(doc), document=doc.article)
+    return report_html(paragraphs, article, cue_rows, sources(doc), base, sentences=sentence_metrics(doc),
+                       document=doc)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
