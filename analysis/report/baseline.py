@@ -13,7 +13,7 @@ and without the metadata columns other than title, outlet and kind
 
     media-analysis baseline build ../shared/corpus/onestopenglish-adv
 
-(``python -m analysis.baseline build ...`` does the same.)
+(the command lives in :mod:`analysis.cli.baseline`).
 
 Corpus files are UTF-8 (with BOM), one paragraph per line, with no title line: in
 184 of 189 files the first line is the full lede sentence (20+ words). Of the other
@@ -27,9 +27,7 @@ mapping"``), never from the first line; see :func:`corpus_article`.
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
-import sys
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -178,46 +176,3 @@ def percentile_ranks(
         rank = percentile_rank(col, float(v))
         rows.append({"metric": m, "value": v, "baseline_median": col.median(), "percentile": rank, "n": len(col)})
     return pd.DataFrame(rows, columns=["metric", "value", "baseline_median", "percentile", "n"])
-
-
-def add_cli_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Register ``baseline build CORPUS_DIR [--out DIR] [--name NAME]`` on a subparsers object."""
-    p = sub.add_parser(
-        "baseline",
-        help="rebuild a news baseline (figures only) from a corpus folder",
-        description="Compute per-paragraph and per-article metrics for every .txt file of a corpus folder and "
-        "write <out>/<name>.csv and <out>/<name>.articles.csv without any text column. Existing baseline files "
-        "are replaced (they are generated).",
-    )
-    bsub = p.add_subparsers(dest="baseline_command", metavar="ACTION", required=True)
-    b = bsub.add_parser("build", help="compute and write the baseline CSVs")
-    b.add_argument("corpus", metavar="CORPUS_DIR", help="folder of .txt articles (one paragraph per line)")
-    b.add_argument("--out", default=str(DEFAULT_OUT), metavar="DIR", help="output folder (default: %(default)s)")
-    b.add_argument("--name", default=DEFAULT_NAME, help="baseline name, used for file names (default: %(default)s)")
-    b.set_defaults(func=cmd_build)
-
-
-def cmd_build(args: argparse.Namespace) -> int:
-    """Build, write, and print one summary line; raises :class:`InputError` on bad input."""
-    info = write(args.corpus, args.out, args.name)
-    print(
-        f"wrote {Path(args.out) / args.name}.csv ({info['paragraphs']} paragraphs, roles {info['roles']}) and "
-        f"{args.name}.articles.csv ({info['articles']} articles) in {info['seconds']} s"
-    )
-    return 0
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m analysis.baseline build CORPUS_DIR``; same as ``media-analysis baseline build``."""
-    parser = argparse.ArgumentParser(prog="python -m analysis", description="Build a news baseline.")
-    add_cli_command(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["baseline", *(sys.argv[1:] if argv is None else argv)])
-    try:
-        return int(args.func(args))
-    except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -1,0 +1,57 @@
+"""``cache info|prune|clear``: see or empty the result cache."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from analysis.cli.common import EXIT_OK, _nonempty
+
+
+def cmd_cache(args: argparse.Namespace) -> int:
+    from analysis.corpus.cache import ResultCache, cache_location, check_cache_folder
+
+    path = cache_location(Path(args.cache_dir) if args.cache_dir else True)
+    check_cache_folder(path.parent)
+    if not path.exists():  # nothing to show or delete; and looking creates nothing
+        print(f"{path}: no result cache yet (0 cached articles)")
+        return EXIT_OK
+    with ResultCache(path, required=True) as store:
+        if args.action == "clear":
+            n = store.clear()
+            print(f"{store.path}: deleted {_articles(n)}")
+        elif args.action == "prune":
+            n = store.prune()
+            print(f"{store.path}: deleted {_articles(n)} from other versions of the analysis; {len(store)} kept")
+        else:
+            stale = store.stale()
+            note = f" ({stale} from other versions of the analysis: `cache prune` deletes them)" if stale else ""
+            print(f"{store.path}: {_articles(len(store))}{note}, {store.size_bytes() / 1048576:.1f} MiB")
+    return EXIT_OK
+
+
+def _articles(n: int) -> str:
+    return f"{n} cached article{'' if n == 1 else 's'}"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Register ``cache``."""
+    c = sub.add_parser(
+        "cache",
+        help="show or empty the result cache",
+        description="The result cache keeps analysed articles (keyed by text and analysis versions) so a "
+        "re-run is fast. Entries made by an older version of the analysis (another lexicon, library or "
+        "project version) are never read again but stay until 'prune' deletes them; 'clear' deletes all.",
+    )
+    c.add_argument(
+        "action",
+        choices=("info", "prune", "clear"),
+        help="info: location, entries, size; prune: delete entries of other analysis versions; clear: delete all",
+    )
+    c.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        type=_nonempty,
+        help="as for analyze (default: $MEDIA_ANALYSIS_CACHE or ~/.cache/media-analysis)",
+    )
+    c.set_defaults(func=cmd_cache)

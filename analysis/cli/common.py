@@ -1,0 +1,127 @@
+"""What every command shares: exit statuses, the one-line-error parser, output, common options."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 70, 130, 143
+
+
+def _seed_path() -> Path:
+    from analysis import seed_path
+
+    return seed_path()
+
+
+def expand_inputs(paths: Sequence[str]) -> list[Path]:
+    """See :func:`analysis.store.expand_inputs` (imported lazily: it loads YAML)."""
+    from analysis.sources.store import expand_inputs as expand
+
+    return expand(paths)
+
+
+def _to_file(output: str | None) -> bool:
+    """Whether ``--output`` names a file (``-`` or nothing: standard output)."""
+    return output is not None and output != "-"
+
+
+def write_output(text: str, output: str | None, force: bool) -> None:
+    """Print ``text`` or write it atomically to ``output`` (never clobbering without ``force``)."""
+    if not _to_file(output):
+        sys.stdout.write(text)
+        return
+    from analysis.io import atomic_write_text
+
+    atomic_write_text(Path(output), text, overwrite=force)
+    print(f"wrote {output}", file=sys.stderr)
+
+
+def _config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The :class:`~analysis.AnalysisConfig` of the command's options (``--lexicon``)."""
+    from analysis.config import AnalysisConfig
+
+    config = AnalysisConfig(lexicon=getattr(args, "lexicon", None))
+    config.hedge_lexicon  # noqa: B018 - a bad lexicon file is one error now, before any work
+    return config
+
+
+def _add_config_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--lexicon",
+        metavar="FILE",
+        help="hedge lexicon CSV to use instead of the packaged one (same columns: cue, category, subtype, rule, "
+        "source, notes); part of the cache key",
+    )
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a usage mistake reported in one line, like every other error (exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"error: {message} (see '{self.prog} --help')\n")
+
+
+def _whole_number(minimum: int, what: str, too_small: str) -> Callable[[str], int]:
+    """An argparse ``type``: an int of at least ``minimum``, with messages naming ``what`` it counts."""
+
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expects a whole number of {what}, not {value!r}") from None
+        if n < minimum:
+            raise argparse.ArgumentTypeError(f"{too_small}, not {n}")
+        return n
+
+    return parse
+
+
+_byte_count = _whole_number(1, "bytes (e.g. 25000000)", "must be a positive number of bytes")
+
+
+_worker_count = _whole_number(0, "processes", "must be 0 (one per CPU) or more")
+
+
+def _nonempty(value: str) -> str:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("needs a folder name, not an empty string")
+    return value
+
+
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    """Options of every command that analyses a corpus: size limit, store, workers, cache, lexicon."""
+    p.add_argument(
+        "--max-bytes",
+        type=_byte_count,
+        default=None,
+        metavar="N",
+        help="refuse input files larger than N bytes (default 5 MiB)",
+    )
+    p.add_argument(
+        "--store",
+        metavar="DIR",
+        help="analyse every article in the store DIR (e.g. data/articles), plus any PATHs given (the seed only "
+        "when named); non-English ones are skipped with a note",
+    )
+    # Corpus scale (issue 6): parallel workers and the content cache of analysis.cache.
+    p.add_argument(
+        "--workers",
+        type=_worker_count,
+        default=1,
+        metavar="N",
+        help="analyse with N processes (default 1; 0 = one per CPU); output order is the input order",
+    )
+    caching = p.add_mutually_exclusive_group()
+    caching.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        type=_nonempty,
+        help="keep results in DIR/results-v1.sqlite, keyed by article text and analysis versions "
+        "(default: $MEDIA_ANALYSIS_CACHE or ~/.cache/media-analysis)",
+    )
+    caching.add_argument("--no-cache", action="store_true", help="neither read nor write cached results")
+    _add_config_options(p)
