@@ -30,8 +30,6 @@ class AnalysisConfig:
             the passage length the formulas were calibrated on).
         min_smog_sentences: ``smog_reliable`` needs at least this many sentences (30:
             McLaughlin's SMOG sample).
-        headline_max_words: longest first line taken as the headline when no title is given (25).
-        byline_tail: last body paragraphs searched for an author-name line (4).
         uncertainty_threshold: a sentence is counted in ``uncertain_sentences`` when the
             model's probability is at least this (0..1); ``None`` = the threshold chosen by
             cross-validation on the training data and shipped with the weights.
@@ -40,14 +38,12 @@ class AnalysisConfig:
     lexicon: str | None = None
     min_reliable_words: int = 100
     min_smog_sentences: int = 30
-    headline_max_words: int = 25
-    byline_tail: int = 4
     uncertainty_threshold: float | None = None
 
     def __post_init__(self) -> None:
         if self.lexicon is not None:
             object.__setattr__(self, "lexicon", str(self.lexicon))
-        for name in ("min_reliable_words", "min_smog_sentences", "headline_max_words", "byline_tail"):
+        for name in ("min_reliable_words", "min_smog_sentences"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise ValueError(f"AnalysisConfig.{name} must be a whole number >= 0, not {value!r}")
