@@ -229,7 +229,6 @@ def warm(freeze: bool = False, config: AnalysisConfig | None = None) -> None:
     from analysis.annotate.counts import count
     from analysis.annotate.hedging import find_cues
     from analysis.annotate.hedging.uncertainty import load_model
-    from analysis.annotate.language import detect_language
     from analysis.annotate.sentiment import analyzer
     from analysis.config import DEFAULT_CONFIG
 
@@ -245,7 +244,7 @@ def warm(freeze: bool = False, config: AnalysisConfig | None = None) -> None:
         count("warm")  # textstat's easy-word list
         load_model()  # the uncertainty model's weights
         find_attributions("He said it.", [(0, 11)])  # the attribution word lists
-        detect_language("Ceci est une phrase en français, pour charger le détecteur.")  # lingua's models
+        # (lingua's models are not loaded here: only text that is not plainly English prose needs them)
         if freeze:
             gc.freeze()
     finally:
@@ -308,7 +307,7 @@ def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: Anal
     article_id = explicit or slugify(Path(source).stem)
     identity: dict[str, Any] = {k: _opt(meta.get(k)) for k in IDENTITY_FIELDS}
     identity.update(article_id=article_id, source_path=source)
-    identity["extra"] = _extra_from_text(text) | ({"event": side["event"]} if side.get("event") else {})
+    identity["extra"] = _extras(meta)  # front matter and sidecar, read once above
     return _Job(index, source, config, key=key, article_id=article_id, text=text, identity=identity, sidecar=side)
 
 
@@ -326,19 +325,12 @@ def _from_cache(job: _Job, value: dict[str, Any]) -> Outcome | None:
     except (KeyError, TypeError, ValueError, IndexError):
         return None
     identity = dict(job.identity)
-    if "extra" not in identity:
-        identity["extra"] = {**doc.article.extra, **_extra_from_text(job.text)}
+    identity["extra"] = {**doc.article.extra, **identity.get("extra", {})}  # what the analysis kept, plus metadata
     return Outcome(job.index, job.source, doc.with_identity(**identity), cached=True)
 
 
-def _extra_from_text(text: str | None) -> dict[str, Any]:
-    """Front-matter keys without an Article field (``event`` and the like), for a cached document."""
-    if text is None:
-        return {}
-    try:
-        meta, _ = split_front_matter(text)
-    except InputError:
-        return {}
+def _extras(meta: dict[str, Any]) -> dict[str, Any]:
+    """Metadata keys without an Article field (``event`` and the like), stamped on a cached document."""
     from analysis.sources.loading import METADATA_FIELDS
 
     skip = {*METADATA_FIELDS, "article_id", "id", "source_path", "sha256"}
