@@ -62,7 +62,8 @@ class AnalysedDocument:
         config: the settings it was analysed with.
         sentences: every sentence in reading order (``Sentence.paragraph`` says whose).
         counts: per sentence (same order), its :class:`~analysis.annotate.counts.Counts`.
-        quotes: quotation segments, one per paragraph a quotation spans.
+        quotes: quotation segments, one per paragraph a quotation spans (spans only: the
+            speaker of each is in :attr:`attributions`).
         attributions: every relation (direct and reported), in reading order.
         cues: every cue in text order, ``paragraph``/``sentence`` set, voice and speaker given.
         predictions: positions in ``sentences`` of unhedged author predictions.
@@ -259,7 +260,7 @@ def analyze(article: Article, config: AnalysisConfig | None = None) -> AnalysedD
     sentences = tuple(s for p in paragraphs for s in p.sentences)
     counts = tuple(counting.count(s.text) for s in sentences)
     spans = [(p.start, p.end) for p in paragraphs]
-    quotes = tuple(find_quotes(article.text, spans))
+    quotes = tuple(find_quotes(article.text, spans, speakers=False))  # speakers: the attribution layer's
     relations = tuple(
         find_attributions(article.text, spans, [[(s.start, s.end) for s in p.sentences] for p in paragraphs], quotes)
     )

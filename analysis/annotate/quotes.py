@@ -77,10 +77,14 @@ def _starts_with_opener(text: str, start: int, end: int) -> bool:
     return j < end and (text[j] in _OPENERS or text[j] == _STRAIGHT or text.startswith(_PTB_OPEN, j))
 
 
-def find_quotes(text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[Quote]:
+def find_quotes(
+    text: str, spans: Sequence[tuple[int, int]] | None = None, *, speakers: bool = True
+) -> list[Quote]:
     """Quotations in ``text``, given paragraph ``spans`` (default: blocks between blank lines).
 
-    Returns :class:`Quote` segments in text order, speakers filled in where found.
+    Returns :class:`Quote` segments in text order. With ``speakers``, each gets the speaker of
+    a nearby introduction (this module's quick heuristics); the analysed document passes
+    ``False``: its attribution layer (:mod:`analysis.annotate.attribution`) resolves speakers.
     """
     if spans is None:
         from analysis.annotate.segmentation import split_blocks
@@ -115,7 +119,7 @@ def find_quotes(text: str, spans: Sequence[tuple[int, int]] | None = None) -> li
         if open_at is not None:
             segments.append(Quote(open_at, pe, pi, group))
         carried = open_at is not None
-    return _with_speakers(text, spans, segments)
+    return _with_speakers(text, spans, segments) if speakers else segments
 
 
 def _clean_name(name: str) -> str:
