@@ -84,6 +84,9 @@ LANGUAGE_NAMES = {
     "und": "no identifiable language",
 }
 _NON_LETTERS = re.compile(r"[\W\d_]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: Every byte that is not an ASCII letter (deleted to count the letters).
+_NOT_ASCII_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
 
 
 def language_name(code: str) -> str:
@@ -118,11 +121,23 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 #: Words (at least) and share (at least) of :data:`_ENGLISH_FUNCTION_WORDS` that make a text plainly
 #: English prose without asking lingua (which reads short texts, headlines and lists of names).
 PLAIN_ENGLISH_WORDS, PLAIN_ENGLISH_SHARE = 60, 0.25
+#: Words of the text's beginning that :func:`_plainly_english` reads, and the characters searched for them.
+_PLAIN_ENGLISH_TOKENS, _HEAD_CHARS = 400, 4000
+
+
+def _words_head(sample: str) -> str:
+    """The letters-only words of ``sample``; of its head alone when that holds more words than
+    :func:`_plainly_english` reads (the answer is the same, the cost a fraction on long text)."""
+    if len(sample) > _HEAD_CHARS:
+        head = _NON_LETTERS.sub(" ", sample[:_HEAD_CHARS]).strip()
+        if len(head.split(None, _PLAIN_ENGLISH_TOKENS)) > _PLAIN_ENGLISH_TOKENS:
+            return head
+    return _NON_LETTERS.sub(" ", sample).strip()
 
 
 def _plainly_english(words: str) -> bool:
     """True for long English prose: many words, a quarter or more of them English function words."""
-    tokens = words.lower().split()[:400]
+    tokens = words.lower().split(None, _PLAIN_ENGLISH_TOKENS)[:_PLAIN_ENGLISH_TOKENS]
     if len(tokens) < PLAIN_ENGLISH_WORDS:
         return False
     return sum(w in _ENGLISH_FUNCTION_WORDS for w in tokens) / len(tokens) >= PLAIN_ENGLISH_SHARE
@@ -155,14 +170,18 @@ def detect_language(text: str, sample_chars: int = 20000) -> str:
             return "und"
         scripts = {"LATIN": 1}
         letters: list[str] | str = "a"
-    else:
-        letters = [c for c in sample if c.isalpha()]
-        if not letters:
+    else:  # ASCII letters counted in C; only the (few) other characters one by one
+        ascii_bytes = sample.encode("ascii", "ignore")
+        n_letters = len(ascii_bytes) - len(ascii_bytes.translate(None, _NOT_ASCII_LETTER))
+        scripts = {"LATIN": n_letters} if n_letters else {}
+        for c in _NON_ASCII.findall(sample):
+            if c.isalpha():
+                s = _script(c)
+                scripts[s] = scripts.get(s, 0) + 1
+                n_letters += 1
+        if not n_letters:
             return "und"
-        scripts = {}
-        for c in letters:
-            s = "LATIN" if c.isascii() else _script(c)
-            scripts[s] = scripts.get(s, 0) + 1
+        letters = "a" * n_letters
     if scripts.get("LATIN", 0) / len(letters) < MIN_LATIN_SHARE:
         top = max((s for s in scripts if s != "LATIN"), key=scripts.__getitem__)
         if top == "CYRILLIC":
@@ -170,7 +189,7 @@ def detect_language(text: str, sample_chars: int = 20000) -> str:
             ranked = _ranked(only, CYRILLIC_LANGUAGES, accurate=False)
             return ranked[0][0] if ranked else "ru"
         return _SCRIPT_LANGUAGE.get(top, "und")
-    words = _NON_LETTERS.sub(" ", sample).strip()
+    words = _words_head(sample)
     if not words:
         return "en"
     if _plainly_english(words):
