@@ -115,7 +115,8 @@ def test_explain_names_features_and_sums_to_the_logit():
     top = explain(s, top=5)
     assert 0 < len(top) <= 5
     names = [f for f, _ in top]
-    assert all(f.split(":", 1)[0] in {"word", "pair", "cue", "cueword", "ctx", "len", "hedges"} for f in names)
+    prefixes = {"word", "pair", "first", "cue", "cueword", "ctx", "len", "hedges", "vague", "passive", "class"}
+    assert all(f.split(":", 1)[0] in prefixes for f in names)
     values = [v for _, v in top]
     assert values == sorted(values, reverse=True)
     assert values[0] > 0
@@ -156,12 +157,25 @@ def test_features_are_readable_and_deterministic():
     assert any(n.startswith("cue:hedge/") for n in f)
 
 
+def test_context_features_name_weasel_and_peacock_patterns():
+    f = features("Some critics say it is widely believed to be the greatest film.")
+    for name in ("vague:some +human", "vague:* +human", "vague:first", "first:some", "ctx:-est word"):
+        assert name in f, name
+    assert "passive:it be believed" in f and "passive:impersonal" in f and "passive:be believed" in f
+    assert "vague:many +of" in features("He wrote many of the songs.")
+    assert "vague:several +plural" in features("The band released several albums.")
+    assert "class:peacock" in features("She was a renowned painter.")
+    assert "ctx:one of the" in features("It is one of the oldest bridges.")
+    assert not any(n.startswith(("vague:", "passive:", "class:")) for n in features("The cat sat on the mat."))
+
+
 def test_weights_file_is_small_plain_json():
     data = WEIGHTS.read_bytes()
     assert len(data) < 5_000_000
     assert not data.startswith(b"\x80")  # a pickle stream starts with the PROTO opcode
     raw = json.loads(data)
-    assert set(raw) == {"heads", "bias", "gate", "gate_bias", "threshold", "head_thresholds", "metadata"}
+    assert set(raw) == {"heads", "bias", "gate", "gate_bias", "threshold", "head_thresholds", "word_lists", "metadata"}
+    assert all(words and words == sorted(words) for words in raw["word_lists"].values())
     assert set(raw["heads"]) == set(raw["bias"]) == set(raw["head_thresholds"]) == set(HEADS)
     assert set(raw["gate"]) == set(raw["gate_bias"]) == {"bio", "certainty"}
     for group in ("heads", "gate"):
