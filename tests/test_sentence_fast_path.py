@@ -148,7 +148,8 @@ def test_plain_prose_is_split_as_syntok_splits_it(text: str) -> None:
         ("Prices rose; wages did not.", True),  # syntok ends a sentence at ";" only before a capital
         ("Prices rose; Wages did not.", False),
         ("He met Dr. Jones.", False),
-        ("The plan (approved in May) stands.", False),
+        ("The plan (approved in May) stands.", True),  # an aside syntok steps over
+        ("The plan (approved. In May) stands.", False),
         ("Two lines\nhere.", False),
         ("", False),
     ],
@@ -171,6 +172,9 @@ def test_which_paragraphs_take_the_fast_path(text: str, fast: bool) -> None:
         ("It rose 75%. Then it fell in the 1950s. Mid-century! It’s done.", 4),
         ("“Why?” he asked. The army left for the U.S. in spring; Nobody stayed.", 3),
         ("It ended on 5. Jan in Riga.", None),  # a number before a month: syntok decides
+        ("The new domains (gTLDs) are known. The United Nations (UN) agreed.", 2),  # asides syntok steps over
+        ("The domains (gTLDs) (2012) are known.", None),  # a second aside: syntok weighs a break
+        ("Smith (D) Jones agreed.", None),  # an aside after one word: syntok weighs a break
         ("One sentence only.", None),  # the one-sentence path's case
     ],
 )

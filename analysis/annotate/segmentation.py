@@ -166,6 +166,28 @@ _CLOSERS = "\"'\u201d\u2019)\u00bb]"
 _END_MARKS = ".!?;"
 
 
+#: A short bracketed aside with no terminal and no other bracket inside, after a space and before a
+#: comma, colon, terminal or a space and no second aside: syntok steps over it ("domains (gTLDs) as
+#: they are known"; after an aside, another aside is weighed as a possible break).
+_BRACKETED = re.compile(
+    r"(?<= )(?:\([\w ,:'\"\u201c\u201d\u2018\u2019\-\u2013\u2014%$&/\u00a3\u20ac]{1,45}\)"
+    r"|\[[\w ,:'\"\u201c\u201d\u2018\u2019\-\u2013\u2014%$&/\u00a3\u20ac]{1,45}\])(?=[,:.!?;]|$| (?![(\[]))"
+)
+
+
+#: A sentence start after which syntok reads on token by token (its "inner" state): a word, then a
+#: word, not a terminal or bracket. Before that, or after a terminal it did not break at, syntok
+#: weighs an opening bracket as a possible break.
+_INNER_FROM = re.compile(r"[\"\u201c\u2018]?[A-Za-z0-9]+[,:]? +[\"\u201c\u2018]?[A-Za-z0-9]")
+
+
+def _skipped(text: str, m: re.Match[str]) -> str:
+    """The aside ``m`` blanked to "_" (a word character, not a letter) when syntok steps over it;
+    else left as it is (so that :func:`_one_sentence` says no)."""
+    inner = _INNER_FROM.match(text)
+    return "_" * len(m.group()) if inner and m.start() >= inner.end() else m.group()
+
+
 def _one_sentence(text: str) -> bool:
     """True when syntok would find exactly one sentence spanning all of ``text``.
 
@@ -176,19 +198,26 @@ def _one_sentence(text: str) -> bool:
     """
     if not text or text[0] == " ":
         return False
+    if "(" in text or "[" in text:
+        text = _BRACKETED.sub(lambda m: _skipped(text, m), text)
     body = text.rstrip(_CLOSERS).rstrip(_END_MARKS)
     return bool(body) and body[-1] != " " and _SAFE_BODY.fullmatch(body) is not None
 
 
-#: A terminal (".", "!", "?", ";") at which syntok always ends a sentence: after an ordinary word
-#: or number (whole, as syntok's tokenizer cuts it: after a space, an opening quote or a hyphen
-#: between letters; a trailing "'s" or "n't" is its own token) or after a closing quote or "%",
-#: then perhaps one closing quote, spaces, and a capital or an opening quote and a capital.
-_PLAIN_STOP = re.compile(
-    r"(?:(?<=^)|(?<=[ \u201c\u2018\"(])|(?<=[A-Za-z0-9]-))"
-    r"(?P<word>[A-Za-z0-9]{2,})(?P<tail>[\u2019'][a-z]+|[\"'\u201d\u2019]|%)?"
-    r"[.!?;][\"'\u201d\u2019]?(?P<space> +)(?=[\"\u201c\u2018]?(?P<next>[A-Z][A-Za-z]*))"
+#: A terminal (".", "!", "?", ";") at which syntok always ends a sentence when the token before it
+#: is plain (see :data:`_PLAIN_BEFORE`): perhaps one closing quote, spaces, then a capital or an
+#: opening quote and a capital.
+_STOP = re.compile(r"[.!?;][\"'\u201d\u2019]?(?P<space> +)(?=[\"\u201c\u2018]?(?P<next>[A-Z][A-Za-z]*))")
+#: The end of the text before such a terminal: an ordinary word or number, whole as syntok's
+#: tokenizer cuts it (after a space, an opening quote or a hyphen between letters), perhaps with a
+#: token after it that is never special to syntok ("'s", "n't", a closing quote, "%", the closing
+#: bracket of an aside that :func:`_one_sentence` then checks).
+_PLAIN_BEFORE = re.compile(
+    r"(?:^|(?<=[ \u201c\u2018\"(])|(?<=[A-Za-z0-9]-))"
+    r"(?P<word>[A-Za-z0-9]{2,})(?P<tail>[\u2019'][a-z]+|[\"'\u201d\u2019]|%|[)\]])?$"
 )
+#: Characters before a terminal that :data:`_PLAIN_BEFORE` reads (a longer word is left to syntok).
+_BEFORE_CHARS = 48
 #: Words before a terminal at which syntok may not split (abbreviations, months, Roman numerals,
 #: "No. 5"); a number before a month ("5. Jan") and camel case ("SpaceX": its token is "X") neither.
 _NO_PLAIN_STOP = _SyntokState.abbreviations | _SyntokState.months | _SyntokState.roman_numerals | {"no", "No", "NO"}
@@ -198,16 +227,20 @@ _CAMEL = re.compile(r"[a-z][A-Z]")
 def _plain_sentences(text: str) -> tuple[Sentence, ...] | None:
     """syntok's sentences of ``text``, found without running it, or ``None`` when that is not certain.
 
-    Cuts ``text`` at every :data:`_PLAIN_STOP` and answers only when each piece is one sentence
-    by :func:`_one_sentence` (so no other terminal, bracket or line break is left anywhere). Most
-    news paragraphs are such plain prose; a test checks the answer against syntok's own on the
-    project's texts and on random text.
+    Cuts ``text`` at every :data:`_STOP` after a plain token and answers only when each piece is
+    one sentence by :func:`_one_sentence` (so no other terminal, bracket or line break is left
+    anywhere). Most news paragraphs are such plain prose; a test checks the answer against
+    syntok's own on the project's texts and on random text.
     """
     pieces: list[tuple[int, int]] = []
     start = 0
-    for m in _PLAIN_STOP.finditer(text):
-        word = m.group("word")
-        if not m.group("tail") and (
+    for m in _STOP.finditer(text):
+        lo = max(0, m.start() - _BEFORE_CHARS)
+        before = _PLAIN_BEFORE.search(text[lo : m.start()])
+        if before is None or (lo and not before.start()):
+            return None
+        word = before.group("word")
+        if not before.group("tail") and (
             word in _NO_PLAIN_STOP or _CAMEL.search(word) or (word.isdigit() and m.group("next") in _SyntokState.months)
         ):
             return None
