@@ -191,9 +191,9 @@ class _Tok(NamedTuple):
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     """The tokens of ``text[start:end]`` (offsets into ``text``)."""
-    make = _Tok._make
+    new = tuple.__new__  # what _Tok._make does, without its call
     return [
-        make((t, m.start(), m.end(), t.lower(), t[0].isalnum(), t[0].isupper()))
+        new(_Tok, (t, m.start(), m.end(), t.lower(), t[0].isalnum(), t[0].isupper()))
         for m in _TOK.finditer(text, start, end)
         for t in (m.group(0),)
     ]
@@ -813,7 +813,8 @@ class _Finder:
         n = len(toks)
         prev_in_sentence: _Raw | None = None
         # According to X
-        for k in range(n - 1):
+        has_according = self.text.find("ccording", ss, se) >= 0 or self.text.find("CCORDING", ss, se) >= 0
+        for k in range(n - 1 if has_according else 0):
             if toks[k].low == "according" and toks[k + 1].low == "to" and not self.in_quote(toks[k].start):
                 e = k + 2
                 while e < n and toks[e].text not in (",", ".", ";", "?", "!") and e - k < 14:
@@ -834,7 +835,10 @@ class _Finder:
                 if r.end > r.start:
                     self.raws.append(r)
                     prev_in_sentence = r
+        verbs = self.W.verbs
         for i in range(n):
+            if toks[i].low not in verbs:  # what verb_at would say first, without the call
+                continue
             v = self.verb_at(toks, i)
             if v is None or self.in_quote(toks[i].start):
                 continue
