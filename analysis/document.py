@@ -284,9 +284,13 @@ def analyze(article: Article, config: AnalysisConfig | None = None) -> AnalysedD
             author_text = author_text[:a] + " " * (b - a) + author_text[b:]
         sentence_spans = [(s.start, s.end) for s in p.sentences]
         predictions.extend(first + i for i in unhedged_predictions(author_text, sentence_spans, pcues, p.start))
-        direct = [r for r in inside if r.kind == "direct"]
-        n_quoted, n_words = quoted_words(p.text, p.start, direct)
-        n_either, _ = quoted_words(p.text, p.start, inside)
+        if inside:
+            direct = [r for r in inside if r.kind == "direct"]
+            n_quoted, n_words = quoted_words(p.text, p.start, direct)
+            n_either = quoted_words(p.text, p.start, inside)[0] if len(direct) < len(inside) else n_quoted
+        else:  # nobody's words here (most paragraphs): count the words once
+            n_quoted = n_either = 0
+            n_words = quoted_words(p.text, p.start, ())[1]
         voice_words.append((n_quoted, n_either - n_quoted, n_words))
         first += len(p.sentences)
     scores, drivers, threshold = _uncertainty(sentences, cues, config)
