@@ -398,7 +398,7 @@ class _Finder:
         self.qspans: dict[int, list[tuple[int, int]]] = {}
         for q in self.quotes:
             self.qspans.setdefault(q.paragraph, []).append((q.start, q.end))
-        self.lower_vocab = {m.group(0) for m in re.finditer(r"\b[a-z][a-z’'-]*\b", text)}
+        self.lower_vocab = set(re.findall(r"\b[a-z][a-z’'-]*\b", text))
         self.tracker = _Tracker(text)
         self.raws: list[_Raw] = []
         self.sent_list: list[tuple[int, int, list[_Tok], int]] = []
