@@ -10,6 +10,7 @@ Columns: :mod:`analysis.tables.dictionary`.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -89,19 +90,33 @@ def article_row(doc: AnalysedDocument) -> dict[str, Any]:
 
 
 def frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
-    """``pd.DataFrame(rows, columns=columns)``, built column-wise (a quarter faster, same dtypes).
+    """``pd.DataFrame(rows, columns=columns)``, built column-wise (a third faster, same dtypes).
 
     A column whose values are all Python ``int``, ``float`` or ``bool`` becomes one
-    typed array; any other column is left to pandas' inference.
+    typed array; the columns whose values are all ``str`` share one string array (pandas'
+    ``str`` dtype, as it infers for each), sliced; any other column is left to pandas' inference.
     """
     if not rows:
         return pd.DataFrame(rows, columns=list(columns))
+    n = len(rows)
     data: dict[str, object] = {}
+    text_columns: list[str] = []
+    texts: list[str] = []
     for col in columns:
         values = [r[col] for r in rows]
         kind = type(values[0])
-        typed = kind in _DTYPES and all(type(v) is kind for v in values)
-        data[col] = np.array(values, dtype=_DTYPES[kind]) if typed else values
+        if kind in _DTYPES and all(type(v) is kind for v in values):
+            data[col] = np.array(values, dtype=_DTYPES[kind])
+        elif kind is str and all(type(v) is str for v in values):
+            data[col] = None  # keeps the column's place; filled below
+            text_columns.append(col)
+            texts.extend(values)
+        else:
+            data[col] = values
+    if text_columns:  # one string array for all text columns (what pandas infers for each), sliced
+        joined = pd.array(texts, dtype="str")
+        for i, col in enumerate(text_columns):
+            data[col] = joined[i * n : (i + 1) * n]
     return pd.DataFrame(data)
 
 
@@ -117,7 +132,13 @@ def article_series(doc: AnalysedDocument) -> pd.Series:
     """The body-level values as a Series indexed like :data:`~analysis.tables.dictionary.COLUMNS`."""
     row = article_row(doc)
     # values in column order (a dict with index= costs five times more; the dtype is object either way)
-    return pd.Series([row[c] for c in COLUMNS], index=list(COLUMNS), name=doc.article.article_id, dtype=object)
+    return pd.Series([row[c] for c in COLUMNS], index=_column_index(), name=doc.article.article_id, dtype=object)
+
+
+@cache
+def _column_index() -> pd.Index:
+    """:data:`~analysis.tables.dictionary.COLUMNS` as an Index, made once (pandas Indexes are immutable)."""
+    return pd.Index(COLUMNS)
 
 
 def sentence_table(doc: AnalysedDocument) -> pd.DataFrame:
