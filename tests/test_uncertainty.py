@@ -221,3 +221,14 @@ def test_retraining_reproduces_the_shipped_weights():
         cwd=ROOT,
     )
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_scoring_features_leave_out_only_pairs_without_weight(seed) -> None:
+    """The pairs argument drops word pairs the model has no weight for, and nothing else."""
+    model = load_model()
+    for s in (x.text for p in seed.paragraphs for x in p.sentences):
+        cues = find_cues(s)
+        full = features(s, cues, model.word_lists)
+        kept = [f for f in full if not f.startswith("pair:") or f in model.weights]
+        assert features(s, cues, model.word_lists, model.pairs) == kept
+        assert model.scores(kept) == model.scores(full)

@@ -105,8 +105,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from itertools import pairwise
@@ -126,7 +126,15 @@ _COUNT_NAMES = ("hedges:0", "hedges:1", "hedges:2+")
 WEIGHTS_FILE = "uncertainty_model.json"
 
 
-def features(sentence: str, cues: Sequence[Cue] | None = None, word_lists: WordLists | None = None) -> list[str]:
+_NO_PAIRS: frozenset[str] = frozenset()
+
+
+def features(
+    sentence: str,
+    cues: Sequence[Cue] | None = None,
+    word_lists: WordLists | None = None,
+    pairs: Mapping[str, frozenset[str]] | None = None,
+) -> list[str]:
     """The binary features of ``sentence`` (each present once), in a fixed order.
 
     Args:
@@ -134,6 +142,9 @@ def features(sentence: str, cues: Sequence[Cue] | None = None, word_lists: WordL
         cues: its cues (see the module docstring); ``None`` -> :func:`~analysis.hedging.find_cues`.
         word_lists: the word classes of the context features; ``None`` -> those stored in the
             weights file (the training script passes its own).
+        pairs: when given, only the word pairs ``w1 w2`` with ``w2 in pairs[w1]`` (the pairs
+            that have a weight, :attr:`UncertaintyModel.pairs`): the same list without the
+            features that cannot change a score (two pairs in three have none), for scoring.
 
     Returns:
         Feature names: ``word:<w>`` (lower-cased word, numbers as ``<num>``),
@@ -154,7 +165,10 @@ def features(sentence: str, cues: Sequence[Cue] | None = None, word_lists: WordL
         cues = find_cues(sentence)
     words = [_NUM if t[0].isdigit() else t for t in toks]
     out = dict.fromkeys(["word:" + w for w in words])
-    out.update(dict.fromkeys([f"pair:{a} {b}" for a, b in pairwise(words)]))
+    if pairs is None:
+        out.update(dict.fromkeys([f"pair:{a} {b}" for a, b in pairwise(words)]))
+    else:
+        out.update(dict.fromkeys([f"pair:{a} {b}" for a, b in pairwise(words) if b in pairs.get(a, _NO_PAIRS)]))
     out["first:" + words[0]] = None
     _context(lowered, words, out, word_lists if word_lists is not None else load_model().word_lists)
     n = len(words)
@@ -309,6 +323,9 @@ class UncertaintyModel:
     #: The word classes of the context features (:class:`WordLists`).
     word_lists: WordLists
     metadata: dict
+    #: The word pairs that have a weight: ``pairs[w1]`` holds every ``w2`` of a ``pair:w1 w2``
+    #: feature (the ``pairs`` argument of :func:`features`).
+    pairs: Mapping[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def scores(self, feats: Sequence[str]) -> tuple[float, float, float, float, float]:
         """The five linear scores (three head logits, two gate logits) of a feature list."""
@@ -374,7 +391,18 @@ def load_model() -> UncertaintyModel:
         head_thresholds={k: float(v) for k, v in raw["head_thresholds"].items()},
         word_lists=WordLists.from_json(raw["word_lists"]),
         metadata=raw.get("metadata", {}),
+        pairs=_pairs_of(names),
     )
+
+
+def _pairs_of(names: Sequence[str]) -> dict[str, frozenset[str]]:
+    """``{w1: {w2, ...}}`` of the ``pair:w1 w2`` feature names."""
+    pairs: dict[str, set[str]] = {}
+    for f in names:
+        if f.startswith("pair:"):
+            a, _, b = f[5:].partition(" ")
+            pairs.setdefault(a, set()).add(b)
+    return {a: frozenset(bs) for a, bs in pairs.items()}
 
 
 def _sigmoid(z: float) -> float:
@@ -402,10 +430,11 @@ def uncertainty(sentence: str, cues: Sequence[Cue] | None = None, head: str | No
         ValueError: for an unknown ``head``.
     """
     _check_head(head)
-    feats = features(sentence, cues)
+    model = load_model()
+    feats = features(sentence, cues, model.word_lists, model.pairs)
     if not feats:
         return 0.0
-    return _sigmoid(load_model().logit(feats, head))
+    return _sigmoid(model.logit(feats, head))
 
 
 def is_uncertain(sentence: str, cues: Sequence[Cue] | None = None, head: str | None = None) -> bool:
@@ -449,7 +478,7 @@ def explain(
     if top <= 0:
         return []
     model = load_model()
-    feats = features(sentence, cues)
+    feats = features(sentence, cues, model.word_lists, model.pairs)
     a, b, c = model.mix(feats, head)
     contrib = []
     for f in feats:
@@ -482,10 +511,11 @@ def score_sentences(
     _check_head(head)
     if len(sentences) != len(cues_per_sentence):
         raise ValueError(f"{len(sentences)} sentences but {len(cues_per_sentence)} cue lists")
-    logit = load_model().logit
+    model = load_model()
+    logit, lists, pairs = model.logit, model.word_lists, model.pairs
     out = []
     for s, cues in zip(sentences, cues_per_sentence, strict=True):
-        feats = features(s, cues)
+        feats = features(s, cues, lists, pairs)
         out.append(_sigmoid(logit(feats, head)) if feats else 0.0)
     return out
 
@@ -504,12 +534,12 @@ def score_and_explain(
         raise ValueError(f"{len(sentences)} sentences but {len(cues_per_sentence)} cue lists")
     model = load_model()
     weights = model.weights.get
-    lists = model.word_lists
+    lists, pairs = model.word_lists, model.pairs
     bias = model.bias
     probs: list[float] = []
     drivers: dict[int, tuple[tuple[str, float], ...]] = {}
     for i, (s, cues) in enumerate(zip(sentences, cues_per_sentence, strict=True)):
-        feats = features(s, cues, lists)
+        feats = features(s, cues, lists, pairs)
         if not feats:
             probs.append(0.0)
             continue
