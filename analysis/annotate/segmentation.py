@@ -141,16 +141,28 @@ def is_bullet(text: str) -> bool:
     return bool(_BULLET.match(text))
 
 
-def split_sentences(text: str) -> tuple[Sentence, ...]:
-    """Split one paragraph into sentences with offsets into ``text``.
+def split_sentences(text: str, offset: int = 0, paragraph: int = -1) -> tuple[Sentence, ...]:
+    """Split one paragraph into sentences.
 
     Leading bullets are kept in the first sentence's span but do not start a
     sentence of their own. Returns ``()`` for text with no tokens.
+
+    Args:
+        text: the paragraph.
+        offset: where ``text`` starts in the article (added to every span; 0: offsets into ``text``).
+        paragraph: the paragraph's index, stored on each sentence (-1: loose text).
     """
-    if _one_sentence(text):  # syntok's answer, known without running it (see _one_sentence)
-        return (Sentence(0, 0, len(text), text),)
-    plain = _plain_sentences(text)
-    return syntok_sentences(text) if plain is None else plain
+    return tuple(
+        Sentence(i, offset + a, offset + b, text[a:b], paragraph) for i, (a, b) in enumerate(_sentence_spans(text))
+    )
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """syntok's sentence spans of ``text``, from a fast path when its answer is known without running it."""
+    if _one_sentence(text):
+        return [(0, len(text))]
+    plain = _plain_spans(text)
+    return _syntok_spans(text) if plain is None else plain
 
 
 #: What a one-sentence body may hold: word characters, spaces, punctuation at which syntok never
@@ -225,6 +237,12 @@ _CAMEL = re.compile(r"[a-z][A-Z]")
 
 
 def _plain_sentences(text: str) -> tuple[Sentence, ...] | None:
+    """:func:`_plain_spans` as sentences (offsets into ``text``), or ``None``."""
+    spans = _plain_spans(text)
+    return None if spans is None else tuple(Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(spans))
+
+
+def _plain_spans(text: str) -> list[tuple[int, int]] | None:
     """syntok's sentences of ``text``, found without running it, or ``None`` when that is not certain.
 
     Cuts ``text`` at every :data:`_STOP` after a plain token and answers only when each piece is
@@ -249,27 +267,23 @@ def _plain_sentences(text: str) -> tuple[Sentence, ...] | None:
     if not pieces:
         return None
     pieces.append((start, len(text)))
-    out: list[Sentence] = []
-    for a, b in pieces:
-        piece = text[a:b]
-        if not _one_sentence(piece):
-            return None
-        out.append(Sentence(len(out), a, b, piece))
-    return tuple(out)
+    return pieces if all(_one_sentence(text[a:b]) for a, b in pieces) else None
 
 
 def syntok_sentences(text: str) -> tuple[Sentence, ...]:
     """The sentences syntok finds in ``text`` (offsets into it); ``()`` with no tokens."""
-    out: list[Sentence] = []
+    return tuple(Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(_syntok_spans(text)))
+
+
+def _syntok_spans(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
     for paragraph in segmenter.analyze(text):
         for sent in paragraph:
             if not sent:
                 continue
-            start = sent[0].offset
             last = sent[-1]
-            end = last.offset + len(last.value)
-            out.append(Sentence(len(out), start, end, text[start:end]))
-    return tuple(out)
+            out.append((sent[0].offset, last.offset + len(last.value)))
+    return out
 
 
 def is_name_line(text: str) -> bool:
@@ -353,7 +367,7 @@ def segment(text: str, title: str | None = None, author: str | None = None) -> t
             end=e,
             text=t,
             role=r,
-            sentences=tuple(Sentence(x.index, s + x.start, s + x.end, x.text, i) for x in split_sentences(t)),
+            sentences=split_sentences(t, s, i),
         )
         for i, ((s, e), t, r) in enumerate(zip(spans, texts, roles, strict=True))
     )
