@@ -120,7 +120,7 @@ def words(text: str) -> list[str]:
 
 def count(text: str) -> Counts:
     """Counts of ``text`` (one sentence, or any text: nothing here depends on sentence ends)."""
-    cleaned = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
+    cleaned = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text) if "'" in text else text)
     ws = cleaned.split()
     lowers = cleaned.lower().split() if cleaned.isascii() else [w.lower() for w in ws]
     n_syll = n_poly = n_fog = n_dc = 0
