@@ -56,13 +56,14 @@ def _polarity() -> Callable[[str], dict[str, float]]:
     descriptions (a third of its time on news sentences). Text in which no character is one of
     VADER's emoji comes out of that copy as ``text.strip()``, so the rest of the method (the
     steps of vaderSentiment 3.3.2, MIT licence, called as VADER's own methods) runs on that
-    directly; any other text goes to ``polarity_scores``. The shortcut is used only if it gives
+    directly (and a word without valence gets its 0 without the call that would give it); any
+    other text goes to ``polarity_scores``. The shortcut is used only if it gives
     VADER's own scores on :data:`_PROBES` (a later VADER that changed the method keeps working);
     a test compares the two on every sentence of the seed and on random text.
     """
     sia = analyzer()
     emojis = frozenset(sia.emojis)  # VADER looks characters up one by one: one-character keys only match
-    boosters, senti_text = _vader.BOOSTER_DICT, _vader.SentiText
+    boosters, senti_text, lexicon = _vader.BOOSTER_DICT, _vader.SentiText, sia.lexicon
     valence_of, but_check, score_valence = sia.sentiment_valence, sia._but_check, sia.score_valence
 
     def polarity(text: str) -> dict[str, float]:
@@ -73,10 +74,14 @@ def _polarity() -> Callable[[str], dict[str, float]]:
         sentiments: list[float] = []
         items = sentitext.words_and_emoticons
         for i, item in enumerate(items):
-            if item.lower() in boosters:
+            low = item.lower()
+            if low in boosters:
                 sentiments.append(0)
                 continue
-            if i < len(items) - 1 and item.lower() == "kind" and items[i + 1].lower() == "of":
+            if i < len(items) - 1 and low == "kind" and items[i + 1].lower() == "of":
+                sentiments.append(0)
+                continue
+            if low not in lexicon:  # all that sentiment_valence does for a word VADER has no valence for
                 sentiments.append(0)
                 continue
             sentiments = valence_of(0, sentitext, item, i, sentiments)
