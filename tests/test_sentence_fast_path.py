@@ -166,7 +166,8 @@ def test_which_paragraphs_take_the_fast_path(text: str, fast: bool) -> None:
         ("“It is over,” he said. “We lost.” Nobody answered!", 3),
         ("Why now? Nobody knows.", 2),
         ("He met Dr. Jones. They talked.", None),  # an abbreviation: syntok decides
-        ("It was founded in May. The rest followed.", None),  # a month: syntok decides
+        ("It was founded in May. The rest followed.", 2),  # a month: cut before a capital
+        ("It was founded in mar. The rest followed.", None),  # an abbreviation: syntok decides
         ("Prices rose at SpaceX. “They might.”", None),  # camel case: syntok cuts "X" off
         ("Prices rose. wages did not.", None),  # one sentence: syntok never cuts before lower case
         ("It rose 75%. Then it fell in the 1950s. Mid-century! It’s done.", 4),

@@ -230,9 +230,11 @@ _PLAIN_BEFORE = re.compile(
 )
 #: Characters before a terminal that :data:`_PLAIN_BEFORE` reads (a longer word is left to syntok).
 _BEFORE_CHARS = 48
-#: Words before a terminal at which syntok may not split (abbreviations, months, Roman numerals,
-#: "No. 5"); a number before a month ("5. Jan") and camel case ("SpaceX": its token is "X") neither.
-_NO_PLAIN_STOP = _SyntokState.abbreviations | _SyntokState.months | _SyntokState.roman_numerals | {"no", "No", "NO"}
+#: Words before a terminal at which syntok may not split (abbreviations, Roman numerals, "No. 5");
+#: a number before a month ("5. Jan") and camel case ("SpaceX": its token is "X") neither. (A month
+#: before a terminal, "two years ago. The", only keeps a sentence going before a number, never
+#: before the capital a cut needs.)
+_NO_PLAIN_STOP = _SyntokState.abbreviations | _SyntokState.roman_numerals | {"no", "No", "NO"}
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
 
