@@ -176,6 +176,9 @@ def test_which_paragraphs_take_the_fast_path(text: str, fast: bool) -> None:
         ("The new domains (gTLDs) are known. The United Nations (UN) agreed.", 2),  # asides syntok steps over
         ("The domains (gTLDs) (2012) are known.", None),  # a second aside: syntok weighs a break
         ("Smith (D) Jones agreed.", None),  # an aside after one word: syntok weighs a break
+        ("They raised £36,200. It fell 4.5%. They were at Camp 2. Prices in Riga (5%) rose.", 4),
+        ("2. The rest followed.", None),  # a digit read first: syntok does not cut there
+        ("It ended at 4.24pm. The rest followed.", None),  # a dot inside the token: syntok decides
         ("One sentence only.", None),  # the one-sentence path's case
     ],
 )

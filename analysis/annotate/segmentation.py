@@ -220,13 +220,17 @@ def _one_sentence(text: str) -> bool:
 #: is plain (see :data:`_PLAIN_BEFORE`): perhaps one closing quote, spaces, then a capital or an
 #: opening quote and a capital.
 _STOP = re.compile(r"[.!?;][\"'\u201d\u2019]?(?P<space> +)(?=[\"\u201c\u2018]?(?P<next>[A-Z][A-Za-z]*))")
-#: The end of the text before such a terminal: an ordinary word or number, whole as syntok's
-#: tokenizer cuts it (after a space, an opening quote or a hyphen between letters), perhaps with a
-#: token after it that is never special to syntok ("'s", "n't", a closing quote, "%", the closing
-#: bracket of an aside that :func:`_one_sentence` then checks).
+#: The end of the text before such a terminal, whole as syntok's tokenizer cuts it: an ordinary
+#: word or number (after a space, an opening quote or bracket, a currency sign or a hyphen between
+#: letters), perhaps with a token after it that is never special to syntok ("'s", "n't", a closing
+#: quote, "%", the closing bracket of an aside that :func:`_one_sentence` then checks); or such
+#: never-special marks right after a letter or digit ("4.5%", "(5%)"); or one digit ("Camp 2"),
+#: which syntok cuts after unless it is the sentence's first token (see :func:`_plain_spans`).
 _PLAIN_BEFORE = re.compile(
-    r"(?:^|(?<=[ \u201c\u2018\"(])|(?<=[A-Za-z0-9]-))"
-    r"(?P<word>[A-Za-z0-9]{2,})(?P<tail>[\u2019'][a-z]+|[\"'\u201d\u2019]|%|[)\]])?$"
+    r"(?:(?:^|(?<=[ \u201c\u2018\"(\u00a3$\u20ac])|(?<=[A-Za-z0-9]-))"
+    r"(?P<word>[A-Za-z0-9]{2,}|\d[\d,]*\d)(?P<tail>[\u2019'][a-z]+|[\"'\u201d\u2019]|%|[)\]])?"
+    r"|(?<=[A-Za-z0-9])(?P<marks>[%\"'\u201d\u2019)\]]{1,3})"
+    r"|(?:^|(?<=[ \u00a3$\u20ac]))(?P<digit>\d))$"
 )
 #: Characters before a terminal that :data:`_PLAIN_BEFORE` reads (a longer word is left to syntok).
 _BEFORE_CHARS = 48
@@ -259,11 +263,15 @@ def _plain_spans(text: str) -> list[tuple[int, int]] | None:
         before = _PLAIN_BEFORE.search(text[lo : m.start()])
         if before is None or (lo and not before.start()):
             return None
-        word = before.group("word")
-        if not before.group("tail") and (
+        word = before.group("word") or before.group("digit")
+        if word and not before.group("tail") and (
             word in _NO_PLAIN_STOP or _CAMEL.search(word) or (word.isdigit() and m.group("next") in _SyntokState.months)
         ):
             return None
+        if before.group("digit"):  # a one-character token: syntok cuts after it only when reading on
+            inner = _INNER_FROM.match(text, start)
+            if inner is None or lo + before.start() < inner.end() - 1:
+                return None
         pieces.append((start, m.start("space")))
         start = m.end()
     if not pieces:
