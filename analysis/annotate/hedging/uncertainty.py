@@ -192,7 +192,7 @@ def features(
         out["ctx:question"] = None
     if "word:whether" in out:
         out["ctx:whether"] = None
-    if "pair:or not" in out:
+    if any(a == "or" and b == "not" for a, b in pairwise(words)):  # not "pair:or not" in out: pairs may be filtered
         out["ctx:or not"] = None
     return list(out)
 
