@@ -199,8 +199,15 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     ]
 
 
+_POSSESSIVE = re.compile(r"[’']s$")
+#: Words of a paragraph (to tell a title-case headline) and lower-case words (the article's vocabulary).
+_PARA_WORD = re.compile(r"\b\w[\w’'-]*")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]*\b")
+
+
 def _clean(t: str) -> str:
-    return re.sub(r"[’']s$", "", t)
+    """``t`` without a possessive "'s" ("Smith's" -> "Smith")."""
+    return _POSSESSIVE.sub("", t) if "s" in t else t
 
 
 # --- mentions and entities ----------------------------------------------------------------------
@@ -398,7 +405,7 @@ class _Finder:
         self.qspans: dict[int, list[tuple[int, int]]] = {}
         for q in self.quotes:
             self.qspans.setdefault(q.paragraph, []).append((q.start, q.end))
-        self.lower_vocab = set(re.findall(r"\b[a-z][a-z’'-]*\b", text))
+        self.lower_vocab = set(_LOWER_WORD.findall(text))
         self.tracker = _Tracker(text)
         self.raws: list[_Raw] = []
         self.sent_list: list[tuple[int, int, list[_Tok], int]] = []
@@ -1171,7 +1178,7 @@ class _Finder:
         sent_toks: list[tuple[int, int, int, list[_Tok]]] = []
         for pi, sents in enumerate(self.sentences):
             ps, pe = self.paragraphs[pi]
-            words = re.findall(r"\b\w[\w’'-]*", text[ps:pe])
+            words = _PARA_WORD.findall(text[ps:pe])
             caps = sum(1 for w in words if w[0].isupper())
             title_case = len(words) >= 3 and caps / len(words) > 0.6
             for ss, se in sents:
