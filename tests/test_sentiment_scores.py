@@ -12,6 +12,7 @@ from analysis.annotate.sentiment import _polarity, analyzer, sentence_scores
 PIECES = [
     "good", "very", "NOT", "bad", "but", "kind", "of", "least", "!", "?", ":)", ":(", "😀", "💔", "no", "never",
     "extremely", "GREAT", "hardly", "“", "”", ",", ".", "fine", "sort", "without", "doubt", "\u00a0", "é",
+    "so", "this", "isn't", "nor", "or", "love", "hate", "awful", "least", "at",
 ]
 
 
@@ -28,7 +29,7 @@ def test_every_seed_sentence_scores_as_vader_scores_it(seed: Article) -> None:
     ]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=25).map(" ".join))
 def test_random_text_scores_as_vader_scores_it(text: str) -> None:
     assert _polarity()(text) == analyzer().polarity_scores(text)

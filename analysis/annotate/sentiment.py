@@ -45,7 +45,40 @@ _PROBES = (
     "It was kind of a failure, and nobody was happy :(",
     "At least it is not the worst outcome; it could hardly be better.",
     "  Prices rose sharply and the mood was extremely grim.  ",
+    "It is never so bad, without doubt it isn't awful, and we never really liked it.",
+    "Not one of them is good; this is never this good, nor bad.",
 )
+
+
+class _NegationShortcut(SentimentIntensityAnalyzer):
+    """VADER with its ``_negation_check`` lower-casing the (at most three) words it reads, not the
+    whole sentence each time it is called (three times per word with a valence). Same logic, same
+    values; built around the shared analyser's lexicon by :func:`_polarity`, never on its own."""
+
+    @staticmethod
+    def _negation_check(valence: float, words_and_emoticons: list[str], start_i: int, i: int) -> float:
+        def low(j: int) -> str:  # j >= 0 here: VADER calls this only when i > start_i
+            return str(words_and_emoticons[j]).lower()
+
+        if start_i == 0 and _vader.negated([low(i - 1)]):
+            valence = valence * _vader.N_SCALAR
+        if start_i == 1:
+            if low(i - 2) == "never" and (low(i - 1) == "so" or low(i - 1) == "this"):
+                valence = valence * 1.25
+            elif low(i - 2) == "without" and low(i - 1) == "doubt":
+                valence = valence
+            elif _vader.negated([low(i - 2)]):
+                valence = valence * _vader.N_SCALAR
+        if start_i == 2:
+            if low(i - 3) == "never" and (low(i - 2) == "so" or low(i - 2) == "this") or (
+                low(i - 1) == "so" or low(i - 1) == "this"
+            ):
+                valence = valence * 1.25
+            elif low(i - 3) == "without" and (low(i - 2) == "doubt" or low(i - 1) == "doubt"):
+                valence = valence
+            elif _vader.negated([low(i - 3)]):
+                valence = valence * _vader.N_SCALAR
+        return valence
 
 
 @cache
@@ -56,15 +89,18 @@ def _polarity() -> Callable[[str], dict[str, float]]:
     descriptions (a third of its time on news sentences). Text in which no character is one of
     VADER's emoji comes out of that copy as ``text.strip()``, so the rest of the method (the
     steps of vaderSentiment 3.3.2, MIT licence, called as VADER's own methods) runs on that
-    directly (and a word without valence gets its 0 without the call that would give it); any
+    directly (and a word without valence gets its 0 without the call that would give it, and the
+    negation check is :class:`_NegationShortcut`'s); any
     other text goes to ``polarity_scores``. The shortcut is used only if it gives
     VADER's own scores on :data:`_PROBES` (a later VADER that changed the method keeps working);
     a test compares the two on every sentence of the seed and on random text.
     """
     sia = analyzer()
+    fast = object.__new__(_NegationShortcut)  # the shared analyser's lexicons, not a second copy
+    fast.__dict__.update(vars(sia))
     emojis = frozenset(sia.emojis)  # VADER looks characters up one by one: one-character keys only match
     boosters, senti_text, lexicon = _vader.BOOSTER_DICT, _vader.SentiText, sia.lexicon
-    valence_of, but_check, score_valence = sia.sentiment_valence, sia._but_check, sia.score_valence
+    valence_of, but_check, score_valence = fast.sentiment_valence, fast._but_check, fast.score_valence
 
     def polarity(text: str) -> dict[str, float]:
         if not text.isascii() and not emojis.isdisjoint(text):
