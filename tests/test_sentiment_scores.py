@@ -12,7 +12,8 @@ from analysis.annotate.sentiment import _polarity, analyzer, sentence_scores
 PIECES = [
     "good", "very", "NOT", "bad", "but", "kind", "of", "least", "!", "?", ":)", ":(", "😀", "💔", "no", "never",
     "extremely", "GREAT", "hardly", "“", "”", ",", ".", "fine", "sort", "without", "doubt", "\u00a0", "é",
-    "so", "this", "isn't", "nor", "or", "love", "hate", "awful", "least", "at",
+    "so", "this", "isn't", "nor", "or", "love", "hate", "awful", "least", "at", "the", "bomb", "yeah", "right",
+    "kiss", "death", "ass", "to", "die", "for", "bus", "stop", "heart", "beating", "shit", "a", "little",
 ]
 
 

@@ -47,13 +47,15 @@ _PROBES = (
     "  Prices rose sharply and the mood was extremely grim.  ",
     "It is never so bad, without doubt it isn't awful, and we never really liked it.",
     "Not one of them is good; this is never this good, nor bad.",
+    "The yeah right plan was kind of the bomb, sort of a bad ass idea, to be honest.",
 )
 
 
 class _NegationShortcut(SentimentIntensityAnalyzer):
-    """VADER with its ``_negation_check`` lower-casing the (at most three) words it reads, not the
-    whole sentence each time it is called (three times per word with a valence). Same logic, same
-    values; built around the shared analyser's lexicon by :func:`_polarity`, never on its own."""
+    """VADER with its ``_negation_check`` and ``_special_idioms_check`` lower-casing the few words
+    they read, not the whole sentence each time they are called (up to four times per word with a
+    valence). Same logic, same values; built around the shared analyser's lexicon by
+    :func:`_polarity`, never on its own."""
 
     @staticmethod
     def _negation_check(valence: float, words_and_emoticons: list[str], start_i: int, i: int) -> float:
@@ -78,6 +80,32 @@ class _NegationShortcut(SentimentIntensityAnalyzer):
                 valence = valence
             elif _vader.negated([low(i - 3)]):
                 valence = valence * _vader.N_SCALAR
+        return valence
+
+    @staticmethod
+    def _special_idioms_check(valence: float, words_and_emoticons: list[str], i: int) -> float:
+        # VADER calls this with i >= 3; it reads the words i-3 .. i+2 only
+        n = len(words_and_emoticons)
+        low = [str(w).lower() for w in words_and_emoticons[i - 3 : i + 3]]
+        w3, w2, w1, w0 = low[0], low[1], low[2], low[3]
+        cases, boosters = _vader.SPECIAL_CASES, _vader.BOOSTER_DICT
+        onezero, twoonezero, twoone = f"{w1} {w0}", f"{w2} {w1} {w0}", f"{w2} {w1}"
+        threetwoone, threetwo = f"{w3} {w2} {w1}", f"{w3} {w2}"
+        for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+            if seq in cases:
+                valence = cases[seq]
+                break
+        if n - 1 > i:
+            zeroone = f"{w0} {low[4]}"
+            if zeroone in cases:
+                valence = cases[zeroone]
+        if n - 1 > i + 1:
+            zeroonetwo = f"{w0} {low[4]} {low[5]}"
+            if zeroonetwo in cases:
+                valence = cases[zeroonetwo]
+        for n_gram in (threetwoone, threetwo, twoone):  # booster/dampener bigrams such as "sort of"
+            if n_gram in boosters:
+                valence = valence + boosters[n_gram]
         return valence
 
 
