@@ -479,7 +479,15 @@ def explain(
         return []
     model = load_model()
     feats = features(sentence, cues, model.word_lists, model.pairs)
-    a, b, c = model.mix(feats, head)
+    return _top_contributions(model, feats, model.mix(feats, head), top)
+
+
+def _top_contributions(
+    model: UncertaintyModel, feats: Sequence[str], mix: tuple[float, float, float], top: int
+) -> list[tuple[str, float]]:
+    """The ``top`` largest contributions (by absolute value) of ``feats`` to the logit under the head
+    weights ``mix``, most positive first (ties by name); features without weight are left out."""
+    a, b, c = mix
     contrib = []
     for f in feats:
         w = model.weights.get(f)
@@ -533,9 +541,7 @@ def score_and_explain(
     if len(sentences) != len(cues_per_sentence):
         raise ValueError(f"{len(sentences)} sentences but {len(cues_per_sentence)} cue lists")
     model = load_model()
-    weights = model.weights.get
     lists, pairs = model.word_lists, model.pairs
-    bias = model.bias
     probs: list[float] = []
     drivers: dict[int, tuple[tuple[str, float], ...]] = {}
     for i, (s, cues) in enumerate(zip(sentences, cues_per_sentence, strict=True)):
@@ -543,27 +549,10 @@ def score_and_explain(
         if not feats:
             probs.append(0.0)
             continue
-        zw, zb, zc, gb, gc = bias
-        for f in feats:
-            w = weights(f)
-            if w is not None:
-                w0, w1, w2, w3, w4 = w
-                zw += w0
-                zb += w1
-                zc += w2
-                gb += w3
-                gc += w4
+        zw, zb, zc, gb, gc = model.scores(feats)
         a, b, c = _softmax(gb, gc)
         p = _sigmoid(a * zw + b * zb + c * zc)
         probs.append(p)
         if p >= threshold and top > 0:
-            contrib = []
-            for f in feats:
-                w = weights(f)
-                if w is not None:
-                    v = a * w[0] + b * w[1] + c * w[2]
-                    if v:
-                        contrib.append((f, v))
-            contrib.sort(key=lambda fc: (-abs(fc[1]), fc[0]))
-            drivers[i] = tuple(sorted(contrib[:top], key=lambda fc: (-fc[1], fc[0])))
+            drivers[i] = tuple(_top_contributions(model, feats, (a, b, c), top))
     return probs, drivers
