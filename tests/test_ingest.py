@@ -78,10 +78,15 @@ def test_add_page_then_analyze_store_with_the_network_disabled(tmp_path: Path, p
     assert art.kind == "news" and art.outlet == "The Daily Example" and art.extra["extractor"] == "trafilatura"
 
 
-def test_duplicate_add_writes_nothing(tmp_path: Path, page: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def add_page_once(tmp_path: Path, page: Path, capsys: pytest.CaptureFixture[str], *options: str) -> tuple[Path, Path]:
+    """``add`` the bridge page to a fresh store; returns the store and the stored file."""
     store = tmp_path / "s"
-    assert run(["add", str(page), "--store", str(store)], capsys)[0] == 0
-    stored = store / "ministers-agree-on-new-bridge.md"
+    assert run(["add", str(page), "--store", str(store), *options], capsys)[0] == 0
+    return store, store / "ministers-agree-on-new-bridge.md"
+
+
+def test_duplicate_add_writes_nothing(tmp_path: Path, page: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store, stored = add_page_once(tmp_path, page, capsys)
     before = stored.read_bytes()
     copy = tmp_path / "same-text.html"
     copy.write_text(boilerplate_page(), encoding="utf-8")
@@ -94,9 +99,7 @@ def test_duplicate_add_writes_nothing(tmp_path: Path, page: Path, capsys: pytest
 def test_existing_file_not_overwritten_without_force(
     tmp_path: Path, page: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    store = tmp_path / "s"
-    assert run(["add", str(page), "--store", str(store)], capsys)[0] == 0
-    stored = store / "ministers-agree-on-new-bridge.md"
+    store, stored = add_page_once(tmp_path, page, capsys)
     before = stored.read_bytes()
     changed = tmp_path / "changed.html"
     changed.write_text(boilerplate_page(paragraphs=MAIN_PARAGRAPHS[:3]), encoding="utf-8")
@@ -350,9 +353,7 @@ def test_title_with_several_sources_is_refused(
 def test_force_with_identical_text_updates_the_metadata(
     tmp_path: Path, page: Path, capsys: pytest.CaptureFixture[str], option: str, value: str, key: str
 ) -> None:
-    store = tmp_path / "s"
-    assert run(["add", str(page), "--store", str(store), "--kind", "news"], capsys)[0] == 0
-    stored = store / "ministers-agree-on-new-bridge.md"
+    store, stored = add_page_once(tmp_path, page, capsys, "--kind", "news")
     _, body_before = split_front_matter(stored.read_text(encoding="utf-8"))
     code, out, _ = run(["add", str(page), "--store", str(store), "--kind", "news", option, value, "--force"], capsys)
     assert code == 0 and out == f"updated metadata of {stored} ({key}) from {page}\n"
@@ -366,9 +367,7 @@ def test_force_with_identical_text_updates_the_metadata(
 def test_a_syndicated_copy_is_stored_beside_the_original(
     tmp_path: Path, page: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    store = tmp_path / "s"
-    assert run(["add", str(page), "--store", str(store)], capsys)[0] == 0
-    original = store / "ministers-agree-on-new-bridge.md"
+    store, original = add_page_once(tmp_path, page, capsys)
     before = original.read_bytes()
     code, out, _ = run(["add", str(page), "--store", str(store), "--outlet", "Belarus Feed"], capsys)
     copy = store / "ministers-agree-on-new-bridge--belarus-feed.md"
