@@ -193,13 +193,6 @@ _BRACKETED = re.compile(
 _INNER_FROM = re.compile(r"[\"\u201c\u2018]?[A-Za-z0-9]+[,:]? +[\"\u201c\u2018]?[A-Za-z0-9]")
 
 
-def _skipped(text: str, m: re.Match[str]) -> str:
-    """The aside ``m`` blanked to "_" (a word character, not a letter) when syntok steps over it;
-    else left as it is (so that :func:`_one_sentence` says no)."""
-    inner = _INNER_FROM.match(text)
-    return "_" * len(m.group()) if inner and m.start() >= inner.end() else m.group()
-
-
 def _one_sentence(text: str) -> bool:
     """True when syntok would find exactly one sentence spanning all of ``text``.
 
@@ -210,8 +203,10 @@ def _one_sentence(text: str) -> bool:
     """
     if not text or text[0] == " ":
         return False
-    if "(" in text or "[" in text:
-        text = _BRACKETED.sub(lambda m: _skipped(text, m), text)
+    if "(" in text or "[" in text:  # blank the asides syntok steps over to "_" (a word character, no letter)
+        inner = _INNER_FROM.match(text)
+        reading_on = inner.end() if inner else len(text) + 1
+        text = _BRACKETED.sub(lambda m: "_" * len(m.group()) if m.start() >= reading_on else m.group(), text)
     body = text.rstrip(_CLOSERS).rstrip(_END_MARKS)
     return bool(body) and body[-1] != " " and _SAFE_BODY.fullmatch(body) is not None
 
@@ -240,12 +235,6 @@ _BEFORE_CHARS = 48
 #: before the capital a cut needs.)
 _NO_PLAIN_STOP = _SyntokState.abbreviations | _SyntokState.roman_numerals | {"no", "No", "NO"}
 _CAMEL = re.compile(r"[a-z][A-Z]")
-
-
-def _plain_sentences(text: str) -> tuple[Sentence, ...] | None:
-    """:func:`_plain_spans` as sentences (offsets into ``text``), or ``None``."""
-    spans = _plain_spans(text)
-    return None if spans is None else tuple(Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(spans))
 
 
 def _plain_spans(text: str) -> list[tuple[int, int]] | None:
