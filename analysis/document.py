@@ -22,7 +22,7 @@ Layers, in the order they are made (each reads only the ones before it):
 7. ``voice_words``: per paragraph, words in quotations, words in reported content
    (outside quotations) and all words;
 8. ``uncertainty``: per sentence, the probability that it expresses uncertainty
-   (:mod:`analysis.annotate.hedging.uncertainty`, from its words and its cues), and for
+   (:mod:`analysis.annotate.hedging.sentence_model`, from its words and its cues), and for
    each sentence at or over the threshold, the features that drove the score
    (``uncertainty_drivers``), so the number is never a black box.
 
@@ -319,7 +319,7 @@ def _uncertainty(
     sentences: Sequence[Sentence], cues: Sequence[Cue], config: AnalysisConfig
 ) -> tuple[tuple[float, ...], dict[int, tuple[tuple[str, float], ...]], float]:
     """The model's score of every sentence (its cues re-based to it), and the drivers of the uncertain ones."""
-    from analysis.annotate.hedging.uncertainty import load_model, score_and_explain
+    from analysis.annotate.hedging.sentence_model import load_model, score_and_explain
 
     per_sentence: list[list[Cue]] = [[] for _ in sentences]
     starts = [s.start for s in sentences]

@@ -1,4 +1,4 @@
-"""Train the sentence uncertainty model (analysis/uncertainty.py) from the shared dev data.
+"""Train the sentence uncertainty model (analysis/annotate/hedging/sentence_model.py) from the shared dev data.
 
 Data (read from ``<shared>/dev``, never copied into the repository):
 
@@ -12,15 +12,15 @@ Data (read from ``<shared>/dev``, never copied into the repository):
   6 (very certain). Pei & Jurgens (2021), "Measuring Sentence-Level and Aspect-Level (Un)certainty
   in Science Communications", EMNLP. MIT licence.
 
-Model (see the docstring of analysis/uncertainty.py): three L2-regularised logistic-regression heads,
-one per set, over the binary features of :func:`analysis.uncertainty.features` (its context features
-use the word classes of ``WORD_LISTS``, stored in the weights file); the certainty ratings
-enter as soft labels (u = (6 - rating) / 5: the finding appears once as uncertain with weight u and
-once as certain with weight 1 - u). A gate (multinomial logistic regression, each set weighing the
-same) mixes the head logits. Out-of-fold logits (5-fold stratified, fixed seed) give each head's Platt
-calibration (folded into the shipped weights), the gate's certainty log-prior and the decision
-threshold; the final weights are fitted on all the data. Hyperparameters were chosen by the same
-cross-validation (``--search``).
+Model (see the docstring of analysis/annotate/hedging/sentence_model.py): three L2-regularised
+logistic-regression heads, one per set, over the binary features of
+:func:`analysis.annotate.hedging.sentence_model.features` (its context features use the word classes of
+``WORD_LISTS``, stored in the weights file); the certainty ratings enter as soft labels (u = (6 - rating) / 5:
+the finding appears once as uncertain with weight u and once as certain with weight 1 - u). A gate
+(multinomial logistic regression, each set weighing the same) mixes the head logits. Out-of-fold logits
+(5-fold stratified, fixed seed) give each head's Platt calibration (folded into the shipped weights), the
+gate's certainty log-prior and the decision threshold; the final weights are fitted on all the data.
+Hyperparameters were chosen by the same cross-validation (``--search``).
 
 Writes the weights (``analysis/data/uncertainty_model.json``, sorted keys, 6 significant digits)
 and the cross-validated figures (``data/benchmarks/uncertainty_cv.json``: per target F1/precision/
@@ -61,7 +61,7 @@ from sklearn.model_selection import StratifiedKFold  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.annotate.hedging.uncertainty import WordLists, features  # noqa: E402
+from analysis.annotate.hedging.sentence_model import WordLists, features  # noqa: E402
 from analysis.annotate.hedging.words import WORDS  # noqa: E402
 from analysis.hedging import find_cues  # noqa: E402
 
@@ -83,9 +83,9 @@ CONFIG = {
     # weights smaller than this (in absolute value) are dropped, in every fold and in the final model
     "prune": {"heads": 0.02, "gate": 0.1},
 }
-#: Word classes of the context features (analysis.uncertainty.WordLists), stored in the weights file so that
-#: run time computes the features the weights were fitted on. Classes of analysis/data/hedge_word_classes.csv
-#: where the project has one; the others are listed here with their motivation.
+#: Word classes of the context features (analysis.annotate.hedging.sentence_model.WordLists), stored in the
+#: weights file so that run time computes the features the weights were fitted on. Classes of
+#: analysis/data/hedge_word_classes.csv where the project has one; the others are listed here with their motivation.
 WORD_LISTS: dict[str, list[str]] = {
     # vague quantifiers and frequency adverbs ("some", "many", "often") and vague sources ("critics", "experts",
     # "people", "others"), and the participles of received opinion ("considered", "regarded", "believed"): the
@@ -265,7 +265,7 @@ def linear_scores(feats: list[list[str]], model: dict) -> np.ndarray:
 
 
 def combine(s: np.ndarray, calib: dict[str, tuple[float, float]], prior: float) -> tuple[np.ndarray, np.ndarray]:
-    """(probabilities, gate weights (n, 3)) from linear scores, as analysis.uncertainty computes them."""
+    """(probabilities, gate weights (n, 3)) from linear scores, as the sentence model computes them at run time."""
     z = np.column_stack([calib[n][0] * s[:, k] + calib[n][1] for k, n in enumerate(HEADS)])
     g = np.column_stack([np.zeros(len(s)), s[:, 3], s[:, 4] + prior])
     g = np.exp(g - g.max(axis=1, keepdims=True))
@@ -444,7 +444,7 @@ def certainty_bins(p: np.ndarray, rating: np.ndarray) -> list[dict]:
 def error_features(feats, p, y, gates, threshold, model) -> dict:
     """False positives counted by their most positive feature, false negatives by their most negative.
 
-    Contributions are those :func:`analysis.uncertainty.explain` reports: the final model's head
+    Contributions are those :func:`analysis.hedging.explain` reports: the final model's head
     weights mixed by the (out-of-fold) gate of each sentence.
     """
     fp: Counter[str] = Counter()
@@ -524,8 +524,9 @@ def train(shared: Path, config: dict) -> tuple[dict, dict]:
     }
     meta = {
         "model": "three logistic-regression heads (wikipedia, bio, certainty) over the binary features of "
-        "analysis.uncertainty.features, mixed in logit space by a softmax gate (multinomial logistic regression: "
-        "which training set a sentence resembles); Platt calibration folded into the head weights",
+        "analysis.annotate.hedging.sentence_model.features, mixed in logit space by a softmax gate "
+        "(multinomial logistic regression: which training set a sentence resembles); Platt calibration folded "
+        "into the head weights",
         "config": config,
         "seed": SEED,
         "weights_kept": {**{n: len(heads[n]) for n in HEADS}, **{"gate/" + n: len(gate[n]) for n in gate}},

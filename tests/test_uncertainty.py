@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.annotate.hedging.uncertainty import (
+from analysis.annotate.hedging.sentence_model import (
     HEADS,
     explain,
     features,
@@ -196,7 +196,7 @@ def test_weights_file_is_small_plain_json():
 
 
 def test_module_needs_only_numpy_the_standard_library_and_the_project():
-    tree = ast.parse((ROOT / "analysis" / "annotate" / "hedging" / "uncertainty.py").read_text(encoding="utf-8"))
+    tree = ast.parse((ROOT / "analysis" / "annotate" / "hedging" / "sentence_model.py").read_text(encoding="utf-8"))
     imported = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):

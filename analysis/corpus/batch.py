@@ -228,7 +228,7 @@ def warm(freeze: bool = False, config: AnalysisConfig | None = None) -> None:
     from analysis.annotate.attribution import find_attributions
     from analysis.annotate.counts import count
     from analysis.annotate.hedging import find_cues
-    from analysis.annotate.hedging.uncertainty import load_model
+    from analysis.annotate.hedging.sentence_model import load_model
     from analysis.annotate.sentiment import analyzer
     from analysis.config import DEFAULT_CONFIG
 

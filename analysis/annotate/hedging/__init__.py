@@ -26,7 +26,7 @@ See :mod:`analysis.annotate.hedging.rules` for every context rule. Modules:
 :mod:`~analysis.annotate.hedging.context` (tokens around a match),
 :mod:`~analysis.annotate.hedging.rules`, :mod:`~analysis.annotate.hedging.matcher`
 (:func:`find_cues`), :mod:`~analysis.annotate.hedging.predictions` and
-:mod:`~analysis.annotate.hedging.uncertainty` (a sentence-level model beside the lexicon:
+:mod:`~analysis.annotate.hedging.sentence_model` (a sentence-level model beside the lexicon:
 :func:`uncertainty`, :func:`is_uncertain`, :func:`explain`).
 Voice (author, quoted, reported) is given to each cue on the analysed document
 (:func:`analysis.analyze`); :func:`article_cues` is that layer, per paragraph.
@@ -49,7 +49,7 @@ from analysis.annotate.hedging.lexicon import (
 from analysis.annotate.hedging.matcher import find_cues
 from analysis.annotate.hedging.predictions import is_prediction
 from analysis.annotate.hedging.rules import RULES
-from analysis.annotate.hedging.uncertainty import explain, is_uncertain, score_sentences, uncertainty
+from analysis.annotate.hedging.sentence_model import explain, is_uncertain, score_sentences, uncertainty
 
 __all__ = [
     "CATEGORIES",
