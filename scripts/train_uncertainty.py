@@ -283,11 +283,16 @@ def folds(sets: dict) -> list[dict[str, tuple[np.ndarray, np.ndarray]]]:
     return [{name: per_set[name][k] for name in sets} for k in range(FOLDS)]
 
 
-def out_of_fold(sets: dict, config: dict) -> dict[str, np.ndarray]:
-    """Out-of-fold linear scores (n, 5) of every set (empty feature lists: NaN rows)."""
+def out_of_fold(sets: dict, config: dict, fit=None) -> dict[str, np.ndarray]:
+    """Out-of-fold linear scores (n, 5) of every set (empty feature lists: NaN rows).
+
+    ``fit`` (default :func:`fit_all`) fits a model on the training rows of a fold
+    (``scripts/uncertainty_alternatives.py`` passes other fits).
+    """
+    fit = fit or fit_all
     oof = {name: np.zeros((len(y), 5)) for name, (_, y) in sets.items()}
     for fold in folds(sets):
-        model = fit_all(sets, {n: tr for n, (tr, _) in fold.items()}, config)
+        model = fit(sets, {n: tr for n, (tr, _) in fold.items()}, config)
         for name, (_, te) in fold.items():
             oof[name][te] = linear_scores([sets[name][0][i] for i in te], model)
     for name, (feats, _) in sets.items():
@@ -355,9 +360,12 @@ def objective(ev: dict) -> float:
     return sum(min(1.0 + TARGET_MARGIN, got[k] / t) for k, t in TARGETS.items()) / len(TARGETS)
 
 
-def evaluate(sets: dict, config: dict) -> dict:
-    """Out-of-fold figures of ``config``: calibration, gate prior, threshold and per-target metrics."""
-    oof = out_of_fold(sets, config)
+def evaluate(sets: dict, config: dict, oof: dict[str, np.ndarray] | None = None) -> dict:
+    """Out-of-fold figures of ``config``: calibration, gate prior, threshold and per-target metrics.
+
+    ``oof``: out-of-fold linear scores already computed (:func:`out_of_fold`); default: computed here.
+    """
+    oof = out_of_fold(sets, config) if oof is None else oof
     ok = {n: ~np.isnan(s[:, 0]) for n, s in oof.items()}
     calib = {
         "wikipedia": platt(oof["wikipedia"][ok["wikipedia"], 0], sets["wikipedia"][1][ok["wikipedia"]]),
@@ -612,7 +620,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--config", type=json.loads, default=None, help="JSON overriding CONFIG keys (experiments)")
     args = ap.parse_args(argv)
     if not (args.shared / "dev").is_dir():
-        print(f"no training data: {args.shared / 'dev'} is not a folder", file=sys.stderr)
+        print(f"error: no training data: {args.shared / 'dev'} is not a folder", file=sys.stderr)
         return 2
     if args.search:
         search(args.shared)

@@ -223,6 +223,20 @@ def test_retraining_reproduces_the_shipped_weights():
     assert run.returncode == 0, run.stdout + run.stderr
 
 
+@pytest.mark.parametrize("script", ["train_uncertainty.py", "uncertainty_alternatives.py"])
+def test_training_scripts_refuse_a_missing_shared_folder(script, tmp_path):
+    """No ../shared/dev: one error line and exit status 2, not a traceback."""
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / script), "--shared", str(tmp_path / "absent")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert run.returncode == 2
+    absent = tmp_path / "absent" / "dev"
+    assert run.stderr.strip().splitlines() == [f"error: no training data: {absent} is not a folder"]
+
+
 def test_scoring_features_leave_out_only_pairs_without_weight(seed) -> None:
     """The pairs argument drops word pairs the model has no weight for, and nothing else."""
     model = load_model()
