@@ -209,18 +209,35 @@ def _pruned(vocab: dict[str, int], coef: np.ndarray, prune: float) -> dict[str, 
     return {f: float(coef[j]) for f, j in vocab.items() if abs(coef[j]) >= prune}
 
 
-def fit_head(name: str, feats: list[list[str]], y: np.ndarray, config: dict) -> tuple[dict[str, float], float]:
-    """One head: logistic regression on its own set (certainty: soft labels u = (6 - rating) / 5)."""
-    vocab = vocabulary(feats, config["min_count"])
-    x = matrix(feats, vocab)
-    if name == "certainty":
-        u = (6.0 - y) / 5.0
-        x, target, weight = sparse.vstack([x, x]).tocsr(), np.r_[np.ones(len(u)), np.zeros(len(u))], np.r_[u, 1 - u]
-    else:
-        target, weight = y, np.ones(len(y))
-    lr = LogisticRegression(C=config["C"][name], solver="lbfgs", max_iter=5000, tol=1e-6)
-    lr.fit(x, target, sample_weight=weight)
+def soft_labels(feats: list[list[str]], rating: np.ndarray) -> tuple[list[list[str]], np.ndarray, np.ndarray]:
+    """Certainty ratings as soft labels u = (6 - rating) / 5: each finding once as uncertain with weight u
+    and once as certain with weight 1 - u. Returns (rows, targets, weights)."""
+    u = (6.0 - rating) / 5.0
+    return feats + feats, np.r_[np.ones(len(u)), np.zeros(len(u))], np.r_[u, 1 - u]
+
+
+def fit_logistic(
+    feats: list[list[str]],
+    target: np.ndarray,
+    weight: np.ndarray | None,
+    c: float,
+    config: dict,
+    vocab_feats: list[list[str]] | None = None,
+) -> tuple[dict[str, float], float]:
+    """L2 logistic regression over the features seen ``min_count`` times in ``vocab_feats`` (default:
+    ``feats``); weights under the heads' prune level dropped. Returns (weights by feature, bias)."""
+    vocab = vocabulary(feats if vocab_feats is None else vocab_feats, config["min_count"])
+    lr = LogisticRegression(C=c, solver="lbfgs", max_iter=5000, tol=1e-6)
+    lr.fit(matrix(feats, vocab), target, sample_weight=weight)
     return _pruned(vocab, lr.coef_[0], config["prune"]["heads"]), float(lr.intercept_[0])
+
+
+def fit_head(name: str, feats: list[list[str]], y: np.ndarray, config: dict) -> tuple[dict[str, float], float]:
+    """One head: logistic regression on its own set (certainty: :func:`soft_labels`)."""
+    if name == "certainty":
+        rows, target, weight = soft_labels(feats, y)
+        return fit_logistic(rows, target, weight, config["C"][name], config, vocab_feats=feats)
+    return fit_logistic(feats, y, np.ones(len(y)), config["C"][name], config)
 
 
 def fit_gate(feats_by_set: dict[str, list[list[str]]], config: dict) -> dict[str, tuple[dict[str, float], float]]:

@@ -8,7 +8,7 @@ Wikipedia head alone (``wikipedia`` rows): 5-fold stratified CV at seeds 13, 29 
 models at seed 13 only), out-of-fold logits Platt-calibrated, F1 at the threshold (0.01 grid) that
 maximises it with precision >= 0.62 (the training script's rule for ``heads_alone``).
 
-* ``shipped``: the shipped head's features and L2 strength (the reference).
+* ``shipped``: the shipped head's features, L2 strength and weight pruning (the reference).
 * ``specificity``: + capitalised words inside the sentence (0-3+), a year, a digit, quotation marks,
   a parenthesis: an unsupported claim names no one and no date.
 * ``position``: + the 2nd-4th words and the first word pair ("Some critics", "It is").
@@ -38,7 +38,7 @@ Usage::
 
     python scripts/uncertainty_alternatives.py [--shared ../shared] [--out PATH] [--only NAME ...]
 
-Needs the ``train`` extra (numpy, scipy, scikit-learn); about 7 minutes here (2 cores).
+Needs the ``train`` extra (numpy, scipy, scikit-learn); about 6 minutes here (2 cores).
 """
 
 from __future__ import annotations
@@ -58,7 +58,6 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import minimize
 from sklearn.ensemble import HistGradientBoostingClassifier
-from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from sklearn.neural_network import MLPClassifier
 
@@ -104,14 +103,13 @@ def cv_logits(feats: list[list[str]], y: np.ndarray, seed: int, fit_predict: Cal
 
 
 def linear(c: float = T.CONFIG["C"]["wikipedia"], weights: Callable | None = None) -> Callable:
-    """Fit-and-predict of the shipped head's kind (L2 logistic regression, features seen 3+ times)."""
+    """Fit-and-predict of the shipped head's kind (:func:`train_uncertainty.fit_logistic`), optionally with
+    sample weights ``weights(train, y)``."""
 
     def fit_predict(train, y, test, rows):
-        vocab = T.vocabulary(train, T.CONFIG["min_count"])
-        w = weights(train, y) if weights else None
-        lr = LogisticRegression(C=c, solver="lbfgs", max_iter=5000, tol=1e-6)
-        lr.fit(T.matrix(train, vocab), y, sample_weight=w)
-        return lr.decision_function(T.matrix(test, vocab))
+        w = weights(train, y) if weights else np.ones(len(y))
+        coef, bias = T.fit_logistic(train, y, w, c, T.CONFIG)
+        return np.array([bias + sum(coef.get(f, 0.0) for f in fs) for fs in test])
 
     return fit_predict
 
@@ -141,8 +139,9 @@ def token_features(ws: list[str]) -> list[list[str]]:
         prev, nxt = ws[i - 1] if i else "<s>", ws[i + 1] if i + 1 < len(ws) else "</s>"
         nc = M._next_class(nxt, WORD_LISTS) if i + 1 < len(ws) else "end"
         f = [f"w:{w}", f"p:{prev} {w}", f"n:{w} {nxt}", f"prev:{prev}", f"next:{nxt}", f"nc:{w} +{nc}"]
-        f.append(f"first:{w}" if i == 0 else f"early:{w}" if i < 3 else "")
-        out.append([x for x in f if x])
+        if i < 3:
+            f.append(f"first:{w}" if i == 0 else f"early:{w}")
+        out.append(f)
     return out
 
 
@@ -298,15 +297,13 @@ def fit_with_auxiliary_certainty(sets, idx, config, alpha=1.0, beta=0.3):
     model = T.fit_all(sets, idx, config)
     rows = {n: [sets[n][0][i] for i in idx[n]] for n in T.HEADS}
     y = {n: sets[n][1][idx[n]] for n in T.HEADS}
-    u = (6.0 - y["certainty"]) / 5.0
-    n, nw, nb = len(u), len(y["wikipedia"]), len(y["bio"])
-    feats = rows["certainty"] * 2 + rows["wikipedia"] + rows["bio"]
-    target = np.r_[np.ones(n), np.zeros(n), y["wikipedia"], y["bio"]]
-    weight = np.r_[u, 1 - u, np.full(nw, alpha * n / nw), np.full(nb, beta * n / nb)]
-    vocab = T.vocabulary(feats, config["min_count"])
-    lr = LogisticRegression(C=config["C"]["certainty"], solver="lbfgs", max_iter=5000, tol=1e-6)
-    lr.fit(T.matrix(feats, vocab), target, sample_weight=weight)
-    model["heads"]["certainty"] = (T._pruned(vocab, lr.coef_[0], config["prune"]["heads"]), float(lr.intercept_[0]))
+    findings, target, weight = T.soft_labels(rows["certainty"], y["certainty"])
+    n, nw, nb = len(y["certainty"]), len(y["wikipedia"]), len(y["bio"])
+    feats = findings + rows["wikipedia"] + rows["bio"]
+    target = np.r_[target, y["wikipedia"], y["bio"]]
+    weight = np.r_[weight, np.full(nw, alpha * n / nw), np.full(nb, beta * n / nb)]
+    vocab_feats = rows["certainty"] + rows["wikipedia"] + rows["bio"]
+    model["heads"]["certainty"] = T.fit_logistic(feats, target, weight, config["C"]["certainty"], config, vocab_feats)
     return model
 
 

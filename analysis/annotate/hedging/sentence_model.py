@@ -92,13 +92,14 @@ Known weaknesses
       the sentences holding it, "many" in 62%). Thirteen other designs gained at most 0.001
       under the same cross-validation (``scripts/uncertainty_alternatives.py``, figures in
       ``data/benchmarks/uncertainty_alternatives.json``). Wikipedia head alone, mean F1 over
-      three fold seeds: 0.640 shipped; 0.634-0.641 with more context features (specificity,
-      position, skip pairs, a vague word's neighbours (0.641) and role, rare-word shapes,
-      features split by hedge presence) or a label-noise filter; at one seed, 0.629 gradient
-      boosting, 0.565 a one-layer neural network, 0.633 a token-level multiple-instance head
-      (averaged with the shipped head: 0.639, 0.625, 0.638). A sharper gate, or a certainty
-      head also fitted on Wikipedia and bio rows, leaves the default's Wikipedia F1 at
-      0.634-0.635, and the latter costs certainty r (0.550).
+      three fold seeds: 0.6406 shipped; 0.6333-0.6415 with more context features
+      (specificity, position, skip pairs, a vague word's neighbours (0.6415) and role,
+      rare-word shapes, features split by hedge presence) or a label-noise filter (0.6350);
+      at one seed, 0.629 gradient boosting, 0.565 a one-layer neural network, 0.633 a
+      token-level multiple-instance head (averaged with the shipped head: 0.639, 0.624,
+      0.637). A sharper gate, or a certainty head also fitted on Wikipedia and bio rows,
+      leaves the default's Wikipedia F1 at 0.634-0.635, and the latter costs certainty r
+      (0.552).
     * Short sentences with a single adverb hedge ("Perhaps the effect is due to chance.")
       can land just under the threshold; questions are rarely flagged (few in training).
     * "Nobody knows ..." and other uncertainty without a hedge word is missed.
