@@ -79,6 +79,20 @@ def test_according_to_cue_and_source_are_the_authors() -> None:
 
 # --- direct quotations ------------------------------------------------------------------------------
 
+SANDERS = (
+    "Sanders takes aim at Clinton\n\n"
+    "Senator Bernie Sanders of Vermont campaigned in Philadelphia on Wednesday.\n\n"
+    "''I don't believe that she is qualified,'' Mr. Sanders said."
+)
+
+
+def test_archive_quotation_marks_are_a_quotation_with_its_speaker_and_hedge() -> None:
+    text, rels = _relations(SANDERS)
+    r = _holding(text, rels, "I don't believe that she is qualified")
+    assert (r.kind, r.speaker) == ("direct", "Bernie Sanders")
+    assert _cue_voice(text, rels, "believe") == ("quoted", "Bernie Sanders")
+
+
 DIRECT = [
     # trailing introductions
     ("“The budget is balanced,” Finance Minister Rosa Klein said on Tuesday.", "budget is balanced", "Rosa Klein"),
@@ -109,6 +123,10 @@ DIRECT = [
     ('"We are close," said Rosa Klein.', "We are close", "Rosa Klein"),
     ("«Nous sommes proches», said Rosa Klein.", "Nous sommes proches", "Rosa Klein"),
     ("``We are close,'' said Rosa Klein.", "We are close", "Rosa Klein"),
+    # newspaper archives (NYT, LexisNexis, LDC): two apostrophes open and close
+    ("''We are close,'' said Rosa Klein.", "We are close", "Rosa Klein"),
+    ("Rosa Klein presented the plan. ''It adds up,'' she said.", "It adds up", "Rosa Klein"),
+    ("''We are close,'' Ms. Klein said. ''Very close.''", "Very close", "Klein"),
 ]
 
 
@@ -117,7 +135,7 @@ def test_direct_quote_speakers(body: str, fragment: str, speaker: str) -> None:
     text, rels = _relations("Budget day\n\n" + body)
     r = _holding(text, rels, fragment)
     assert (r.kind, r.speaker) == ("direct", speaker)
-    assert text[r.start] in '“«"`' and text[r.end - 1] in "”»\"'"
+    assert text[r.start] in '“«"`\'' and text[r.end - 1] in "”»\"'"
 
 
 def test_vox_pop_run_gives_each_quote_its_own_speaker() -> None:
