@@ -39,7 +39,7 @@ from dataclasses import astuple, dataclass, field, replace
 from typing import Any
 
 from analysis.annotate import counts as counting
-from analysis.annotate.attribution import Attribution, find_attributions, voice_of
+from analysis.annotate.attribution import Attribution, SpanIndex, find_attributions, relation_index, voice_of
 from analysis.annotate.counts import Counts
 from analysis.annotate.hedging import Cue, find_cues
 from analysis.annotate.hedging.predictions import unhedged_predictions
@@ -270,18 +270,16 @@ def analyze(article: Article, config: AnalysisConfig | None = None) -> AnalysedD
             if paragraphs[i].start >= r.end:
                 break
             by_paragraph[i].append(r)
+    index = relation_index(relations)
     cues: list[Cue] = []
     predictions: list[int] = []
     voice_words: list[tuple[int, int, int]] = []
     first = 0
     for p, inside in zip(paragraphs, by_paragraph, strict=True):
         starts = [s.start for s in p.sentences]
-        pcues = [_place(c, p, inside, starts) for c in find_cues(p.text, lexicon)]
+        pcues = [_place(c, p, index if inside else None, starts) for c in find_cues(p.text, lexicon)]
         cues.extend(pcues)
-        author_text = p.text
-        for r in inside:  # blank quoted and reported content, keeping offsets: only the author's words predict
-            a, b = max(r.start, p.start) - p.start, min(r.end, p.end) - p.start
-            author_text = author_text[:a] + " " * (b - a) + author_text[b:]
+        author_text = _blanked(p.text, p.start, inside) if inside else p.text  # only the author's words predict
         sentence_spans = [(s.start, s.end) for s in p.sentences]
         predictions.extend(first + i for i in unhedged_predictions(author_text, sentence_spans, pcues, p.start))
         if inside:
@@ -334,11 +332,21 @@ def _uncertainty(
     return scores, drivers, threshold
 
 
-def _place(c: Cue, p: Paragraph, relations: Sequence[Attribution], sentence_starts: list[int]) -> Cue:
+def _blanked(text: str, start: int, relations: Sequence[Attribution]) -> str:
+    """``text`` (at ``start`` in the article) with the content of ``relations`` blanked out, offsets kept."""
+    chars = list(text)
+    for r in relations:
+        a, b = max(r.start - start, 0), min(r.end - start, len(text))
+        if a < b:
+            chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _place(c: Cue, p: Paragraph, relations: SpanIndex | None, sentence_starts: list[int]) -> Cue:
     """Cue ``c`` found in ``p.text``: article offsets, paragraph, sentence, voice and speaker."""
     a, b = p.start + c.start, p.start + c.end
     sentence = max(bisect_right(sentence_starts, a) - 1, 0) if sentence_starts else -1
-    voice, speaker = voice_of(a, b, relations) if relations else ("author", "")
+    voice, speaker = voice_of(a, b, relations) if relations is not None else ("author", "")
     return Cue(a, b, c.text, c.category, c.subtype, voice, speaker, p.index, sentence)
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import article_from_text, find_cues, load_article, seed_path
+from analysis.annotate.attribution import SpanIndex
 from analysis.voice import Attribution, attributions, find_attributions, is_named, voice_of
 
 FLOOD = (
@@ -473,3 +476,24 @@ def test_a_body_is_no_antecedent_for_he() -> None:
     )
     assert _holding(text, rels, "it was a shock").speaker == "Karen Doyle"
     assert _holding(text, rels, "the council had probably").speaker == "Mark"
+
+
+# --- the offset index that keeps long paragraphs linear ------------------------------------------------
+
+
+@given(
+    spans=st.lists(
+        st.tuples(st.integers(0, 60), st.integers(1, 25)).map(lambda x: (x[0], x[0] + x[1])), max_size=10
+    ),
+    queries=st.lists(st.tuples(st.integers(0, 90), st.integers(1, 5)), min_size=1, max_size=10),
+    exclude=st.sampled_from([None, 0, 1]),
+)
+@settings(max_examples=300, deadline=None)
+def test_span_index_finds_the_smallest_holding_span(spans, queries, exclude) -> None:  # type: ignore[no-untyped-def]
+    """The index answers what a scan of every span would (the scan was quadratic over a long paragraph)."""
+    items = [(s, e, k) for k, (s, e) in enumerate(spans)]
+    index = SpanIndex(items)
+    for a, n in queries:
+        holding = [(e - s) for s, e, k in items if s <= a and a + n <= e and k != exclude]
+        got = index.holding(a, a + n, exclude)
+        assert (min(holding) if holding else None) == (spans[got][1] - spans[got][0] if got is not None else None)
