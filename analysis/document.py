@@ -33,6 +33,7 @@ A document round-trips through JSON (:meth:`AnalysedDocument.to_dict`,
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass, field, replace
@@ -48,6 +49,11 @@ from analysis.annotate.sentiment import Scores, sentence_scores
 from analysis.config import DEFAULT_CONFIG, AnalysisConfig
 from analysis.errors import InputError
 from analysis.model import Article, Paragraph, Sentence
+
+#: Attribution cues in the body from which a document with no quotation is noticed (:meth:`AnalysedDocument.notices`).
+NOTICE_MIN_ATTRIBUTIONS = 2
+#: Marks that may open a quotation the quotation layer does not read.
+_UNREAD_MARKS = re.compile(r"(?:^|[\s(\[])'(?=\w)|[‹›「」『』‚‛]|,,|<<|>>|^[—–] ", re.MULTILINE)
 
 #: Bump when the layers or their JSON form change (part of the cache key).
 DOCUMENT_VERSION = 3
@@ -128,6 +134,29 @@ class AnalysedDocument:
         for r in self.attributions:
             out[r.paragraph].append(r)
         return out
+
+    def notices(self) -> tuple[str, ...]:
+        """One-line notices about what the layers could not read, for the person running the analysis.
+
+        Today one: the body has attributions ("said", "told", "critics say") and marks that may open
+        quotations in a convention the quotation layer does not read (a straight single quote before a
+        word, ‹ ›, 「 」, ,, << >>, a dialogue dash), but no quotation it reads: words quoted that way
+        count as the author's. An unknown convention is never silent; plain reported speech is no news.
+        """
+        if self.quotes:
+            return ()
+        body = [p for p in self.article.paragraphs if p.is_body]
+        if not any(_UNREAD_MARKS.search(p.text) for p in body):
+            return ()
+        index = {p.index for p in body}
+        said = sum(c.paragraph in index and (c.category == "attribution" or c.subtype == "weasel") for c in self.cues)
+        if said < NOTICE_MIN_ATTRIBUTIONS:
+            return ()
+        where = self.article.source_path or self.article.article_id
+        return (
+            f"{where}: {said} attributions but no quotation marks this tool reads "
+            "(\" “ ” « » `` '' ‘ ’); words quoted in another convention are counted as the author's",
+        )
 
     def with_identity(self, **metadata: Any) -> AnalysedDocument:
         """The same layers with the article's identity fields replaced (``article_id``, ``source_path``...)."""

@@ -497,3 +497,53 @@ def test_span_index_finds_the_smallest_holding_span(spans, queries, exclude) -> 
         holding = [(e - s) for s, e, k in items if s <= a and a + n <= e and k != exclude]
         got = index.holding(a, a + n, exclude)
         assert (min(holding) if holding else None) == (spans[got][1] - spans[got][0] if got is not None else None)
+
+
+# --- an unknown quotation convention is never silent ---------------------------------------------------
+
+REPORTED_ONLY = (
+    "Budget day\n\n"
+    "The minister said the plan was sound. Critics said it would fail. Officials told reporters it was fair.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "noticed"),
+    [
+        # quotations in a convention the tool does not read: said, told, said, but no quotation found
+        ("'The plan is sound,' the minister said. 'It will fail,' critics said. 'Fair,' officials told us.", True),
+        # plain reported speech: nothing to notice
+        (REPORTED_ONLY, False),
+        # dialogue dashes
+        ("— The plan is sound, the minister said.\n\n— It will fail, critics said.", True),
+        # the same with quotation marks it reads: no notice
+        ("“The plan is sound,” the minister said. “It will fail,” critics said. “Fair,” officials told us.", False),
+        # too few attribution cues to say anything
+        ("'The plan is sound,' the minister said. The vote is on Monday.", False),
+    ],
+)
+def test_notice_when_attributions_but_no_quotation_marks(body: str, noticed: bool) -> None:
+    from analysis import analyze
+
+    doc = analyze(article_from_text("Budget day\n\n" + body))
+    notices = doc.notices()
+    assert bool(notices) is noticed
+    if noticed:
+        assert "no quotation marks this tool reads" in notices[0] and "\n" not in notices[0]
+
+
+def test_cli_prints_the_notice_fresh_and_cached(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = str(Path(sys.executable).parent / "media-analysis")
+    path = tmp_path / "single.txt"
+    path.write_text("Budget day\n\n'The plan is sound,' the minister said. 'It will fail,' critics said. "
+                    "'Fair,' officials told us.\n", encoding="utf-8")
+    for _ in range(2):  # analysed, then read from the cache: the notice both times
+        run = subprocess.run([exe, "analyze", str(path), "--cache-dir", str(tmp_path / "cache")],
+                             capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0, run.stderr
+        lines = [x for x in run.stderr.splitlines() if "no quotation marks this tool reads" in x]
+        assert len(lines) == 1 and lines[0].startswith("warning: "), run.stderr

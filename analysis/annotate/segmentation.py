@@ -11,9 +11,9 @@ Rules (documented in the README's "Segmentation" section):
 * Roles: ``headline`` (the first line when it matches the title, or a short line
   that reads as one: see :func:`is_headline`; a deck below it in the same block is
   cut off as ``summary``), ``summary`` (bullet items before the first body
-  paragraph; the block after an archive's ``ABSTRACT.`` label), ``byline`` (an author name line near the end, or a leading
-  "By ..." line, and the short bio that follows it; also a closing author bio
-  without a name line, see :func:`is_closing_bio`), ``boilerplate`` (page
+  paragraph; the block after an archive's ``ABSTRACT.`` label), ``byline`` (an
+  author name line near the end, or a leading "By ..." line, and the short bio
+  that follows it; also a closing author bio without a name line, see :func:`is_closing_bio`), ``boilerplate`` (page
   furniture such as "Leave a Reply" or "Share this", and segments that are not
   prose: no letters at all, such as ``* * *`` or a lone ``2021``, or only a date,
   see :func:`is_non_prose`), otherwise ``body``. Markdown files also have

@@ -189,7 +189,7 @@ def _run_job(job: _Job) -> Outcome:
         return Outcome(job.index, job.source, error=str(exc), warnings=_messages(caught))
     except Exception as exc:  # noqa: BLE001 - one broken article must not stop a corpus run
         return Outcome(job.index, job.source, error=f"{job.source}: internal error: {type(exc).__name__}: {exc}")
-    return Outcome(job.index, job.source, document, warnings=_messages(caught))
+    return Outcome(job.index, job.source, document, warnings=_messages(caught) + document.notices())
 
 
 def _messages(caught: Sequence[warnings.WarningMessage]) -> tuple[str, ...]:
@@ -326,7 +326,8 @@ def _from_cache(job: _Job, value: dict[str, Any]) -> Outcome | None:
         return None
     identity = dict(job.identity)
     identity["extra"] = {**doc.article.extra, **identity.get("extra", {})}  # what the analysis kept, plus metadata
-    return Outcome(job.index, job.source, doc.with_identity(**identity), cached=True)
+    doc = doc.with_identity(**identity)
+    return Outcome(job.index, job.source, doc, warnings=doc.notices(), cached=True)
 
 
 def _extras(meta: dict[str, Any]) -> dict[str, Any]:
@@ -424,6 +425,8 @@ def iter_outcomes(
                 hit = store.get(prepared.key) if store is not None and prepared.key else None
                 outcome = _from_cache(prepared, hit) if hit is not None else None
                 if outcome is not None:
+                    for message in outcome.warnings:
+                        _emit(message)
                     window.append(outcome)
                 else:
                     if not warmed:
