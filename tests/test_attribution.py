@@ -547,3 +547,54 @@ def test_cli_prints_the_notice_fresh_and_cached(tmp_path) -> None:  # type: igno
         assert run.returncode == 0, run.stderr
         lines = [x for x in run.stderr.splitlines() if "no quotation marks this tool reads" in x]
         assert len(lines) == 1 and lines[0].startswith("warning: "), run.stderr
+
+
+# --- speakers: plausible sources, one key per person ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("speaker", "key"),
+    [
+        ("Bernie Sanders", "bernie-sanders"),
+        ("Ralf Jäger", "ralf-jager"),
+        ("the Environment Agency", "environment-agency"),
+        ("officials", ""),
+        ("", ""),
+    ],
+)
+def test_speaker_id(speaker: str, key: str) -> None:
+    from analysis.annotate.attribution import speaker_id
+
+    assert speaker_id(speaker) == key
+
+
+def test_unify_speaker_ids_maps_a_lone_surname_to_the_one_full_name() -> None:
+    import pandas as pd
+
+    from analysis.tables import unify_speaker_ids
+
+    table = pd.DataFrame({"speaker_id": ["trump", "donald-trump", "clinton", "bill-clinton", "hillary-clinton", ""]})
+    assert list(unify_speaker_ids(table)["speaker_id"]) == [
+        "donald-trump", "donald-trump", "clinton", "bill-clinton", "hillary-clinton", ""]
+
+
+def test_sanders_in_the_sources_table_with_his_key() -> None:
+    from analysis.tables import sources
+
+    rows = sources(article_from_text(SANDERS))
+    row = rows[rows["speaker"] == "Bernie Sanders"].iloc[0]
+    assert (row["speaker_id"], row["direct"]) == ("bernie-sanders", 1)
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # a sentence-initial conjunction before the subject is no part of the source
+        ("While officials said the plan was sound, the vote was delayed.", {"officials"}),
+        # an adverb between auxiliary and verb is no source ("has long maintained")
+        ("The senator has long maintained that the plan was sound.", {""}),
+    ],
+)
+def test_words_misread_as_subjects_are_no_speakers(body: str, speakers: set[str]) -> None:
+    text, rels = _relations("Budget day\n\n" + body + "\n\nWhile the vote was delayed, the long debate went on.")
+    assert {r.speaker for r in rels} == speakers

@@ -106,7 +106,16 @@ from typing import NamedTuple
 
 from analysis.annotate.quotes import Quote, find_quotes
 
-__all__ = ["Attribution", "SpanIndex", "attributions", "find_attributions", "is_named", "relation_index", "voice_of"]
+__all__ = [
+    "Attribution",
+    "SpanIndex",
+    "attributions",
+    "find_attributions",
+    "is_named",
+    "relation_index",
+    "speaker_id",
+    "voice_of",
+]
 
 
 @dataclass(frozen=True)
@@ -1399,8 +1408,32 @@ class _Finder:
                     n[-1] in src[0] for n in r.entity.names
                 ):
                     src = (atext, a, b)
+            lead = speaker.split(" ", 1)
+            first = lead[0].lower()
+            if len(lead) == 2 and first in self.W.cls["function"] and first not in self.W.cls["det"]:
+                speaker = lead[1]  # "While officials said": the subordinator is no part of the source
+            if not self.plausible_speaker(speaker):
+                speaker = ""  # "While", "explicitly", "long", "home": a word misread as a subject, not a source
             out.append(Attribution(r.kind, r.start, r.end, r.paragraph, gid, *cue, *src, speaker))
         return out
+
+    def plausible_speaker(self, speaker: str) -> bool:
+        """Whether a one-word ``speaker`` can be a source: a name, a pronoun, a role or a plural noun.
+
+        A capitalised word the article also writes in lower case is a sentence-initial common word
+        ("While", "Long"); a lower-case one must be a role, a generic source or a plural ("officials").
+        """
+        words = speaker.split()
+        if len(words) != 1:
+            return True
+        c = self.W.cls
+        w = words[0]
+        low = w.lower()
+        if low in c["pron"] or low in c["generic"] or low in c["role"] or low in c["leader"]:
+            return True
+        if w[0].isupper():
+            return low not in self.lower_vocab and low not in c["function"] and low not in c["det"]
+        return low.endswith("s") and not low.endswith(("ss", "ly")) and low not in c["function"]
 
 
 # --- public API ---------------------------------------------------------------------------------
@@ -1461,6 +1494,27 @@ def voice_of(start: int, end: int, relations: Sequence[Attribution] | SpanIndex)
 def relation_index(relations: Sequence[Attribution]) -> SpanIndex:
     """The relations' content spans, indexed for :func:`voice_of`."""
     return SpanIndex([(r.start, r.end, r) for r in relations])
+
+
+def speaker_id(speaker: str) -> str:
+    """A normalised key of a named ``speaker`` for grouping sources across articles; ``""`` when unnamed.
+
+    The speaker is already one canonical name per person within an article ("Mr. Sanders",
+    "Sanders" and "Bernie Sanders" -> "Bernie Sanders"); the key folds accents, case and
+    punctuation and drops a leading "the": "Bernie Sanders" -> ``bernie-sanders``, "the
+    Environment Agency" -> ``environment-agency``. Unnamed sources ("officials") get no key.
+    Across articles, :func:`analysis.tables.unify_speaker_ids` maps a lone surname to the one
+    full name of the corpus that ends with it.
+    """
+    import unicodedata
+
+    if not is_named(speaker):
+        return ""
+    folded = unicodedata.normalize("NFKD", speaker).encode("ascii", "ignore").decode().lower()
+    words = re.findall(r"[a-z0-9]+", folded.replace("'s ", " ").replace("’s ", " "))
+    if words and words[0] == "the":
+        words = words[1:]
+    return "-".join(words)
 
 
 def is_named(speaker: str) -> bool:

@@ -345,6 +345,8 @@ def assign_roles(texts: list[str], title: str | None = None, author: str | None 
         return roles
     rest = list(zip(texts[1:], roles[1:], strict=True))
     following = next((t for t, r in rest if r == "body"), None) or next((t for t, r in rest if r == "summary"), None)
+    if following is None and rest:
+        following = rest[0][0]  # only furniture follows: the first line can still be a title
     if roles[0] == "body" and is_headline(texts[0], following, title):
         roles[0] = "headline"
     # Bullet lede: bullet items before the first non-bullet body paragraph.

@@ -181,6 +181,8 @@ def cue_table(doc: AnalysedDocument) -> pd.DataFrame:
 
 def cue_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
     """Rows of :func:`cue_table` as dicts."""
+    from analysis.annotate.attribution import speaker_id
+
     a = doc.article
     meta = metadata(doc)
     rows = []
@@ -189,7 +191,7 @@ def cue_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
         rows.append({
             "article_id": a.article_id, "paragraph": c.paragraph, "role": a.paragraphs[c.paragraph].role,
             "sentence": c.sentence, "start": c.start, "end": c.end, "text": c.text, "category": c.category,
-            "subtype": c.subtype, "voice": c.voice, "speaker": c.speaker,
+            "subtype": c.subtype, "voice": c.voice, "speaker": c.speaker, "speaker_id": speaker_id(c.speaker),
             "sentence_uncertainty": doc.uncertainty[position], "uncertainty_drivers": _drivers(doc, position),
             **meta,
         })
@@ -202,7 +204,7 @@ def source_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
     Sources appear in order of their first passage; passages with no known source are
     one row with an empty ``speaker``. Words are counted as in ``quoted_share``.
     """
-    from analysis.annotate.attribution import is_named
+    from analysis.annotate.attribution import is_named, speaker_id
     from analysis.annotate.quotes import quoted_words
 
     a = doc.article
@@ -211,7 +213,8 @@ def source_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
     groups: dict[str, set[int]] = {}
     for r in doc.attributions:
         row = rows.setdefault(r.speaker, {
-            "article_id": a.article_id, "speaker": r.speaker, "named": is_named(r.speaker), "direct": 0,
+            "article_id": a.article_id, "speaker": r.speaker, "speaker_id": speaker_id(r.speaker),
+            "named": is_named(r.speaker), "direct": 0,
             "reported": 0, "words": 0, "hedges": 0, "boosters": 0, "first_paragraph": r.paragraph, **meta,
         })
         if r.kind == "direct":
@@ -234,6 +237,33 @@ def source_table(doc: AnalysedDocument) -> pd.DataFrame:
     return frame(rows, SOURCE_COLUMNS) if rows else pd.DataFrame(columns=list(SOURCE_COLUMNS))
 
 
+def unify_speaker_ids(table: pd.DataFrame, column: str = "speaker_id") -> pd.DataFrame:
+    """``table`` with a lone surname key mapped to the one full name of the table that ends with it.
+
+    Within an article every mention of a person already has one canonical name; across articles one
+    may say "Trump" only and another "Donald Trump". A one-word key (``trump``) becomes the multi-word
+    key ending in it (``donald-trump``) when exactly one such key is in ``table``; with two (``bill-
+    clinton``, ``hillary-clinton``) it stays as it is, since the surname alone cannot tell them apart.
+
+    Args:
+        table: rows with a ``column`` of keys from :func:`analysis.annotate.attribution.speaker_id`.
+        column: the key column.
+
+    Returns:
+        A copy of ``table`` with ``column`` unified (other columns unchanged).
+    """
+    keys = {k for k in table[column].dropna().unique() if k}
+    full: dict[str, set[str]] = {}
+    for k in keys:
+        parts = k.split("-")
+        if len(parts) > 1:
+            full.setdefault(parts[-1], set()).add(k)
+    mapping = {k: next(iter(full[k])) for k in keys if "-" not in k and len(full.get(k, ())) == 1}
+    out = table.copy()
+    out[column] = out[column].map(lambda k: mapping.get(k, k))
+    return out
+
+
 __all__ = [
     "METADATA",
     "article_row",
@@ -248,4 +278,5 @@ __all__ = [
     "sentence_table",
     "source_rows",
     "source_table",
+    "unify_speaker_ids",
 ]

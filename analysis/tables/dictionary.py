@@ -96,6 +96,12 @@ CUE_DICTIONARY: dict[str, tuple[str, str]] = {
         "text",
         "The quoted or reported source, resolved ('Alexander Lukashenko', 'officials'); empty when unknown.",
     ),
+    "speaker_id": (
+        "text",
+        "A key of a named speaker for grouping across articles ('Bernie Sanders' -> `bernie-sanders`; accents, case "
+        "and a leading 'the' dropped); empty for unnamed sources. `analysis.tables.unify_speaker_ids` maps a lone "
+        "surname to the one full name of a corpus ending with it.",
+    ),
     "sentence_uncertainty": ("0..1", "The uncertainty of the cue's sentence (sentence table `uncertainty`)."),
     "uncertainty_drivers": (
         "text",
@@ -113,6 +119,7 @@ SOURCE_DICTIONARY: dict[str, tuple[str, str]] = {
         "The source as resolved: a person ('Alexander Lukashenko'), a body ('the Russian Embassy in Moscow') "
         "or an unnamed source as written ('officials'); empty: passages whose source is unknown.",
     ),
+    "speaker_id": ("text", "As in the cue table: the named speaker's key (`bernie-sanders`); empty when unnamed."),
     "named": ("bool", "True when the speaker names a person or body, False for unnamed sources ('analysts')."),
     "direct": ("count", "Direct quotations (a quotation running over paragraphs counts once)."),
     "reported": ("count", "Reported statements ('X said that ...', 'according to X, ...', 'X believes ...')."),
