@@ -209,6 +209,8 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
 
 
 _POSSESSIVE = re.compile(r"[’']s$")
+#: A pronoun with a contracted finite verb: "he’d", "she’ll", "they’re", "we’ve", "I’m" ("'s" is left out: possessive).
+_CONTRACTED_FINITE = re.compile(r"^(?:i|you|he|she|it|we|they|there|that)[’'](?:d|ll|re|ve|m)$")
 #: Words of a paragraph (to tell a title-case headline) and lower-case words (the article's vocabulary).
 _PARA_WORD = re.compile(r"\b\w[\w’'-]*")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]*\b")
@@ -650,14 +652,29 @@ class _Finder:
             or (t.low == "to")
         ):
             return False
+        if _CONTRACTED_FINITE.search(t.low):
+            return True  # "he’d build", "she’ll leave", "it’s": the subject carries its finite verb
         saw_prep = False
         for x in range(k + 1, min(len(toks), k + 9)):
             u = toks[x]
-            if u.text in (".", ";", ":", "?", "!"):
-                return False
+            if u.text in (";", ":", "?", "!") or (u.text == "." and not (x > 0 and toks[x - 1].cap)):
+                return False  # (a dot after a capital is an abbreviation's: "the U.S. needs")
             if u.word and u.low in self.W.cls["prep"]:
                 saw_prep = True
-            if u.low in c["finite"] or (not u.cap and u.low.endswith("ed") and not saw_prep):
+            if u.low in c["finite"] or _CONTRACTED_FINITE.search(u.low):
+                return True
+            if not u.cap and u.low.endswith("ed") and not saw_prep:
+                return True
+            # an -s verb with its object after a prepositional phrase: "Trump's use of social media gives his ..."
+            if (
+                saw_prep
+                and x > k + 2
+                and not u.cap
+                and u.low.endswith("s")
+                and not u.low.endswith(("ss", "ics"))
+                and x + 1 < len(toks)
+                and (toks[x + 1].low in c["det"] or toks[x + 1].low in c["object_pron"])
+            ):
                 return True
             # a present-tense verb in -s ("the farm now supplies ..."): after the subject, before more words,
             # and not inside a prepositional phrase ("failings over maternity deaths")
@@ -941,6 +958,7 @@ class _Finder:
                 if e is not None and e - k <= 4:
                     obj_end = e
             content_start = None
+            split_subject: _Raw | None = None
             addressee = k < n and (toks[k].low not in c["clause_pron"] or toks[k].low in c["object_pron"])
             if obj_end is not None and cls == "tell" and addressee:
                 cue_end = toks[obj_end - 1].end
@@ -1003,12 +1021,17 @@ class _Finder:
                 and k + 1 < n
                 and toks[k].text == ","
                 and toks[subj[0] - 2].text not in _CLOSERS
-                and not self.clause_start_ok(toks, k + 1)
                 and toks[k + 1].word
+                and toks[k + 1].low not in ("and", "but", "adding", "saying")
             ):
-                # parenthetical: "The measures, he argued, were modest": the report goes on after it
+                # parenthetical: "The measures, he argued, were modest" (the subject before it is reported
+                # too) and "Otherwise, she said, countries may ...": the report goes on after it
                 cs = toks[k + 1].start
                 r = _Raw("reported", cs, self.clause_end(cs, se), pi, None, (toks[i].start, cue_end), None)
+                if not self.clause_start_ok(toks, k + 1) and toks[0].start < toks[subj[0] - 1].start:
+                    split_subject = _Raw(
+                        "reported", toks[0].start, toks[subj[0] - 2].end, pi, None, (toks[i].start, cue_end), None
+                    )
             else:
                 # trailing: "CLAUSE, polls suggest." / "..., leaders warn"
                 if not isinstance(subj, tuple):
@@ -1041,6 +1064,10 @@ class _Finder:
                         r.src_note["appos"] = (toks[x].start, toks[y - 1].end)
             self.raws.append(r)
             prev_in_sentence = r
+            if split_subject is not None and split_subject.end > split_subject.start:
+                split_subject.src, split_subject.src_note = r.src, dict(r.src_note)
+                split_subject.inherit = r.inherit
+                self.raws.append(split_subject)
 
     def medium(self, toks: list[_Tok], k: int) -> int | None:
         for m in self.W.media:
