@@ -598,3 +598,29 @@ def test_sanders_in_the_sources_table_with_his_key() -> None:
 def test_words_misread_as_subjects_are_no_speakers(body: str, speakers: set[str]) -> None:
     text, rels = _relations("Budget day\n\n" + body + "\n\nWhile the vote was delayed, the long debate went on.")
     assert {r.speaker for r in rels} == speakers
+
+
+# --- reported speech on real news (issue examples and the patterns behind PolNeAR misses) ----------------
+
+REAL_NEWS_REPORTED = [
+    # an adverb between the subject and the reporting verb
+    ("Cuban also said he supports the Affordable Care Act.", "he supports the Affordable Care Act", "Cuban"),
+    ("The senator has long maintained that the plan was sound.", "the plan was sound", "the senator"),
+    # "that" left out: a pronoun with a contracted or inflected verb starts the clause
+    ("Mr. Trump said he’d build a border wall.", "he’d build a border wall", "Trump"),
+    ("The Ohio governor said the U.S. needs to secure the border.", "the U.S. needs to secure the border",
+     "the Ohio governor"),
+    # a parenthetical reporting clause before a full clause
+    ("Otherwise, Ms. Brainard said, countries may simply steal growth from one another.",
+     "countries may simply steal growth from one another", "Brainard"),
+    # a name, then a description with commas of its own, then the verb
+    ("Paul Porter, a truck driver from Ava, Mo., who is a member of the union, said he already received overtime.",
+     "he already received overtime", "Paul Porter"),
+]
+
+
+@pytest.mark.parametrize(("body", "fragment", "speaker"), REAL_NEWS_REPORTED)
+def test_reported_speech_patterns_of_real_news(body: str, fragment: str, speaker: str) -> None:
+    text, rels = _relations("Campaign day\n\n" + body)
+    r = _holding(text, rels, fragment)
+    assert (r.kind, r.speaker) == ("reported", speaker)

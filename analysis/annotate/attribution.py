@@ -209,6 +209,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
 
 
 _POSSESSIVE = re.compile(r"[’']s$")
+_SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
 #: A pronoun with a contracted finite verb: "he’d", "she’ll", "they’re", "we’ve", "I’m" ("'s" is left out: possessive).
 _CONTRACTED_FINITE = re.compile(r"^(?:i|you|he|she|it|we|they|there|that)[’'](?:d|ll|re|ve|m)$")
 #: Words of a paragraph (to tell a title-case headline) and lower-case words (the article's vocabulary).
@@ -654,6 +655,14 @@ class _Finder:
             return False
         if _CONTRACTED_FINITE.search(t.low):
             return True  # "he’d build", "she’ll leave", "it’s": the subject carries its finite verb
+        if (
+            t.low in _SUBJECT_PRONOUNS
+            and k + 1 < len(toks)
+            and not toks[k + 1].cap
+            and toks[k + 1].low.endswith(("s", "ed"))
+            and not toks[k + 1].low.endswith("ss")
+        ):
+            return True  # "he supports", "they wanted": a subject pronoun and its verb
         saw_prep = False
         for x in range(k + 1, min(len(toks), k + 9)):
             u = toks[x]
@@ -860,8 +869,8 @@ class _Finder:
         """Source tokens [a, b) of the verb at ``i``; "inherit" / "skip" / None."""
         c = self.W.cls
         j = i - 1
-        while j >= lo and toks[j].word and toks[j].low in c["aux"]:
-            j -= 1
+        while j >= lo and toks[j].word and (toks[j].low in c["aux"] or self.is_verb_adverb(toks[j])):
+            j -= 1  # "has also said", "has long maintained", "later told"
         if j >= lo and (toks[j].low in c["neg"] or toks[j].low.endswith("n't") or toks[j].low.endswith("n’t")):
             return "skip"
         if j < lo:
@@ -874,6 +883,19 @@ class _Finder:
         if t.low in ("and", "but") or (t.text == "," and toks[i].low.endswith("ing")):
             return "inherit"
         if t.text == ",":
+            # "Paul Porter, a truck driver from Ava, Mo., who ..., said": a name opening the clause, then a
+            # description with commas of its own
+            for m in range(lo + 1, j):
+                if (
+                    toks[m].text == ","
+                    and toks[m - 1].cap
+                    and toks[m - 1].word
+                    and (toks[m + 1].low in c["det"] or toks[m + 1].low == "who" or toks[m + 1].text[0].isdigit())
+                ):
+                    s = self.np_left(toks, m - 1, lo)
+                    if s is not None and toks[s].cap and (s == lo or toks[s - 1].text in (",", ":")):
+                        return s, m, {"appos": (m + 1, j)}
+                    break
             k = j - 1
             while k > lo and toks[k].text != ",":
                 k -= 1
@@ -889,6 +911,10 @@ class _Finder:
         if s > lo and toks[s - 1].text in _CLOSERS:
             return "skip"
         return s, j + 1, {}
+
+    def is_verb_adverb(self, t: _Tok) -> bool:
+        """An adverb between a subject and its reporting verb ("also", "later", "repeatedly", "long")."""
+        return not t.cap and (t.low in self.W.cls["verb_adverb"] or (t.low.endswith("ly") and len(t.low) > 4))
 
     def sentence_subject(self, toks: list[_Tok]) -> tuple[int, int] | None:
         k = 0
