@@ -591,8 +591,8 @@ def test_sanders_in_the_sources_table_with_his_key() -> None:
     [
         # a sentence-initial conjunction before the subject is no part of the source
         ("While officials said the plan was sound, the vote was delayed.", {"officials"}),
-        # an adverb between auxiliary and verb is no source ("has long maintained")
-        ("The senator has long maintained that the plan was sound.", {""}),
+        # an adverb between auxiliary and verb is no source ("has long maintained"): the subject is
+        ("The senator has long maintained that the plan was sound.", {"the senator"}),
     ],
 )
 def test_words_misread_as_subjects_are_no_speakers(body: str, speakers: set[str]) -> None:
@@ -616,7 +616,18 @@ REAL_NEWS_REPORTED = [
     # a name, then a description with commas of its own, then the verb
     ("Paul Porter, a truck driver from Ava, Mo., who is a member of the union, said he already received overtime.",
      "he already received overtime", "Paul Porter"),
+    # the verb before its subject, with a description after the name
+    ("The race will be tight, said Dan Gerstein, director of a Democratic group.", "The race will be tight",
+     "Dan Gerstein"),
 ]
+
+
+def test_a_participle_before_a_quotation_takes_the_clause_subject() -> None:
+    """`Clinton tweeted congratulations to Sanders, adding "..."`: Clinton's words, not Sanders's."""
+    body = "Clinton tweeted congratulations to Sanders, adding “I am proud of this race.”"
+    text, rels = _relations("Campaign day\n\n" + body)
+    r = _holding(text, rels, "I am proud of this race")
+    assert (r.kind, r.speaker, r.cue) == ("direct", "Clinton", "adding")
 
 
 @pytest.mark.parametrize(("body", "fragment", "speaker"), REAL_NEWS_REPORTED)

@@ -970,6 +970,8 @@ class _Finder:
             if i + nw < n and toks[i + nw].low == "to" and cls != "directive":
                 continue
             subj = self.subject_left(toks, i)
+            if subj is None and self.postposed(toks, i, nw, pi):
+                continue  # "The race will be tight, said Dan Gerstein, director of ...": recorded there
             if subj == "skip" or subj is None:
                 continue
             k = i + nw
@@ -1095,6 +1097,33 @@ class _Finder:
                 split_subject.inherit = r.inherit
                 self.raws.append(split_subject)
 
+    def postposed(self, toks: list[_Tok], i: int, nw: int, pi: int) -> bool:
+        """Record "CLAUSE, said NAME[, DESCRIPTION]" (the verb before its subject); True when recorded.
+
+        The clause before the comma is the content (not a quotation: a closing mark before the comma
+        makes it a quote introduction, which :meth:`quote_intro` reads); the noun phrase after the verb
+        is the source.
+        """
+        if i < 3 or toks[i - 1].text != "," or toks[i - 2].text in _CLOSERS or toks[i - 2].text in _QUOTE_CHARS:
+            return False
+        e = self.np_right(toks, i + nw)
+        if e is None or not (toks[i + nw].cap or toks[i + nw].low in self.W.cls["det"]):
+            return False
+        if e < len(toks) and toks[e].word and toks[e].low not in ("of", "at", "for"):
+            return False  # "..., said the plan would fail": a clause after the verb, not its subject
+        content = _Raw("reported", toks[0].start, toks[i - 1].start, pi, None, (toks[i].start, toks[i + nw - 1].end),
+                       (toks[i + nw].start, toks[e - 1].end))
+        if e < len(toks) and toks[e].text == ",":
+            f = e + 1
+            while f < len(toks) and toks[f].text not in (",", ".", ";", ":") and f - e < 14:
+                f += 1
+            if f > e + 1:
+                content.src_note["appos"] = (toks[e + 1].start, toks[f - 1].end)
+        if content.end > content.start:
+            self.raws.append(content)
+            return True
+        return False
+
     def medium(self, toks: list[_Tok], k: int) -> int | None:
         for m in self.W.media:
             if all(k + x < len(toks) and toks[k + x].low == w for x, w in enumerate(m)):
@@ -1148,13 +1177,18 @@ class _Finder:
         s_start = self.sentence_of(q.paragraph, q.start)[0]
         lo = max(s_start, prev_end)
         lt = _tokens(self.text, lo, q.start)
-        if lt and lt[-1].text in (",", ":"):
-            for x in range(len(lt) - 2, max(-1, len(lt) - 10), -1):
+        bare = bool(lt) and lt[-1].word and self.verb_at(lt, len(lt) - 1) is not None  # "..., adding “...”"
+        if lt and (lt[-1].text in (",", ":") or bare):
+            last = len(lt) - 1 if bare else len(lt) - 2
+            for x in range(last, max(-1, len(lt) - 10), -1):
                 v = self.verb_at(lt, x)
                 if v:
                     sj = self.subject_left(lt, x)
+                    if sj == "inherit":  # "Clinton tweeted congratulations to Sanders, adding “...”"
+                        whole = self.sentence_subject(lt)
+                        sj = (whole[0], whole[1], {}) if whole else None
                     if isinstance(sj, tuple):
-                        ce = lt[len(lt) - 2].end
+                        ce = lt[last].end
                         note = {"appos": (lt[sj[2]["appos"][0]].start, lt[sj[2]["appos"][1] - 1].end)} if sj[2] else {}
                         return (lt[x].start, ce), (lt[sj[0]].start, lt[sj[1] - 1].end), note
                     break
