@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
+import stat
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -78,3 +83,145 @@ def test_library_writes_json_lines(tmp_path: Path) -> None:
     out = tmp_path / "rows.jsonl"
     analyze_corpus(paths, output=out, level="article")
     assert pd.read_json(out, lines=True)["article_id"].tolist() == ["zeta-budget", "alpha-floods", "mid-school"]
+
+
+# --------------------------------------------------------------------------- outputs that are not regular files
+
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+#: Each command that writes ``-o PATH``, with ``--force`` (what replaced /dev/null when run as root).
+WRITING_COMMANDS = {
+    "analyze csv": ["analyze", "--format", "csv", "--no-cache"],
+    "analyze table": ["analyze", "--no-cache"],
+    "highlight": ["highlight"],
+}
+
+
+def _symlink_to(target: str) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        (folder / "out.csv").symlink_to(target)
+        return folder / "out.csv"
+
+    return make
+
+
+def _node(mode: int, device: tuple[int, int]) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        os.mknod(folder / "node", mode | 0o666, os.makedev(*device))
+        return folder / "node"
+
+    return make
+
+
+def _socket(folder: Path) -> Path:
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(folder / "sock"))
+    sock.close()
+    return folder / "sock"
+
+
+def _target_file(folder: Path) -> Path:
+    (folder / "target.txt").write_text("mine\n")
+    return _symlink_to("target.txt")(folder)
+
+
+REFUSED = [  # (what stands at the output path, how to make it, the error it gets)
+    ("symlink to a file", _target_file, "is a symbolic link (to "),
+    ("dangling symlink", _symlink_to("nowhere.csv"), "is a symbolic link to nothing"),
+    ("socket", _socket, "is a socket, not a regular file"),
+    pytest.param("block device", _node(stat.S_IFBLK, (7, 200)), "is a block device, not a regular file",
+                 marks=pytest.mark.skipif(not IS_ROOT, reason="mknod needs root")),
+]
+
+
+@pytest.mark.parametrize("command", WRITING_COMMANDS)
+@pytest.mark.parametrize(("what", "make", "message"), REFUSED)
+def test_an_output_that_is_not_a_file_is_refused_and_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, what: str,
+    make: Callable[[Path], Path], message: str,
+) -> None:
+    from analysis.cli import main
+
+    out = make(tmp_path)
+    def listing() -> dict[str, tuple[int, int, int]]:
+        return {p.name: (st.st_mode, st.st_ino, st.st_size) for p in tmp_path.iterdir() if (st := os.lstat(p))}
+
+    before = listing()
+    code = main([*WRITING_COMMANDS[command], "-o", str(out), "--force"])
+    err = capsys.readouterr().err
+    assert code == 2 and err == f"error: {out}: {err.split(': ', 2)[2]}" and message in err, err
+    assert listing() == before
+    if what == "symlink to a file":
+        assert (tmp_path / "target.txt").read_text() == "mine\n"
+
+
+STREAMS = [  # what stands at the output path: written in place, left what it was
+    ("symlink to /dev/null", _symlink_to("/dev/null"), stat.S_ISLNK),
+    pytest.param("character device", _node(stat.S_IFCHR, (1, 3)), stat.S_ISCHR,
+                 marks=pytest.mark.skipif(not IS_ROOT, reason="mknod needs root")),
+]
+
+
+@pytest.mark.parametrize("command", WRITING_COMMANDS)
+@pytest.mark.parametrize(("what", "make", "still"), STREAMS)
+def test_a_device_output_is_written_in_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, what: str,
+    make: Callable[[Path], Path], still: Callable[[int], bool],
+) -> None:
+    from analysis.cli import main
+
+    out = make(tmp_path)
+    for force in ([], ["--force"]):  # nothing is lost by writing to a device: no --force needed
+        assert main([*WRITING_COMMANDS[command], "-o", str(out), *force]) == 0, capsys.readouterr().err
+        assert still(os.lstat(out).st_mode) and os.path.realpath(out) in ("/dev/null", str(out))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]  # no temporary file either
+
+
+def test_a_named_pipe_gets_the_rows_as_they_come(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    with TableWriter(fifo, ["a"]) as writer:
+        writer.add([{"a": 1}, {"a": 2}])
+    reader.join(10)
+    assert got == [b"a\n1\n2\n"] and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_highlight_adds_no_suffix_to_an_existing_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from analysis.cli import main
+
+    (tmp_path / "null").symlink_to("/dev/null")  # as `highlight -o /dev/full --force` once wrote /dev/full.html
+    assert main(["highlight", "-o", str(tmp_path / "null")]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null"] and "note:" not in capsys.readouterr().err
+
+
+def test_a_file_that_became_a_symlink_while_writing_is_not_replaced(tmp_path: Path) -> None:
+    out = tmp_path / "t.csv"
+    writer = TableWriter(out, ["a"], overwrite=True)
+    writer.add([{"a": 1}])
+    (tmp_path / "target.txt").write_text("mine\n")
+    out.symlink_to("target.txt")  # appeared after the check, before the rename
+    with pytest.raises(InputError, match="is a symbolic link"):
+        writer.close()
+    assert out.is_symlink() and (tmp_path / "target.txt").read_text() == "mine\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.csv", "target.txt"]
+
+
+@pytest.mark.skipif(not hasattr(os, "O_TMPFILE"), reason="unnamed temporary files are Linux's")
+def test_a_killed_writer_leaves_no_temporary_file(tmp_path: Path) -> None:
+    script = (
+        "import sys, time\n"
+        "from analysis.corpus.writers import TableWriter\n"
+        "w = TableWriter(sys.argv[1], ['a'])\n"
+        "w.ROW_GROUP = 1\n"
+        "w.add([{'a': 1}])\n"
+        "print('written', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script, str(tmp_path / "t.csv")], stdout=subprocess.PIPE,
+                            cwd=Path(__file__).resolve().parents[1])
+    assert proc.stdout is not None and proc.stdout.readline() == b"written\n"
+    proc.kill()
+    proc.wait(10)
+    assert list(tmp_path.iterdir()) == []

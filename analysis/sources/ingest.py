@@ -28,7 +28,7 @@ import yaml
 
 from analysis.annotate.segmentation import assign_roles, split_blocks
 from analysis.errors import InputError
-from analysis.sources.loading import MAX_BYTES, read_text, split_front_matter
+from analysis.sources.loading import HTML_SNIFF_CHARS, MAX_BYTES, read_text, split_front_matter, starts_like_html
 from analysis.sources.store import (
     DEFAULT_STORE,
     STORE_SUFFIXES,
@@ -48,7 +48,8 @@ OVERRIDABLE = ("title", "author", "outlet", "date", "url", "kind", "event")
 SOURCE_SUFFIXES = (*HTML_SUFFIXES, *STORE_SUFFIXES)
 #: Keys taken from a sidecar ``<name>.meta.yaml`` (others, like its ``sha256``, describe the file).
 SIDECAR_KEYS = ("title", "author", "outlet", "date", "kind", "event", "url")
-_HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+#: What starts a page that ``add`` extracts with trafilatura (after leading comments; see ``starts_like_html``).
+_PAGE_START = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -137,9 +138,11 @@ def extract_text(text: str, *, name: str = "<text>", defaults: Mapping[str, obje
     return Extracted(paragraphs, meta)
 
 
-def looks_like_html(data: bytes) -> bool:
-    """True when the bytes start like an HTML document."""
-    return bool(_HTML_SNIFF.match(data[:4096]))
+def looks_like_html(data: str | bytes) -> bool:
+    """True when the text (or UTF-8 bytes) starts like an HTML document, in linear time (``starts_like_html``)."""
+    head = data[:HTML_SNIFF_CHARS]
+    text = head.decode("utf-8", errors="replace") if isinstance(head, bytes) else head
+    return starts_like_html(text, _PAGE_START)
 
 
 def extract_file(path: str | Path) -> Extracted:
@@ -155,7 +158,7 @@ def extract_file(path: str | Path) -> Extracted:
             raise InputError(f"{p}: file is empty")
         return _with_sidecar(extract_html(data, name=str(p)), sidecar_meta(p))
     text = read_text(p, allow_html=True)
-    if looks_like_html(text.encode("utf-8")):
+    if looks_like_html(text):
         return _with_sidecar(extract_html(text, name=str(p)), sidecar_meta(p))
     return extract_text(text, name=str(p), defaults=sidecar_meta(p, text))
 

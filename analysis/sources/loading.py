@@ -38,7 +38,11 @@ MAX_BYTES = 5 * 1024 * 1024
 #: Metadata keys with a dedicated Article field; other front-matter keys go to ``extra``.
 METADATA_FIELDS = ("title", "author", "outlet", "date", "url", "kind", "language")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_HTML_START = re.compile(r"\A\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+#: Characters at the start of a text looked at to tell an HTML page (leading comments included).
+HTML_SNIFF_CHARS = 65536
+#: What starts an HTML document after its leading comments: read as text, it would be markup, not prose.
+HTML_DOCUMENT_START = re.compile(r"<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+_SPACE = re.compile(r"\s*")
 _CYRILLIC_1251 = re.compile(rb"[\xc0-\xff]{3,}")
 _NEWLINES = re.compile(r"\r\n?")
 #: What a too-large file's message suggests (the CLI's ``analyze`` adds its ``--max-bytes``).
@@ -78,9 +82,29 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES, allow_html: bool = F
         limit = f"{max_bytes / 1048576:.0f} MiB" if max_bytes >= 1048576 else f"{max_bytes:,} byte"
         raise InputError(f"{p}: larger than the {limit} limit for one article ({SPLIT_HINT})")
     text = normalise_newlines(decode(data, name=str(p)))
-    if not allow_html and _HTML_START.match(text):
+    if not allow_html and starts_like_html(text):
         raise InputError(f"{p}: is an HTML page; extract its article with `media-analysis add {p}` first")
     return text
+
+
+def starts_like_html(text: str, start: re.Pattern[str] = HTML_DOCUMENT_START) -> bool:
+    """Whether ``text`` is an HTML document: a BOM, whitespace and ``<!-- -->`` comments, then ``start``.
+
+    Only the first :data:`HTML_SNIFF_CHARS` characters are read, each at most twice (a
+    comment's end is found with ``str.find``): linear time, unlike a regular expression
+    repeating ``<!--.*?-->``, which backtracks exponentially on a run of empty comments.
+    A comment still open at the end of that head is not a page start.
+    """
+    head = text[:HTML_SNIFF_CHARS]
+    i = 1 if head.startswith("\ufeff") else 0
+    while True:
+        i = _SPACE.match(head, i).end()  # type: ignore[union-attr]  # \s* always matches
+        if not head.startswith("<!--", i):
+            return start.match(head, i) is not None
+        end = head.find("-->", i + 4)
+        if end < 0:
+            return False
+        i = end + 3
 
 
 def _read_at_most(fh: BinaryIO, limit: int) -> bytes:
