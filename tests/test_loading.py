@@ -308,3 +308,41 @@ def test_size_limit_holds_for_a_pipe(tmp_path: Path) -> None:
                     read_text(fifo, max_bytes=limit)
         finally:
             writer.join(timeout=10)
+
+
+# --------------------------------------------------------------------------- telling an HTML page, in linear time
+
+SNIFF_CASES = [  # (start of a file, an HTML page for analyze?, a page add extracts?)
+    ("<!doctype html><p>x</p>", True, True),
+    ("\ufeff  \n<!-- saved from url -->\n<HTML lang=en>", True, True),
+    ("<!-- a -->\n<!-- b -- c -->  <html>", True, True),
+    ("<body><p>The minister said.</p>", False, True),
+    ("<!---->" * 60 + "x The minister said the plan could fail.", False, False),  # 2^60 ways for the old regex
+    ("<!-- never closed <!- - > <html>", False, False),
+    ("The <html> tag is discussed here.", False, False),
+    ("<!--x-->" * 9000 + "<html>", False, False),  # the page start lies beyond the head that is read
+]
+
+
+@pytest.mark.parametrize(("head", "page", "extracted"), SNIFF_CASES)
+def test_html_sniffing_skips_comments_without_backtracking(head: str, page: bool, extracted: bool) -> None:
+    from analysis.sources.ingest import looks_like_html
+    from analysis.sources.loading import starts_like_html
+
+    assert starts_like_html(head) is page
+    assert looks_like_html(head.encode("utf-8")) is extracted and looks_like_html(head) is extracted
+
+
+def test_a_file_of_empty_comments_is_analysed_not_stuck(tmp_path: Path) -> None:
+    """223 bytes of ``<!---->`` took 45 s (doubling per comment); 60 of them would never end.
+
+    Run in a child process so that the old behaviour fails by its deadline instead of hanging the suite.
+    """
+    import subprocess
+    import sys
+
+    p = _write(tmp_path, "r.txt", b"<!---->" * 60 + b"x The minister said the plan could fail.\n")
+    code = "import sys; from analysis.sources.loading import read_text; print(len(read_text(sys.argv[1])))"
+    done = subprocess.run([sys.executable, "-c", code, str(p)], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0 and done.stdout == "461\n", done.stderr
