@@ -154,3 +154,32 @@ def test_ctrl_c_during_start_up_exits_130_without_traceback(delay: float) -> Non
     assert b"Traceback" not in err, err.decode()
     # 0: it had finished; -SIGINT: it had finished and the Ctrl-C ended the exiting interpreter
     assert (proc.returncode, err) in ((130, b"error: interrupted\n"), (0, b""), (-signal.SIGINT, b"")), err
+
+
+#: A pool whose worker was stopped halfway through sending a result: the manager thread waits in recv()
+#: for the rest of the message (simulated by writing its first bytes), then the pool is aborted.
+HALF_SENT = r"""
+import os, struct, sys, time
+from analysis.corpus.pool import close_pool, make_pool
+
+pool = make_pool(2)
+pool.submit(time.sleep, 0).result()  # workers and the manager thread are up
+os.write(pool._result_queue._writer.fileno(), struct.pack("!i", 1 << 20) + b"half a result")
+time.sleep(0.5)  # the manager thread is now inside recv(), waiting for the other bytes
+pool.submit(time.sleep, 30)
+started = time.monotonic()
+close_pool(pool, abort=sys.argv[1] == "abort")
+print(f"closed in {time.monotonic() - started:.1f} s", flush=True)
+"""
+
+
+def test_aborting_a_pool_with_half_a_result_in_its_pipe_ends(tmp_path: Path) -> None:
+    """SIGTERM during a worker run hung about one run in ten: a worker terminated while sending a result.
+
+    The aborted pool must shut down (and the interpreter exit) within seconds; before, the
+    manager thread waited for the rest of the message forever, and so did shutdown(wait=True).
+    """
+    proc = subprocess.run([sys.executable, "-c", HALF_SENT, "abort"], capture_output=True, text=True, env=ENV,
+                          timeout=120, check=False)
+    assert proc.returncode == 0 and proc.stdout.startswith("closed in "), proc.stderr
+    assert float(proc.stdout.split()[2]) < 30  # not after the 30-second job: its worker was stopped

@@ -541,11 +541,11 @@ def stream_corpus(
     run = CorpusRun()
     total = len(items) if isinstance(items, Sequence) else None
     update = progress_bar(total, progress)
+    outcomes = iter_outcomes(
+        items, workers=workers, cache=cache, max_bytes=max_bytes, freeze_gc=freeze_gc, config=config
+    )
     try:
         names = _UniqueIds()
-        outcomes = iter_outcomes(
-            items, workers=workers, cache=cache, max_bytes=max_bytes, freeze_gc=freeze_gc, config=config
-        )
         for outcome in outcomes:
             run.n_inputs += 1
             if update is not None:
@@ -570,6 +570,7 @@ def stream_corpus(
             writer.abort()
         raise
     finally:
+        outcomes.close()  # workers stopped now, not whenever the suspended generator is collected
         if update is not None:
             update(-1)
     return run
