@@ -346,3 +346,56 @@ def test_a_file_of_empty_comments_is_analysed_not_stuck(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code, str(p)], capture_output=True, text=True, timeout=120,
                           cwd=Path(__file__).resolve().parents[1])
     assert done.returncode == 0 and done.stdout == "461\n", done.stderr
+
+
+# --------------------------------------------------------------------------- front matter: hostile and unlucky YAML
+
+LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)
+)  # nine nested aliases: 482 bytes that stringify to gigabytes
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "expected"),
+    [  # scalars as written (YAML 1.1 would give 750, False, True, 8, a ValueError, an int)
+        ("title: 12:30", {"title": "12:30"}),
+        ("author: No", {"author": "No"}),
+        ("outlet: on", {"outlet": "on"}),
+        ("date: 010", {"date": "010"}),
+        ("date: 2021-13-45", {"date": "2021-13-45"}),
+        ("date: 2021-02-22", {"date": "2021-02-22"}),
+        ("kind: !!int 5", {"kind": "5"}),
+        ("author: ~\nurl: null\noutlet:", {"author": None, "url": None, "outlet": None}),
+        ("tags: [a, 1, {b: yes}]", {"tags": ["a", "1", {"b": "yes"}]}),
+    ],
+)
+def test_front_matter_scalars_are_kept_as_written(front_matter: str, expected: dict[str, object]) -> None:
+    from analysis.sources.loading import split_front_matter
+
+    assert split_front_matter(f"---\n{front_matter}\n---\nBody.\n") == (expected, "Body.\n")
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "message"),
+    [
+        (LAUGHS, "line 3): aliases (*a) are not allowed in metadata"),
+        ("x: " + "[" * 2000 + "]" * 2000, "nested over 20 levels deep"),
+        ("x: " + "{a: " * 2000 + "b" + "}" * 2000, "nested over 20 levels deep"),
+    ],
+    ids=["billion-laughs", "deep-list", "deep-mapping"],
+)
+def test_hostile_front_matter_is_one_error(tmp_path: Path, front_matter: str, message: str) -> None:
+    p = _write(tmp_path, "a.md", f"---\n{front_matter}\n---\n{ENGLISH}".encode())
+    with pytest.raises(InputError, match="malformed front matter") as err:
+        load_article(p)
+    assert message in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_sidecar_is_read_with_the_same_rules(tmp_path: Path) -> None:
+    p = _write(tmp_path, "a.txt", ENGLISH.encode())
+    (tmp_path / "a.meta.yaml").write_text("title: 12:30\nauthor: No\n")
+    art = load_article(p)
+    assert (art.title, art.author) == ("12:30", "No")
+    (tmp_path / "a.meta.yaml").write_text(LAUGHS + "title: *i\n")
+    with pytest.raises(InputError, match="aliases"):
+        load_article(p)

@@ -28,7 +28,14 @@ import yaml
 
 from analysis.annotate.segmentation import assign_roles, split_blocks
 from analysis.errors import InputError
-from analysis.sources.loading import HTML_SNIFF_CHARS, MAX_BYTES, read_text, split_front_matter, starts_like_html
+from analysis.sources.loading import (
+    HTML_SNIFF_CHARS,
+    MAX_BYTES,
+    load_metadata,
+    read_text,
+    split_front_matter,
+    starts_like_html,
+)
 from analysis.sources.store import (
     DEFAULT_STORE,
     STORE_SUFFIXES,
@@ -201,7 +208,7 @@ def _seed_sidecar() -> Path | None:
 
 def _load_yaml_mapping(path: Path) -> dict[object, object]:
     try:
-        data = yaml.safe_load(read_text(path)) or {}
+        data = load_metadata(read_text(path)) or {}
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise InputError(f"{path}: malformed metadata file ({problem})") from None

@@ -241,6 +241,68 @@ def decode(data: bytes, name: str = "<text>") -> str:
     raise InputError(f"{name}: not valid UTF-8 and the encoding cannot be told; save it as UTF-8")
 
 
+#: Deepest nesting of lists and mappings accepted in front matter or a metadata file.
+MAX_METADATA_DEPTH = 20
+
+
+class MetadataLoader(yaml.SafeLoader):
+    """YAML for metadata written by hand: scalars kept as written, no aliases, bounded nesting.
+
+    * Every scalar is the string written (``title: 12:30`` is ``"12:30"``, not 750;
+      ``author: No`` is ``"No"``, not False; ``date: 010`` is ``"010"``, not 8;
+      ``date: 2021-13-45`` is that string, not a crash in the timestamp constructor),
+      except an empty value, ``~`` and ``null``, which are ``None``. An explicit tag
+      (``!!int 5``, ``!!timestamp ...``) gives the string as well.
+    * An alias (``*name``) is refused: nine nested ones expand a 482-byte file into
+      gigabytes when the value is copied or printed ("billion laughs").
+    * Lists and mappings nested more than :data:`MAX_METADATA_DEPTH` deep are refused
+      (PyYAML composes them recursively: 2,000 levels overflowed the stack).
+
+    Errors are :class:`yaml.YAMLError` with the problem and its position.
+    """
+
+    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"aliases (*{event.anchor}) are not allowed in metadata", event.start_mark
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_METADATA_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"lists and mappings nested over {MAX_METADATA_DEPTH} levels deep",
+                    self.peek_event().start_mark,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+MetadataLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"),
+                                     ["~", "n", "N", ""])
+for _tag in ("bool", "int", "float", "timestamp", "binary"):  # an explicit tag keeps the scalar as written
+    MetadataLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", yaml.SafeLoader.construct_yaml_str)
+
+
+def load_metadata(text: str) -> object:
+    """``text`` parsed by :class:`MetadataLoader` (``None`` for an empty document).
+
+    Raises :class:`yaml.YAMLError` for malformed YAML, aliases and too deep nesting.
+    """
+    loader = MetadataLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
 def split_front_matter(text: str, name: str = "<text>") -> tuple[dict[str, object], str]:
     """Return ``(metadata, body)``; text without front matter gives ``({}, text)``.
 
@@ -258,7 +320,7 @@ def split_front_matter(text: str, name: str = "<text>") -> tuple[dict[str, objec
     if not m:
         raise InputError(f"{name}: front matter opened with '---' but never closed")
     try:
-        meta = yaml.safe_load(m.group(1) or "") or {}
+        meta = load_metadata(m.group(1) or "") or {}
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" (line {where.line + 2})" if where is not None else ""

@@ -251,8 +251,14 @@ def render(meta: Mapping[str, object], body: str) -> str:
 
 
 def _plain(v: object) -> object:
+    """A front-matter value as YAML writes it: scalars as they are or as strings, lists and mappings kept as such
+    (not their Python repr), their contents made plain too."""
     if v is None or isinstance(v, (bool, int, float)):
         return v
+    if isinstance(v, Mapping):
+        return {str(k): _plain(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
     return str(v)
 
 
