@@ -66,8 +66,19 @@ def one_try(corpus: Path, out_dir: Path, workers: int, delay: float, signum: int
             env: dict[str, str]) -> dict[str, object]:
     """Start the command, stop it after ``delay`` seconds; what happened."""
     out = out_dir / "out.csv"
-    proc = subprocess.Popen(command(corpus, out, workers), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            cwd=ROOT, start_new_session=True, env=env)
+    with tempfile.TemporaryFile() as stderr:  # a file, not a pipe: a long message cannot block the command
+        proc = subprocess.Popen(command(corpus, out, workers), stdout=subprocess.DEVNULL, stderr=stderr,
+                                cwd=ROOT, start_new_session=True, env=env)
+        result = _stop(proc, delay, signum, deadline)
+        stderr.seek(0)
+        err = stderr.read().decode("utf-8", "replace").strip()
+    result["problems"] = _problems(result, proc, out_dir, signum, deadline, err)
+    result["stderr"] = err
+    return result
+
+
+def _stop(proc: subprocess.Popen[bytes], delay: float, signum: int, deadline: float) -> dict[str, object]:
+    """Send ``signum`` after ``delay`` seconds; how long the command took to end (killed at ``deadline``)."""
     time.sleep(delay)
     sent = time.perf_counter()
     if signum == signal.SIGINT:
@@ -82,14 +93,20 @@ def one_try(corpus: Path, out_dir: Path, workers: int, delay: float, signum: int
         stopped, hung = float("nan"), True
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
-    assert proc.stderr is not None
-    err = proc.stderr.read().decode("utf-8", "replace").strip()
     t_end = time.monotonic() + 2  # the group's last processes (orphan workers) get two seconds to go
     while group_alive(proc.pid) and time.monotonic() < t_end:
         time.sleep(0.05)
     leftover = group_alive(proc.pid)
     if leftover:
         os.killpg(proc.pid, signal.SIGKILL)
+    return {"seconds": stopped, "hung": hung, "leftover": leftover, "status": proc.returncode,
+            "finished": proc.returncode == 0, "early": proc.returncode == -signum}
+
+
+def _problems(result: dict[str, object], proc: subprocess.Popen[bytes], out_dir: Path, signum: int,
+              deadline: float, err: str) -> list[str]:
+    """What went wrong in a try (empty: it passed); empties ``out_dir`` for the next."""
+    hung, leftover = result["hung"], result["leftover"]
     files = sorted(p.name for p in out_dir.iterdir())
     expected = {signal.SIGTERM: 143, signal.SIGINT: 130}[signum]
     problems = []
@@ -105,8 +122,7 @@ def one_try(corpus: Path, out_dir: Path, workers: int, delay: float, signum: int
         problems.append("printed a traceback")
     for name in files:
         (out_dir / name).unlink()
-    return {"seconds": stopped, "status": proc.returncode, "problems": problems, "finished": proc.returncode == 0,
-            "early": proc.returncode == -signum, "stderr": err.splitlines()[-1] if err else ""}
+    return problems
 
 
 def main() -> int:
@@ -139,8 +155,9 @@ def main() -> int:
             r.update(signal=signal.Signals(signum).name, delay=delay)
             results.append(r)
             if r["problems"]:
-                print(f"try {i + 1}: {r['signal']} after {delay:.2f} s: {'; '.join(r['problems'])} "
-                      f"(last stderr line: {r['stderr']!r})", flush=True)
+                err = "\n    ".join(str(r["stderr"]).splitlines()[-12:])
+                print(f"try {i + 1}: {r['signal']} after {delay:.3f} s: {'; '.join(r['problems'])}; stderr ends:\n"
+                      f"    {err}", flush=True)
     rows = []
     for name in ("SIGTERM", "SIGINT"):
         mine = [r for r in results if r["signal"] == name]

@@ -183,3 +183,36 @@ def test_aborting_a_pool_with_half_a_result_in_its_pipe_ends(tmp_path: Path) -> 
                           timeout=120, check=False)
     assert proc.returncode == 0 and proc.stdout.startswith("closed in "), proc.stderr
     assert float(proc.stdout.split()[2]) < 30  # not after the 30-second job: its worker was stopped
+
+
+#: A stop request that lands while a finalizer runs: Python swallows what the handler raises there.
+IN_A_FINALIZER = r"""
+import os, signal, sys, time
+import analysis.cli as cli
+
+class Finalized:
+    def __del__(self):
+        os.kill(os.getpid(), getattr(signal, sys.argv[1]))
+        sum(range(10000))  # the handler runs here, inside the finalizer
+
+def main(argv=None):
+    Finalized()  # finalized at once
+    time.sleep(20)
+    print("not stopped", flush=True)
+    return 0
+
+cli.main = main
+if sys.argv[1] == "SIGINT":
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal (a child of pytest may ignore it)
+cli.run()
+"""
+
+
+@pytest.mark.parametrize(("signame", "status"), [("SIGTERM", 143), ("SIGINT", 130)])
+def test_a_stop_landing_in_a_finalizer_still_stops_the_run(signame: str, status: int) -> None:
+    """It was swallowed ("Exception ignored in ... Terminated"), further signals ignored: the run went on."""
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-c", IN_A_FINALIZER, signame], capture_output=True, text=True,
+                          env=ENV, timeout=120, check=False)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (status, "", "error: interrupted\n")
+    assert time.monotonic() - started < 15
