@@ -113,7 +113,8 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
         type=_worker_count,
         default=1,
         metavar="N",
-        help="analyse with N processes (default 1; 0 = one per CPU); output order is the input order",
+        help="analyse with N processes (default 1; 0 = one per CPU; never more than the CPUs or the inputs); "
+        "output order is the input order",
     )
     caching = p.add_mutually_exclusive_group()
     caching.add_argument(

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import os
 import sys
@@ -40,7 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from analysis.config import DEFAULT_CONFIG, AnalysisConfig
-from analysis.corpus.pool import close_pool, make_pool, run_isolated, submit
+from analysis.corpus.pool import close_pool, make_pool, run_isolated, submit, usable_cpus
 from analysis.corpus.progress import progress_bar
 from analysis.corpus.writers import TableWriter
 from analysis.errors import InputError, InputWarning
@@ -371,20 +372,13 @@ def iter_outcomes(
     """Yield one :class:`Outcome` per input, in input order (the engine behind :func:`analyze_corpus`).
 
     Consumes ``items`` lazily; at most ``IN_FLIGHT_PER_WORKER * workers`` articles
-    are held at once. ``workers < 1`` means ``os.cpu_count()``. ``freeze_gc``: see
+    are held at once. ``workers < 1`` means one per CPU; never more than the CPUs or the
+    inputs (:func:`_worker_count`). ``freeze_gc``: see
     :func:`warm` (always done before forking workers).
     """
     config = config or DEFAULT_CONFIG
     config.hedge_lexicon  # noqa: B018 - a bad lexicon file is one error before any work
-    cpus = os.cpu_count() or 1
-    if workers < 1:
-        workers = cpus
-    elif workers > 2 * cpus:
-        warnings.warn(
-            f"{workers} workers on {cpus} CPUs: workers beyond one per CPU add memory "
-            "(about 170 MiB each), not speed",
-            stacklevel=2,
-        )
+    workers, items = _worker_count(workers, items)
     store, owned = _open_cache(cache)
     pool = None
     warmed = False
@@ -453,6 +447,36 @@ def iter_outcomes(
                 import gc
 
                 gc.unfreeze()
+
+
+def _worker_count(requested: int, items: Iterable[object]) -> tuple[int, Iterable[object]]:
+    """``(workers, items)``: ``requested`` capped at the usable CPUs and at the number of inputs.
+
+    ``requested < 1`` means one per CPU. Every worker is a process holding its own
+    copy of the dictionaries (about 170 MiB), all forked at once: more workers than
+    CPUs add memory, not speed (``--workers 100000`` set off the out-of-memory killer),
+    so a larger request is cut to the CPU count with a warning. The inputs are counted
+    by reading at most ``workers`` of them ahead (``items`` is returned with them put
+    back), so one article is analysed in this process, not by a pool.
+    """
+    cpus = usable_cpus()
+    workers = cpus if requested < 1 else requested
+    if workers > cpus:
+        warnings.warn(
+            f"{requested} workers requested on {cpus} CPU{'s' if cpus > 1 else ''}: using {cpus} "
+            "(a worker beyond one per CPU adds about 170 MiB of memory, not speed)",
+            stacklevel=3,
+        )
+        workers = cpus
+    if workers > 1:
+        if isinstance(items, Sequence):
+            workers = min(workers, max(1, len(items)))
+        else:
+            iterator = iter(items)
+            head = list(itertools.islice(iterator, workers))
+            workers = min(workers, max(1, len(head)))
+            items = itertools.chain(head, iterator)
+    return workers, items
 
 
 def _summarise(failures: Sequence[tuple[str, str]], total: int) -> None:

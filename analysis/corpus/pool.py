@@ -44,6 +44,13 @@ def init_worker(parent: int) -> None:
     threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
 
 
+def usable_cpus() -> int:
+    """CPUs this process may run on (its affinity mask where the system has one, else ``os.cpu_count()``)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
 def make_pool(workers: int):  # type: ignore[no-untyped-def]
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
