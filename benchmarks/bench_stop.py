@@ -20,14 +20,16 @@ it finished) no output. A signal landing while the interpreter starts, before th
 command has installed its handlers, ends the process the default way (status -15 or
 -2 here, 143 or 130 in a shell; nothing has been written yet): counted apart, and
 still a failure if Python printed its ``KeyboardInterrupt`` traceback. A try that
-overruns is killed (SIGKILL to the group) and counted as failed. Prints one line per
-failure, then the tally and the stop times; exits with status 1 if any try failed.
+overruns is killed (SIGABRT first: Python's fault handler prints every thread's stack;
+then SIGKILL to the group) and counted as failed. Prints one line per failure, then
+the tally and the stop times; exits with status 1 if any try failed.
 Needs nothing from ../shared; takes about 4 s per try.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import signal
@@ -91,6 +93,9 @@ def _stop(proc: subprocess.Popen[bytes], delay: float, signum: int, deadline: fl
         hung = False
     except subprocess.TimeoutExpired:
         stopped, hung = float("nan"), True
+        os.kill(proc.pid, signal.SIGABRT)  # PYTHONFAULTHANDLER: every thread's stack goes to stderr
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=2)
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
     t_end = time.monotonic() + 2  # the group's last processes (orphan workers) get two seconds to go
@@ -144,7 +149,7 @@ def main() -> int:
         out_dir.mkdir()
         # A cache folder of its own, prepared by one short run: no try pays for writing the CMU dictionary
         # in NLTK's format (once per machine), nor depends on what another installation left there.
-        env = {**os.environ, "MEDIA_ANALYSIS_CACHE": str(Path(tmp) / "cache")}
+        env = {**os.environ, "MEDIA_ANALYSIS_CACHE": str(Path(tmp) / "cache"), "PYTHONFAULTHANDLER": "1"}
         subprocess.run(command(corpus / "a00000.txt", out_dir / "warm.csv", 1), env=env, cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         (out_dir / "warm.csv").unlink()
@@ -155,7 +160,7 @@ def main() -> int:
             r.update(signal=signal.Signals(signum).name, delay=delay)
             results.append(r)
             if r["problems"]:
-                err = "\n    ".join(str(r["stderr"]).splitlines()[-12:])
+                err = "\n    ".join(str(r["stderr"]).splitlines()[-60:])
                 print(f"try {i + 1}: {r['signal']} after {delay:.3f} s: {'; '.join(r['problems'])}; stderr ends:\n"
                       f"    {err}", flush=True)
     rows = []
