@@ -33,6 +33,10 @@ FORCE_HINT = "use --force to replace it"
 OutputKind = Literal["absent", "file", "stream"]
 
 
+class OutputExists(InputError):
+    """The output is a file that is not to be replaced (no ``overwrite``), possibly one that appeared meanwhile."""
+
+
 def _what(mode: int) -> str:
     """``"a block device"``, ``"a socket"``, ... for the ``st_mode`` of something that is not a file."""
     kinds = ((stat.S_ISDIR, "a directory"), (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
@@ -87,7 +91,7 @@ def check_output_path(path: Path, overwrite: bool, exists_hint: str = FORCE_HINT
             raise InputError(f"{path}: cannot write to it (permission denied)")
         return kind
     if kind == "file" and not overwrite:
-        raise InputError(f"{path}: already exists ({exists_hint})")
+        raise OutputExists(f"{path}: already exists ({exists_hint})")
     for parent in path.parents:  # the first existing ancestor must be a directory we can write in
         if parent.exists():
             if not parent.is_dir():
@@ -170,7 +174,7 @@ class PendingFile:
                     self._link(source, self.path)
                     return
                 except FileExistsError:
-                    raise InputError(f"{self.path}: already exists ({exists_hint})") from None
+                    raise OutputExists(f"{self.path}: already exists ({exists_hint})") from None
                 except OSError:
                     if self.name is None:
                         raise
@@ -232,8 +236,9 @@ def _alive(pid: int) -> bool:
 def atomic_write_bytes(path: Path, data: bytes, overwrite: bool = False, exists_hint: str = FORCE_HINT) -> None:
     """Write ``data`` to ``path``: a file atomically (see :class:`PendingFile`), a device or FIFO in place.
 
-    Raises :class:`InputError` when ``path`` exists and ``overwrite`` is false, or is
-    something never written (:func:`output_kind`). A missing folder is created.
+    Raises :class:`OutputExists` when ``path`` exists (or appears meanwhile) and
+    ``overwrite`` is false, :class:`InputError` when it is something never written
+    (:func:`output_kind`). A missing folder is created.
     """
     path = Path(path)
     if check_output_path(path, overwrite, exists_hint) == "stream":

@@ -402,3 +402,19 @@ def test_billion_laughs_front_matter_is_refused_by_add(tmp_path: Path, capsys: p
     code, out, err = run(["add", str(md), "--store", str(tmp_path / "s")], capsys)
     assert code == 2 and out == "" and len(err.splitlines()) == 1 and "aliases (*a) are not allowed" in err
     assert not (tmp_path / "s").exists()
+
+
+def test_a_page_over_the_limit_is_refused_before_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``add big.html`` read all of a 3 GB file (3.3 GB of memory) before checking its size."""
+    import analysis.sources.ingest as ingest
+
+    monkeypatch.setattr(ingest, "MAX_PAGE_BYTES", 1000)
+    big = tmp_path / "big.html"
+    with big.open("wb") as fh:  # a sparse file: 64 MB long, nothing on disk
+        fh.truncate(64 * 1024**2)
+    read: list[int] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(1) or real(self))
+    with pytest.raises(InputError, match="larger than the 1,000 byte limit for a saved page"):
+        extract_file(big)
+    assert read == []

@@ -32,6 +32,7 @@ from analysis.sources.loading import (
     HTML_SNIFF_CHARS,
     MAX_BYTES,
     load_metadata,
+    read_bytes_at_most,
     read_text,
     split_front_matter,
     starts_like_html,
@@ -46,6 +47,8 @@ from analysis.sources.store import (
     utc_now,
 )
 
+#: Largest saved page ``add`` reads, in bytes (twice an article's limit: pages carry markup).
+MAX_PAGE_BYTES = MAX_BYTES * 2
 #: Fewer words than this extracted from a page means there was no article (e.g. only a menu).
 MIN_HTML_WORDS = 20
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -158,9 +161,7 @@ def extract_file(path: str | Path) -> Extracted:
     if p.suffix.lower() in HTML_SUFFIXES:
         if not p.is_file():
             read_text(p)  # raises the standard one-line error for missing paths and directories
-        data = p.read_bytes()[: MAX_BYTES * 2 + 1]
-        if len(data) > MAX_BYTES * 2:
-            raise InputError(f"{p}: larger than the {MAX_BYTES * 2 // 1048576} MiB limit for a saved page")
+        data = read_bytes_at_most(p, MAX_PAGE_BYTES, "for a saved page")  # checked before it is read
         if not data.strip():
             raise InputError(f"{p}: file is empty")
         return _with_sidecar(extract_html(data, name=str(p)), sidecar_meta(p))

@@ -73,14 +73,7 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES, allow_html: bool = F
         raise InputError(f"{p}: no such file or directory")
     if p.is_dir():
         raise InputError(f"{p}: is a directory, not an article file")
-    try:
-        with p.open("rb") as fh:
-            data = _read_at_most(fh, max_bytes + 1)
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > max_bytes:
-        limit = f"{max_bytes / 1048576:.0f} MiB" if max_bytes >= 1048576 else f"{max_bytes:,} byte"
-        raise InputError(f"{p}: larger than the {limit} limit for one article ({SPLIT_HINT})")
+    data = read_bytes_at_most(p, max_bytes, f"for one article ({SPLIT_HINT})")
     text = normalise_newlines(decode(data, name=str(p)))
     if not allow_html and starts_like_html(text):
         raise InputError(f"{p}: is an HTML page; extract its article with `media-analysis add {p}` first")
@@ -105,6 +98,24 @@ def starts_like_html(text: str, start: re.Pattern[str] = HTML_DOCUMENT_START) ->
         if end < 0:
             return False
         i = end + 3
+
+
+def read_bytes_at_most(path: Path, max_bytes: int, what: str = "for one article") -> bytes:
+    """The bytes of the file ``path``, reading no more than ``max_bytes + 1`` of them.
+
+    Raises :class:`InputError` when it cannot be read, or holds more than ``max_bytes``
+    (``larger than the 5 MiB limit {what}``): a 3 GB file costs one extra byte of reading,
+    not 3 GB of memory.
+    """
+    try:
+        with Path(path).open("rb") as fh:
+            data = _read_at_most(fh, max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        limit = f"{max_bytes / 1048576:.0f} MiB" if max_bytes >= 1048576 else f"{max_bytes:,} byte"
+        raise InputError(f"{path}: larger than the {limit} limit {what}")
+    return data
 
 
 def _read_at_most(fh: BinaryIO, limit: int) -> bytes:
