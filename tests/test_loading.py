@@ -399,3 +399,36 @@ def test_a_sidecar_is_read_with_the_same_rules(tmp_path: Path) -> None:
     (tmp_path / "a.meta.yaml").write_text(LAUGHS + "title: *i\n")
     with pytest.raises(InputError, match="aliases"):
         load_article(p)
+
+
+# --------------------------------------------------------------------------- binary content anywhere; wide encodings
+
+PROSE = (ENGLISH + "\n\n") * 40  # about 9 KB: longer than the first 8 KiB that was all that used to be judged
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (PROSE.encode() + bytes(range(1, 9)) * 12000, "binary file (control characters after character 8,192)"),
+        (PROSE.encode() + b"\x00" + ENGLISH.encode(), "binary file (control characters after character 8,192)"),
+        ((PROSE + "\x07" * 200).encode("cp1252") + b"\xe9", "binary file (control characters after"),
+        (("\ufeff" + PROSE + "\ue000" * 400).encode("utf-16-le"), "binary file (not text in any encoding)"),
+    ],
+    ids=["control-bytes-after-8-kib", "late-nul", "windows-1252", "utf-16-private-use"],
+)
+def test_binary_content_after_the_first_window_is_refused(tmp_path: Path, data: bytes, message: str) -> None:
+    with pytest.raises(InputError) as err:
+        read_text(_write(tmp_path, "a.txt", data))
+    assert message in str(err.value)
+
+
+def test_stray_control_characters_in_long_text_are_still_text(tmp_path: Path) -> None:
+    text = PROSE + "Page two.\f\n" + PROSE + "\x1a"  # a form feed; a DOS end-of-file mark in the last window
+    assert read_text(_write(tmp_path, "a.txt", text.encode())) == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [ENGLISH, "Moscow news. " + RUSSIAN, "Café crème. " + ENGLISH])
+def test_wide_encodings_without_a_byte_order_mark(tmp_path: Path, encoding: str, text: str) -> None:
+    """UTF-32 without a BOM was called binary."""
+    assert read_text(_write(tmp_path, "a.txt", text.encode(encoding))) == text

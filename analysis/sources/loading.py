@@ -4,9 +4,9 @@ Accepted input: text files of any name (the extension is not trusted for
 safety), optionally starting with YAML front matter between ``---`` lines.
 ``.md``/``.markdown`` files are parsed as Markdown (:mod:`analysis.sources.markdown`:
 the Article's text is the prose they show, without link addresses or markup);
-every other file is plain text. Decoded: UTF-8 with or without BOM, UTF-16
-(LE/BE with a BOM, or without one when the pattern of NUL bytes clearly says
-so), UTF-32 with a BOM; Windows-1251 and Windows-1252 only when the bytes
+every other file is plain text. Decoded: UTF-8 with or without BOM, UTF-16 and
+UTF-32 (LE/BE with a BOM, or without one when the pattern of NUL bytes clearly
+says so); Windows-1251 and Windows-1252 only when the bytes
 clearly fit them, with an :class:`~analysis.errors.InputWarning`. Line endings
 (``\r\n``, a lone ``\r``) become ``\n`` before anything else, front matter
 included. Rejected with :class:`~analysis.errors.InputError`: missing files,
@@ -155,6 +155,25 @@ def _decode_or_none(data: bytes, encoding: str) -> str | None:
         return None
 
 
+def _utf32_without_bom(head: bytes) -> str | None:
+    """``"utf-32-le"``/``"utf-32-be"`` when two bytes of every four are NUL and the opposite one almost never is.
+
+    A code point of the Basic Multilingual Plane (every letter of Latin, Cyrillic,
+    Greek, CJK text) has a zero high half in UTF-32: bytes 2 and 3 of each unit in
+    little-endian order, 0 and 1 in big-endian; the lowest byte is zero only for the
+    rare code points ending in 00. UTF-16 text has NULs in every other byte instead.
+    """
+    units = len(head) // 4
+    if units < 2:
+        return None
+    share = [head[i : units * 4 : 4].count(0) / units for i in range(4)]
+    if share[2] >= 0.9 and share[3] >= 0.9 and share[0] <= 0.01:
+        return "utf-32-le"
+    if share[0] >= 0.9 and share[1] >= 0.9 and share[3] <= 0.01:
+        return "utf-32-be"
+    return None
+
+
 def _utf16_without_bom(head: bytes) -> str | None:
     """``"utf-16-le"``/``"utf-16-be"`` when NUL bytes fill one byte of most pairs and almost none of the other.
 
@@ -187,25 +206,38 @@ def _reads_as_text(head: bytes, encoding: str) -> bool:
     return sum(c.isspace() for c in sample) * 40 >= len(sample)
 
 
-def _check_text(text: str, name: str, wide: bool = False) -> str:
-    """``text`` unless it is empty or holds control characters that no text file has.
+#: Characters judged together when telling binary content from text; every window of the text is judged.
+TEXT_WINDOW = 8192
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # not tab, newline, form feed, carriage return
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
-    ``wide``: decoded from UTF-16/32, where binary data decodes "validly" too.
+
+def _check_text(text: str, name: str, wide: bool = False) -> str:
+    """``text`` unless it is empty or holds control characters that no text file has, anywhere in it.
+
+    The text is judged in windows of :data:`TEXT_WINDOW` characters: a NUL, or more
+    control characters than 1% of a window (of the whole text when it is shorter),
+    in any of them makes it binary, so binary content after the first 8 KiB of prose
+    is found too. ``wide``: decoded from UTF-16/32, where binary data decodes
+    "validly": private-use, unassigned or surrogate code points and byte-order marks
+    in mid-text count as well.
     """
     if not text.strip():
         raise InputError(f"{name}: file is empty (no text, or only whitespace)")
-    head = text[:8192]
-    controls = sum(1 for c in head if ord(c) < 32 and c not in "\t\n\f\r")
-    if controls > len(head) * 0.01 or "\x00" in head:
-        raise InputError(f"{name}: binary file (control characters), expected text")
-    # Bytes that decode but are no one's text: private-use, unassigned or surrogate code
-    # points, byte-order marks in mid-text (binary data behind a UTF-16 BOM gives these).
-    if not wide:
-        return text
-    junk = sum(1 for c in head if c in "\ufeff\ufffe\uffff" or unicodedata.category(c) in ("Co", "Cn", "Cs"))
-    if junk > len(head) * 0.01:
-        raise InputError(f"{name}: binary file (not text in any encoding), expected text")
+    limit = 0.01 * min(len(text), TEXT_WINDOW)
+    for start in range(0, len(text), TEXT_WINDOW):
+        window = text[start : start + TEXT_WINDOW]
+        if "\x00" in window or len(_CONTROL_CHARS.findall(window)) > limit:
+            where = "" if start == 0 else f" after character {start:,}"
+            raise InputError(f"{name}: binary file (control characters{where}), expected text")
+        if wide and sum(1 for m in _NON_ASCII.finditer(window) if _junk(m.group())) > limit:
+            raise InputError(f"{name}: binary file (not text in any encoding), expected text")
     return text
+
+
+def _junk(c: str) -> bool:
+    """A code point no one's text has: private use, unassigned, a surrogate, a byte-order mark in mid-text."""
+    return c in "\ufeff\ufffe\uffff" or unicodedata.category(c) in ("Co", "Cn", "Cs")
 
 
 def decode(data: bytes, name: str = "<text>") -> str:
@@ -216,8 +248,11 @@ def decode(data: bytes, name: str = "<text>") -> str:
     head = data[:8192]
     encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
     if encoding is None and b"\x00" in head:
-        encoding = _utf16_without_bom(head[: len(head) // 2 * 2])
-        if encoding is not None and not _reads_as_text(head[: len(head) // 2 * 2], encoding):
+        for guess, unit in ((_utf32_without_bom, 4), (_utf16_without_bom, 2)):
+            whole = head[: len(head) // unit * unit]
+            encoding = guess(whole)
+            if encoding is not None and _reads_as_text(whole, encoding):
+                break
             encoding = None
         if encoding is None:
             raise InputError(f"{name}: binary file (contains NUL bytes), expected text")
@@ -241,12 +276,14 @@ def decode(data: bytes, name: str = "<text>") -> str:
     if high and cyr_runs / high > 0.6:
         text = _decode_or_none(data, "cp1251")  # None: a byte Windows-1251 leaves undefined (0x98)
         if text is not None:
+            _check_text(text, name)
             warnings.warn(f"{name}: not UTF-8; decoded as Windows-1251 (Cyrillic)", InputWarning, stacklevel=2)
             return text
     # Windows-1252/Latin-1: English text with a few accented letters or smart quotes.
     if high / len(data) < 0.05:
         text = _decode_or_none(data, "cp1252")
         if text is not None:
+            _check_text(text, name)
             warnings.warn(f"{name}: not UTF-8; decoded as Windows-1252 (Latin-1)", InputWarning, stacklevel=2)
             return text
     raise InputError(f"{name}: not valid UTF-8 and the encoding cannot be told; save it as UTF-8")
