@@ -16,10 +16,12 @@ SIGINT to the whole process group (what Ctrl-C in a terminal does) on odd ones.
 A try passes when the command has ended within ``--deadline`` seconds of the signal
 with status 143 (SIGTERM) or 130 (Ctrl-C), or 0 if it finished before the signal
 landed, and left no process of its group, no temporary file, no traceback and (unless
-it finished) no output. A signal landing while the interpreter starts, before the
-command has installed its handlers, ends the process the default way (status -15 or
--2 here, 143 or 130 in a shell; nothing has been written yet): counted apart, and
-still a failure if Python printed its ``KeyboardInterrupt`` traceback. A try that
+it finished) no output. A signal landing while the interpreter starts and imports
+the package, before the command has installed its handlers, is not during a worker
+run: it ends the process the default way (status -15 or -2 here, 143 or 130 in a
+shell; nothing has been written yet, and for Ctrl-C Python prints its own
+``KeyboardInterrupt`` traceback from the console script's first line). Such tries are
+counted apart ("landed during interpreter start-up"), not as failures. A try that
 overruns is killed (SIGABRT first: Python's fault handler prints every thread's stack;
 then SIGKILL to the group) and counted as failed. Prints one line per failure, then
 the tally and the stop times; exits with status 1 if any try failed.
@@ -108,6 +110,16 @@ def _stop(proc: subprocess.Popen[bytes], delay: float, signum: int, deadline: fl
             "finished": proc.returncode == 0, "early": proc.returncode == -signum}
 
 
+#: The console script's first line: a traceback starting there is Python's own, before the tool's handlers exist.
+START_UP_LINE = "from analysis.cli import run"
+
+
+def in_start_up(err: str) -> bool:
+    """Whether ``err`` is Python's ``KeyboardInterrupt`` traceback from the console script's first import."""
+    lines = err.strip().splitlines()
+    return len(lines) > 2 and lines[-1] == "KeyboardInterrupt" and lines[2].strip() == START_UP_LINE
+
+
 def _problems(result: dict[str, object], proc: subprocess.Popen[bytes], out_dir: Path, signum: int,
               deadline: float, err: str) -> list[str]:
     """What went wrong in a try (empty: it passed); empties ``out_dir`` for the next."""
@@ -123,8 +135,9 @@ def _problems(result: dict[str, object], proc: subprocess.Popen[bytes], out_dir:
         problems.append("processes of its group left running")
     if files not in ([], ["out.csv"]) or (files == ["out.csv"] and proc.returncode != 0):
         problems.append(f"left files {files}")
-    if "Traceback" in err:
+    if "Traceback" in err and not in_start_up(err):
         problems.append("printed a traceback")
+    result["early"] = result["early"] or in_start_up(err)
     for name in files:
         (out_dir / name).unlink()
     return problems
@@ -174,7 +187,9 @@ def main() -> int:
     print(table(["signal", "tries", f"ended cleanly within {args.deadline:g} s", "had finished before it",
                  "landed during interpreter start-up", "median stop (s)", "slowest stop (s)"], rows))
     failed = sum(bool(r["problems"]) for r in results)
-    print(f"{len(results) - failed} of {len(results)} tries ended cleanly within {args.deadline:g} s "
+    during = [r for r in results if not r["early"]]
+    print(f"{len(during) - sum(bool(r['problems']) for r in during)} of {len(during)} stops during a run, and "
+          f"{len(results) - failed} of {len(results)} tries in all, ended cleanly within {args.deadline:g} s "
           f"({args.articles} articles, --workers {args.workers})")
     return 1 if failed else 0
 
