@@ -22,8 +22,8 @@ run: it ends the process the default way (status -15 or -2 here, 143 or 130 in a
 shell; nothing has been written yet, and for Ctrl-C Python prints its own
 ``KeyboardInterrupt`` traceback from the console script's first line). Such tries are
 counted apart ("landed during interpreter start-up"), not as failures. A try that
-overruns is killed (SIGABRT first: Python's fault handler prints every thread's stack;
-then SIGKILL to the group) and counted as failed. Prints one line per failure, then
+ends later fails with its time; one still running after 30 s is killed (SIGABRT first:
+Python's fault handler prints every thread's stack; then SIGKILL to the group). Prints one line per failure, then
 the tally and the stop times; exits with status 1 if any try failed.
 Needs nothing from ../shared; takes about 4 s per try.
 """
@@ -52,6 +52,10 @@ def write_corpus(folder: Path, n: int) -> None:
         (folder / f"a{i:05d}.txt").write_text(article(i), encoding="utf-8")
 
 
+#: Seconds after the signal at which a try still running is taken for hung (and its stacks printed).
+HUNG_AFTER_S = 30.0
+
+
 def group_alive(pgid: int) -> bool:
     try:
         os.killpg(pgid, 0)
@@ -73,7 +77,7 @@ def one_try(corpus: Path, out_dir: Path, workers: int, delay: float, signum: int
     with tempfile.TemporaryFile() as stderr:  # a file, not a pipe: a long message cannot block the command
         proc = subprocess.Popen(command(corpus, out, workers), stdout=subprocess.DEVNULL, stderr=stderr,
                                 cwd=ROOT, start_new_session=True, env=env)
-        result = _stop(proc, delay, signum, deadline)
+        result = _stop(proc, delay, signum)
         stderr.seek(0)
         err = stderr.read().decode("utf-8", "replace").strip()
     result["problems"] = _problems(result, proc, out_dir, signum, deadline, err)
@@ -81,25 +85,27 @@ def one_try(corpus: Path, out_dir: Path, workers: int, delay: float, signum: int
     return result
 
 
-def _stop(proc: subprocess.Popen[bytes], delay: float, signum: int, deadline: float) -> dict[str, object]:
-    """Send ``signum`` after ``delay`` seconds; how long the command took to end (killed at ``deadline``)."""
+def _stop(proc: subprocess.Popen[bytes], delay: float, signum: int) -> dict[str, object]:
+    """Send ``signum`` after ``delay`` seconds; how long the command took to end (killed after ``HUNG_AFTER_S``)."""
     time.sleep(delay)
     sent = time.perf_counter()
     if signum == signal.SIGINT:
         os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches every process of the terminal's group
     else:
         proc.send_signal(signal.SIGTERM)
+    hung = False
     try:
-        proc.wait(timeout=deadline)
-        stopped = time.perf_counter() - sent
-        hung = False
+        proc.wait(timeout=HUNG_AFTER_S)
     except subprocess.TimeoutExpired:
-        stopped, hung = float("nan"), True
-        os.kill(proc.pid, signal.SIGABRT)  # PYTHONFAULTHANDLER: every thread's stack goes to stderr
+        hung = True
+        with contextlib.suppress(ProcessLookupError):  # PYTHONFAULTHANDLER: every thread's stack goes to stderr
+            os.kill(proc.pid, signal.SIGABRT)
         with contextlib.suppress(subprocess.TimeoutExpired):
             proc.wait(timeout=2)
-        os.killpg(proc.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+    stopped = float("nan") if hung else time.perf_counter() - sent
     t_end = time.monotonic() + 2  # the group's last processes (orphan workers) get two seconds to go
     while group_alive(proc.pid) and time.monotonic() < t_end:
         time.sleep(0.05)
@@ -128,8 +134,10 @@ def _problems(result: dict[str, object], proc: subprocess.Popen[bytes], out_dir:
     expected = {signal.SIGTERM: 143, signal.SIGINT: 130}[signum]
     problems = []
     if hung:
-        problems.append(f"still running {deadline:g} s after the signal")
-    elif proc.returncode not in (expected, 0, -signum):
+        problems.append(f"still running {HUNG_AFTER_S:g} s after the signal")
+    elif result["seconds"] > deadline:  # type: ignore[operator]
+        problems.append(f"ended {result['seconds']:.1f} s after the signal")
+    if not hung and proc.returncode not in (expected, 0, -signum):
         problems.append(f"exit status {proc.returncode}")
     if leftover:
         problems.append("processes of its group left running")
@@ -180,7 +188,7 @@ def main() -> int:
     for name in ("SIGTERM", "SIGINT"):
         mine = [r for r in results if r["signal"] == name]
         ok = [r for r in mine if not r["problems"]]
-        times = [r["seconds"] for r in mine if not r["problems"] and not r["finished"]]
+        times = [r["seconds"] for r in mine if not (r["hung"] or r["finished"] or r["early"])]
         rows.append([name, len(mine), len(ok), sum(bool(r["finished"]) for r in mine),
                      sum(bool(r["early"]) for r in mine),
                      statistics.median(times) if times else float("nan"), max(times) if times else float("nan")])
