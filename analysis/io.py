@@ -53,7 +53,7 @@ def output_kind(path: str | os.PathLike[str]) -> OutputKind:
     p = Path(path)
     try:
         st = os.lstat(p)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # a file where a folder of the path should be: said below
         return "absent"
     except OSError as exc:
         raise InputError(f"{p}: cannot check the output ({exc.strerror or exc})") from None
