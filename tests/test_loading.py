@@ -188,11 +188,14 @@ def test_one_sentence_needs_evidence_to_be_called_foreign(text: str, language: s
     assert detect_language(text) == language
 
 
-@pytest.mark.parametrize(("text", "language"), [(RUSSIAN, "ru"), (FRENCH, "fr"), ("12 345 678", "und")])
-def test_non_english_gets_no_english_scores(text: str, language: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "language", "message"),
+    [(RUSSIAN, "ru", "not English"), (FRENCH, "fr", "not English"), ("12 345 678", "und", "no words to analyse")],
+)
+def test_non_english_gets_no_english_scores(text: str, language: str, message: str) -> None:
     art = article_from_text(text)
     assert art.language == language
-    with pytest.raises(InputError, match="not English"):
+    with pytest.raises(InputError, match=message):
         paragraph_metrics(art)
 
 
@@ -432,3 +435,50 @@ def test_stray_control_characters_in_long_text_are_still_text(tmp_path: Path) ->
 def test_wide_encodings_without_a_byte_order_mark(tmp_path: Path, encoding: str, text: str) -> None:
     """UTF-32 without a BOM was called binary."""
     assert read_text(_write(tmp_path, "a.txt", text.encode(encoding))) == text
+
+
+# --------------------------------------------------------------------------- no letters; ids of any script
+
+@pytest.mark.parametrize(
+    "text",
+    ["😀🎉🔥 " * 50, '"' * 50_000, "2021 2022 2023", "... !!! ??? --- ***", "«» — „“"],
+    ids=["emoji", "quotation-marks", "numbers", "punctuation", "non-ascii-punctuation"],
+)
+def test_text_without_letters_is_one_error_whatever_its_symbols(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """Emoji-only text passed with all-NaN metrics while 50,000 quotation marks were 'not English'."""
+    from analysis.cli import main
+
+    p = _write(tmp_path, "a.txt", text.encode())
+    assert main(["analyze", str(p), "--no-cache"]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {p}: no words to analyse (no letters: only digits, punctuation or symbols such as emoji)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("😀 🎉 🔥", "und"), ("«Президент» — " + RUSSIAN, "ru"), ("“Café crème” — " + ENGLISH, "en")],
+)
+def test_language_counts_ascii_letters_not_the_rest(text: str, language: str) -> None:
+    """Spaces and punctuation beside non-ASCII characters were counted as Latin letters."""
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("stem", "article_id"),
+    [
+        ("ünïcödé-日本", "unicode-日本"),  # was n-c-d
+        ("Could Russia Lose Belarus?", "could-russia-lose-belarus"),
+        ("Café crème", "cafe-creme"),
+        ("Путин и Лукашенко", "путин-и-лукашенко"),
+        ("snake_case name", "snake-case-name"),
+        ("!!!", "article"),
+    ],
+)
+def test_article_ids_keep_letters_of_every_script(tmp_path: Path, stem: str, article_id: str) -> None:
+    from analysis.sources.loading import slugify
+
+    assert slugify(stem) == article_id
+    assert load_article(_write(tmp_path, f"{stem}.txt", ENGLISH.encode())).article_id == article_id

@@ -397,8 +397,15 @@ def byline_author(paragraphs: tuple[Paragraph, ...]) -> str | None:
 
 
 def slugify(s: str, max_len: int = 60) -> str:
-    """Lower-case ASCII slug: ``"Could Russia Lose Belarus?"`` -> ``"could-russia-lose-belarus"``."""
-    s = re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
+    """Lower-case slug: ``"Could Russia Lose Belarus?"`` -> ``"could-russia-lose-belarus"``.
+
+    Accents are dropped (``"ünïcödé"`` -> ``"unicode"``, not ``"n-c-d"``); letters and
+    digits of other scripts are kept (``"日本"``, ``"путин"``); every other run of
+    characters is one ``-``. ``"article"`` when nothing is left; at most ``max_len``
+    characters.
+    """
+    folded = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = re.sub(r"[\W_]+", "-", unicodedata.normalize("NFC", folded).lower()).strip("-")
     return s[:max_len].rstrip("-") or "article"
 
 
