@@ -216,3 +216,42 @@ def test_a_stop_landing_in_a_finalizer_still_stops_the_run(signame: str, status:
                           env=ENV, timeout=120, check=False)
     assert (proc.returncode, proc.stdout, proc.stderr) == (status, "", "error: interrupted\n")
     assert time.monotonic() - started < 15
+
+
+
+
+@pytest.mark.parametrize(("signame", "status"), [("SIGINT", 130), ("SIGTERM", 143)])
+def test_a_stop_turned_into_an_import_error_is_still_a_stop(signame: str, status: int) -> None:
+    """It was 'error: internal error: ImportError: initialization failed', then a crash at exit (status -6)."""
+    code = (
+        "import sys\nimport analysis.cli as cli\n"
+        "SIGNAL = sys.argv[1]\n"
+        "def command(args):\n"
+        "    try:\n"
+        "        raise cli.Terminated() if SIGNAL == 'SIGTERM' else KeyboardInterrupt()\n"
+        "    except KeyboardInterrupt as exc:\n"
+        "        raise ImportError('initialization failed') from exc  # what a pybind11 module of SciPy does\n"
+        "import analysis.cli.analyze as analyze\n"
+        "analyze.cmd_analyze = command\n"
+        "sys.argv[1:] = ['analyze']\n"
+        "cli.run()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, signame], capture_output=True, text=True, env=ENV,
+                          timeout=120, check=False)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (status, "", "error: interrupted\n")
+
+
+def test_a_stop_turned_into_an_import_error_stops_the_corpus_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Inside one article's analysis it was that article's 'internal error', and the run went on."""
+    import analysis.document
+    from analysis import analyze_corpus, article_from_text
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise ImportError("initialization failed") from exc
+
+    monkeypatch.setattr(analysis.document, "analyze", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        analyze_corpus([article_from_text("The minister said the plan could fail.", article_id="a")])

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from analysis.cli.common import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, _Parser
-from analysis.errors import InputError
+from analysis.errors import InputError, interruption
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,6 +56,22 @@ class Terminated(KeyboardInterrupt):
     not by re-sending SIGINT: a background job of a non-interactive shell starts
     with SIGINT ignored, and a SIGTERM routed through SIGINT was lost there.
     """
+
+
+def _exit_now(status: int) -> NoReturn:
+    """End the process with ``status`` without finalizing the interpreter.
+
+    For a stop that interrupted a C extension while it was imported: the run's own
+    clean-up has run (outputs discarded, workers stopped, the cache closed), but the
+    half-initialised module can crash the interpreter's finalization ("Fatal Python
+    error", status -6).
+    """
+    import contextlib
+
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(status)
 
 
 def _interrupted(exc: BaseException) -> int:
@@ -116,6 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:  # noqa: BLE001 - last resort: one line, not a traceback
+        stop = interruption(exc)
+        if stop is not None:  # a C extension interrupted while imported: the stop, not an internal error
+            _exit_now(_interrupted(stop))
         if os.environ.get("MEDIA_ANALYSIS_DEBUG"):
             raise
         print(

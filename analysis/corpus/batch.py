@@ -44,7 +44,7 @@ from analysis.config import DEFAULT_CONFIG, AnalysisConfig
 from analysis.corpus.pool import close_pool, make_pool, run_isolated, submit, usable_cpus
 from analysis.corpus.progress import progress_bar
 from analysis.corpus.writers import TableWriter
-from analysis.errors import InputError, InputWarning
+from analysis.errors import InputError, InputWarning, interruption
 from analysis.model import Article
 from analysis.sources.loading import (
     MAX_BYTES,
@@ -189,6 +189,9 @@ def _run_job(job: _Job) -> Outcome:
     except InputError as exc:
         return Outcome(job.index, job.source, error=str(exc), warnings=_messages(caught))
     except Exception as exc:  # noqa: BLE001 - one broken article must not stop a corpus run
+        stop = interruption(exc)
+        if stop is not None:  # a stop request a C extension reported as its own error: the run stops
+            raise stop from None
         return Outcome(job.index, job.source, error=f"{job.source}: internal error: {type(exc).__name__}: {exc}")
     return Outcome(job.index, job.source, document, warnings=_messages(caught))
 
