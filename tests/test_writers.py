@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import socket
@@ -225,3 +226,41 @@ def test_a_killed_writer_leaves_no_temporary_file(tmp_path: Path) -> None:
     proc.kill()
     proc.wait(10)
     assert list(tmp_path.iterdir()) == []
+
+
+# --------------------------------------------------------------------------- spreadsheet-safe CSV cells
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ("+1 555 0100", "'+1 555 0100"),
+        ("-2 percent", "'-2 percent"),
+        ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+        ("\tindented", "'\tindented"),
+        ("Plain title", "Plain title"),
+        ("a = b", "a = b"),
+    ],
+)
+def test_excel_safe_csv_cells_cannot_start_a_formula(tmp_path: Path, cell: str, written: str) -> None:
+    out = tmp_path / "t.csv"
+    with TableWriter(out, ["text", "score"], excel_safe=True) as writer:
+        writer.add([{"text": cell, "score": -0.5}])
+    back = pd.read_csv(out, keep_default_na=False)
+    assert back["text"].tolist() == [written] and back["score"].tolist() == [-0.5]  # numbers stay numbers
+    with TableWriter(tmp_path / "plain.csv", ["text"]) as writer:  # the default writes the text as it is
+        writer.add([{"text": cell}])
+    assert pd.read_csv(tmp_path / "plain.csv", keep_default_na=False)["text"].tolist() == [cell]
+
+
+def test_excel_safe_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Titles and sentences beginning with =, +, -, @ were live formulas in a spreadsheet."""
+    from analysis.cli import main
+
+    art = tmp_path / "a.md"
+    art.write_text("---\ntitle: \"=1+1\"\n---\n-The minister said the plan could fail. Critics disagreed.\n")
+    assert main(["analyze", str(art), "--format", "csv", "--level", "sentence", "--excel-safe", "--no-cache"]) == 0
+    rows = pd.read_csv(io.StringIO(capsys.readouterr().out), keep_default_na=False)
+    assert rows["text"].iloc[0].startswith("'-The minister")
+    assert main(["analyze", str(art), "--excel-safe", "--no-cache"]) == 2
+    assert capsys.readouterr().err == "error: --excel-safe is for CSV output (--format csv), not --format table\n"

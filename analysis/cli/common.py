@@ -125,4 +125,10 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
         "(default: $MEDIA_ANALYSIS_CACHE or ~/.cache/media-analysis)",
     )
     caching.add_argument("--no-cache", action="store_true", help="neither read nor write cached results")
+    p.add_argument(
+        "--excel-safe",
+        action="store_true",
+        help="CSV only: start every text cell that begins with = + - @ (a live formula in a spreadsheet) with an "
+        "apostrophe; the apostrophe is then part of the value for other readers",
+    )
     _add_config_options(p)

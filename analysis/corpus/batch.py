@@ -614,6 +614,7 @@ def analyze_corpus(
     progress: bool | None = None,
     overwrite: bool = False,
     config: AnalysisConfig | None = None,
+    excel_safe: bool = False,
 ) -> pd.DataFrame:
     """Analyse many articles; return the paragraph table (or article table) in input order.
 
@@ -635,7 +636,9 @@ def analyze_corpus(
     columns is returned. Either way ``df.attrs`` holds ``failures`` (list of
     ``(source, message)``), ``n_articles`` (succeeded) and ``n_cached``.
     Failures are also summarised in one :class:`BatchWarning`. An existing
-    ``output`` file is an :class:`InputError` unless ``overwrite``.
+    ``output`` file is an :class:`InputError` unless ``overwrite``. ``excel_safe`` (a
+    ``.csv`` output): text cells a spreadsheet would run as formulas start with ``'``
+    (:func:`analysis.corpus.writers.spreadsheet_safe`).
     """
     import pandas as pd
 
@@ -647,7 +650,7 @@ def analyze_corpus(
         from analysis.sources.store import expand_inputs
 
         articles_or_paths = expand_inputs([articles_or_paths])
-    writer = TableWriter(output, columns, overwrite=overwrite) if output is not None else None
+    writer = TableWriter(output, columns, overwrite=overwrite, excel_safe=excel_safe) if output is not None else None
     run = stream_corpus(
         articles_or_paths, writer, level=level, workers=workers, cache=cache, max_bytes=max_bytes, progress=progress,
         config=config,

@@ -16,7 +16,8 @@ buffered :attr:`TableWriter.ROW_GROUP` at a time and appended to the output, by
   symbolic link, a block device or a socket is refused, never replaced.
 
 Formats: CSV with a header, floats to :data:`CSV_FLOAT_FORMAT` (6 significant
-digits), ``\\n`` line ends, UTF-8; JSON: an array of records, one per line; JSON
+digits), ``\\n`` line ends, UTF-8 (``excel_safe``: text cells that a spreadsheet would
+run as a formula get a leading apostrophe, see :func:`spreadsheet_safe`); JSON: an array of records, one per line; JSON
 Lines: one record per line; in both JSON forms a missing value is ``null``.
 Parquet (needs ``pyarrow``): one row group per buffer, typed by the first one.
 """
@@ -43,6 +44,33 @@ SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".parquet":
 CSV_FLOAT_FORMAT = "%.6g"
 
 
+#: What a text cell may start with that makes a spreadsheet read it as a formula (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with every text cell that starts like a formula prefixed with ``'`` (``=SUM(A1)`` -> ``'=SUM(A1)``).
+
+    Article text is untrusted: a title or sentence starting with ``=``, ``+``, ``-`` or
+    ``@`` is a live formula when the CSV is opened in Excel or LibreOffice. The
+    apostrophe makes it text there, but it is part of the value for any other reader
+    (pandas reads ``'=SUM(A1)``), hence an option. Numbers (``-0.5``) are left alone.
+    Returns ``df`` itself when no cell needs it.
+    """
+    import pandas as pd
+
+    out = df
+    for i in range(df.shape[1]):
+        values = df.iloc[:, i]
+        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            continue
+        risky = [isinstance(v, str) and v.startswith(FORMULA_STARTS) for v in values]
+        if any(risky):
+            out = out.copy() if out is df else out
+            out.isetitem(i, [f"'{v}" if r else v for v, r in zip(values, risky, strict=True)])
+    return out
+
+
 def to_csv(df: pd.DataFrame) -> str:
     """``df`` as CSV text in the project's format (see module docstring)."""
     return df.to_csv(index=False, float_format=CSV_FLOAT_FORMAT, lineterminator="\n")
@@ -61,7 +89,8 @@ class TableWriter:
 
     Use as a context manager (closed on success, aborted on an exception), or call
     :meth:`close` / :meth:`abort`. ``exists_hint`` completes the error for an
-    existing file, e.g. ``"use --force to replace it"``.
+    existing file, e.g. ``"use --force to replace it"``. ``excel_safe`` (CSV only):
+    see :func:`spreadsheet_safe`.
     """
 
     ROW_GROUP = 2000
@@ -74,11 +103,15 @@ class TableWriter:
         *,
         overwrite: bool = False,
         exists_hint: str = "pass overwrite=True to replace it",
+        excel_safe: bool = False,
     ) -> None:
         self.path = Path(path) if path is not None else None
         self.fmt = fmt or (format_of(self.path) if self.path is not None else "csv")
         if self.fmt not in SUFFIX_FORMATS.values():
             raise ValueError(f"unknown output format {self.fmt!r}")
+        if excel_safe and self.fmt != "csv":
+            raise InputError(f"{path or 'standard output'}: spreadsheet-safe cells (--excel-safe) are for CSV output")
+        self.excel_safe = excel_safe
         self.columns = list(columns)
         self.overwrite, self.exists_hint = overwrite, exists_hint
         self.buffer: list[dict[str, Any]] = []
@@ -175,6 +208,8 @@ class TableWriter:
         df = pd.DataFrame(self.buffer, columns=self.columns)
         self.buffer = []
         if self.fmt == "csv":
+            if self.excel_safe:
+                df = spreadsheet_safe(df)
             self._write(df.to_csv(index=False, header=not self.started, float_format=CSV_FLOAT_FORMAT,
                                   lineterminator="\n"))
         elif self.fmt in ("json", "jsonl"):
