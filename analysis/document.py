@@ -250,13 +250,18 @@ def _jsonable_extra(extra: dict[str, object]) -> dict[str, object]:
 def require_english(article: Article) -> None:
     """Raise :class:`InputError` when the article is not English (no English metrics for it).
 
-    The message names the language: "text is in French, not English (language: fr)".
+    The message names the language: "text is in French, not English (language: fr)"; text
+    without a single letter (emoji, quotation marks, numbers) has "no words to analyse".
     """
     if not article.is_english:
         from analysis.annotate.language import language_name
 
         where = article.source_path or article.article_id
         name = language_name(article.language)
+        if article.language == "und" and not any(c.isalpha() for c in article.text):
+            raise InputError(
+                f"{where}: no words to analyse (no letters: only digits, punctuation or symbols such as emoji)"
+            )
         said = (
             "text is not English (no language could be told)"
             if article.language == "und"

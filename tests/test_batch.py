@@ -17,8 +17,12 @@ import analysis.corpus.writers
 from analysis import Article, analyze_corpus, article_from_text, article_metrics, load_article, paragraph_metrics
 from analysis.cli import main
 from analysis.corpus.batch import IN_FLIGHT_PER_WORKER, BatchWarning, analyze_paths, iter_outcomes
+from analysis.corpus.pool import usable_cpus
 from analysis.errors import InputError
 from analysis.tables import COLUMNS
+
+#: Tests of a real pool of two worker processes (``--workers`` is capped at the CPUs this process may use).
+needs_two_cpus = pytest.mark.skipif(usable_cpus() < 2, reason="--workers 2 runs two processes only on 2+ CPUs")
 
 TEXTS = {
     "zeta-budget": (
@@ -221,6 +225,7 @@ class _WorkerKiller(Article):
         os._exit(3)
 
 
+@needs_two_cpus
 def test_a_dying_worker_fails_only_its_article(tmp_path: Path) -> None:
     paths = write_corpus(tmp_path)
     good = [article_from_text(TEXTS[n], article_id=n) for n in TEXTS]
@@ -299,6 +304,7 @@ def test_unusable_cache_warns_once_and_the_run_goes_on_uncached(tmp_path: Path) 
         pd.testing.assert_frame_equal(df.reset_index(drop=True), expected.reset_index(drop=True), check_dtype=False)
 
 
+@needs_two_cpus
 @pytest.mark.parametrize(("delay", "twice"), [(1.2, False), (1.8, True), (2.4, True)])
 def test_ctrl_c_with_workers_stops_promptly_and_leaves_no_worker(tmp_path: Path, delay: float, twice: bool) -> None:
     """Ctrl-C reaches the whole process group, workers included: exit 130, no hang, no orphan.
@@ -367,6 +373,7 @@ def _zombie(proc_dir: Path) -> bool:
         return True  # gone
 
 
+@needs_two_cpus
 def test_workers_exit_when_the_main_process_is_killed(tmp_path: Path) -> None:
     """``kill -9`` (or the OOM killer) on the main process leaves no worker running on its own."""
     import signal
@@ -437,9 +444,36 @@ def test_ctrl_c_while_a_job_is_submitted_or_the_pool_closes_is_not_lost() -> Non
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
-def test_far_more_workers_than_cpus_is_warned_about(tmp_path: Path) -> None:
-    paths = write_corpus(tmp_path)
-    many = 2 * (os.cpu_count() or 1) + 1
-    with pytest.warns(UserWarning, match=f"{many} workers on .* CPUs"):
-        df = analyze_corpus(paths, workers=many)
-    assert df.attrs["n_articles"] == 3
+@pytest.mark.parametrize(
+    ("requested", "cpus", "inputs", "pool", "warned"),
+    [  # (--workers, CPUs, inputs, processes started (0: no pool), warned about)
+        (2, 4, 3, 2, False),
+        (0, 4, 3, 3, False),  # one per CPU, but there are only three articles
+        (100_000, 2, 10, 2, True),  # forked at once, this set off the out-of-memory killer
+        (8, 8, 1, 0, False),  # one article: analysed in this process
+        (4, 2, 1, 0, True),
+        (1, 2, 10, 0, False),
+    ],
+)
+def test_workers_are_capped_at_the_cpus_and_the_inputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, requested: int, cpus: int, inputs: int, pool: int, warned: bool
+) -> None:
+    import warnings
+    from concurrent.futures import ThreadPoolExecutor
+
+    started: list[int] = []
+
+    def make_pool(n: int) -> ThreadPoolExecutor:  # records the size asked for; threads stand in for processes
+        started.append(n)
+        return ThreadPoolExecutor(n)
+
+    monkeypatch.setattr(analysis.corpus.batch, "usable_cpus", lambda: cpus)
+    monkeypatch.setattr(analysis.corpus.batch, "make_pool", make_pool)
+    paths = list(itertools.islice(itertools.cycle(write_corpus(tmp_path)), inputs))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        df = analyze_corpus((p for p in paths), workers=requested, level="article")  # a generator: length unknown
+    assert started == ([pool] if pool else []) and len(df) == inputs
+    messages = [str(w.message) for w in caught if "workers requested" in str(w.message)]
+    assert messages == ([f"{requested} workers requested on {cpus} CPUs: using {cpus} (a worker beyond one per CPU "
+                         "adds about 170 MiB of memory, not speed)"] if warned else [])

@@ -235,3 +235,59 @@ def test_cache_from_before_fingerprints_opens_and_its_entries_are_stale(tmp_path
         c.put("new", {"article": {}})
         assert (len(c), c.stale()) == (2, 1)
         assert c.prune() == 1 and "new" in c and "old" not in c
+
+
+def _damage(db: Path, pages: str) -> None:
+    """Overwrite pages of the database with random bytes (seeded): ``"header"`` page 1, ``"data"`` all the others."""
+    import random
+
+    size = db.stat().st_size
+    page = 4096
+    rng = random.Random(9)
+    with db.open("r+b") as fh:
+        for start in ([0] if pages == "header" else range(page, size, page)):
+            fh.seek(start)
+            fh.write(rng.randbytes(min(page, size - start)))
+
+
+@pytest.mark.parametrize("pages", ["data", "header"])
+def test_a_damaged_cache_is_bypassed_reported_and_rebuilt_by_clear(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pages: str
+) -> None:
+    """'database disk image is malformed' made every cached run and every `cache` command exit 70."""
+    from analysis.cli import main
+
+    paths = [str(p) for p in write_corpus(tmp_path / "in")]
+    cache_dir = tmp_path / "c"
+    db = cache_dir / "results-v1.sqlite"
+    args = ["analyze", *paths, "--format", "csv", "--cache-dir", str(cache_dir)]
+    assert main(args) == 0
+    expected = capsys.readouterr().out
+    _damage(db, pages)
+    cli = [sys.executable, "-c", "from analysis.cli import run; run()"]  # its own stderr: the warning as printed
+    done = subprocess.run([*cli, *args], capture_output=True, text=True, check=False)
+    out, err = done.stdout, done.stderr
+    assert done.returncode == 0 and out == expected and len(err.splitlines()) == 1, err  # no cache, said once
+    assert err.startswith(f"warning: {db}: cannot use the result cache (damaged: ") and "cache clear" in err
+    for action in ("info", "prune"):  # one line, naming the remedy
+        assert main(["cache", action, "--cache-dir", str(cache_dir)]) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and len(err.splitlines()) == 1
+        assert err.startswith(f"error: {db}: the result cache is damaged (")
+        assert "`media-analysis cache clear` replaces it with an empty one" in err
+    assert main(["cache", "clear", "--cache-dir", str(cache_dir)]) == 0
+    assert capsys.readouterr().out.endswith("; replaced with an empty cache\n")
+    assert main(["cache", "info", "--cache-dir", str(cache_dir)]) == 0
+    assert ": 0 cached articles, " in capsys.readouterr().out
+    assert analyze_corpus(paths, cache=cache_dir).attrs["n_cached"] == 0  # usable again: stored anew
+    assert analyze_corpus(paths, cache=cache_dir).attrs["n_cached"] == 3
+
+
+def test_clear_never_replaces_a_file_that_is_not_a_cache(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from analysis.cli import main
+
+    notes = tmp_path / "notes.db"
+    notes.write_text("my notes, not a database\n" * 200)
+    assert main(["cache", "clear", "--cache-dir", str(notes)]) == 2
+    assert "not a usable result cache" in capsys.readouterr().err
+    assert notes.read_text() == "my notes, not a database\n" * 200

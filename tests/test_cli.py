@@ -321,7 +321,7 @@ def test_a_write_failing_midway_is_one_line(
     from analysis.corpus.writers import TableWriter
 
     def full(self: TableWriter, text: str) -> None:
-        raise OSError(28, "No space left on device", str(self.tmp))
+        raise OSError(28, "No space left on device", str(self.path))
 
     monkeypatch.setattr(TableWriter, "_write", full)
     out = tmp_path / "o.csv"

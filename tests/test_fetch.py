@@ -339,3 +339,83 @@ def test_same_title_other_text_gets_a_suffix_and_force_refetches(server: Server,
     assert again[0].detail == f"replaced {first[0].path}"
     assert again[0].path == first[0].path and MAIN_PARAGRAPHS[0] not in first[0].path.read_text(encoding="utf-8")
     assert len(files(store)) == 2
+
+
+# ------------------------------------------------------------------ hostile servers
+
+#: (sent at once, then dripped one byte at a time)
+DRIP_HEADERS = (b"HTTP/1.0 200 OK\r\n", b"Content-Type: text/html\r\nX-Slow: " + b"a" * 10_000)
+DRIP_BODY = (b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Length: 200000\r\n\r\n", b"<p>x</p>" * 25_000)
+
+
+def _drip_server(answer: tuple[bytes, bytes], interval: float, stop: threading.Event) -> int:
+    """A server on 127.0.0.1 answering every request with ``answer``: its start at once, the rest one byte every
+    ``interval`` seconds."""
+    start, payload = answer
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        with listener:
+            listener.settimeout(0.2)
+            while not stop.is_set():
+                try:
+                    conn, _ = listener.accept()
+                except TimeoutError:
+                    continue
+                with conn:
+                    conn.recv(65536)
+                    conn.sendall(start)
+                    for i in range(len(payload)):
+                        if stop.is_set():
+                            break
+                        try:
+                            conn.sendall(payload[i : i + 1])
+                        except OSError:  # the client gave up
+                            break
+                        time.sleep(interval)
+
+    threading.Thread(target=serve, daemon=True).start()
+    return int(listener.getsockname()[1])
+
+
+@pytest.mark.parametrize("answer", [DRIP_HEADERS, DRIP_BODY], ids=["headers", "body"])
+def test_a_server_dripping_one_byte_at_a_time_is_cut_off_at_the_deadline(answer: tuple[bytes, bytes]) -> None:
+    """The deadline was checked only between 64 KiB reads, each of which waited for all 64 KiB."""
+    stop = threading.Event()
+    port = _drip_server(answer, 0.05, stop)
+    outcome: list[BaseException | object] = []
+
+    def fetch() -> None:
+        try:
+            outcome.append(fetch_html(f"http://127.0.0.1:{port}/drip", timeout=1.0, retries=0))
+        except BaseException as exc:  # noqa: BLE001 - recorded for the assertion below
+            outcome.append(exc)
+
+    started = time.monotonic()
+    worker = threading.Thread(target=fetch, daemon=True)
+    worker.start()
+    worker.join(20)
+    stop.set()
+    elapsed = time.monotonic() - started
+    assert outcome and isinstance(outcome[0], FetchError), "still reading 20 s later"
+    assert "timed out after 1 s" in str(outcome[0]) and elapsed < 5
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://user:pass@127.0.0.1/a.html", "addresses with a user name or password are not fetched"),
+        ("https://token@example.org/a.html", "addresses with a user name or password are not fetched"),
+    ],
+)
+def test_credentials_in_an_address_are_refused_by_name(url: str, reason: str) -> None:
+    """``http://user:pass@127.0.0.1/...`` was reported as 'cannot resolve host'."""
+    with pytest.raises(FetchError, match=reason):
+        fetch_html(url, retries=0)
+
+
+@pytest.mark.parametrize("target", ["file:///etc/passwd", "data:text/html,<p>x</p>", "ftp://127.0.0.1/x.html"])
+def test_a_redirect_off_http_is_named_not_called_a_loop(server: Server, target: str) -> None:
+    server.routes["/away"] = Route(302, b"", headers={"Location": target})
+    with pytest.raises(FetchError, match=f"redirected to a non-http\\(s\\) address \\({re.escape(target)}\\)"):
+        fetch_html(server.url("/away"), retries=0)

@@ -136,3 +136,72 @@ def test_detector_figure_speaks_plain_language() -> None:
     texts = " ".join(t.get_text() for t in fig.axes[0].texts)
     assert "Of 100 sentences it marks as hedged, 51 really are" in texts
     assert "Of 100 really hedged sentences, it finds 60" in texts and "40 missed" in texts
+
+
+# --------------------------------------------------------------------------- article text is never mathtext
+
+HOSTILE_TITLES = [
+    r"Price rises $\frac{1}{ to $\undefinedcmd$",  # made matplotlib's mathtext parser fail: figures stopped halfway
+    "Fares go from $5 to $6",  # drawn as italic math
+    r"A \$ sign, and $x$",
+]
+
+
+def _hostile_article(folder: Path, title: str, outlet: str) -> Path:
+    from analysis.sources.store import Store
+
+    text = [
+        "The council voted on Tuesday to raise bus fares, citing a budget gap of three million pounds.",
+        "Critics said the plan could fail. The mayor believes it is clearly the only honest choice.",
+    ]
+    return Store(folder).add(text, {"title": title, "outlet": outlet, "kind": "news"}).path
+
+
+def test_article_text_is_drawn_as_written_never_as_mathtext(tmp_path: Path) -> None:
+    from matplotlib import cbook
+    from matplotlib.text import Text
+
+    from analysis.report.figures import comparable_tables, load_tables, render_figure
+
+    first, second, third = HOSTILE_TITLES
+    focus = load_tables(_hostile_article(tmp_path / "focus", first, second))
+    _hostile_article(tmp_path / "store", third, second)
+    figs = build_figures(focus, comparable_tables(tmp_path / "store"))
+    shown: list[str] = []
+    for name, fig in figs.items():
+        render_figure(fig)  # draws: fails on a parse error
+        for text in fig.findobj(Text):
+            s = text.get_text()
+            assert not (text.get_parse_math() and cbook.is_math_text(s)), (name, s)
+            shown.append(text._preprocess_math(s)[0])  # noqa: SLF001 - the string as matplotlib draws it
+    assert all(any(title in s for s in shown) for title in (first, third))  # as written, dollar signs and all
+
+
+def test_figures_with_a_hostile_title_in_the_store_are_all_written(tmp_path: Path) -> None:
+    from analysis.report.figures import write_figures
+
+    _hostile_article(tmp_path / "store", HOSTILE_TITLES[0], "Example News")
+    written = write_figures(tmp_path / "figures", store=tmp_path / "store")
+    assert len(written) == 20 and all(p.stat().st_size > 0 for p in written)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("from $5 to $6", r"from \$5 to \$6"),
+        ("no dollar", "no dollar"),
+        ({"id$": ["a$", 3]}, {r"id\$": [r"a\$", 3]}),
+        ((1.5, None), (1.5, None)),
+    ],
+)
+def test_drawn_as_written_escapes_every_dollar(value: object, expected: object) -> None:
+    assert plots.drawn_as_written(value) == expected
+
+
+def test_drawn_as_written_escapes_frames_and_leaves_the_input_alone() -> None:
+    df = pd.DataFrame({"title": ["a $b$", "c"], "n": [1, 2]}, index=["x$", "y"])
+    out = plots.drawn_as_written(df)
+    assert out["title"].tolist() == [r"a \$b\$", "c"] and out["n"].tolist() == [1, 2]
+    assert out.index.tolist() == [r"x\$", "y"] and df["title"].tolist() == ["a $b$", "c"]
+    plain = pd.DataFrame({"title": ["a", "c"]})
+    assert plots.drawn_as_written(plain) is plain

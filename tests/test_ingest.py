@@ -376,3 +376,45 @@ def test_a_syndicated_copy_is_stored_beside_the_original(
     assert split_front_matter(copy.read_text(encoding="utf-8"))[0]["outlet"] == "Belarus Feed"
     code, out, _ = run(["add", str(page), "--store", str(store), "--outlet", "Belarus Feed"], capsys)
     assert code == 0 and out.startswith("duplicate:") and str(copy) in out
+
+
+def test_front_matter_goes_into_the_store_as_written(tmp_path: Path) -> None:
+    """YAML 1.1 coercion changed metadata silently (``12:30`` became 750); lists were stored as Python reprs."""
+    md = tmp_path / "note.md"
+    md.write_text("---\ntitle: 12:30\nauthor: No\noutlet: on\ndate: 010\ntags: [a, b]\nplace: {city: Oslo}\n---\n\n"
+                  + MAIN_PARAGRAPHS[0] + "\n", encoding="utf-8")
+    res = add(md, tmp_path / "s")
+    stored = res.path.read_text(encoding="utf-8")
+    fm, _ = split_front_matter(stored)
+    assert res.path.name == "12-30.md" and "['a', 'b']" not in stored and "{'city'" not in stored
+    assert {k: fm[k] for k in ("title", "author", "outlet", "date", "tags", "place")} == {
+        "title": "12:30", "author": "No", "outlet": "on", "date": "010", "tags": ["a", "b"], "place": {"city": "Oslo"}
+    }
+    art = load_article(res.path)
+    assert (art.title, art.author, art.outlet, art.date) == ("12:30", "No", "on", "010")
+
+
+def test_billion_laughs_front_matter_is_refused_by_add(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.test_loading import LAUGHS
+
+    md = tmp_path / "laughs.md"
+    md.write_text(f"---\n{LAUGHS}---\n\n{MAIN_PARAGRAPHS[0]}\n", encoding="utf-8")
+    code, out, err = run(["add", str(md), "--store", str(tmp_path / "s")], capsys)
+    assert code == 2 and out == "" and len(err.splitlines()) == 1 and "aliases (*a) are not allowed" in err
+    assert not (tmp_path / "s").exists()
+
+
+def test_a_page_over_the_limit_is_refused_before_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``add big.html`` read all of a 3 GB file (3.3 GB of memory) before checking its size."""
+    import analysis.sources.ingest as ingest
+
+    monkeypatch.setattr(ingest, "MAX_PAGE_BYTES", 1000)
+    big = tmp_path / "big.html"
+    with big.open("wb") as fh:  # a sparse file: 64 MB long, nothing on disk
+        fh.truncate(64 * 1024**2)
+    read: list[int] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(1) or real(self))
+    with pytest.raises(InputError, match="larger than the 1,000 byte limit for a saved page"):
+        extract_file(big)
+    assert read == []

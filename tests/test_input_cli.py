@@ -92,8 +92,9 @@ def test_the_cache_command_still_refuses_an_unusable_cache(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     args = _cache_args("not-a-database", tmp_path, monkeypatch)
-    code, out, err = run(["cache", "info", *args], capsys)
-    assert code == 2 and err.startswith("error: ") and "not a usable result cache" in err
+    code, out, err = run(["cache", "info", *args], capsys)  # the cache's own file name: a damaged cache
+    assert code == 2 and err.startswith("error: ") and "the result cache is damaged (file is not a database)" in err
+    assert "`media-analysis cache clear` replaces it with an empty one" in err
 
 
 @pytest.mark.parametrize("command", ["add", "highlight"])

@@ -188,11 +188,14 @@ def test_one_sentence_needs_evidence_to_be_called_foreign(text: str, language: s
     assert detect_language(text) == language
 
 
-@pytest.mark.parametrize(("text", "language"), [(RUSSIAN, "ru"), (FRENCH, "fr"), ("12 345 678", "und")])
-def test_non_english_gets_no_english_scores(text: str, language: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "language", "message"),
+    [(RUSSIAN, "ru", "not English"), (FRENCH, "fr", "not English"), ("12 345 678", "und", "no words to analyse")],
+)
+def test_non_english_gets_no_english_scores(text: str, language: str, message: str) -> None:
     art = article_from_text(text)
     assert art.language == language
-    with pytest.raises(InputError, match="not English"):
+    with pytest.raises(InputError, match=message):
         paragraph_metrics(art)
 
 
@@ -308,3 +311,174 @@ def test_size_limit_holds_for_a_pipe(tmp_path: Path) -> None:
                     read_text(fifo, max_bytes=limit)
         finally:
             writer.join(timeout=10)
+
+
+# --------------------------------------------------------------------------- telling an HTML page, in linear time
+
+SNIFF_CASES = [  # (start of a file, an HTML page for analyze?, a page add extracts?)
+    ("<!doctype html><p>x</p>", True, True),
+    ("\ufeff  \n<!-- saved from url -->\n<HTML lang=en>", True, True),
+    ("<!-- a -->\n<!-- b -- c -->  <html>", True, True),
+    ("<body><p>The minister said.</p>", False, True),
+    ("<!---->" * 60 + "x The minister said the plan could fail.", False, False),  # 2^60 ways for the old regex
+    ("<!-- never closed <!- - > <html>", False, False),
+    ("The <html> tag is discussed here.", False, False),
+    ("<!--x-->" * 9000 + "<html>", False, False),  # the page start lies beyond the head that is read
+]
+
+
+@pytest.mark.parametrize(("head", "page", "extracted"), SNIFF_CASES)
+def test_html_sniffing_skips_comments_without_backtracking(head: str, page: bool, extracted: bool) -> None:
+    from analysis.sources.ingest import looks_like_html
+    from analysis.sources.loading import starts_like_html
+
+    assert starts_like_html(head) is page
+    assert looks_like_html(head.encode("utf-8")) is extracted and looks_like_html(head) is extracted
+
+
+def test_a_file_of_empty_comments_is_analysed_not_stuck(tmp_path: Path) -> None:
+    """223 bytes of ``<!---->`` took 45 s (doubling per comment); 60 of them would never end.
+
+    Run in a child process so that the old behaviour fails by its deadline instead of hanging the suite.
+    """
+    import subprocess
+    import sys
+
+    p = _write(tmp_path, "r.txt", b"<!---->" * 60 + b"x The minister said the plan could fail.\n")
+    code = "import sys; from analysis.sources.loading import read_text; print(len(read_text(sys.argv[1])))"
+    done = subprocess.run([sys.executable, "-c", code, str(p)], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0 and done.stdout == "461\n", done.stderr
+
+
+# --------------------------------------------------------------------------- front matter: hostile and unlucky YAML
+
+LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)
+)  # nine nested aliases: 482 bytes that stringify to gigabytes
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "expected"),
+    [  # scalars as written (YAML 1.1 would give 750, False, True, 8, a ValueError, an int)
+        ("title: 12:30", {"title": "12:30"}),
+        ("author: No", {"author": "No"}),
+        ("outlet: on", {"outlet": "on"}),
+        ("date: 010", {"date": "010"}),
+        ("date: 2021-13-45", {"date": "2021-13-45"}),
+        ("date: 2021-02-22", {"date": "2021-02-22"}),
+        ("kind: !!int 5", {"kind": "5"}),
+        ("author: ~\nurl: null\noutlet:", {"author": None, "url": None, "outlet": None}),
+        ("tags: [a, 1, {b: yes}]", {"tags": ["a", "1", {"b": "yes"}]}),
+    ],
+)
+def test_front_matter_scalars_are_kept_as_written(front_matter: str, expected: dict[str, object]) -> None:
+    from analysis.sources.loading import split_front_matter
+
+    assert split_front_matter(f"---\n{front_matter}\n---\nBody.\n") == (expected, "Body.\n")
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "message"),
+    [
+        (LAUGHS, "line 3): aliases (*a) are not allowed in metadata"),
+        ("x: " + "[" * 2000 + "]" * 2000, "nested over 20 levels deep"),
+        ("x: " + "{a: " * 2000 + "b" + "}" * 2000, "nested over 20 levels deep"),
+    ],
+    ids=["billion-laughs", "deep-list", "deep-mapping"],
+)
+def test_hostile_front_matter_is_one_error(tmp_path: Path, front_matter: str, message: str) -> None:
+    p = _write(tmp_path, "a.md", f"---\n{front_matter}\n---\n{ENGLISH}".encode())
+    with pytest.raises(InputError, match="malformed front matter") as err:
+        load_article(p)
+    assert message in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_sidecar_is_read_with_the_same_rules(tmp_path: Path) -> None:
+    p = _write(tmp_path, "a.txt", ENGLISH.encode())
+    (tmp_path / "a.meta.yaml").write_text("title: 12:30\nauthor: No\n")
+    art = load_article(p)
+    assert (art.title, art.author) == ("12:30", "No")
+    (tmp_path / "a.meta.yaml").write_text(LAUGHS + "title: *i\n")
+    with pytest.raises(InputError, match="aliases"):
+        load_article(p)
+
+
+# --------------------------------------------------------------------------- binary content anywhere; wide encodings
+
+PROSE = (ENGLISH + "\n\n") * 40  # about 9 KB: longer than the first 8 KiB that was all that used to be judged
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (PROSE.encode() + bytes(range(1, 9)) * 12000, "binary file (control characters after character 8,192)"),
+        (PROSE.encode() + b"\x00" + ENGLISH.encode(), "binary file (control characters after character 8,192)"),
+        ((PROSE + "\x07" * 200).encode("cp1252") + b"\xe9", "binary file (control characters after"),
+        (("\ufeff" + PROSE + "\ue000" * 400).encode("utf-16-le"), "binary file (not text in any encoding)"),
+    ],
+    ids=["control-bytes-after-8-kib", "late-nul", "windows-1252", "utf-16-private-use"],
+)
+def test_binary_content_after_the_first_window_is_refused(tmp_path: Path, data: bytes, message: str) -> None:
+    with pytest.raises(InputError) as err:
+        read_text(_write(tmp_path, "a.txt", data))
+    assert message in str(err.value)
+
+
+def test_stray_control_characters_in_long_text_are_still_text(tmp_path: Path) -> None:
+    text = PROSE + "Page two.\f\n" + PROSE + "\x1a"  # a form feed; a DOS end-of-file mark in the last window
+    assert read_text(_write(tmp_path, "a.txt", text.encode())) == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [ENGLISH, "Moscow news. " + RUSSIAN, "Café crème. " + ENGLISH])
+def test_wide_encodings_without_a_byte_order_mark(tmp_path: Path, encoding: str, text: str) -> None:
+    """UTF-32 without a BOM was called binary."""
+    assert read_text(_write(tmp_path, "a.txt", text.encode(encoding))) == text
+
+
+# --------------------------------------------------------------------------- no letters; ids of any script
+
+@pytest.mark.parametrize(
+    "text",
+    ["😀🎉🔥 " * 50, '"' * 50_000, "2021 2022 2023", "... !!! ??? --- ***", "«» — „“"],
+    ids=["emoji", "quotation-marks", "numbers", "punctuation", "non-ascii-punctuation"],
+)
+def test_text_without_letters_is_one_error_whatever_its_symbols(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """Emoji-only text passed with all-NaN metrics while 50,000 quotation marks were 'not English'."""
+    from analysis.cli import main
+
+    p = _write(tmp_path, "a.txt", text.encode())
+    assert main(["analyze", str(p), "--no-cache"]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {p}: no words to analyse (no letters: only digits, punctuation or symbols such as emoji)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("😀 🎉 🔥", "und"), ("«Президент» — " + RUSSIAN, "ru"), ("“Café crème” — " + ENGLISH, "en")],
+)
+def test_language_counts_ascii_letters_not_the_rest(text: str, language: str) -> None:
+    """Spaces and punctuation beside non-ASCII characters were counted as Latin letters."""
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("stem", "article_id"),
+    [
+        ("ünïcödé-日本", "unicode-日本"),  # was n-c-d
+        ("Could Russia Lose Belarus?", "could-russia-lose-belarus"),
+        ("Café crème", "cafe-creme"),
+        ("Путин и Лукашенко", "путин-и-лукашенко"),
+        ("snake_case name", "snake-case-name"),
+        ("!!!", "article"),
+    ],
+)
+def test_article_ids_keep_letters_of_every_script(tmp_path: Path, stem: str, article_id: str) -> None:
+    from analysis.sources.loading import slugify
+
+    assert slugify(stem) == article_id
+    assert load_article(_write(tmp_path, f"{stem}.txt", ENGLISH.encode())).article_id == article_id

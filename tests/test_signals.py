@@ -154,3 +154,104 @@ def test_ctrl_c_during_start_up_exits_130_without_traceback(delay: float) -> Non
     assert b"Traceback" not in err, err.decode()
     # 0: it had finished; -SIGINT: it had finished and the Ctrl-C ended the exiting interpreter
     assert (proc.returncode, err) in ((130, b"error: interrupted\n"), (0, b""), (-signal.SIGINT, b"")), err
+
+
+#: A pool whose worker was stopped halfway through sending a result: the manager thread waits in recv()
+#: for the rest of the message (simulated by writing its first bytes), then the pool is aborted.
+HALF_SENT = r"""
+import os, struct, sys, time
+from analysis.corpus.pool import close_pool, make_pool
+
+pool = make_pool(2)
+pool.submit(time.sleep, 0).result()  # workers and the manager thread are up
+os.write(pool._result_queue._writer.fileno(), struct.pack("!i", 1 << 20) + b"half a result")
+time.sleep(0.5)  # the manager thread is now inside recv(), waiting for the other bytes
+pool.submit(time.sleep, 30)
+started = time.monotonic()
+close_pool(pool, abort=sys.argv[1] == "abort")
+print(f"closed in {time.monotonic() - started:.1f} s", flush=True)
+"""
+
+
+def test_aborting_a_pool_with_half_a_result_in_its_pipe_ends(tmp_path: Path) -> None:
+    """SIGTERM during a worker run hung about one run in ten: a worker terminated while sending a result.
+
+    The aborted pool must shut down (and the interpreter exit) within seconds; before, the
+    manager thread waited for the rest of the message forever, and so did shutdown(wait=True).
+    """
+    proc = subprocess.run([sys.executable, "-c", HALF_SENT, "abort"], capture_output=True, text=True, env=ENV,
+                          timeout=120, check=False)
+    assert proc.returncode == 0 and proc.stdout.startswith("closed in "), proc.stderr
+    assert float(proc.stdout.split()[2]) < 30  # not after the 30-second job: its worker was stopped
+
+
+#: A stop request that lands while a finalizer runs: Python swallows what the handler raises there.
+IN_A_FINALIZER = r"""
+import os, signal, sys, time
+import analysis.cli as cli
+
+class Finalized:
+    def __del__(self):
+        os.kill(os.getpid(), getattr(signal, sys.argv[1]))
+        sum(range(10000))  # the handler runs here, inside the finalizer
+
+def main(argv=None):
+    Finalized()  # finalized at once
+    time.sleep(20)
+    print("not stopped", flush=True)
+    return 0
+
+cli.main = main
+if sys.argv[1] == "SIGINT":
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal (a child of pytest may ignore it)
+cli.run()
+"""
+
+
+@pytest.mark.parametrize(("signame", "status"), [("SIGTERM", 143), ("SIGINT", 130)])
+def test_a_stop_landing_in_a_finalizer_still_stops_the_run(signame: str, status: int) -> None:
+    """It was swallowed ("Exception ignored in ... Terminated"), further signals ignored: the run went on."""
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-c", IN_A_FINALIZER, signame], capture_output=True, text=True,
+                          env=ENV, timeout=120, check=False)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (status, "", "error: interrupted\n")
+    assert time.monotonic() - started < 15
+
+
+
+
+@pytest.mark.parametrize(("signame", "status"), [("SIGINT", 130), ("SIGTERM", 143)])
+def test_a_stop_turned_into_an_import_error_is_still_a_stop(signame: str, status: int) -> None:
+    """It was 'error: internal error: ImportError: initialization failed', then a crash at exit (status -6)."""
+    code = (
+        "import sys\nimport analysis.cli as cli\n"
+        "SIGNAL = sys.argv[1]\n"
+        "def command(args):\n"
+        "    try:\n"
+        "        raise cli.Terminated() if SIGNAL == 'SIGTERM' else KeyboardInterrupt()\n"
+        "    except KeyboardInterrupt as exc:\n"
+        "        raise ImportError('initialization failed') from exc  # what a pybind11 module of SciPy does\n"
+        "import analysis.cli.analyze as analyze\n"
+        "analyze.cmd_analyze = command\n"
+        "sys.argv[1:] = ['analyze']\n"
+        "cli.run()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, signame], capture_output=True, text=True, env=ENV,
+                          timeout=120, check=False)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (status, "", "error: interrupted\n")
+
+
+def test_a_stop_turned_into_an_import_error_stops_the_corpus_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Inside one article's analysis it was that article's 'internal error', and the run went on."""
+    import analysis.document
+    from analysis import analyze_corpus, article_from_text
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise ImportError("initialization failed") from exc
+
+    monkeypatch.setattr(analysis.document, "analyze", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        analyze_corpus([article_from_text("The minister said the plan could fail.", article_id="a")])

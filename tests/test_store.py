@@ -297,3 +297,56 @@ def test_rewriting_metadata_counts_only_the_given_keys(tmp_path: Path) -> None:
     fm, stored_body = split_front_matter(hand.read_text(encoding="utf-8"))
     assert fm["kind"] == "blog" and fm["extractor"] == "by hand" and fm["extractor_version"] is None
     assert fm["sha256"] == res.sha256 and fm["language"] == "en" and stored_body == body
+
+
+@pytest.mark.parametrize("title", ["Notice", "README", "License", "Authors", "Changelog", "Copying"])
+def test_an_article_titled_like_a_folders_documentation_is_stored_where_it_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], title: str
+) -> None:
+    """Stored as notice.md it was skipped by every reader; adding it again said 'a different text'."""
+    st = Store(tmp_path)
+    res = st.add(MAIN_PARAGRAPHS, {**META, "title": title})
+    assert res.status == "added" and res.path.name == f"{title.lower()}-article.md"
+    assert st.paths() == [res.path] == Store(tmp_path).paths() and load_corpus(tmp_path)[0].title == title
+    assert Store(tmp_path).add(MAIN_PARAGRAPHS, {**META, "title": title}).status == "duplicate"
+    assert main(["analyze", "--store", str(tmp_path), "--level", "article", "--format", "csv", "--no-cache"]) == 0
+    assert f"{title.lower()}-article" in capsys.readouterr().out
+
+
+def test_lookups_read_the_store_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``add FOLDER`` was quadratic: every source globbed and re-read the whole store."""
+    import analysis.sources.store as store_module
+
+    for i in range(5):
+        Store(tmp_path).add([f"{MAIN_PARAGRAPHS[0]} Item {i}."], {**META, "title": f"Story {i}", "url": f"u{i}"})
+    reads: list[Path] = []
+    globs: list[Path] = []
+    real_entry, real_files = store_module._entry, store_module.article_files
+    monkeypatch.setattr(store_module, "_entry", lambda p: reads.append(p) or real_entry(p))
+    monkeypatch.setattr(store_module, "article_files", lambda *a: globs.append(a[0]) or real_files(*a))
+    st = Store(tmp_path)
+    for i in range(5, 25):
+        st.add([f"{MAIN_PARAGRAPHS[0]} Item {i}."], {**META, "title": f"Story {i}", "url": f"u{i}"})
+        assert st.find_url(f"u{i}") is not None and st.find_url(f"u{i - 3}") is not None
+    assert len(globs) == 1 and sorted(reads) == sorted(set(reads)) and len(reads) == 5  # each stored file read once
+    assert st.find_sha256(st.add([f"{MAIN_PARAGRAPHS[0]} Item 7."], META).sha256) == tmp_path / "story-7.md"
+
+
+def test_a_name_taken_by_another_process_meanwhile_is_chosen_again(tmp_path: Path) -> None:
+    """Two outlets adding one title at once: the loser got 'already exists' instead of its own file."""
+
+    class Racing(Store):
+        """Another process stores the same title from its outlet just after this one chose the name."""
+
+        raced = False
+
+        def target_for(self, *args: object, **kwargs: object) -> tuple[Path, bool]:
+            chosen = super().target_for(*args, **kwargs)  # type: ignore[arg-type]
+            if not self.raced:
+                self.raced = True
+                Store(tmp_path).add(MAIN_PARAGRAPHS[:2], {**META, "outlet": "Other Outlet"})
+            return chosen
+
+    res = Racing(tmp_path).add(MAIN_PARAGRAPHS, META)
+    assert res.status == "added" and res.path.name == "ministers-agree-a-new-bridge--the-daily-example.md"
+    assert {a.outlet for a in load_corpus(tmp_path)} == {"Other Outlet", "The Daily Example"}

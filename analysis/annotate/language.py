@@ -172,7 +172,7 @@ def detect_language(text: str, sample_chars: int = 20000) -> str:
         letters: list[str] | str = "a"
     else:  # ASCII letters counted in C; only the (few) other characters one by one
         ascii_bytes = sample.encode("ascii", "ignore")
-        n_letters = len(ascii_bytes) - len(ascii_bytes.translate(None, _NOT_ASCII_LETTER))
+        n_letters = len(ascii_bytes.translate(None, _NOT_ASCII_LETTER))  # the ASCII letters (the rest deleted)
         scripts = {"LATIN": n_letters} if n_letters else {}
         for c in _NON_ASCII.findall(sample):
             if c.isalpha():

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from analysis.cli.common import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, _Parser
-from analysis.errors import InputError
+from analysis.errors import InputError, interruption
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,9 +58,43 @@ class Terminated(KeyboardInterrupt):
     """
 
 
+def _exit_now(status: int) -> NoReturn:
+    """End the process with ``status`` without finalizing the interpreter.
+
+    For a stop that interrupted a C extension while it was imported: the run's own
+    clean-up has run (outputs discarded, workers stopped, the cache closed), but the
+    half-initialised module can crash the interpreter's finalization ("Fatal Python
+    error", status -6).
+    """
+    import contextlib
+
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(status)
+
+
 def _interrupted(exc: BaseException) -> int:
     print("error: interrupted", file=sys.stderr)
     return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
+
+
+#: Seconds after which a stop request swallowed by a finalizer is sent again (see :func:`run`).
+RESEND_AFTER_S = 0.01
+
+
+def _resend(thread_id: int | None, signum: int) -> None:
+    """Send ``signum`` to the thread ``thread_id`` after :data:`RESEND_AFTER_S` seconds."""
+    import signal
+    import time
+
+    time.sleep(RESEND_AFTER_S)
+    if thread_id is not None and hasattr(signal, "pthread_kill"):
+        signal.pthread_kill(thread_id, signum)
+    else:  # pragma: no cover - Windows: the handler runs when the main thread next executes Python code
+        import _thread
+
+        _thread.interrupt_main(signum)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -98,6 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:  # noqa: BLE001 - last resort: one line, not a traceback
+        stop = interruption(exc)
+        if stop is not None:  # a C extension interrupted while imported: the stop, not an internal error
+            _exit_now(_interrupted(stop))
         if os.environ.get("MEDIA_ANALYSIS_DEBUG"):
             raise
         print(
@@ -119,7 +156,9 @@ def run() -> NoReturn:
     imports that follow is one ``error: interrupted`` line, never a traceback.
     After either, further ones are ignored while the process exits: the
     interpreter restores the default handlers during shutdown, and a signal
-    arriving then would kill it mid-exit.
+    arriving then would kill it mid-exit. A stop landing while a finalizer runs
+    (``__del__``, a weakref callback), where Python swallows the exception it
+    raises, is sent again until it stops the run.
     """
     try:  # a Ctrl-C even while `signal` itself is imported is one line, not a traceback
         import signal
@@ -138,13 +177,38 @@ def run() -> NoReturn:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
+    running = [False]
+    previous_hook = sys.unraisablehook
+
+    def unraisable(info: object) -> None:
+        """A stop request raised inside a finalizer (a ``__del__``, a weakref callback) is delivered again.
+
+        Python reports an exception escaping a finalizer and goes on: the stop would be
+        lost, with further signals already ignored, and the run would go on to its end.
+        """
+        exc = getattr(info, "exc_value", None)
+        if running[0] and isinstance(exc, KeyboardInterrupt):
+            import threading
+
+            signum = signal.SIGTERM if isinstance(exc, Terminated) else signal.SIGINT
+            signal.signal(signum, stop if signum == signal.SIGTERM else interrupt)
+            # Sent from another thread, once the finalizer has returned; to the main thread, so that a
+            # blocking call there (waiting for a result) is interrupted too. Lands in a finalizer again: again.
+            threading.Thread(target=_resend, args=(threading.main_thread().ident, signum), daemon=True).start()
+            return
+        previous_hook(info)  # type: ignore[arg-type]
+
+    sys.unraisablehook = unraisable
     try:
         signal.signal(signal.SIGTERM, stop)
         if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when started with Ctrl-C ignored
             signal.signal(signal.SIGINT, interrupt)
+        running[0] = True
         status = main()
+        running[0] = False
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # main is done: a stop request now just ends the process
     except KeyboardInterrupt as exc:  # landed outside main's own handling (just before or after it)
+        running[0] = False
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         status = _interrupted(exc)
     if status in (EXIT_INTERRUPTED, EXIT_TERMINATED):

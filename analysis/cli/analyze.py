@@ -62,6 +62,8 @@ def _format_table(paragraphs, articles, level: str = "paragraph") -> str:  # typ
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
+    if args.excel_safe and args.format != "csv":
+        raise InputError(f"--excel-safe is for CSV output (--format csv), not --format {args.format}")
     if _to_file(args.output):  # before any work: a refused output after an hour's run would waste the hour
         from analysis.io import check_output_path
 
@@ -161,7 +163,7 @@ def _analyze_streamed(
     to_file = _to_file(args.output)
     writer = TableWriter(
         args.output if to_file else None, columns_of(args.level), args.format, overwrite=args.force,
-        exists_hint=FORCE_HINT,
+        exists_hint=FORCE_HINT, excel_safe=args.excel_safe,
     )
     result = stream_corpus(paths, writer, level=args.level, body_only=not args.all_roles, **run)
     if result.n_articles == 0:

@@ -9,24 +9,33 @@ from analysis.cli.common import EXIT_OK, _nonempty
 
 
 def cmd_cache(args: argparse.Namespace) -> int:
-    from analysis.corpus.cache import ResultCache, cache_location, check_cache_folder
+    import sqlite3
+
+    from analysis.corpus.cache import ResultCache, cache_location, check_cache_folder, clear_cache, damage_message
+    from analysis.errors import InputError
 
     path = cache_location(Path(args.cache_dir) if args.cache_dir else True)
     check_cache_folder(path.parent)
     if not path.exists():  # nothing to show or delete; and looking creates nothing
         print(f"{path}: no result cache yet (0 cached articles)")
         return EXIT_OK
+    if args.action == "clear":  # also the way out of a damaged cache
+        n, damage = clear_cache(path)
+        print(f"{path}: deleted {_articles(n)}" if damage is None else f"{path}: damaged ({damage}); replaced "
+              "with an empty cache")
+        return EXIT_OK
     with ResultCache(path, required=True) as store:
-        if args.action == "clear":
-            n = store.clear()
-            print(f"{store.path}: deleted {_articles(n)}")
-        elif args.action == "prune":
-            n = store.prune()
-            print(f"{store.path}: deleted {_articles(n)} from other versions of the analysis; {len(store)} kept")
-        else:
-            stale = store.stale()
-            note = f" ({stale} from other versions of the analysis: `cache prune` deletes them)" if stale else ""
-            print(f"{store.path}: {_articles(len(store))}{note}, {store.size_bytes() / 1048576:.1f} MiB")
+        try:
+            store.check_quickly()
+            if args.action == "prune":
+                n = store.prune()
+                print(f"{store.path}: deleted {_articles(n)} from other versions of the analysis; {len(store)} kept")
+            else:
+                stale = store.stale()
+                note = f" ({stale} from other versions of the analysis: `cache prune` deletes them)" if stale else ""
+                print(f"{store.path}: {_articles(len(store))}{note}, {store.size_bytes() / 1048576:.1f} MiB")
+        except sqlite3.DatabaseError as exc:
+            raise InputError(damage_message(store.path, exc)) from None
     return EXIT_OK
 
 

@@ -113,7 +113,8 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
         type=_worker_count,
         default=1,
         metavar="N",
-        help="analyse with N processes (default 1; 0 = one per CPU); output order is the input order",
+        help="analyse with N processes (default 1; 0 = one per CPU; never more than the CPUs or the inputs); "
+        "output order is the input order",
     )
     caching = p.add_mutually_exclusive_group()
     caching.add_argument(
@@ -124,4 +125,10 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
         "(default: $MEDIA_ANALYSIS_CACHE or ~/.cache/media-analysis)",
     )
     caching.add_argument("--no-cache", action="store_true", help="neither read nor write cached results")
+    p.add_argument(
+        "--excel-safe",
+        action="store_true",
+        help="CSV only: start every text cell that begins with = + - @ (a live formula in a spreadsheet) with an "
+        "apostrophe; the apostrophe is then part of the value for other readers",
+    )
     _add_config_options(p)

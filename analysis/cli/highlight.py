@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -15,7 +16,7 @@ def cmd_highlight(args: argparse.Namespace) -> int:
     from analysis.sources.loading import load_article
 
     output = args.output
-    if _to_file(output) and not Path(output).suffix and not Path(output).is_dir():  # `-o out/news`
+    if _to_file(output) and not Path(output).suffix and not os.path.lexists(output):  # `-o out/news`, not /dev/full
         output = f"{output}.html"
         print(f"note: {args.output} has no file name suffix; writing {output}", file=sys.stderr)
     if _to_file(output):  # before the work, as analyze does

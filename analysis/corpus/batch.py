@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import os
 import sys
@@ -40,10 +41,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from analysis.config import DEFAULT_CONFIG, AnalysisConfig
-from analysis.corpus.pool import close_pool, make_pool, run_isolated, submit
+from analysis.corpus.pool import close_pool, make_pool, run_isolated, submit, usable_cpus
 from analysis.corpus.progress import progress_bar
 from analysis.corpus.writers import TableWriter
-from analysis.errors import InputError, InputWarning
+from analysis.errors import InputError, InputWarning, interruption
 from analysis.model import Article
 from analysis.sources.loading import (
     MAX_BYTES,
@@ -188,6 +189,9 @@ def _run_job(job: _Job) -> Outcome:
     except InputError as exc:
         return Outcome(job.index, job.source, error=str(exc), warnings=_messages(caught))
     except Exception as exc:  # noqa: BLE001 - one broken article must not stop a corpus run
+        stop = interruption(exc)
+        if stop is not None:  # a stop request a C extension reported as its own error: the run stops
+            raise stop from None
         return Outcome(job.index, job.source, error=f"{job.source}: internal error: {type(exc).__name__}: {exc}")
     return Outcome(job.index, job.source, document, warnings=_messages(caught) + document.notices())
 
@@ -372,20 +376,13 @@ def iter_outcomes(
     """Yield one :class:`Outcome` per input, in input order (the engine behind :func:`analyze_corpus`).
 
     Consumes ``items`` lazily; at most ``IN_FLIGHT_PER_WORKER * workers`` articles
-    are held at once. ``workers < 1`` means ``os.cpu_count()``. ``freeze_gc``: see
+    are held at once. ``workers < 1`` means one per CPU; never more than the CPUs or the
+    inputs (:func:`_worker_count`). ``freeze_gc``: see
     :func:`warm` (always done before forking workers).
     """
     config = config or DEFAULT_CONFIG
     config.hedge_lexicon  # noqa: B018 - a bad lexicon file is one error before any work
-    cpus = os.cpu_count() or 1
-    if workers < 1:
-        workers = cpus
-    elif workers > 2 * cpus:
-        warnings.warn(
-            f"{workers} workers on {cpus} CPUs: workers beyond one per CPU add memory "
-            "(about 170 MiB each), not speed",
-            stacklevel=2,
-        )
+    workers, items = _worker_count(workers, items)
     store, owned = _open_cache(cache)
     pool = None
     warmed = False
@@ -456,6 +453,36 @@ def iter_outcomes(
                 import gc
 
                 gc.unfreeze()
+
+
+def _worker_count(requested: int, items: Iterable[object]) -> tuple[int, Iterable[object]]:
+    """``(workers, items)``: ``requested`` capped at the usable CPUs and at the number of inputs.
+
+    ``requested < 1`` means one per CPU. Every worker is a process holding its own
+    copy of the dictionaries (about 170 MiB), all forked at once: more workers than
+    CPUs add memory, not speed (``--workers 100000`` set off the out-of-memory killer),
+    so a larger request is cut to the CPU count with a warning. The inputs are counted
+    by reading at most ``workers`` of them ahead (``items`` is returned with them put
+    back), so one article is analysed in this process, not by a pool.
+    """
+    cpus = usable_cpus()
+    workers = cpus if requested < 1 else requested
+    if workers > cpus:
+        warnings.warn(
+            f"{requested} workers requested on {cpus} CPU{'s' if cpus > 1 else ''}: using {cpus} "
+            "(a worker beyond one per CPU adds about 170 MiB of memory, not speed)",
+            stacklevel=3,
+        )
+        workers = cpus
+    if workers > 1:
+        if isinstance(items, Sequence):
+            workers = min(workers, max(1, len(items)))
+        else:
+            iterator = iter(items)
+            head = list(itertools.islice(iterator, workers))
+            workers = min(workers, max(1, len(head)))
+            items = itertools.chain(head, iterator)
+    return workers, items
 
 
 def _summarise(failures: Sequence[tuple[str, str]], total: int) -> None:
@@ -544,11 +571,11 @@ def stream_corpus(
     run = CorpusRun()
     total = len(items) if isinstance(items, Sequence) else None
     update = progress_bar(total, progress)
+    outcomes = iter_outcomes(
+        items, workers=workers, cache=cache, max_bytes=max_bytes, freeze_gc=freeze_gc, config=config
+    )
     try:
         names = _UniqueIds()
-        outcomes = iter_outcomes(
-            items, workers=workers, cache=cache, max_bytes=max_bytes, freeze_gc=freeze_gc, config=config
-        )
         for outcome in outcomes:
             run.n_inputs += 1
             if update is not None:
@@ -573,6 +600,7 @@ def stream_corpus(
             writer.abort()
         raise
     finally:
+        outcomes.close()  # workers stopped now, not whenever the suspended generator is collected
         if update is not None:
             update(-1)
     return run
@@ -589,6 +617,7 @@ def analyze_corpus(
     progress: bool | None = None,
     overwrite: bool = False,
     config: AnalysisConfig | None = None,
+    excel_safe: bool = False,
 ) -> pd.DataFrame:
     """Analyse many articles; return the paragraph table (or article table) in input order.
 
@@ -610,7 +639,9 @@ def analyze_corpus(
     columns is returned. Either way ``df.attrs`` holds ``failures`` (list of
     ``(source, message)``), ``n_articles`` (succeeded) and ``n_cached``.
     Failures are also summarised in one :class:`BatchWarning`. An existing
-    ``output`` file is an :class:`InputError` unless ``overwrite``.
+    ``output`` file is an :class:`InputError` unless ``overwrite``. ``excel_safe`` (a
+    ``.csv`` output): text cells a spreadsheet would run as formulas start with ``'``
+    (:func:`analysis.corpus.writers.spreadsheet_safe`).
     """
     import pandas as pd
 
@@ -622,7 +653,7 @@ def analyze_corpus(
         from analysis.sources.store import expand_inputs
 
         articles_or_paths = expand_inputs([articles_or_paths])
-    writer = TableWriter(output, columns, overwrite=overwrite) if output is not None else None
+    writer = TableWriter(output, columns, overwrite=overwrite, excel_safe=excel_safe) if output is not None else None
     run = stream_corpus(
         articles_or_paths, writer, level=level, workers=workers, cache=cache, max_bytes=max_bytes, progress=progress,
         config=config,

@@ -24,7 +24,15 @@ mode. Every entry is written in its own transaction, so two processes may write
 at once (SQLite serialises them; a writer waits up to :data:`BUSY_TIMEOUT_S`)
 and a process killed mid-write leaves either the whole entry or none. Values
 are JSON (never pickle: a cache file cannot execute code) with a SHA-256 of the
-payload checked on read; an entry that fails the check is treated as a miss.
+payload checked on read; an entry that fails the check is treated as a miss. That
+digest detects damage, not tampering: anyone who can write the cache file can change
+the results it gives, so keep it in a folder only you can write (the default is in
+your home folder), or run without it.
+
+A damaged database (``database disk image is malformed``: a bad disk block, a copy
+cut short) is warned about once and bypassed: the run goes on uncached. ``media-analysis
+cache info`` and ``prune`` report it; ``cache clear`` (:func:`clear_cache`) replaces it
+with an empty cache.
 """
 
 from __future__ import annotations
@@ -156,6 +164,20 @@ def _jsonable(value: object) -> object:
 
 
 _ELSEWHERE = "choose another cache folder (--cache-dir), or run without a cache (--no-cache)"
+#: What to do about a damaged cache database.
+REBUILD_HINT = "`media-analysis cache clear` replaces it with an empty one"
+#: The first bytes of every SQLite database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def damaged(exc: sqlite3.DatabaseError) -> bool:
+    """Whether ``exc`` says the database file itself is damaged (not locked, read-only or full)."""
+    return not isinstance(exc, sqlite3.OperationalError)
+
+
+def damage_message(path: Path, exc: sqlite3.DatabaseError) -> str:
+    """One line: ``PATH: the result cache is damaged (REASON); `media-analysis cache clear` replaces it ...``."""
+    return f"{path}: the result cache is damaged ({exc}); {REBUILD_HINT}"
 
 
 def check_cache_folder(folder: Path) -> None:
@@ -168,9 +190,17 @@ def check_cache_folder(folder: Path) -> None:
 class _Unusable(Exception):
     """Why the cache cannot be opened: the full message, and the place and reason for the warning."""
 
-    def __init__(self, message: str, where: str, reason: str) -> None:
+    def __init__(self, message: str, where: str, reason: str, damage: str | None = None) -> None:
         super().__init__(message)
-        self.where, self.reason = where, reason
+        self.where, self.reason, self.damage = where, reason, damage
+
+
+class CacheDamaged(InputError):
+    """The cache database is damaged (``reason``: SQLite's word for it); :func:`clear_cache` replaces it."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: the result cache is damaged ({reason}); {REBUILD_HINT}")
+        self.reason = reason
 
 
 class ResultCache:
@@ -197,6 +227,8 @@ class ResultCache:
         try:
             self._open_or_explain()
         except _Unusable as exc:
+            if required and exc.damage is not None:
+                raise CacheDamaged(self.path, exc.damage) from None
             if required:
                 raise InputError(str(exc)) from None
             self._disable(exc.where, exc.reason)
@@ -218,8 +250,10 @@ class ResultCache:
             self._open()
         except sqlite3.DatabaseError as exc:
             self._close_quietly()
-            damaged = " (or delete the file if it is a damaged cache)" if self.path.is_file() else ""
-            message = f"{self.path}: not a usable result cache ({exc}); {_ELSEWHERE}{damaged}"
+            if damaged(exc) and (_is_database(self.path) or self.path.name == default_path().name):
+                reason = f"damaged: {exc}; {REBUILD_HINT}"
+                raise _Unusable(damage_message(self.path, exc), str(self.path), reason, damage=str(exc)) from None
+            message = f"{self.path}: not a usable result cache ({exc}); {_ELSEWHERE}"
             raise _Unusable(message, str(self.path), str(exc)) from None
         except OSError as exc:
             self._close_quietly()
@@ -282,14 +316,18 @@ class ResultCache:
                 time.sleep(0.05 * (i + 1))
         return None  # pragma: no cover
 
+    def _bypass(self, exc: sqlite3.DatabaseError) -> None:
+        """Go on without the cache after ``exc`` (a damaged file, or one made unreadable or read-only meanwhile)."""
+        self._disable(str(self.path), f"damaged: {exc}; {REBUILD_HINT}" if damaged(exc) else str(exc))
+
     def get(self, key: str) -> dict[str, object] | None:
-        """The stored value for ``key``, or ``None`` (miss, or entry failing its checksum)."""
+        """The stored value for ``key``, or ``None`` (miss, entry failing its checksum, or a damaged cache)."""
         if self._conn is None:
             return None
         try:
             row = self._conn.execute("SELECT digest, value FROM results WHERE key = ?", (key,)).fetchone()
-        except sqlite3.OperationalError as exc:  # e.g. the cache file was made unreadable during the run
-            self._disable(str(self.path), str(exc))
+        except sqlite3.DatabaseError as exc:  # damaged, or the cache file was made unreadable during the run
+            self._bypass(exc)
             return None
         if row is None:
             return None
@@ -321,8 +359,8 @@ class ResultCache:
                     (key, digest, blob, time.time(), made_by),
                 )
             )
-        except sqlite3.OperationalError as exc:  # a read-only database file, a full disk: go on without
-            self._disable(str(self.path), str(exc))
+        except sqlite3.DatabaseError as exc:  # a read-only or damaged database file, a full disk: go on without
+            self._bypass(exc)
 
     def __len__(self) -> int:
         if self._conn is None:
@@ -338,6 +376,12 @@ class ResultCache:
         if self._conn is None:
             raise InputError(f"{self.path}: the result cache could not be opened; {_ELSEWHERE}")
         return self._conn
+
+    def check_quickly(self) -> None:
+        """Raise ``sqlite3.DatabaseError`` when SQLite's ``quick_check`` finds the database damaged."""
+        status = self._require().execute("PRAGMA quick_check").fetchone()[0]
+        if status != "ok":
+            raise sqlite3.DatabaseError(status)
 
     def check(self) -> list[str]:
         """Keys whose entries are damaged (SQLite integrity problems raise ``sqlite3.DatabaseError``)."""
@@ -394,3 +438,38 @@ class ResultCache:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _is_database(path: Path) -> bool:
+    """Whether ``path`` starts like an SQLite database file (so a damaged one is ours to replace)."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def clear_cache(path: Path) -> tuple[int, str | None]:
+    """Delete every entry of the cache database ``path``: ``(entries deleted, None)``.
+
+    A damaged cache (:class:`CacheDamaged`) is replaced by a new empty one: ``(0, why
+    it was damaged)``; a process still using the old file keeps its own copy until it
+    ends. Raises :class:`~analysis.errors.InputError` for a file that is not a cache
+    (another file named by ``--cache-dir``) or a cache that cannot be written.
+    """
+    path = Path(path)
+    try:
+        with ResultCache(path, required=True) as store:
+            try:
+                store.check_quickly()
+                return store.clear(), None
+            except sqlite3.DatabaseError as exc:
+                if not damaged(exc):
+                    raise InputError(f"{path}: cannot clear the result cache ({exc})") from None
+                reason = str(exc)
+    except CacheDamaged as exc:
+        reason = exc.reason
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    ResultCache(path, required=True).close()  # a new, empty database
+    return 0, reason

@@ -16,6 +16,8 @@ from typing import Any
 
 #: Seconds between a worker's checks that the process which started it is still alive.
 ORPHAN_CHECK_S = 0.5
+#: Seconds a stopped worker gets to end after SIGTERM before it is killed (SIGKILL).
+STOP_GRACE_S = 1.0
 
 
 def init_worker(parent: int) -> None:
@@ -40,6 +42,13 @@ def init_worker(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
+
+
+def usable_cpus() -> int:
+    """CPUs this process may run on (its affinity mask where the system has one, else ``os.cpu_count()``)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def make_pool(workers: int):  # type: ignore[no-untyped-def]
@@ -112,12 +121,40 @@ def close_pool(pool, abort: bool) -> None:  # type: ignore[no-untyped-def]
     A Ctrl-C during shutdown is held back (it would leave the executor half shut
     and the interpreter waiting for it at exit); afterwards it interrupts a run
     that was finishing normally, and is dropped when the run is already aborting.
+    Aborting takes at most about :data:`STOP_GRACE_S` seconds (:func:`stop_workers`).
     """
     with sigint_deferred(reraise=not abort):
         if abort:  # queued jobs are cancelled below; running ones are not worth waiting for
-            for proc in list((getattr(pool, "_processes", None) or {}).values()):
-                proc.terminate()
+            stop_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def stop_workers(pool, grace: float = STOP_GRACE_S) -> None:  # type: ignore[no-untyped-def]
+    """End every worker of ``pool`` (SIGTERM, then SIGKILL after ``grace`` seconds) so that its shutdown cannot hang.
+
+    A worker stopped while it was sending a result leaves half a message in the
+    result pipe, and the executor's manager thread waits in ``recv()`` for the rest
+    for as long as any process holds the pipe's write end: this one does, so once
+    the workers are gone its copy is closed, the thread reads the end of the pipe,
+    takes the pool for broken and exits, and ``shutdown(wait=True)`` (and the
+    interpreter's own join of that thread at exit) returns.
+    """
+    import time
+
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in processes:
+        proc.terminate()
+    deadline = time.monotonic() + grace
+    for proc in processes:
+        proc.join(max(0.0, deadline - time.monotonic()))
+    for proc in processes:
+        if proc.is_alive():  # a worker deaf to SIGTERM (stuck in a system call, or in C code holding the GIL)
+            proc.kill()
+            proc.join()
+    result_queue = getattr(pool, "_result_queue", None)
+    writer = getattr(result_queue, "_writer", None)
+    if processes and writer is not None:
+        writer.close()
 
 
 def run_isolated(fn: Callable[[Any], Any], job: Any, on_death: Callable[[], Any]) -> Any:
@@ -129,8 +166,14 @@ def run_isolated(fn: Callable[[Any], Any], job: Any, on_death: Callable[[], Any]
     """
     from concurrent.futures.process import BrokenProcessPool
 
-    with make_pool(1) as solo:
+    solo = make_pool(1)
+    completed = False
+    try:
         try:
-            return solo.submit(fn, job).result()
+            result = solo.submit(fn, job).result()
         except BrokenProcessPool:
-            return on_death()
+            result = on_death()
+        completed = True
+        return result
+    finally:  # a Ctrl-C while the job runs stops its worker, instead of waiting for the job to end
+        close_pool(solo, abort=not completed)

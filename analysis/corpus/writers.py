@@ -5,15 +5,19 @@ buffered :attr:`TableWriter.ROW_GROUP` at a time and appended to the output, by
 :func:`analysis.analyze_corpus` (``output=``) and by ``media-analysis analyze
 --format csv|json|jsonl`` alike, so both write the same bytes for the same rows.
 
-* A file is written through a hidden temporary file beside it
-  (``.<name>.<pid>.tmp``) and appears under its name only when the run completes
-  (:meth:`TableWriter.close`); an interrupted or failed run leaves the old file,
-  or none, and no temporary file (one left by a killed process is removed by the
-  next run writing that name). An existing file is kept unless ``overwrite``.
-* Standard output (``path=None``) is written as the rows come; Parquet cannot go there.
+* A file is written through a temporary file beside it (:class:`analysis.io.PendingFile`:
+  unnamed on Linux, else ``.<name>.<pid>.tmp``) and appears under its name only when the
+  run completes (:meth:`TableWriter.close`); an interrupted or failed run leaves the old
+  file, or none, and no temporary file (on Linux not even after ``kill -9``; elsewhere one
+  left by a killed process is removed by the next run writing that name). An existing
+  file is kept unless ``overwrite``.
+* Standard output (``path=None``), a character device (``/dev/null``) or a named pipe is
+  written as the rows come (:func:`analysis.io.output_kind`); Parquet cannot go there. A
+  symbolic link, a block device or a socket is refused, never replaced.
 
 Formats: CSV with a header, floats to :data:`CSV_FLOAT_FORMAT` (6 significant
-digits), ``\\n`` line ends, UTF-8; JSON: an array of records, one per line; JSON
+digits), ``\\n`` line ends, UTF-8 (``excel_safe``: text cells that a spreadsheet would
+run as a formula get a leading apostrophe, see :func:`spreadsheet_safe`); JSON: an array of records, one per line; JSON
 Lines: one record per line; in both JSON forms a missing value is ``null``.
 Parquet (needs ``pyarrow``): one row group per buffer, typed by the first one.
 """
@@ -21,7 +25,7 @@ Parquet (needs ``pyarrow``): one row group per buffer, typed by the first one.
 from __future__ import annotations
 
 import contextlib
-import glob
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -29,7 +33,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from analysis.errors import InputError
-from analysis.io import check_output_path, publish
+from analysis.io import PendingFile, check_output_path, open_stream
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,6 +42,33 @@ if TYPE_CHECKING:
 SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".parquet": "parquet"}
 #: ``float_format`` of every CSV the project writes (tables, baseline, corpus runs).
 CSV_FLOAT_FORMAT = "%.6g"
+
+
+#: What a text cell may start with that makes a spreadsheet read it as a formula (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with every text cell that starts like a formula prefixed with ``'`` (``=SUM(A1)`` -> ``'=SUM(A1)``).
+
+    Article text is untrusted: a title or sentence starting with ``=``, ``+``, ``-`` or
+    ``@`` is a live formula when the CSV is opened in Excel or LibreOffice. The
+    apostrophe makes it text there, but it is part of the value for any other reader
+    (pandas reads ``'=SUM(A1)``), hence an option. Numbers (``-0.5``) are left alone.
+    Returns ``df`` itself when no cell needs it.
+    """
+    import pandas as pd
+
+    out = df
+    for i in range(df.shape[1]):
+        values = df.iloc[:, i]
+        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            continue
+        risky = [isinstance(v, str) and v.startswith(FORMULA_STARTS) for v in values]
+        if any(risky):
+            out = out.copy() if out is df else out
+            out.isetitem(i, [f"'{v}" if r else v for v, r in zip(values, risky, strict=True)])
+    return out
 
 
 def to_csv(df: pd.DataFrame) -> str:
@@ -58,7 +89,8 @@ class TableWriter:
 
     Use as a context manager (closed on success, aborted on an exception), or call
     :meth:`close` / :meth:`abort`. ``exists_hint`` completes the error for an
-    existing file, e.g. ``"use --force to replace it"``.
+    existing file, e.g. ``"use --force to replace it"``. ``excel_safe`` (CSV only):
+    see :func:`spreadsheet_safe`.
     """
 
     ROW_GROUP = 2000
@@ -71,18 +103,25 @@ class TableWriter:
         *,
         overwrite: bool = False,
         exists_hint: str = "pass overwrite=True to replace it",
+        excel_safe: bool = False,
     ) -> None:
         self.path = Path(path) if path is not None else None
         self.fmt = fmt or (format_of(self.path) if self.path is not None else "csv")
         if self.fmt not in SUFFIX_FORMATS.values():
             raise ValueError(f"unknown output format {self.fmt!r}")
+        if excel_safe and self.fmt != "csv":
+            raise InputError(f"{path or 'standard output'}: spreadsheet-safe cells (--excel-safe) are for CSV output")
+        self.excel_safe = excel_safe
         self.columns = list(columns)
         self.overwrite, self.exists_hint = overwrite, exists_hint
         self.buffer: list[dict[str, Any]] = []
         self.started = self.done = False
         self.fh: IO[str] | None = None
         self.parquet: Any = None
-        self.tmp: Path | None = None
+        #: The file being written (``None`` for standard output or a stream).
+        self.pending: PendingFile | None = None
+        #: Whether ``path`` is a device or FIFO written in place (:func:`analysis.io.output_kind`).
+        self.stream = False
         if self.fmt == "parquet":
             if self.path is None:
                 raise ValueError("Parquet output needs a file, not standard output")
@@ -92,10 +131,11 @@ class TableWriter:
                 message = f"{self.path}: writing Parquet needs pyarrow (pip install pyarrow); or use .csv"
                 raise InputError(message) from None
         if self.path is not None:
-            check_output_path(self.path, overwrite, exists_hint)
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            _remove_orphaned_temporaries(self.path)
-            self.tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            self.stream = check_output_path(self.path, overwrite, exists_hint) == "stream"
+            if self.stream and self.fmt == "parquet":
+                raise InputError(f"{self.path}: Parquet needs a file, not a device or a pipe")
+            if not self.stream:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
 
     def add(self, rows: Sequence[dict[str, Any]]) -> None:
         """Queue ``rows``; every :attr:`ROW_GROUP` rows are written out."""
@@ -117,10 +157,10 @@ class TableWriter:
                 self._write("")  # no row and nothing to frame them (JSON Lines): an empty file
             if self.fh is not None:
                 self.fh.flush()
-                os.fsync(self.fh.fileno())
+            if self.pending is not None:
+                self.pending.publish(self.overwrite, self.exists_hint)
+            elif self.fh is not None:
                 self.fh.close()
-            assert self.tmp is not None
-            publish(self.tmp, self.path, self.overwrite, self.exists_hint)
         self.done = True
 
     def abort(self) -> None:
@@ -131,8 +171,8 @@ class TableWriter:
             if closer is not None:
                 with contextlib.suppress(Exception):  # best effort on the error path
                     closer.close()
-        if self.tmp is not None:
-            self.tmp.unlink(missing_ok=True)
+        if self.pending is not None:
+            self.pending.discard()
         self.done = True
 
     def __enter__(self) -> TableWriter:
@@ -149,9 +189,16 @@ class TableWriter:
             sys.stdout.write(text)
             return
         if self.fh is None:
-            assert self.tmp is not None
-            self.fh = open(self.tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed in close()/abort()
+            self.fh = io.TextIOWrapper(self._binary(), encoding="utf-8", newline="")
         self.fh.write(text)
+
+    def _binary(self) -> IO[bytes]:
+        """Where the bytes go: the device or FIFO itself, or a :class:`~analysis.io.PendingFile` for the file."""
+        assert self.path is not None
+        if self.stream:
+            return open_stream(self.path)
+        self.pending = PendingFile(self.path)
+        return self.pending.fh
 
     def _flush(self, final: bool = False) -> None:
         import pandas as pd
@@ -161,6 +208,8 @@ class TableWriter:
         df = pd.DataFrame(self.buffer, columns=self.columns)
         self.buffer = []
         if self.fmt == "csv":
+            if self.excel_safe:
+                df = spreadsheet_safe(df)
             self._write(df.to_csv(index=False, header=not self.started, float_format=CSV_FLOAT_FORMAT,
                                   lineterminator="\n"))
         elif self.fmt in ("json", "jsonl"):
@@ -180,25 +229,5 @@ class TableWriter:
         if self.parquet is None:
             table = pa.Table.from_pandas(df, preserve_index=False)
             schema = pa.schema([f.with_type(pa.float64()) if pa.types.is_null(f.type) else f for f in table.schema])
-            self.parquet = pq.ParquetWriter(self.tmp, schema.remove_metadata())
+            self.parquet = pq.ParquetWriter(self._binary(), schema.remove_metadata())
         self.parquet.write_table(pa.Table.from_pandas(df, schema=self.parquet.schema, preserve_index=False))
-
-
-def _remove_orphaned_temporaries(path: Path) -> None:
-    """Delete ``.<name>.<pid>.tmp`` files beside ``path`` whose process no longer exists."""
-    prefix = f".{path.name}."
-    for tmp in glob.glob(os.path.join(glob.escape(str(path.parent)), glob.escape(prefix) + "*.tmp")):
-        pid = os.path.basename(tmp)[len(prefix) : -len(".tmp")]
-        if pid.isdigit() and not _alive(int(pid)):
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # exists, owned by someone else
-        return True
-    return True

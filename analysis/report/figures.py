@@ -262,15 +262,34 @@ def profile_inputs(seed: ArticleTables, comparables: Comparables) -> tuple[pd.Da
     return pd.concat([f for f in frames if not f.empty], ignore_index=True), titles
 
 
-def save_figure(fig: Figure, stem: Path) -> list[Path]:
-    """Write ``stem.png`` (150 dpi) and ``stem.svg`` without timestamps; return the paths."""
+def render_figure(fig: Figure) -> tuple[bytes, bytes]:
+    """``(png, svg)`` bytes of ``fig``: PNG at :data:`DPI`, both without timestamps (same input, same bytes)."""
+    import io
+
     import matplotlib as mpl
 
-    stem.parent.mkdir(parents=True, exist_ok=True)
-    png, svg = stem.with_suffix(".png"), stem.with_suffix(".svg")
+    png, svg = io.BytesIO(), io.BytesIO()
     with mpl.rc_context(plots.STYLE):
-        fig.savefig(png, dpi=DPI, metadata={"Software": None})
-        fig.savefig(svg, metadata={"Date": None, "Creator": None})
+        fig.savefig(png, format="png", dpi=DPI, metadata={"Software": None})
+        fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+    return png.getvalue(), svg.getvalue()
+
+
+def save_figure(fig: Figure, stem: Path) -> list[Path]:
+    """Write ``stem.png`` (150 dpi) and ``stem.svg`` without timestamps; return the paths.
+
+    Each file is replaced atomically (:func:`analysis.io.atomic_write_bytes`: a symbolic
+    link or a device at that name is refused, never replaced).
+    """
+    return _write_rendered(stem, render_figure(fig))
+
+
+def _write_rendered(stem: Path, rendered: tuple[bytes, bytes]) -> list[Path]:
+    from analysis.io import atomic_write_bytes
+
+    png, svg = stem.with_suffix(".png"), stem.with_suffix(".svg")
+    for path, data in zip((png, svg), rendered, strict=True):
+        atomic_write_bytes(path, data, overwrite=True)
     return [png, svg]
 
 
@@ -281,7 +300,8 @@ def write_figures(outdir: str | Path = DEFAULT_FIGURES, store: str | Path | None
     seed = seed_tables()
     exclude = article_digests(seed.document.article) if seed.document is not None else set()
     figs = build_figures(seed, comparable_tables(store, exclude_sha256=exclude))
+    rendered = {name: render_figure(fig) for name, fig in figs.items()}  # every figure drawn before any is written
     written: list[Path] = []
-    for name, fig in figs.items():
-        written += save_figure(fig, Path(outdir) / name)
+    for name, data in rendered.items():
+        written += _write_rendered(Path(outdir) / name, data)
     return written

@@ -68,17 +68,75 @@ def _figure(width: float, height: float) -> Figure:
 
 
 def styled(func):  # type: ignore[no-untyped-def]
-    """Run a plotting function under :data:`STYLE` without touching global rcParams."""
+    """Run a plotting function under :data:`STYLE` without touching global rcParams.
+
+    Its arguments are passed through :func:`drawn_as_written` first: every text a
+    chart shows comes from them (titles, article ids, outlets, speakers) or from this
+    module's own labels, so article text is never read as mathtext.
+    """
     import functools
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
         import matplotlib as mpl
 
+        args = tuple(drawn_as_written(a) for a in args)
+        kwargs = {k: drawn_as_written(v) for k, v in kwargs.items()}
         with mpl.rc_context(STYLE):
             return func(*args, **kwargs)
 
     return wrapper
+
+
+def drawn_as_written(value: object) -> object:
+    """``value`` with every ``$`` of its text escaped (``\\$``), so that matplotlib draws it as written.
+
+    matplotlib reads a text holding two unescaped dollar signs as mathtext: "from $5
+    to $6" came out in italics, and a title such as "Price rises $\\frac{1}{ to
+    $\\undefinedcmd$" made drawing fail (``figures`` stopped halfway). An escaped
+    ``\\$`` is drawn as ``$`` (and ``\\`` before ``$`` stays a backslash), wherever and
+    whenever the text object is made, tick labels included. Strings; the string cells,
+    index and column labels of DataFrames and Series; keys and values of mappings;
+    items of lists and tuples are escaped (copies, only where a ``$`` occurs); anything
+    else is returned as it is.
+    """
+    if isinstance(value, str):
+        return value.replace("$", "\\$") if "$" in value else value
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return _frame_as_written(value)
+    if isinstance(value, dict):
+        return {drawn_as_written(k): drawn_as_written(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(drawn_as_written(v) for v in value)
+    return value
+
+
+def _frame_as_written(frame: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
+    """:func:`drawn_as_written` of a DataFrame or Series: a copy when some label or text cell holds a ``$``."""
+
+    def has_dollar(values: object) -> bool:
+        return any(isinstance(v, str) and "$" in v for v in values)  # type: ignore[attr-defined]
+
+    def texts(values: pd.Series | pd.Index) -> bool:  # numbers and booleans are drawn as numbers
+        return not (pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values))
+
+    out = frame.copy()
+    changed = False
+    if has_dollar(frame.index):
+        out.index, changed = frame.index.map(drawn_as_written), True
+    if isinstance(frame, pd.Series):
+        if texts(frame) and has_dollar(frame):
+            out = pd.Series([drawn_as_written(v) for v in frame], index=out.index, name=frame.name, dtype=object)
+            changed = True
+    else:
+        if has_dollar(frame.columns):
+            out.columns, changed = frame.columns.map(drawn_as_written), True
+        for i in range(frame.shape[1]):
+            values = frame.iloc[:, i]
+            if texts(values) and has_dollar(values):
+                out.isetitem(i, [drawn_as_written(v) for v in values])  # by position: the index may be escaped
+                changed = True
+    return out if changed else frame
 
 
 def _body(paragraphs: pd.DataFrame) -> pd.DataFrame:

@@ -3,10 +3,12 @@
 This is the only module that touches the network, and only when a user runs
 ``media-analysis fetch MANIFEST.csv`` or ``media-analysis add URL``. Rules:
 
-* only ``http://`` and ``https://`` addresses, also after redirects (at most
-  :data:`MAX_REDIRECTS`);
-* a deadline per attempt (:data:`DEFAULT_TIMEOUT` seconds for connecting *and*
-  reading the whole body, so a slow drip cannot hang a run);
+* only ``http://`` and ``https://`` addresses without a user name or password,
+  also after redirects (at most :data:`MAX_REDIRECTS`);
+* a deadline per attempt (:data:`DEFAULT_TIMEOUT` seconds for connecting, the TLS
+  handshake, the headers *and* the whole body): every socket operation may take only
+  what is left of it (:class:`Deadline`), so a server sending one byte every few
+  seconds is cut off on time too;
 * a size cap (:data:`MAX_PAGE_BYTES`), checked against ``Content-Length`` and while reading;
 * HTML content types only (``text/html``, ``application/xhtml+xml``);
 * :data:`DEFAULT_RETRIES` retries with exponential backoff (1 s, 2 s) for transient
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import functools
 import http.client
 import io
 import socket
@@ -33,7 +36,7 @@ import urllib.request
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from analysis.errors import InputError
 from analysis.sources.loading import read_text
@@ -99,10 +102,23 @@ def check_url(url: str) -> None:
         raise FetchError(url, f"only http:// and https:// addresses are fetched (scheme: {shown})")
     if not parts.hostname:
         raise FetchError(url, "address has no host name")
+    if parts.username is not None or parts.password is not None:
+        raise FetchError(url, "addresses with a user name or password are not fetched (the store would keep them)")
 
 
 class _RedirectHandler(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
+
+    def http_error_302(self, req, fp, code, msg, headers):  # type: ignore[no-untyped-def]
+        """Refuse a redirect to a non-http(s) address before urllib does (it called that a redirect loop)."""
+        location = headers.get("location") or headers.get("uri")
+        if location:
+            target = urljoin(req.full_url, location)
+            if urlsplit(target).scheme.lower() not in ("http", "https"):
+                raise FetchError(req.full_url, f"redirected to a non-http(s) address ({target})")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
         scheme = urlsplit(newurl).scheme.lower()
@@ -111,8 +127,127 @@ class _RedirectHandler(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _opener() -> urllib.request.OpenerDirector:
-    return urllib.request.build_opener(_RedirectHandler)
+class Deadline:
+    """The end of one attempt; each socket operation is given what is left of it, in seconds.
+
+    A per-operation timeout alone never fires while a server sends one byte every
+    few seconds, and ``read(65536)`` waits for all 64 KiB: the attempt's deadline
+    is what ends it. :meth:`left` raises :class:`TimeoutError` once it has passed.
+    """
+
+    def __init__(self, seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
+        self.end = clock() + seconds
+
+    def left(self) -> float:
+        left = self.end - self.clock()
+        if left <= 0:
+            raise TimeoutError("timed out")
+        return left
+
+
+class _DeadlineSocket(socket.socket):
+    """A TCP socket whose every send and receive is limited to what is left of ``deadline``."""
+
+    deadline: Deadline
+
+    @classmethod
+    def adopt(cls, sock: socket.socket, deadline: Deadline) -> _DeadlineSocket:
+        new = cls(sock.family, sock.type, sock.proto, fileno=sock.detach())
+        new.deadline = deadline
+        return new
+
+    def recv(self, bufsize: int, flags: int = 0) -> bytes:
+        self.settimeout(self.deadline.left())
+        return super().recv(bufsize, flags)
+
+    def recv_into(self, buffer, nbytes: int = 0, flags: int = 0) -> int:  # type: ignore[no-untyped-def, override]
+        self.settimeout(self.deadline.left())
+        return super().recv_into(buffer, nbytes, flags)
+
+    def sendall(self, data, flags: int = 0) -> None:  # type: ignore[no-untyped-def, override]
+        self.settimeout(self.deadline.left())
+        super().sendall(data, flags)
+
+
+class _DeadlineSSLSocket(ssl.SSLSocket):
+    """:class:`_DeadlineSocket` for TLS: the handshake, reads and writes are limited to ``deadline``."""
+
+    deadline: Deadline | None = None
+
+    def _limit(self) -> None:
+        if self.deadline is not None:
+            self.settimeout(self.deadline.left())
+
+    def do_handshake(self, block: bool = False) -> None:  # type: ignore[override]
+        self._limit()
+        super().do_handshake(block)
+
+    def read(self, len: int = 1024, buffer=None):  # type: ignore[no-untyped-def]  # noqa: A002 - base signature
+        self._limit()
+        return super().read(len, buffer)
+
+    def recv(self, buflen: int = 1024, flags: int = 0) -> bytes:
+        self._limit()
+        return super().recv(buflen, flags)
+
+    def recv_into(self, buffer, nbytes=None, flags: int = 0):  # type: ignore[no-untyped-def]
+        self._limit()
+        return super().recv_into(buffer, nbytes, flags)
+
+    def sendall(self, data, flags: int = 0):  # type: ignore[no-untyped-def]
+        self._limit()
+        return super().sendall(data, flags)
+
+
+class _HTTPConnection(http.client.HTTPConnection):
+    """An HTTP connection whose socket keeps the attempt's :class:`Deadline` (connecting included)."""
+
+    def __init__(self, host: str, *, deadline: Deadline, **kwargs: object) -> None:
+        super().__init__(host, **kwargs)  # type: ignore[arg-type]
+        self._deadline = deadline
+
+        def create_connection(address, timeout=None, source_address=None):  # type: ignore[no-untyped-def]
+            sock = socket.create_connection(address, deadline.left(), source_address)
+            return _DeadlineSocket.adopt(sock, deadline)
+
+        self._create_connection = create_connection
+
+
+class _HTTPSConnection(_HTTPConnection, http.client.HTTPSConnection):
+    """The TLS version: the handshake, then every read and write, within the deadline."""
+
+    def connect(self) -> None:
+        http.client.HTTPConnection.connect(self)
+        host = self._tunnel_host or self.host
+        sock = self._context.wrap_socket(self.sock, server_hostname=host, do_handshake_on_connect=False)
+        sock.deadline = self._deadline
+        sock.do_handshake()
+        self.sock = sock
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req):  # type: ignore[no-untyped-def]
+        return self.do_open(functools.partial(_HTTPConnection, deadline=self.deadline), req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: Deadline) -> None:
+        context = ssl.create_default_context()
+        context.sslsocket_class = _DeadlineSSLSocket  # this attempt's own context: nothing shared is changed
+        super().__init__(context=context)
+        self.deadline = deadline
+
+    def https_open(self, req):  # type: ignore[no-untyped-def]
+        return self.do_open(functools.partial(_HTTPSConnection, deadline=self.deadline), req, context=self._context)
+
+
+def _opener(deadline: Deadline) -> urllib.request.OpenerDirector:
+    return urllib.request.build_opener(_RedirectHandler, _HTTPHandler(deadline), _HTTPSHandler(deadline))
 
 
 def _attempt(url: str, timeout: float, max_bytes: int) -> Page:
@@ -124,9 +259,9 @@ def _attempt(url: str, timeout: float, max_bytes: int) -> Page:
             "Accept-Language": "en;q=1.0, *;q=0.5",
         },
     )
-    deadline = time.monotonic() + timeout
+    deadline = Deadline(timeout)
     try:
-        with _opener().open(request, timeout=timeout) as resp:
+        with _opener(deadline).open(request, timeout=timeout) as resp:
             raw_type = resp.headers.get("Content-Type")
             if not raw_type:
                 raise FetchError(url, "server sent no content type; only HTML pages are stored")
@@ -138,9 +273,12 @@ def _attempt(url: str, timeout: float, max_bytes: int) -> Page:
                 raise FetchError(url, f"page too large ({int(length):,} bytes; limit {max_bytes:,})")
             chunks, total = [], 0
             while True:
-                if time.monotonic() > deadline:
-                    raise FetchError(url, f"timed out after {timeout:g} s (body still arriving)", transient=True)
-                chunk = resp.read(_CHUNK)
+                try:
+                    deadline.left()
+                    chunk = resp.read(_CHUNK)
+                except TimeoutError:
+                    raise FetchError(url, f"timed out after {timeout:g} s (body still arriving)", transient=True) \
+                        from None
                 if not chunk:
                     break
                 total += len(chunk)

@@ -28,7 +28,15 @@ import yaml
 
 from analysis.annotate.segmentation import assign_roles, split_blocks
 from analysis.errors import InputError
-from analysis.sources.loading import MAX_BYTES, read_text, split_front_matter
+from analysis.sources.loading import (
+    HTML_SNIFF_CHARS,
+    MAX_BYTES,
+    load_metadata,
+    read_bytes_at_most,
+    read_text,
+    split_front_matter,
+    starts_like_html,
+)
 from analysis.sources.store import (
     DEFAULT_STORE,
     STORE_SUFFIXES,
@@ -39,6 +47,8 @@ from analysis.sources.store import (
     utc_now,
 )
 
+#: Largest saved page ``add`` reads, in bytes (twice an article's limit: pages carry markup).
+MAX_PAGE_BYTES = MAX_BYTES * 2
 #: Fewer words than this extracted from a page means there was no article (e.g. only a menu).
 MIN_HTML_WORDS = 20
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -48,7 +58,8 @@ OVERRIDABLE = ("title", "author", "outlet", "date", "url", "kind", "event")
 SOURCE_SUFFIXES = (*HTML_SUFFIXES, *STORE_SUFFIXES)
 #: Keys taken from a sidecar ``<name>.meta.yaml`` (others, like its ``sha256``, describe the file).
 SIDECAR_KEYS = ("title", "author", "outlet", "date", "kind", "event", "url")
-_HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+#: What starts a page that ``add`` extracts with trafilatura (after leading comments; see ``starts_like_html``).
+_PAGE_START = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -137,9 +148,11 @@ def extract_text(text: str, *, name: str = "<text>", defaults: Mapping[str, obje
     return Extracted(paragraphs, meta)
 
 
-def looks_like_html(data: bytes) -> bool:
-    """True when the bytes start like an HTML document."""
-    return bool(_HTML_SNIFF.match(data[:4096]))
+def looks_like_html(data: str | bytes) -> bool:
+    """True when the text (or UTF-8 bytes) starts like an HTML document, in linear time (``starts_like_html``)."""
+    head = data[:HTML_SNIFF_CHARS]
+    text = head.decode("utf-8", errors="replace") if isinstance(head, bytes) else head
+    return starts_like_html(text, _PAGE_START)
 
 
 def extract_file(path: str | Path) -> Extracted:
@@ -148,14 +161,12 @@ def extract_file(path: str | Path) -> Extracted:
     if p.suffix.lower() in HTML_SUFFIXES:
         if not p.is_file():
             read_text(p)  # raises the standard one-line error for missing paths and directories
-        data = p.read_bytes()[: MAX_BYTES * 2 + 1]
-        if len(data) > MAX_BYTES * 2:
-            raise InputError(f"{p}: larger than the {MAX_BYTES * 2 // 1048576} MiB limit for a saved page")
+        data = read_bytes_at_most(p, MAX_PAGE_BYTES, "for a saved page")  # checked before it is read
         if not data.strip():
             raise InputError(f"{p}: file is empty")
         return _with_sidecar(extract_html(data, name=str(p)), sidecar_meta(p))
     text = read_text(p, allow_html=True)
-    if looks_like_html(text.encode("utf-8")):
+    if looks_like_html(text):
         return _with_sidecar(extract_html(text, name=str(p)), sidecar_meta(p))
     return extract_text(text, name=str(p), defaults=sidecar_meta(p, text))
 
@@ -198,7 +209,7 @@ def _seed_sidecar() -> Path | None:
 
 def _load_yaml_mapping(path: Path) -> dict[object, object]:
     try:
-        data = yaml.safe_load(read_text(path)) or {}
+        data = load_metadata(read_text(path)) or {}
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise InputError(f"{path}: malformed metadata file ({problem})") from None

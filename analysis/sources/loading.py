@@ -4,9 +4,9 @@ Accepted input: text files of any name (the extension is not trusted for
 safety), optionally starting with YAML front matter between ``---`` lines.
 ``.md``/``.markdown`` files are parsed as Markdown (:mod:`analysis.sources.markdown`:
 the Article's text is the prose they show, without link addresses or markup);
-every other file is plain text. Decoded: UTF-8 with or without BOM, UTF-16
-(LE/BE with a BOM, or without one when the pattern of NUL bytes clearly says
-so), UTF-32 with a BOM; Windows-1251 and Windows-1252 only when the bytes
+every other file is plain text. Decoded: UTF-8 with or without BOM, UTF-16 and
+UTF-32 (LE/BE with a BOM, or without one when the pattern of NUL bytes clearly
+says so); Windows-1251 and Windows-1252 only when the bytes
 clearly fit them, with an :class:`~analysis.errors.InputWarning`. Line endings
 (``\r\n``, a lone ``\r``) become ``\n`` before anything else, front matter
 included. Rejected with :class:`~analysis.errors.InputError`: missing files,
@@ -38,7 +38,11 @@ MAX_BYTES = 5 * 1024 * 1024
 #: Metadata keys with a dedicated Article field; other front-matter keys go to ``extra``.
 METADATA_FIELDS = ("title", "author", "outlet", "date", "url", "kind", "language")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_HTML_START = re.compile(r"\A\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+#: Characters at the start of a text looked at to tell an HTML page (leading comments included).
+HTML_SNIFF_CHARS = 65536
+#: What starts an HTML document after its leading comments: read as text, it would be markup, not prose.
+HTML_DOCUMENT_START = re.compile(r"<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+_SPACE = re.compile(r"\s*")
 _CYRILLIC_1251 = re.compile(rb"[\xc0-\xff]{3,}")
 _NEWLINES = re.compile(r"\r\n?")
 #: What a too-large file's message suggests (the CLI's ``analyze`` adds its ``--max-bytes``).
@@ -69,18 +73,49 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES, allow_html: bool = F
         raise InputError(f"{p}: no such file or directory")
     if p.is_dir():
         raise InputError(f"{p}: is a directory, not an article file")
-    try:
-        with p.open("rb") as fh:
-            data = _read_at_most(fh, max_bytes + 1)
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > max_bytes:
-        limit = f"{max_bytes / 1048576:.0f} MiB" if max_bytes >= 1048576 else f"{max_bytes:,} byte"
-        raise InputError(f"{p}: larger than the {limit} limit for one article ({SPLIT_HINT})")
+    data = read_bytes_at_most(p, max_bytes, f"for one article ({SPLIT_HINT})")
     text = normalise_newlines(decode(data, name=str(p)))
-    if not allow_html and _HTML_START.match(text):
+    if not allow_html and starts_like_html(text):
         raise InputError(f"{p}: is an HTML page; extract its article with `media-analysis add {p}` first")
     return text
+
+
+def starts_like_html(text: str, start: re.Pattern[str] = HTML_DOCUMENT_START) -> bool:
+    """Whether ``text`` is an HTML document: a BOM, whitespace and ``<!-- -->`` comments, then ``start``.
+
+    Only the first :data:`HTML_SNIFF_CHARS` characters are read, each at most twice (a
+    comment's end is found with ``str.find``): linear time, unlike a regular expression
+    repeating ``<!--.*?-->``, which backtracks exponentially on a run of empty comments.
+    A comment still open at the end of that head is not a page start.
+    """
+    head = text[:HTML_SNIFF_CHARS]
+    i = 1 if head.startswith("\ufeff") else 0
+    while True:
+        i = _SPACE.match(head, i).end()  # type: ignore[union-attr]  # \s* always matches
+        if not head.startswith("<!--", i):
+            return start.match(head, i) is not None
+        end = head.find("-->", i + 4)
+        if end < 0:
+            return False
+        i = end + 3
+
+
+def read_bytes_at_most(path: Path, max_bytes: int, what: str = "for one article") -> bytes:
+    """The bytes of the file ``path``, reading no more than ``max_bytes + 1`` of them.
+
+    Raises :class:`InputError` when it cannot be read, or holds more than ``max_bytes``
+    (``larger than the 5 MiB limit {what}``): a 3 GB file costs one extra byte of reading,
+    not 3 GB of memory.
+    """
+    try:
+        with Path(path).open("rb") as fh:
+            data = _read_at_most(fh, max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        limit = f"{max_bytes / 1048576:.0f} MiB" if max_bytes >= 1048576 else f"{max_bytes:,} byte"
+        raise InputError(f"{path}: larger than the {limit} limit {what}")
+    return data
 
 
 def _read_at_most(fh: BinaryIO, limit: int) -> bytes:
@@ -120,6 +155,25 @@ def _decode_or_none(data: bytes, encoding: str) -> str | None:
         return None
 
 
+def _utf32_without_bom(head: bytes) -> str | None:
+    """``"utf-32-le"``/``"utf-32-be"`` when two bytes of every four are NUL and the opposite one almost never is.
+
+    A code point of the Basic Multilingual Plane (every letter of Latin, Cyrillic,
+    Greek, CJK text) has a zero high half in UTF-32: bytes 2 and 3 of each unit in
+    little-endian order, 0 and 1 in big-endian; the lowest byte is zero only for the
+    rare code points ending in 00. UTF-16 text has NULs in every other byte instead.
+    """
+    units = len(head) // 4
+    if units < 2:
+        return None
+    share = [head[i : units * 4 : 4].count(0) / units for i in range(4)]
+    if share[2] >= 0.9 and share[3] >= 0.9 and share[0] <= 0.01:
+        return "utf-32-le"
+    if share[0] >= 0.9 and share[1] >= 0.9 and share[3] <= 0.01:
+        return "utf-32-be"
+    return None
+
+
 def _utf16_without_bom(head: bytes) -> str | None:
     """``"utf-16-le"``/``"utf-16-be"`` when NUL bytes fill one byte of most pairs and almost none of the other.
 
@@ -152,25 +206,38 @@ def _reads_as_text(head: bytes, encoding: str) -> bool:
     return sum(c.isspace() for c in sample) * 40 >= len(sample)
 
 
-def _check_text(text: str, name: str, wide: bool = False) -> str:
-    """``text`` unless it is empty or holds control characters that no text file has.
+#: Characters judged together when telling binary content from text; every window of the text is judged.
+TEXT_WINDOW = 8192
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # not tab, newline, form feed, carriage return
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
-    ``wide``: decoded from UTF-16/32, where binary data decodes "validly" too.
+
+def _check_text(text: str, name: str, wide: bool = False) -> str:
+    """``text`` unless it is empty or holds control characters that no text file has, anywhere in it.
+
+    The text is judged in windows of :data:`TEXT_WINDOW` characters: a NUL, or more
+    control characters than 1% of a window (of the whole text when it is shorter),
+    in any of them makes it binary, so binary content after the first 8 KiB of prose
+    is found too. ``wide``: decoded from UTF-16/32, where binary data decodes
+    "validly": private-use, unassigned or surrogate code points and byte-order marks
+    in mid-text count as well.
     """
     if not text.strip():
         raise InputError(f"{name}: file is empty (no text, or only whitespace)")
-    head = text[:8192]
-    controls = sum(1 for c in head if ord(c) < 32 and c not in "\t\n\f\r")
-    if controls > len(head) * 0.01 or "\x00" in head:
-        raise InputError(f"{name}: binary file (control characters), expected text")
-    # Bytes that decode but are no one's text: private-use, unassigned or surrogate code
-    # points, byte-order marks in mid-text (binary data behind a UTF-16 BOM gives these).
-    if not wide:
-        return text
-    junk = sum(1 for c in head if c in "\ufeff\ufffe\uffff" or unicodedata.category(c) in ("Co", "Cn", "Cs"))
-    if junk > len(head) * 0.01:
-        raise InputError(f"{name}: binary file (not text in any encoding), expected text")
+    limit = 0.01 * min(len(text), TEXT_WINDOW)
+    for start in range(0, len(text), TEXT_WINDOW):
+        window = text[start : start + TEXT_WINDOW]
+        if "\x00" in window or len(_CONTROL_CHARS.findall(window)) > limit:
+            where = "" if start == 0 else f" after character {start:,}"
+            raise InputError(f"{name}: binary file (control characters{where}), expected text")
+        if wide and sum(1 for m in _NON_ASCII.finditer(window) if _junk(m.group())) > limit:
+            raise InputError(f"{name}: binary file (not text in any encoding), expected text")
     return text
+
+
+def _junk(c: str) -> bool:
+    """A code point no one's text has: private use, unassigned, a surrogate, a byte-order mark in mid-text."""
+    return c in "\ufeff\ufffe\uffff" or unicodedata.category(c) in ("Co", "Cn", "Cs")
 
 
 def decode(data: bytes, name: str = "<text>") -> str:
@@ -181,8 +248,11 @@ def decode(data: bytes, name: str = "<text>") -> str:
     head = data[:8192]
     encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
     if encoding is None and b"\x00" in head:
-        encoding = _utf16_without_bom(head[: len(head) // 2 * 2])
-        if encoding is not None and not _reads_as_text(head[: len(head) // 2 * 2], encoding):
+        for guess, unit in ((_utf32_without_bom, 4), (_utf16_without_bom, 2)):
+            whole = head[: len(head) // unit * unit]
+            encoding = guess(whole)
+            if encoding is not None and _reads_as_text(whole, encoding):
+                break
             encoding = None
         if encoding is None:
             raise InputError(f"{name}: binary file (contains NUL bytes), expected text")
@@ -206,15 +276,79 @@ def decode(data: bytes, name: str = "<text>") -> str:
     if high and cyr_runs / high > 0.6:
         text = _decode_or_none(data, "cp1251")  # None: a byte Windows-1251 leaves undefined (0x98)
         if text is not None:
+            _check_text(text, name)
             warnings.warn(f"{name}: not UTF-8; decoded as Windows-1251 (Cyrillic)", InputWarning, stacklevel=2)
             return text
     # Windows-1252/Latin-1: English text with a few accented letters or smart quotes.
     if high / len(data) < 0.05:
         text = _decode_or_none(data, "cp1252")
         if text is not None:
+            _check_text(text, name)
             warnings.warn(f"{name}: not UTF-8; decoded as Windows-1252 (Latin-1)", InputWarning, stacklevel=2)
             return text
     raise InputError(f"{name}: not valid UTF-8 and the encoding cannot be told; save it as UTF-8")
+
+
+#: Deepest nesting of lists and mappings accepted in front matter or a metadata file.
+MAX_METADATA_DEPTH = 20
+
+
+class MetadataLoader(yaml.SafeLoader):
+    """YAML for metadata written by hand: scalars kept as written, no aliases, bounded nesting.
+
+    * Every scalar is the string written (``title: 12:30`` is ``"12:30"``, not 750;
+      ``author: No`` is ``"No"``, not False; ``date: 010`` is ``"010"``, not 8;
+      ``date: 2021-13-45`` is that string, not a crash in the timestamp constructor),
+      except an empty value, ``~`` and ``null``, which are ``None``. An explicit tag
+      (``!!int 5``, ``!!timestamp ...``) gives the string as well.
+    * An alias (``*name``) is refused: nine nested ones expand a 482-byte file into
+      gigabytes when the value is copied or printed ("billion laughs").
+    * Lists and mappings nested more than :data:`MAX_METADATA_DEPTH` deep are refused
+      (PyYAML composes them recursively: 2,000 levels overflowed the stack).
+
+    Errors are :class:`yaml.YAMLError` with the problem and its position.
+    """
+
+    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"aliases (*{event.anchor}) are not allowed in metadata", event.start_mark
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_METADATA_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"lists and mappings nested over {MAX_METADATA_DEPTH} levels deep",
+                    self.peek_event().start_mark,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+MetadataLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"),
+                                     ["~", "n", "N", ""])
+for _tag in ("bool", "int", "float", "timestamp", "binary"):  # an explicit tag keeps the scalar as written
+    MetadataLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", yaml.SafeLoader.construct_yaml_str)
+
+
+def load_metadata(text: str) -> object:
+    """``text`` parsed by :class:`MetadataLoader` (``None`` for an empty document).
+
+    Raises :class:`yaml.YAMLError` for malformed YAML, aliases and too deep nesting.
+    """
+    loader = MetadataLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 def split_front_matter(text: str, name: str = "<text>") -> tuple[dict[str, object], str]:
@@ -234,7 +368,7 @@ def split_front_matter(text: str, name: str = "<text>") -> tuple[dict[str, objec
     if not m:
         raise InputError(f"{name}: front matter opened with '---' but never closed")
     try:
-        meta = yaml.safe_load(m.group(1) or "") or {}
+        meta = load_metadata(m.group(1) or "") or {}
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" (line {where.line + 2})" if where is not None else ""
@@ -263,8 +397,15 @@ def byline_author(paragraphs: tuple[Paragraph, ...]) -> str | None:
 
 
 def slugify(s: str, max_len: int = 60) -> str:
-    """Lower-case ASCII slug: ``"Could Russia Lose Belarus?"`` -> ``"could-russia-lose-belarus"``."""
-    s = re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
+    """Lower-case slug: ``"Could Russia Lose Belarus?"`` -> ``"could-russia-lose-belarus"``.
+
+    Accents are dropped (``"ünïcödé"`` -> ``"unicode"``, not ``"n-c-d"``); letters and
+    digits of other scripts are kept (``"日本"``, ``"путин"``); every other run of
+    characters is one ``-``. ``"article"`` when nothing is left; at most ``max_len``
+    characters.
+    """
+    folded = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = re.sub(r"[\W_]+", "-", unicodedata.normalize("NFC", folded).lower()).strip("-")
     return s[:max_len].rstrip("-") or "article"
 
 

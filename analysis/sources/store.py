@@ -46,6 +46,7 @@ Rules:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import hashlib
 import re
@@ -58,7 +59,7 @@ import yaml
 
 from analysis.annotate.language import detect_language
 from analysis.errors import InputError
-from analysis.io import atomic_write_text
+from analysis.io import OutputExists, atomic_write_text
 from analysis.model import Article
 from analysis.sources.loading import MAX_BYTES, load_article, read_text, slugify, split_front_matter
 
@@ -109,6 +110,8 @@ FRONT_MATTER_KEYS = (
     "extractor",
     "extractor_version",
 )
+#: Times :meth:`Store.add` chooses a file name again when another process takes the one it chose.
+_NAME_ATTEMPTS = 5
 #: Keys the store computes, or that describe how the stored text was made; they are never
 #: taken from a caller's metadata when only the metadata of a stored text is rewritten.
 _KEPT = ("language", "sha256", "added", "retrieved_at", "source_sha256", "extractor", "extractor_version")
@@ -251,8 +254,14 @@ def render(meta: Mapping[str, object], body: str) -> str:
 
 
 def _plain(v: object) -> object:
+    """A front-matter value as YAML writes it: scalars as they are or as strings, lists and mappings kept as such
+    (not their Python repr), their contents made plain too."""
     if v is None or isinstance(v, (bool, int, float)):
         return v
+    if isinstance(v, Mapping):
+        return {str(k): _plain(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
     return str(v)
 
 
@@ -273,12 +282,50 @@ def outlet_slug(outlet: object) -> str:
     return name.lower()
 
 
+class _Index:
+    """What a store holds, read once: entries by file, and the files by digest, URL and article id.
+
+    Every lookup of :class:`Store` is a dictionary access, so adding N files to a store
+    of M costs N + M file reads, not N * M (``add FOLDER`` globbed the whole store for
+    every source). :meth:`remember` keeps it current as the store writes.
+    """
+
+    def __init__(self, paths: list[Path]) -> None:
+        self.entries: dict[Path, StoredEntry] = {}
+        self.by_sha: dict[str, list[Path]] = {}
+        self.by_url: dict[str, list[Path]] = {}
+        #: Article id (the slug of a file's stem) -> the files with it, readable or not.
+        self.ids: dict[str, set[Path]] = {}
+        for p in paths:
+            self.ids.setdefault(slugify(p.stem), set()).add(p)
+            try:
+                self.remember(_entry(p))
+            except InputError:
+                continue  # unreadable: left out here (``analyze --store`` reports it when it loads it)
+
+    def remember(self, entry: StoredEntry) -> None:
+        """Record ``entry`` (a file just written, or read), replacing what was known of its path."""
+        old = self.entries.get(entry.path)
+        if old is not None:
+            self.by_sha[old.sha256].remove(old.path)
+            if old.url:
+                self.by_url[old.url].remove(old.path)
+        self.entries[entry.path] = entry
+        self.by_sha.setdefault(entry.sha256, []).append(entry.path)
+        if entry.url:
+            self.by_url.setdefault(entry.url, []).append(entry.path)
+        self.ids.setdefault(slugify(entry.path.stem), set()).add(entry.path)
+
+    def same_text(self, sha256: str) -> list[StoredEntry]:
+        return [self.entries[p] for p in self.by_sha.get(sha256, ())]
+
+
 class Store:
-    """A folder of article files. Nothing is read until needed; the index is cached."""
+    """A folder of article files. Nothing is read until needed; the index is read once, then kept current."""
 
     def __init__(self, root: str | Path = DEFAULT_STORE) -> None:
         self.root = Path(root)
-        self._index: dict[Path, StoredEntry] | None = None
+        self._index: _Index | None = None
 
     def __repr__(self) -> str:
         return f"Store({str(self.root)!r})"
@@ -300,33 +347,31 @@ class Store:
         The digest is recomputed from the body; files that cannot be read are left
         out here (``analyze --store`` reports them when it loads them).
         """
-        return list(self._entries().values())
+        return list(self._read().entries.values())
 
-    def _entries(self) -> dict[Path, StoredEntry]:
+    def _read(self) -> _Index:
         if self._index is None:
-            index: dict[Path, StoredEntry] = {}
-            for p in self.paths():
-                try:
-                    index[p] = _entry(p)
-                except InputError:
-                    continue
-            self._index = index
+            self._index = _Index(self.paths())
         return self._index
 
     def find_sha256(self, sha256: str) -> Path | None:
         """The stored file whose text has this digest, or ``None``."""
-        return next((e.path for e in self.entries() if e.sha256 == sha256), None)
+        return next(iter(self._read().by_sha.get(sha256, ())), None)
 
     def find_url(self, url: str) -> Path | None:
         """The stored file recorded with this URL, or ``None``."""
-        return next((e.path for e in self.entries() if e.url and e.url == url), None)
+        return next(iter(self._read().by_url.get(url, ())), None) if url else None
 
     def path_for(self, title: str | None, sha256: str) -> Path:
         """``<store>/<slug of title>.md``; accents are dropped (``Café`` -> ``cafe``). A title
         with no ASCII letter or digit (e.g. Cyrillic), or no title, gives the first 12 hex
-        digits of the digest instead."""
+        digits of the digest instead. A slug that every reader of a folder takes for its
+        documentation (:data:`NOT_ARTICLES`: an article titled "Notice" or "README") gets
+        ``-article`` (``notice-article.md``), or the article would be stored and never read."""
         ascii_title = _ascii(title or "")
         slug = slugify(ascii_title) if re.search(r"[A-Za-z0-9]", ascii_title) else sha256[:12]
+        if slug in NOT_ARTICLES:
+            slug = f"{slug}-article"
         return self.root / f"{slug}.md"
 
     def add(
@@ -367,7 +412,7 @@ class Store:
             del new["source_sha256"]
         outlet = outlet_slug(new.get("outlet"))
         title = str(new["title"]) if new.get("title") else None
-        same_text = [e for e in self._entries().values() if e.sha256 == sha]
+        same_text = self._read().same_text(sha)
         # an unknown outlet (either side) is taken to be the same; exact matches first, then the title's file
         named = self.path_for(title, sha)
         same_outlet = sorted(
@@ -388,19 +433,33 @@ class Store:
         full["language"] = language
         full["sha256"] = sha
         full["added"] = utc_now()
-        if path is None:
-            target, existed = self.target_for(title, new.get("outlet"), sha, force=force, rename=rename)
-        else:
-            target, existed = Path(path), Path(path).exists()
-            if existed and not force:
-                raise InputError(f"{target}: already exists with a different text (use --force to replace it)")
         text = render(full, body)
-        if len(text.encode("utf-8")) > MAX_BYTES:
-            raise InputError(f"{target}: article larger than the {MAX_BYTES // 1048576} MiB limit; not stored")
-        atomic_write_text(target, text, overwrite=existed)
-        self._entries()[target] = _entry_of(target, full, body)
+        for attempt in range(_NAME_ATTEMPTS):
+            if path is None:
+                target, existed = self.target_for(title, new.get("outlet"), sha, force=force, rename=rename)
+            else:
+                target, existed = Path(path), Path(path).exists()
+                if existed and not force:
+                    raise InputError(f"{target}: already exists with a different text (use --force to replace it)")
+            if len(text.encode("utf-8")) > MAX_BYTES:
+                raise InputError(f"{target}: article larger than the {MAX_BYTES // 1048576} MiB limit; not stored")
+            try:
+                atomic_write_text(target, text, overwrite=existed)
+                break
+            except OutputExists:  # another process stored a file under that name since it was chosen
+                if path is not None or attempt == _NAME_ATTEMPTS - 1:
+                    raise
+                self._refresh(target)  # and choose again, knowing what is there now
+        self._read().remember(_entry_of(target, full, body))
         copy_of = same_text[0].path if same_text else None
         return AddResult("replaced" if existed else "added", target, sha, language, copy_of=copy_of)
+
+    def _refresh(self, path: Path) -> None:
+        """Read ``path`` again into the index (it changed under this process)."""
+        index = self._read()
+        index.ids.setdefault(slugify(path.stem), set()).add(path)
+        with contextlib.suppress(InputError):  # unreadable (half a file of another writer?): target_for skips it
+            index.remember(_entry(path))
 
     def target_for(
         self, title: str | None, outlet: object, sha256: str, *, force: bool = False, rename: bool = False
@@ -419,12 +478,10 @@ class Store:
         candidates = [base]
         if re.fullmatch(r"[a-z0-9-]+", key):  # an outlet with an ASCII name (else only the digest tells them apart)
             candidates.append(base.with_name(f"{base.stem}--{key}.md"))
-        ids: dict[str, set[Path]] = {}
-        for p in self.paths():
-            ids.setdefault(slugify(p.stem), set()).add(p)
+        index = self._read()
 
         def id_taken(p: Path) -> bool:
-            return bool(ids.get(slugify(p.stem), set()) - {p})
+            return bool(index.ids.get(slugify(p.stem), set()) - {p})
 
         def with_digest(p: Path) -> Path:
             q = p.with_name(f"{p.stem}-{sha256[:8]}{p.suffix}")
@@ -438,7 +495,7 @@ class Store:
             if not p.exists():
                 return p, False
             try:
-                held = self._entries().get(p) or _entry(p)
+                held = index.entries.get(p) or _entry(p)
             except InputError:
                 continue  # unreadable: not ours to replace
             if not _same_outlet(outlet_slug(held.outlet), key):
@@ -479,7 +536,7 @@ class Store:
         if new.get("source_sha256") and not old.get("source_sha256"):
             merged["source_sha256"] = new["source_sha256"]
         atomic_write_text(path, render(merged, body), overwrite=True)
-        self._entries()[path] = _entry_of(path, merged, body)
+        self._read().remember(_entry_of(path, merged, body))
         return AddResult("updated", path, entry.sha256, entry.language, changed=changed)
 
 
