@@ -236,3 +236,43 @@ def test_over_time_fills_gaps_and_matches_bootstrap() -> None:
     assert set(weeks["group"]) == {"all"} and weeks["period"].iloc[0] == "2016-W01"
     with pytest.raises(ValueError, match="period"):
         over_time(df, period="year")
+
+
+RNG = np.random.default_rng(7)
+SAMPLES = [
+    ([1.0, 2.0, 3.0], [4.0, 5.0, 6.0, 7.0]),  # small, no ties: SciPy's exact distribution
+    ([1.0, 2.0, 2.0, 3.0], [2.0, 4.0, 5.0]),  # small with ties: normal approximation
+    (list(RNG.normal(0, 1, 30)), list(RNG.normal(0.5, 1, 40))),  # large
+    (list(RNG.integers(0, 4, 50).astype(float)), list(RNG.integers(0, 5, 60).astype(float))),  # large, many ties
+    ([0.0] * 20 + [1.0], [0.0] * 15 + [2.0, 3.0]),  # mostly zeros, as cue rates are
+]
+
+
+@pytest.mark.parametrize(("x", "y"), SAMPLES)
+def test_mann_whitney_matches_scipy(x: list[float], y: list[float]) -> None:
+    from analysis.compare.groups import mann_whitney
+
+    ref = stats.mannwhitneyu(x, y, alternative="two-sided")
+    u, p = mann_whitney(np.array(x), np.array(y))
+    assert u == pytest.approx(ref.statistic) and p == pytest.approx(ref.pvalue, rel=1e-9)
+
+
+@pytest.mark.parametrize("samples", [
+    [A, B, C],
+    [s for pair in SAMPLES[2:4] for s in pair],
+    [[1.0, 1.0, 2.0], [1.0, 3.0], [2.0, 2.0, 2.0, 5.0]],
+    [SAMPLES[4][0], SAMPLES[4][1], [0.0, 0.0, 4.0]],
+])
+def test_kruskal_wallis_matches_scipy(samples: list[list[float]]) -> None:
+    from analysis.compare.groups import kruskal_wallis
+
+    ref = stats.kruskal(*samples)
+    h, p = kruskal_wallis([np.array(s) for s in samples])
+    assert h == pytest.approx(ref.statistic) and p == pytest.approx(ref.pvalue, rel=1e-9)
+
+
+def test_kruskal_wallis_needs_two_groups_and_some_difference() -> None:
+    from analysis.compare.groups import kruskal_wallis
+
+    assert all(math.isnan(v) for v in kruskal_wallis([np.array([1.0, 2.0])]))
+    assert all(math.isnan(v) for v in kruskal_wallis([np.array([1.0, 1.0]), np.array([1.0])]))
