@@ -389,8 +389,8 @@ def readability_vs_hedging(
                edgecolors="white", linewidths=0.8, label=escape_mathtext(focus_label), zorder=5)
     ax.set_xlabel("Flesch-Kincaid grade of the body text (US school years)")
     ax.set_ylabel("Hedges per 100 words")
-    what = f"{len(keyed)} articles" if len(keyed) > 1 else "one article"
-    ax.set_title(escape_mathtext(title) if title else f"Readability against hedging, one point per article ({what})")
+    what = f" ({len(keyed)} articles)" if len(keyed) > 1 else ""
+    ax.set_title(escape_mathtext(title) if title else f"Readability against hedging, one point per article{what}")
     legend_title = None if groups is None else (color_by or "").replace("_", " ")
     n_entries = (groups.nunique() if groups is not None else 1) + 1 + (background is not None and len(background) > 0)
     if numbered:
