@@ -30,7 +30,7 @@ import pandas as pd
 from analysis.annotate.hedging import CATEGORIES, VOICES
 from analysis.config import AnalysisConfig
 from analysis.errors import InputError
-from analysis.report.figures import ArticleTables, Comparables, document_tables, load_tables
+from analysis.report.figures import ArticleTables, Comparables, LazyArticleTables, document_tables, load_tables
 
 #: Columns of :func:`article_table`, in order: column -> short label (for display).
 TABLE_COLUMNS: dict[str, str] = {
@@ -99,24 +99,33 @@ class Coverage:
 
     def articles(self) -> pd.DataFrame:
         """One article row per article (focus first), with a boolean ``focus`` column first."""
+        from analysis.tables import COLUMNS
+        from analysis.tables.build import article_row
+
         rows = []
         for t in self.tables:
-            row = t.article.copy()
+            row = article_row(t.document) if isinstance(t, LazyArticleTables) else t.article.to_dict()
             if not str(row.get("title") or "").strip():
                 row["title"] = t.title
             rows.append(row)
-        df = pd.DataFrame(rows).reset_index(drop=True)
+        df = pd.DataFrame(rows, columns=[*COLUMNS, *(c for c in rows[0] if c not in COLUMNS)])
         df.insert(0, "focus", [True] + [False] * len(self.others))
         return df
 
     def paragraphs(self) -> pd.DataFrame:
         """The paragraph tables of the focus and the comparable articles, one after the other."""
-        return pd.concat([t.paragraphs for t in self.tables], ignore_index=True)
+        from analysis.tables import COLUMNS
+        from analysis.tables.build import frame, paragraph_rows
+
+        return _stacked(self.tables, "paragraphs", paragraph_rows, lambda rows: frame(rows, COLUMNS))
 
     def cues(self) -> pd.DataFrame:
         """The cue tables of the focus and the comparable articles."""
-        frames = [t.cues for t in self.tables if t.cues is not None and len(t.cues)]
-        return pd.concat(frames, ignore_index=True) if frames else self.focus.cues
+        from analysis.tables import CUE_COLUMNS
+        from analysis.tables.build import cue_rows, frame
+
+        return _stacked(self.tables, "cues", cue_rows,
+                        lambda rows: frame(rows, CUE_COLUMNS) if rows else pd.DataFrame(columns=list(CUE_COLUMNS)))
 
     def comparables(self, baseline_name: str = "onestopenglish-adv") -> Comparables:
         """The comparable articles and a committed baseline, in the form :mod:`analysis.report.figures` takes."""
@@ -199,6 +208,25 @@ class Coverage:
         return "\n".join(lines + [f"note: {note}" for note in self.notes])
 
 
+def _stacked(tables: Sequence[ArticleTables], kind: str, rows_of: object, build: object) -> pd.DataFrame:
+    """One table of every article's ``kind`` table: lazy articles contribute rows (one DataFrame for all of
+    them, not one each), the others their table."""
+    frames, rows = [], []
+    for t in tables:
+        if isinstance(t, LazyArticleTables) and kind not in t.__dict__:
+            rows += rows_of(t.document)  # type: ignore[operator]
+            continue
+        if rows:
+            frames.append(build(rows))  # type: ignore[operator]
+            rows = []
+        table = getattr(t, kind)
+        if table is not None and len(table):
+            frames.append(table)
+    if rows:
+        frames.append(build(rows))  # type: ignore[operator]
+    return pd.concat(frames, ignore_index=True) if frames else build([])  # type: ignore[operator]
+
+
 def store_tables(
     store: str | Path, config: AnalysisConfig | None = None, exclude_sha256: set[str] | None = None,
     cache: object = None,
@@ -218,23 +246,27 @@ def store_tables(
         cannot be analysed is left out with its one-line error as a note.
     """
     from analysis.corpus.batch import analyze_paths
-    from analysis.sources.store import Store, comparable_paths
+    from analysis.sources.store import Store
 
     root = Path(store)
     if not root.is_dir() or not Store(root).paths():
         what = "does not exist" if not root.exists() else "has no article files"
         return [], [f"the store {root} {what}: add articles with `media-analysis add SOURCE --store {root}`"]
-    every = Store(root).paths()
-    paths = comparable_paths(root, exclude_sha256)
-    everything_english = comparable_paths(root)
+    # One pass over the files' front matter (as comparable_paths, which would read them once per call)
+    stored = Store(root)
+    every = stored.paths()
+    entries = {e.path: e for e in stored.entries()}  # files that cannot be read are kept: loading reports them
+    english = [p for p in every if p not in entries or entries[p].language == "en"]
+    excluded = set(exclude_sha256 or ())
+    paths = [p for p in english if p not in entries or not entries[p].digests & excluded]
     notes = []
-    if len(everything_english) < len(every):
-        notes.append(f"{len(every) - len(everything_english)} non-English article(s) left out (English-only metrics)")
-    if len(paths) < len(everything_english):
-        notes.append(f"{len(everything_english) - len(paths)} stored copy of the focus article left out")
+    if len(english) < len(every):
+        notes.append(f"{len(every) - len(english)} non-English article(s) left out (English-only metrics)")
+    if len(paths) < len(english):
+        notes.append(f"{len(english) - len(paths)} stored copy of the focus article left out")
     result = analyze_paths(paths, config=config, keep_documents=True, progress=False, cache=cache)
     notes += [message for _source, message in result.failures]
-    return [document_tables(d) for d in result.documents], notes
+    return [document_tables(d, lazy=True) for d in result.documents], notes
 
 
 def coverage(
