@@ -113,3 +113,13 @@ def test_store_analysis_uses_the_cache_when_asked(strike: ArticleTables, tmp_pat
     assert (tmp_path / "cache").is_dir()
     assert [t.article["article_id"] for t in again.others] == [t.article["article_id"] for t in first.others]
     assert again.articles()["hedges_per_100w"].tolist() == first.articles()["hedges_per_100w"].tolist()
+
+
+def test_focus_through_the_cache_has_the_same_tables(tmp_path: Path) -> None:
+    direct = load_tables(STRIKE)
+    cached = load_tables(STRIKE, cache=tmp_path / "cache")
+    again = load_tables(STRIKE, cache=tmp_path / "cache")
+    assert direct.article.equals(cached.article) and cached.article.equals(again.article)
+    assert len(again.paragraphs) == len(direct.paragraphs) and again.title == direct.title
+    with pytest.raises(InputError, match="no such file"):
+        load_tables(tmp_path / "missing.md", cache=tmp_path / "cache")

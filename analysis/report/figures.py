@@ -88,9 +88,21 @@ def document_tables(doc: AnalysedDocument, lazy: bool = False) -> ArticleTables:
     return ArticleTables(paragraphs, article, sentence_metrics(doc), title, cues(doc), doc)
 
 
-def load_tables(path: str | Path, config: AnalysisConfig | None = None) -> ArticleTables:
-    """Load an article, analyse it once and build its paragraph, article, sentence and cue tables."""
-    return document_tables(analyze(load_article(path), config))
+def load_tables(path: str | Path, config: AnalysisConfig | None = None, cache: object = None) -> ArticleTables:
+    """Load an article, analyse it once and build its paragraph, article, sentence and cue tables.
+
+    ``cache``: read (and keep) the analysis in the result cache (as :func:`analysis.analyze_corpus`);
+    a cached article needs none of the dictionaries loaded. Raises :class:`InputError` for a bad file.
+    """
+    if cache is None or cache is False:
+        return document_tables(analyze(load_article(path), config))
+    from analysis.corpus.batch import analyze_paths
+    from analysis.errors import InputError
+
+    result = analyze_paths([path], config=config, cache=cache, keep_documents=True, progress=False)
+    if result.failures:
+        raise InputError(result.failures[0][1])
+    return document_tables(result.documents[0])
 
 
 #: Rows of :func:`summary_table`: column -> label.
