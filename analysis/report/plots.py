@@ -371,7 +371,7 @@ def readability_vs_hedging(
     if background is not None and len(background):
         ax.scatter(background["flesch_kincaid_grade"], background["hedges_per_100w"], s=10 if big else 16,
                    color="#aaaaaa", alpha=0.5 if big else 0.6, linewidths=0,
-                   label=escape_mathtext(f"{background_label} ({len(background)} articles)"))
+                   label=escape_mathtext(textwrap.fill(f"{background_label} ({len(background)} articles)", 40)))
     groups = _groups_of(others, color_by)
     size, alpha = (14, 0.6) if big else (40, 1.0)
     if len(others) and groups is None:
@@ -395,8 +395,9 @@ def readability_vs_hedging(
     n_entries = (groups.nunique() if groups is not None else 1) + 1 + (background is not None and len(background) > 0)
     if numbered:
         _number_points(ax, keyed)
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8.5, title=legend_title,
-                  title_fontsize=9, ncols=2 if n_entries > 14 else 1)
+        outside = {"bbox_to_anchor": (1.01, 1.0)} if groups is not None else {}  # one entry per group: beside
+        ax.legend(loc="upper left", frameon=False, fontsize=8.5, title=legend_title, title_fontsize=9,
+                  ncols=2 if n_entries > 14 else 1, **outside)
         key = fig.add_subplot(grid[1])
         key.axis("off")
         key.text(0.0, 1.0, "Numbered articles:\n" + escape_mathtext("\n".join(wrapped)), transform=key.transAxes,
