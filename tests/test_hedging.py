@@ -299,8 +299,8 @@ def test_seed_unhedged_predictions(seed) -> None:  # type: ignore[no-untyped-def
 def test_voice_columns_follow_attributions_per_100w() -> None:
     cols = list(COLUMNS)
     i = cols.index("attributions_per_100w")
-    assert cols[i + 1 : i + 6] == [
-        "quoted_share", "reported_share", "author_hedges", "author_boosters", "unhedged_predictions"
+    assert cols[i + 1 : i + 7] == [
+        "quoted_share", "reported_share", "author_words", "author_hedges", "author_boosters", "unhedged_predictions"
     ]
 
 
@@ -334,6 +334,9 @@ def test_quote_spanning_paragraphs_counts_in_both() -> None:
     # "Analysts say" is the author's weasel; the "could" of what they say is theirs (reported), not the author's
     assert table.loc[4, "author_hedges"] == 1 and table.loc[4, "hedges"] == 2 and table.loc[4, "quoted_share"] == 0.0
     assert table.loc[4, "reported_share"] == pytest.approx(4 / 6)  # "the talks could fail" of six words
+    # the author's own words: none in the quotation, "Analysts say" in paragraph 4, all of paragraph 1
+    assert table.loc[2, "author_words"] == 0 and table.loc[4, "author_words"] == 2
+    assert table.loc[1, "author_words"] == table.loc[1, "n_words"] == 12
 
 
 def test_empty_paragraph_share_is_nan_not_error() -> None:

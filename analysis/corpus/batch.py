@@ -7,8 +7,12 @@
     analyze_corpus(paths, workers=4, output="corpus.parquet")  # streamed to disk, bounded memory
 
 * Inputs are file paths (``.txt``/``.md``, read with :func:`analysis.load_article`'s
-  rules) or :class:`~analysis.model.Article` objects, from any iterable: a
-  generator is consumed lazily, so a corpus larger than memory streams through.
+  rules), :class:`~analysis.model.Article` objects or table rows
+  (:class:`~analysis.sources.table.TableRow`: text and metadata, built into an Article
+  in the worker like a file), from any iterable: a generator is consumed lazily, so a
+  corpus larger than memory streams through.
+* ``carry``: metadata columns (a table's other columns) written into every output row
+  after the table's own columns, from each article's ``extra`` (empty when it has none).
 * ``workers > 1`` uses a process pool (``fork`` where available, so workers start
   with the dictionaries the parent loaded). At most ``4 * workers`` articles are
   in flight; results come back in input order.
@@ -35,7 +39,7 @@ import sys
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,6 +58,7 @@ from analysis.sources.loading import (
     slugify,
     split_front_matter,
 )
+from analysis.sources.table import TableRow
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -76,17 +81,29 @@ def columns_of(level: str) -> tuple[str, ...]:
     return {"sentence": SENTENCE_COLUMNS, "cue": CUE_COLUMNS, "source": SOURCE_COLUMNS}.get(level, COLUMNS)
 
 
-def rows_of(outcome: Outcome, level: str, body_only: bool = False) -> list[dict[str, Any]]:
-    """The table rows of a successful ``outcome`` at ``level``; ``body_only`` keeps body-paragraph rows only."""
+def rows_of(
+    outcome: Outcome, level: str, body_only: bool = False, carry: Sequence[str] = ()
+) -> list[dict[str, Any]]:
+    """The table rows of a successful ``outcome`` at ``level``; ``body_only`` keeps body-paragraph rows only.
+
+    ``carry``: metadata keys of the article's ``extra`` added to every row (``None`` when absent).
+    """
     from analysis.tables.build import cue_rows, sentence_rows, source_rows
 
     if outcome.document is None:
         return []
     if level == "article":
-        return [outcome.article or {}]
-    rows = {"sentence": sentence_rows, "cue": cue_rows, "source": source_rows}.get(level)
-    new = rows(outcome.document) if rows is not None else outcome.paragraphs
-    return [row for row in new if row["role"] == "body"] if body_only and level != "source" else new
+        new = [outcome.article or {}]
+    else:
+        rows = {"sentence": sentence_rows, "cue": cue_rows, "source": source_rows}.get(level)
+        new = rows(outcome.document) if rows is not None else outcome.paragraphs
+        if body_only and level != "source":
+            new = [row for row in new if row["role"] == "body"]
+    if carry:
+        extra = outcome.document.article.extra
+        carried = {c: extra.get(c) for c in carry}
+        new = [{**row, **carried} for row in new]
+    return new
 
 
 class BatchWarning(UserWarning):
@@ -153,6 +170,8 @@ class _Job:
     identity: dict[str, Any] = field(default_factory=dict)
     #: Metadata from a sidecar ``<stem>.meta.yaml`` (applied over the front matter).
     sidecar: dict[str, Any] = field(default_factory=dict)
+    #: A table row's carried columns, set in the Article's ``extra`` as they are (any name).
+    carried: dict[str, Any] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- one article
@@ -185,6 +204,8 @@ def _run_job(job: _Job) -> Outcome:
                 assert job.text is not None
                 article = article_from_text(job.text, name=job.source, **{**job.sidecar, "source_path": job.source,
                                             "article_id": job.article_id})
+                if job.carried:
+                    article = replace(article, extra={**article.extra, **job.carried})
             document = analyze(article, job.config)
     except InputError as exc:
         return Outcome(job.index, job.source, error=str(exc), warnings=_messages(caught))
@@ -285,16 +306,23 @@ def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: Anal
         identity = {k: getattr(item, k) for k in IDENTITY_FIELDS}
         identity["extra"] = item.extra
         return _Job(index, source, config, key=key, article_id=item.article_id, article=item, identity=identity)
-    if not isinstance(item, (str, os.PathLike)):
-        return Outcome(index, repr(item)[:80], error=f"{item!r:.80}: not a path or an Article")
-    source = os.fspath(item)
+    row = item if isinstance(item, TableRow) else None
+    if row is None and not isinstance(item, (str, os.PathLike)):
+        return Outcome(index, repr(item)[:80], error=f"{item!r:.80}: not a path, an Article or a table row")
+    source = row.source if row is not None else os.fspath(item)  # type: ignore[arg-type]
     caught: list[warnings.WarningMessage] = []
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            text = read_text(source, max_bytes=max_bytes)
+            if row is not None:  # a table row: its text as a file's, its fields as a sidecar's
+                text = row.text
+                side = dict(row.metadata)
+                if len(text.encode("utf-8")) > max_bytes:
+                    raise InputError(f"{source}: larger than the {max_bytes:,} byte limit for one article")
+            else:
+                text = read_text(source, max_bytes=max_bytes)
+                side = sidecar_metadata(source)
             meta, body = split_front_matter(text, name=source)
-            side = sidecar_metadata(source)
             meta = {**meta, **side}
     except InputError as exc:
         return Outcome(index, source, error=str(exc), warnings=_messages(caught))
@@ -311,8 +339,10 @@ def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: Anal
     article_id = explicit or slugify(Path(source).stem)
     identity: dict[str, Any] = {k: _opt(meta.get(k)) for k in IDENTITY_FIELDS}
     identity.update(article_id=article_id, source_path=source)
-    identity["extra"] = _extras(meta)  # front matter and sidecar, read once above
-    return _Job(index, source, config, key=key, article_id=article_id, text=text, identity=identity, sidecar=side)
+    carried = dict(row.carried) if row is not None else {}
+    identity["extra"] = {**_extras(meta), **carried}  # front matter and sidecar, read once above
+    return _Job(index, source, config, key=key, article_id=article_id, text=text, identity=identity, sidecar=side,
+                carried=carried)
 
 
 def _opt(v: object) -> str | None:
@@ -557,13 +587,14 @@ def stream_corpus(
     keep_articles: bool = False,
     config: AnalysisConfig | None = None,
     keep_documents: bool = False,
+    carry: Sequence[str] = (),
 ) -> CorpusRun:
     """Analyse ``items`` (as :func:`iter_outcomes`), sending rows to ``writer`` or keeping them.
 
     ``level``: one of :data:`LEVELS`; ``body_only``: rows of body paragraphs only;
     ``keep_articles``: also keep every article row in ``run.articles`` (for a paragraph
     table and its article summaries); ``keep_documents``: the analysed documents in
-    ``run.documents``. The caller
+    ``run.documents``; ``carry``: metadata columns added to every row (:func:`rows_of`). The caller
     closes ``writer``; it is aborted here if the run raises (Ctrl-C included).
     Failures are collected, not warned about.
     """
@@ -590,7 +621,7 @@ def stream_corpus(
                 run.documents.append(outcome.document)
             if keep_articles:
                 run.articles.append(outcome.article or {})
-            new = rows_of(outcome, level, body_only)
+            new = rows_of(outcome, level, body_only, carry)
             if writer is not None:
                 writer.add(new)
             else:
@@ -618,6 +649,7 @@ def analyze_corpus(
     overwrite: bool = False,
     config: AnalysisConfig | None = None,
     excel_safe: bool = False,
+    carry: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Analyse many articles; return the paragraph table (or article table) in input order.
 
@@ -631,6 +663,8 @@ def analyze_corpus(
     where it is, category, subtype, voice, speaker). ``progress``: ``None`` = automatic (see
     module docstring), ``True``/``False`` to force. ``config``: an
     :class:`~analysis.AnalysisConfig` for every article (default settings when ``None``).
+    ``carry``: metadata columns (a table's own columns, :func:`analysis.sources.table.read_table`)
+    added after the table's columns, from each article's ``extra``.
 
     With ``output`` (``.csv``, ``.json``, ``.jsonl`` or ``.parquet``; see
     :mod:`analysis.writers`), rows are appended to that file as articles finish
@@ -646,7 +680,7 @@ def analyze_corpus(
     import pandas as pd
 
     check_level(level)
-    columns = columns_of(level)
+    columns = (*columns_of(level), *(c for c in carry if c not in columns_of(level)))
     if max_bytes < 1:
         raise ValueError(f"max_bytes must be positive, not {max_bytes}")
     if isinstance(articles_or_paths, (str, os.PathLike)):
@@ -656,7 +690,7 @@ def analyze_corpus(
     writer = TableWriter(output, columns, overwrite=overwrite, excel_safe=excel_safe) if output is not None else None
     run = stream_corpus(
         articles_or_paths, writer, level=level, workers=workers, cache=cache, max_bytes=max_bytes, progress=progress,
-        config=config,
+        config=config, carry=carry,
     )
     if writer is not None:
         writer.close()

@@ -131,6 +131,93 @@ SOURCE_DICTIONARY: dict[str, tuple[str, str]] = {
 SOURCE_COLUMNS: tuple[str, ...] = (*SOURCE_DICTIONARY, *METADATA)
 
 
+#: Derived article column of the group comparison (:func:`analysis.compare.add_rates`).
+RATE_DICTIONARY: dict[str, tuple[str, str]] = {
+    "author_hedges_per_100w": (
+        "per 100 words",
+        "`100 * author_hedges / author_words`: the author's hedges per 100 words of their own text (NaN when "
+        "the author wrote no words of their own).",
+    ),
+}
+_GROUP = ("text", "The group: a value of the grouping column, or a period of `date` (`2016-03`, `2016-W09`).")
+_MEASURE = ("column", "The article-table column compared (e.g. `hedges_per_100w`).")
+_N = ("articles", "Articles with a value of the measure in the group (NaN values left out).")
+_MEAN_LOW = ("as the measure", "Lower end of the bootstrap 95% interval of the mean (percentile method, seeded).")
+_MEAN_HIGH = ("as the measure", "Upper end of the bootstrap 95% interval of the mean.")
+#: Group comparison, one row per measure and group (:func:`analysis.compare.compare_groups`).
+GROUP_SUMMARY_DICTIONARY: dict[str, tuple[str, str]] = {
+    "measure": _MEASURE,
+    "group": _GROUP,
+    "n": _N,
+    "median": ("as the measure", "Median of the group's articles."),
+    "q1": ("as the measure", "First quartile (25th percentile, linear interpolation)."),
+    "q3": ("as the measure", "Third quartile (75th percentile)."),
+    "iqr": ("as the measure", "Interquartile range, `q3 - q1`."),
+    "mean": ("as the measure", "Mean of the group's articles."),
+    "mean_low": _MEAN_LOW,
+    "mean_high": _MEAN_HIGH,
+}
+#: Group comparison, one row per measure: the test across all groups.
+GROUP_TEST_DICTIONARY: dict[str, tuple[str, str]] = {
+    "measure": _MEASURE,
+    "test": ("text", "`Kruskal-Wallis` (H test on ranks, tie-corrected; scipy.stats.kruskal)."),
+    "groups": ("count", "Groups with at least one value."),
+    "n": ("articles", "Articles in those groups."),
+    "statistic": ("H", "The Kruskal-Wallis H statistic (NaN when fewer than 2 groups or every value is equal)."),
+    "df": ("count", "Degrees of freedom, groups - 1."),
+    "p": ("0..1", "p-value (chi-squared approximation): how often groups drawn from one distribution differ this "
+                  "much."),
+    "epsilon_squared": ("0..1", "Effect size `(H - k + 1) / (n - k)`: the share of rank variance between groups."),
+}
+#: Group comparison, one row per measure and pair of groups.
+GROUP_PAIR_DICTIONARY: dict[str, tuple[str, str]] = {
+    "measure": _MEASURE,
+    "group_a": ("text", "First group of the pair."),
+    "group_b": ("text", "Second group of the pair."),
+    "n_a": ("articles", "Articles of group a with a value."),
+    "n_b": ("articles", "Articles of group b with a value."),
+    "test": ("text", "`Mann-Whitney U` (two-sided; scipy.stats.mannwhitneyu)."),
+    "u": ("U", "The U statistic of group a."),
+    "p": ("0..1", "Uncorrected p-value."),
+    "median_difference": ("as the measure", "Median of group a minus median of group b."),
+    "cliffs_delta": ("-1..1", "Cliff's delta (rank-biserial correlation), `2U / (n_a n_b) - 1`: P(a > b) - P(a < b) "
+                              "for one article of each; |d| < 0.15 negligible, >= 0.47 large (Romano et al. 2006)."),
+    "p_holm": ("0..1", "p-value Holm-corrected over all pairs of the measure: compare with 0.05."),
+}
+#: Distinctive cues and sources, one row per group and term (:mod:`analysis.compare.distinctive`).
+DISTINCTIVE_DICTIONARY: dict[str, tuple[str, str]] = {
+    "category": ("category", "Cue category compared (`hedge`, `booster`, `attribution`); cue tables only."),
+    "group": _GROUP,
+    "term": ("text", "The cue as written (lower-cased, spaces normalised), or the source (speaker)."),
+    "count": ("count", "Uses of the term in the group (sources: passages, words or articles as chosen)."),
+    "group_total": ("count", "All uses of the category's terms (sources: of all sources) in the group."),
+    "count_rest": ("count", "Uses of the term in all other groups together."),
+    "rest_total": ("count", "All uses in all other groups together."),
+    "log_odds": ("log-odds", "Log-odds ratio of the term, group against the rest, smoothed by an informative "
+                             "Dirichlet prior (the pooled counts; Monroe, Colaresi & Quinn 2008). > 0: more in the "
+                             "group."),
+    "se": ("log-odds", "Its standard error, `sqrt(1 / (count + prior) + 1 / (count_rest + prior))`."),
+    "z": ("sd", "`log_odds / se`; |z| > 1.96 is conventionally distinctive (not corrected for many terms)."),
+}
+#: Measures over time, one row per measure, group and period (:func:`analysis.compare.over_time`).
+TIMELINE_DICTIONARY: dict[str, tuple[str, str]] = {
+    "measure": _MEASURE,
+    "group": _GROUP,
+    "period": ("text", "Month `YYYY-MM` or ISO week `YYYY-Www` of `date`."),
+    "period_start": ("date", "First day of the period (a week's Monday)."),
+    "n": ("articles", "Articles of the group in the period (0: a gap, values NaN)."),
+    "mean": ("as the measure", "Mean over those articles."),
+    "mean_low": _MEAN_LOW,
+    "mean_high": _MEAN_HIGH,
+    "median": ("as the measure", "Median over those articles."),
+}
+GROUP_SUMMARY_COLUMNS: tuple[str, ...] = tuple(GROUP_SUMMARY_DICTIONARY)
+GROUP_TEST_COLUMNS: tuple[str, ...] = tuple(GROUP_TEST_DICTIONARY)
+GROUP_PAIR_COLUMNS: tuple[str, ...] = tuple(GROUP_PAIR_DICTIONARY)
+DISTINCTIVE_COLUMNS: tuple[str, ...] = tuple(c for c in DISTINCTIVE_DICTIONARY if c != "category")
+TIMELINE_COLUMNS: tuple[str, ...] = tuple(TIMELINE_DICTIONARY)
+
+
 def data_dictionary_markdown() -> str:
     """The data dictionary as a Markdown table (pasted into the README)."""
     lines = ["| column | unit / range | definition |", "|---|---|---|"]

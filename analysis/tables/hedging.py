@@ -22,6 +22,12 @@ VOICE_SPEC: dict[str, tuple[str, str]] = {
         "0..1",
         "Share of words in reported speech or thought ('X said that ...', 'according to X, ...'), outside quotes.",
     ),
+    "author_words": (
+        "words",
+        "Words in the author's own voice: all words less those inside quotation marks and in reported speech "
+        "or thought (`n_words * (1 - quoted_share - reported_share)`); the denominator of author rates such as "
+        "author hedges per 100 words of the author's own text.",
+    ),
     "author_hedges": ("count", "Hedge cues in the author's own voice (outside quoted and reported content)."),
     "author_boosters": ("count", "Booster cues in the author's own voice (outside quoted and reported content)."),
     "unhedged_predictions": (
@@ -73,6 +79,7 @@ def voice_columns(
     return {
         "quoted_share": quoted / words if words else float("nan"),
         "reported_share": reported / words if words else float("nan"),
+        "author_words": max(0, words - quoted - reported),
         "author_hedges": sum(1 for c in cues if c.category == "hedge" and c.voice == "author"),
         "author_boosters": sum(1 for c in cues if c.category == "booster" and c.voice == "author"),
         "unhedged_predictions": predictions,
