@@ -49,7 +49,10 @@ from analysis.model import Article
 from analysis.sources.loading import (
     MAX_BYTES,
     article_from_text,
+    check_length,
+    is_markdown_name,
     read_text,
+    sentence_limit,
     sidecar_metadata,
     slugify,
     split_front_matter,
@@ -78,15 +81,25 @@ def columns_of(level: str) -> tuple[str, ...]:
 
 def rows_of(outcome: Outcome, level: str, body_only: bool = False) -> list[dict[str, Any]]:
     """The table rows of a successful ``outcome`` at ``level``; ``body_only`` keeps body-paragraph rows only."""
-    from analysis.tables.build import cue_rows, sentence_rows, source_rows
+    return list(iter_rows_of(outcome, level, body_only))
+
+
+def iter_rows_of(outcome: Outcome, level: str, body_only: bool = False) -> Iterator[dict[str, Any]]:
+    """:func:`rows_of`, paragraph rows made one at a time (for a writer: see ``iter_paragraph_rows``)."""
+    from analysis.tables.build import cue_rows, iter_paragraph_rows, sentence_rows, source_rows
 
     if outcome.document is None:
-        return []
+        return iter(())
     if level == "article":
-        return [outcome.article or {}]
+        return iter([outcome.article or {}])
     rows = {"sentence": sentence_rows, "cue": cue_rows, "source": source_rows}.get(level)
-    new = rows(outcome.document) if rows is not None else outcome.paragraphs
-    return [row for row in new if row["role"] == "body"] if body_only and level != "source" else new
+    if rows is not None:
+        new: Iterable[dict[str, Any]] = rows(outcome.document)
+    elif "paragraphs" in outcome.__dict__:  # already made (and kept) for this outcome
+        new = outcome.paragraphs
+    else:
+        new = iter_paragraph_rows(outcome.document)
+    return (row for row in new if row["role"] == "body") if body_only and level != "source" else iter(new)
 
 
 class BatchWarning(UserWarning):
@@ -153,6 +166,8 @@ class _Job:
     identity: dict[str, Any] = field(default_factory=dict)
     #: Metadata from a sidecar ``<stem>.meta.yaml`` (applied over the front matter).
     sidecar: dict[str, Any] = field(default_factory=dict)
+    #: Most sentences (and paragraphs) the text may have (:func:`analysis.sources.loading.sentence_limit`).
+    max_sentences: int | None = None
 
 
 # --------------------------------------------------------------------------- one article
@@ -183,8 +198,8 @@ def _run_job(job: _Job) -> Outcome:
             article = job.article
             if article is None:
                 assert job.text is not None
-                article = article_from_text(job.text, name=job.source, **{**job.sidecar, "source_path": job.source,
-                                            "article_id": job.article_id})
+                article = article_from_text(job.text, name=job.source, max_sentences=job.max_sentences,
+                                            **{**job.sidecar, "source_path": job.source, "article_id": job.article_id})
             document = analyze(article, job.config)
     except InputError as exc:
         return Outcome(job.index, job.source, error=str(exc), warnings=_messages(caught))
@@ -294,6 +309,8 @@ def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: Anal
             warnings.simplefilter("always")
             text = read_text(source, max_bytes=max_bytes)
             meta, body = split_front_matter(text, name=source)
+            if not is_markdown_name(source):  # (Markdown's paragraphs are counted once it is rendered)
+                check_length(body, source, sentence_limit(max_bytes))  # refused before any dictionary is loaded
             side = sidecar_metadata(source)
             meta = {**meta, **side}
     except InputError as exc:
@@ -312,7 +329,8 @@ def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: Anal
     identity: dict[str, Any] = {k: _opt(meta.get(k)) for k in IDENTITY_FIELDS}
     identity.update(article_id=article_id, source_path=source)
     identity["extra"] = _extras(meta)  # front matter and sidecar, read once above
-    return _Job(index, source, config, key=key, article_id=article_id, text=text, identity=identity, sidecar=side)
+    return _Job(index, source, config, key=key, article_id=article_id, text=text, identity=identity, sidecar=side,
+                max_sentences=sentence_limit(max_bytes))
 
 
 def _opt(v: object) -> str | None:
@@ -587,11 +605,10 @@ def stream_corpus(
                 run.documents.append(outcome.document)
             if keep_articles:
                 run.articles.append(outcome.article or {})
-            new = rows_of(outcome, level, body_only)
             if writer is not None:
-                writer.add(new)
+                writer.add(iter_rows_of(outcome, level, body_only))  # written a row group at a time
             else:
-                run.rows.extend(new)
+                run.rows.extend(rows_of(outcome, level, body_only))
     except BaseException:
         if writer is not None:
             writer.abort()
