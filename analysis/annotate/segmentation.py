@@ -23,6 +23,7 @@ Rules (documented in the README's "Segmentation" section):
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -155,7 +156,9 @@ def is_bullet(text: str) -> bool:
     return bool(_BULLET.match(text))
 
 
-def split_sentences(text: str, offset: int = 0, paragraph: int = -1) -> tuple[Sentence, ...]:
+def split_sentences(
+    text: str, offset: int = 0, paragraph: int = -1, limit: int | None = None
+) -> tuple[Sentence, ...]:
     """Split one paragraph into sentences.
 
     Leading bullets are kept in the first sentence's span but do not start a
@@ -165,18 +168,25 @@ def split_sentences(text: str, offset: int = 0, paragraph: int = -1) -> tuple[Se
         text: the paragraph.
         offset: where ``text`` starts in the article (added to every span; 0: offsets into ``text``).
         paragraph: the paragraph's index, stored on each sentence (-1: loose text).
+        limit: stop after ``limit + 1`` sentences (the caller refuses the text; see :func:`segment`).
     """
     return tuple(
-        Sentence(i, offset + a, offset + b, text[a:b], paragraph) for i, (a, b) in enumerate(_sentence_spans(text))
+        Sentence(i, offset + a, offset + b, text[a:b], paragraph)
+        for i, (a, b) in enumerate(_sentence_spans(text, limit))
     )
 
 
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """syntok's sentence spans of ``text``, from a fast path when its answer is known without running it."""
+def _sentence_spans(text: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """syntok's sentence spans of ``text``, from a fast path when its answer is known without running it.
+
+    ``limit``: at most ``limit + 1`` spans are made (syntok, the slow path, is stopped there).
+    """
     if _one_sentence(text):
         return [(0, len(text))]
     plain = _plain_spans(text)
-    return _syntok_spans(text) if plain is None else plain
+    if plain is None:
+        return _syntok_spans(text, limit)
+    return plain if limit is None else plain[: limit + 1]
 
 
 #: What a one-sentence body may hold: word characters, spaces, punctuation at which syntok never
@@ -288,7 +298,7 @@ def syntok_sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(_syntok_spans(text)))
 
 
-def _syntok_spans(text: str) -> list[tuple[int, int]]:
+def _syntok_spans(text: str, limit: int | None = None) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for paragraph in segmenter.analyze(text):
         for sent in paragraph:
@@ -296,6 +306,8 @@ def _syntok_spans(text: str) -> list[tuple[int, int]]:
                 continue
             last = sent[-1]
             out.append((sent[0].offset, last.offset + len(last.value)))
+            if limit is not None and len(out) > limit:
+                return out
     return out
 
 
@@ -431,22 +443,52 @@ def _normalise(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip().strip("\"'“”‘’").lower()
 
 
-def segment(text: str, title: str | None = None, author: str | None = None) -> tuple[Paragraph, ...]:
-    """Split article ``text`` into paragraphs with roles and sentences (all offsets into ``text``)."""
-    blocks = list(split_blocks(text))
+class TooManySegments(ValueError):
+    """A text with more paragraphs or sentences than :func:`segment` was allowed (``count`` of ``what``)."""
+
+    def __init__(self, count: int, what: str, limit: int) -> None:
+        counted = f"{count:,}+"  # counted up to one over the limit, no further
+        super().__init__(f"{counted} {what}, over the {limit:,} one article may have")
+        self.count, self.what, self.limit = count, what, limit
+
+
+def check_paragraph_count(text: str, max_paragraphs: int) -> None:
+    """Raise :class:`TooManySegments` when ``text`` has more than ``max_paragraphs`` paragraph blocks.
+
+    Cheap: a text with no more lines than that is never read further (a paragraph takes
+    a line at least); otherwise its blocks are counted up to one over the limit.
+    """
+    if text.count("\n") < max_paragraphs:
+        return
+    n = sum(1 for _ in itertools.islice(split_blocks(text), max_paragraphs + 1))
+    if n > max_paragraphs:
+        raise TooManySegments(n, "paragraphs", max_paragraphs)
+
+
+def segment(
+    text: str, title: str | None = None, author: str | None = None, max_sentences: int | None = None
+) -> tuple[Paragraph, ...]:
+    """Split article ``text`` into paragraphs with roles and sentences (all offsets into ``text``).
+
+    ``max_sentences``: raise :class:`TooManySegments` as soon as the paragraphs (each
+    holds a sentence or none), then the sentences, are more: memory and time grow with
+    their number, and a million one-line paragraphs make 5 MB of text cost gigabytes.
+    """
+    found = split_blocks(text)
+    blocks = list(found if max_sentences is None else itertools.islice(found, max_sentences + 1))
+    if max_sentences is not None and len(blocks) > max_sentences:
+        raise TooManySegments(len(blocks), "paragraphs", max_sentences)
     spans = split_title_line(text, blocks, title)
     texts = [text[s:e] for s, e in spans]
     roles = assign_roles(texts, title=title, author=author)
     if len(spans) > len(blocks) and roles[1] == "body":
         roles[0], roles[1] = "headline", "summary"  # the deck cut from the headline's block
-    return tuple(
-        Paragraph(
-            index=i,
-            start=s,
-            end=e,
-            text=t,
-            role=r,
-            sentences=split_sentences(t, s, i),
-        )
-        for i, ((s, e), t, r) in enumerate(zip(spans, texts, roles, strict=True))
-    )
+    paragraphs = []
+    n_sentences = 0
+    for i, ((s, e), t, r) in enumerate(zip(spans, texts, roles, strict=True)):
+        sentences = split_sentences(t, s, i, None if max_sentences is None else max_sentences - n_sentences)
+        n_sentences += len(sentences)
+        if max_sentences is not None and n_sentences > max_sentences:
+            raise TooManySegments(n_sentences, "sentences", max_sentences)
+        paragraphs.append(Paragraph(index=i, start=s, end=e, text=t, role=r, sentences=sentences))
+    return tuple(paragraphs)

@@ -53,7 +53,10 @@ from analysis.model import Article
 from analysis.sources.loading import (
     MAX_BYTES,
     article_from_text,
+    check_length,
+    is_markdown_name,
     read_text,
+    sentence_limit,
     sidecar_metadata,
     slugify,
     split_front_matter,
@@ -88,22 +91,34 @@ def rows_of(
 
     ``carry``: metadata keys of the article's ``extra`` added to every row (``None`` when absent).
     """
-    from analysis.tables.build import cue_rows, sentence_rows, source_rows
+    return list(iter_rows_of(outcome, level, body_only, carry))
+
+
+def iter_rows_of(
+    outcome: Outcome, level: str, body_only: bool = False, carry: Sequence[str] = ()
+) -> Iterator[dict[str, Any]]:
+    """:func:`rows_of`, paragraph rows made one at a time (for a writer: see ``iter_paragraph_rows``)."""
+    from analysis.tables.build import cue_rows, iter_paragraph_rows, sentence_rows, source_rows
 
     if outcome.document is None:
-        return []
+        return iter(())
     if level == "article":
-        new = [outcome.article or {}]
+        new: Iterable[dict[str, Any]] = [outcome.article or {}]
     else:
         rows = {"sentence": sentence_rows, "cue": cue_rows, "source": source_rows}.get(level)
-        new = rows(outcome.document) if rows is not None else outcome.paragraphs
+        if rows is not None:
+            new = rows(outcome.document)
+        elif "paragraphs" in outcome.__dict__:  # already made (and kept) for this outcome
+            new = outcome.paragraphs
+        else:
+            new = iter_paragraph_rows(outcome.document)
         if body_only and level != "source":
-            new = [row for row in new if row["role"] == "body"]
+            new = (row for row in new if row["role"] == "body")
     if carry:
         extra = outcome.document.article.extra
         carried = {c: extra.get(c) for c in carry}
-        new = [{**row, **carried} for row in new]
-    return new
+        return ({**row, **carried} for row in new)
+    return iter(new)
 
 
 class BatchWarning(UserWarning):
@@ -172,6 +187,8 @@ class _Job:
     sidecar: dict[str, Any] = field(default_factory=dict)
     #: A table row's carried columns, set in the Article's ``extra`` as they are (any name).
     carried: dict[str, Any] = field(default_factory=dict)
+    #: Most sentences (and paragraphs) the text may have (:func:`analysis.sources.loading.sentence_limit`).
+    max_sentences: int | None = None
 
 
 # --------------------------------------------------------------------------- one article
@@ -202,8 +219,8 @@ def _run_job(job: _Job) -> Outcome:
             article = job.article
             if article is None:
                 assert job.text is not None
-                article = article_from_text(job.text, name=job.source, **{**job.sidecar, "source_path": job.source,
-                                            "article_id": job.article_id})
+                article = article_from_text(job.text, name=job.source, max_sentences=job.max_sentences,
+                                            **{**job.sidecar, "source_path": job.source, "article_id": job.article_id})
                 if job.carried:
                     article = replace(article, extra={**article.extra, **job.carried})
             document = analyze(article, job.config)
@@ -323,6 +340,8 @@ def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: Anal
                 text = read_text(source, max_bytes=max_bytes)
                 side = sidecar_metadata(source)
             meta, body = split_front_matter(text, name=source)
+            if not is_markdown_name(source):  # (Markdown's paragraphs are counted once it is rendered)
+                check_length(body, source, sentence_limit(max_bytes))  # refused before any dictionary is loaded
             meta = {**meta, **side}
     except InputError as exc:
         return Outcome(index, source, error=str(exc), warnings=_messages(caught))
@@ -342,7 +361,7 @@ def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: Anal
     carried = dict(row.carried) if row is not None else {}
     identity["extra"] = {**_extras(meta), **carried}  # front matter and sidecar, read once above
     return _Job(index, source, config, key=key, article_id=article_id, text=text, identity=identity, sidecar=side,
-                carried=carried)
+                carried=carried, max_sentences=sentence_limit(max_bytes))
 
 
 def _opt(v: object) -> str | None:
@@ -621,11 +640,10 @@ def stream_corpus(
                 run.documents.append(outcome.document)
             if keep_articles:
                 run.articles.append(outcome.article or {})
-            new = rows_of(outcome, level, body_only, carry)
             if writer is not None:
-                writer.add(new)
+                writer.add(iter_rows_of(outcome, level, body_only, carry))  # written a row group at a time
             else:
-                run.rows.extend(new)
+                run.rows.extend(rows_of(outcome, level, body_only, carry))
     except BaseException:
         if writer is not None:
             writer.abort()

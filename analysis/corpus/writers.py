@@ -28,7 +28,7 @@ import contextlib
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -137,11 +137,15 @@ class TableWriter:
             if not self.stream:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
 
-    def add(self, rows: Sequence[dict[str, Any]]) -> None:
-        """Queue ``rows``; every :attr:`ROW_GROUP` rows are written out."""
-        self.buffer.extend(rows)
-        if len(self.buffer) >= self.ROW_GROUP:
-            self._flush()
+    def add(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Queue ``rows`` (any iterable, consumed lazily); every :attr:`ROW_GROUP` rows are written out.
+
+        So at most one row group is held, however many rows one article has.
+        """
+        for row in rows:
+            self.buffer.append(row)
+            if len(self.buffer) >= self.ROW_GROUP:
+                self._flush()
 
     def close(self) -> None:
         """Write what is left (a CSV header, ``[]`` even when no row came) and publish the file."""

@@ -29,12 +29,16 @@ from typing import BinaryIO
 import yaml
 
 from analysis.annotate.language import detect_language
-from analysis.annotate.segmentation import is_name_line, segment
+from analysis.annotate.segmentation import TooManySegments, check_paragraph_count, is_name_line, segment
 from analysis.errors import InputError, InputWarning
 from analysis.model import Article, Paragraph
 
 #: Largest accepted input, in bytes (5 MiB, about 800,000 words: far beyond any article).
 MAX_BYTES = 5 * 1024 * 1024
+#: Bytes of the size limit per sentence an article may have: at most ``max_bytes // 50`` sentences (and
+#: paragraphs), 104,857 at the default 5 MiB. Prose has one sentence per 80-150 bytes; the limit bounds what
+#: many tiny sentences or lines cost (1,000,000 lines of "A b." are 5 MB, and took 5.1 GB and 148 s).
+BYTES_PER_SENTENCE = 50
 #: Metadata keys with a dedicated Article field; other front-matter keys go to ``extra``.
 METADATA_FIELDS = ("title", "author", "outlet", "date", "url", "kind", "language")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -416,7 +420,32 @@ def is_markdown_name(name: str | os.PathLike[str] | None) -> bool:
     return name is not None and Path(name).suffix.lower() in MARKDOWN_SUFFIXES
 
 
-def article_from_text(text: str, *, name: str = "<text>", markdown: bool | None = None, **metadata: object) -> Article:
+def sentence_limit(max_bytes: int = MAX_BYTES) -> int:
+    """The most sentences (and paragraphs) one article may have at the size limit ``max_bytes``."""
+    return max(1, max_bytes // BYTES_PER_SENTENCE)
+
+
+def check_length(body: str, name: str, max_sentences: int) -> None:
+    """Raise :class:`InputError` when ``body`` (text after front matter) has more paragraphs than ``max_sentences``.
+
+    Cheap (see :func:`~analysis.annotate.segmentation.check_paragraph_count`), so a corpus run
+    refuses such a file before loading any dictionary; sentences are counted by
+    :func:`article_from_text`.
+    """
+    try:
+        check_paragraph_count(body, max_sentences)
+    except TooManySegments as exc:
+        raise InputError(f"{name}: {exc} ({SPLIT_HINT})") from None
+
+
+def article_from_text(
+    text: str,
+    *,
+    name: str = "<text>",
+    markdown: bool | None = None,
+    max_sentences: int | None = None,
+    **metadata: object,
+) -> Article:
     """Build an :class:`Article` from text (front matter allowed) plus metadata.
 
     Keyword metadata (``title``, ``author``, ``outlet``, ``date``, ``url``, ``kind``,
@@ -425,6 +454,9 @@ def article_from_text(text: str, *, name: str = "<text>", markdown: bool | None 
     The article's ``language`` is detected from the body unless given. A leading
     byte-order mark (U+FEFF, as ``str.read_text()`` leaves it) is dropped, as
     :func:`read_text` drops it: offsets count from the first real character.
+
+    ``max_sentences``: more sentences or paragraphs than this are an :class:`InputError`
+    (default :func:`sentence_limit` of :data:`MAX_BYTES`).
 
     ``markdown``: parse the body as Markdown (see :mod:`analysis.sources.markdown`);
     ``None`` (the default) decides by the ``source_path`` (else ``name``) suffix:
@@ -454,7 +486,10 @@ def article_from_text(text: str, *, name: str = "<text>", markdown: bool | None 
         raise InputError(f"{name}: no article text (empty or whitespace only)")
     title = _opt_str(meta.pop("title", None))
     author = _opt_str(meta.pop("author", None))
-    paragraphs = segment(body, title=title, author=author)
+    try:
+        paragraphs = segment(body, title=title, author=author, max_sentences=max_sentences or sentence_limit())
+    except TooManySegments as exc:
+        raise InputError(f"{name}: {exc} ({SPLIT_HINT})") from None
     if markdown:
         paragraphs = _markdown_roles(paragraphs, blocks)
     if title is None and paragraphs and paragraphs[0].role == "headline":
@@ -532,7 +567,8 @@ def load_article(path: str | Path, max_bytes: int = MAX_BYTES, **metadata: objec
         path: a ``.txt`` (plain text) or ``.md``/``.markdown`` (Markdown) file, optionally
             with YAML front matter; a sidecar ``<stem>.meta.yaml`` beside it supplies
             metadata too (it overrides the front matter).
-        max_bytes: larger files are refused.
+        max_bytes: larger files are refused, and so are files with more than
+            :func:`sentence_limit` of it sentences or paragraphs.
         **metadata: title, author, outlet, date, url, kind, article_id, ... (override both).
 
     Returns:
@@ -545,6 +581,7 @@ def load_article(path: str | Path, max_bytes: int = MAX_BYTES, **metadata: objec
     p = Path(path)
     text = read_text(p, max_bytes=max_bytes)
     metadata.setdefault("source_path", str(p))
+    metadata.setdefault("max_sentences", sentence_limit(max_bytes))
     for key, value in sidecar_metadata(p).items():  # front matter < sidecar < keyword arguments
         metadata.setdefault(key, value)
     return article_from_text(text, name=str(p), **metadata)
