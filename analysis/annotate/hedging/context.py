@@ -128,6 +128,21 @@ def _is_participle(tok: str) -> bool:
     return (tok.endswith("ed") and len(tok) > 4) or tok in _IRREGULAR_PARTICIPLES
 
 
+_HONORIFICS = WORDS['honorifics']
+#: A title abbreviated with a full stop right before a position ("Mr. ", "Sen. ").
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z]+)\.\s*$")
+
+
 def _at_sentence_start(text: str, start: int) -> bool:
+    """``start`` opens a sentence: nothing but quotes or brackets since a terminal (or the text's start).
+
+    A full stop after a title ("Mr. Sanders", "Sen. Cruz") does not end a sentence: the word after it is a name.
+    """
     before = text[max(0, start - 4) : start].rstrip(" \t\"“'‘([`")
-    return not before or before[-1] in ".!?\n"
+    if not before:
+        return True
+    if before[-1] == ".":
+        title = _HONORIFIC_BEFORE.search(text, max(0, start - 12), start)
+        if title and title.group(1).lower() in _HONORIFICS:
+            return False
+    return before[-1] in ".!?\n"
