@@ -162,7 +162,7 @@ def sentence_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
         rows.append({
             "article_id": a.article_id, "paragraph": s.paragraph, "role": a.paragraphs[s.paragraph].role,
             "sentence": s.index, "start": s.start, "end": s.end, "n_words": c.n_words, "n_syllables": c.n_syllables,
-            "compound": sc.compound, "pos": sc.pos, "neu": sc.neu, "neg": sc.neg,
+            "compound": sc.compound, "pos": sc.pos, "neu": sc.neu, "neg": sc.neg, "intensity": abs(sc.compound),
             "hedges": cats.count("hedge"), "boosters": cats.count("booster"), "unhedged_prediction": i in predicted,
             "speculation": m.speculation, "vagueness": m.vagueness, "certainty": m.certainty,
             "speculative": speculative, "vague": vague, "uncertainty": m.uncertainty, "uncertain": speculative or vague,

@@ -62,6 +62,7 @@ SENTENCE_DICTIONARY: dict[str, tuple[str, str]] = {
     "pos": ("0..1", "VADER positive proportion."),
     "neu": ("0..1", "VADER neutral proportion."),
     "neg": ("0..1", "VADER negative proportion."),
+    "intensity": ("0..1", "Emotional intensity: the absolute VADER compound score (how loaded, either direction)."),
     "hedges": hedging.SPEC["hedges"],
     "boosters": hedging.SPEC["boosters"],
     "unhedged_prediction": ("bool", "True when the sentence is an unhedged author prediction."),
