@@ -43,6 +43,8 @@ FOUND_WRONGLY = [
     ('"We will win," Mr. Sanders said.', [("said", "attribution")]),
     ('"We will win." Sanders said so.', [("said", "attribution")]),
     ("Sen. Cruz said the plan failed.", [("said", "attribution")]),
+    # ... and a title's full stop does not end the sentence a rule reads: "would" after "said" stays reported
+    ("He said that Texas Sen. Ted Cruz would win.", [("said", "attribution")]),
     ("Analysts said the plan failed.", [("said", "hedge")]),  # a bare plural: nobody named
     # a person who suggests puts forward a claim of their own: a reporting verb introducing someone else's
     # claim (attribution), not the author's hedge; evidence that suggests a conclusion is the hedge
