@@ -251,6 +251,16 @@ def uncertainty_cv_results(path: Path = UNCERTAINTY_CV_RESULTS) -> dict[str, obj
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def benchmark_results(name: str) -> dict[str, object] | None:
+    """``data/benchmarks/<name>.json`` (numbers and feature or cue names only), or None when never written.
+
+    ``uncertainty_holdout``: the sentence measures on the frozen part; ``newswire_cues``: located cues on
+    hand-annotated news; ``uncertainty_cv`` and ``hedge_eval`` as :func:`uncertainty_cv_results` and
+    :func:`hedge_eval_results`.
+    """
+    return uncertainty_cv_results(UNCERTAINTY_CV_RESULTS.with_name(f"{name}.json"))
+
+
 def profile_inputs(seed: ArticleTables, comparables: Comparables) -> tuple[pd.DataFrame, dict[str, str]]:
     """Seed, every store article, then baseline articles up to 11 panels in all."""
     frames = [seed.paragraphs, comparables.store_paragraphs]
