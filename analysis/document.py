@@ -21,10 +21,10 @@ Layers, in the order they are made (each reads only the ones before it):
 6. ``sentiment``: VADER scores of each sentence;
 7. ``voice_words``: per paragraph, words in quotations, words in reported content
    (outside quotations) and all words;
-8. ``uncertainty``: per sentence, the probability that it expresses uncertainty
-   (:mod:`analysis.annotate.hedging.sentence_model`, from its words and its cues), and for
-   each sentence at or over the threshold, the features that drove the score
-   (``uncertainty_drivers``), so the number is never a black box.
+8. ``measures``: per sentence, its speculation, vagueness and perceived certainty
+   (:mod:`analysis.annotate.hedging.sentence_model`, from its cues and context words), and for
+   each sentence speculative or vague at the thresholds, the features that drove each of those
+   measures (``uncertainty_drivers``), so a number is never a black box.
 
 Every span is an offset into ``Article.text`` (one convention throughout).
 A document round-trips through JSON (:meth:`AnalysedDocument.to_dict`,
@@ -44,6 +44,7 @@ from analysis.annotate.attribution import Attribution, SpanIndex, find_attributi
 from analysis.annotate.counts import Counts
 from analysis.annotate.hedging import Cue, find_cues
 from analysis.annotate.hedging.predictions import unhedged_predictions
+from analysis.annotate.hedging.sentence_model import DECIDED, Driver, SentenceMeasures
 from analysis.annotate.quotes import Quote, find_quotes, quoted_words
 from analysis.annotate.sentiment import Scores, sentence_scores
 from analysis.config import DEFAULT_CONFIG, AnalysisConfig
@@ -56,7 +57,7 @@ NOTICE_MIN_ATTRIBUTIONS = 2
 _UNREAD_MARKS = re.compile(r"(?:^|[\s(\[])'(?=\w)|[‹›「」『』‚‛]|,,|<<|>>|^[—–] ", re.MULTILINE)
 
 #: Bump when the layers or their JSON form change (part of the cache key).
-DOCUMENT_VERSION = 3
+DOCUMENT_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -75,10 +76,13 @@ class AnalysedDocument:
         predictions: positions in ``sentences`` of unhedged author predictions.
         sentiment: per sentence, VADER :class:`~analysis.annotate.sentiment.Scores`.
         voice_words: per paragraph, ``(quoted words, reported words, all words)``.
-        uncertainty: per sentence, the model's probability of uncertainty (0..1).
-        uncertainty_drivers: ``{sentence position: ((feature, contribution to the logit), ...)}``
-            for the sentences at or over :attr:`uncertainty_threshold`, strongest first.
-        uncertainty_threshold: the decision threshold used (the config's, or the model's).
+        measures: per sentence, its :class:`~analysis.annotate.hedging.sentence_model.SentenceMeasures`
+            (speculation 0..1, vagueness 0..1, certainty 1..6).
+        uncertainty_drivers: ``{sentence position: ((measure, feature, contribution to the
+            measure's logit), ...)}`` for the sentences speculative or vague at :attr:`thresholds`:
+            for each such measure its strongest features.
+        thresholds: the decision thresholds of speculation and vagueness used (the model's, or the
+            config's ``uncertainty_threshold`` for both).
     """
 
     article: Article
@@ -91,13 +95,26 @@ class AnalysedDocument:
     predictions: tuple[int, ...]
     sentiment: tuple[Scores, ...]
     voice_words: tuple[tuple[int, int, int], ...]
-    uncertainty: tuple[float, ...] = ()
-    uncertainty_drivers: dict[int, tuple[tuple[str, float], ...]] = field(default_factory=dict)
-    uncertainty_threshold: float = 0.5
+    measures: tuple[SentenceMeasures, ...] = ()
+    uncertainty_drivers: dict[int, tuple[Driver, ...]] = field(default_factory=dict)
+    thresholds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(DECIDED, 0.5))
+
+    @property
+    def uncertainty(self) -> tuple[float, ...]:
+        """Per sentence, ``max(speculation, vagueness)`` (the old name's stated combination)."""
+        return tuple(m.uncertainty for m in self.measures)
+
+    def is_speculative(self, position: int) -> bool:
+        """Whether the sentence at ``position`` of :attr:`sentences` is at or over the speculation threshold."""
+        return self.measures[position].speculation >= self.thresholds["speculation"]
+
+    def is_vague(self, position: int) -> bool:
+        """Whether the sentence at ``position`` is at or over the vagueness threshold."""
+        return self.measures[position].vagueness >= self.thresholds["vagueness"]
 
     def is_uncertain(self, position: int) -> bool:
-        """Whether the sentence at ``position`` of :attr:`sentences` is at or over the threshold."""
-        return self.uncertainty[position] >= self.uncertainty_threshold
+        """Whether the sentence at ``position`` is speculative or vague."""
+        return self.is_speculative(position) or self.is_vague(position)
 
     def sentence_range(self, paragraph: int) -> range:
         """Positions in :attr:`sentences` of paragraph ``paragraph``'s sentences."""
@@ -190,9 +207,9 @@ class AnalysedDocument:
             "predictions": list(self.predictions),
             "sentiment": [list(s) for s in self.sentiment],
             "voice_words": [list(v) for v in self.voice_words],
-            "uncertainty": list(self.uncertainty),
+            "measures": [[m.speculation, m.vagueness, m.certainty] for m in self.measures],
             "uncertainty_drivers": {str(k): [list(x) for x in v] for k, v in self.uncertainty_drivers.items()},
-            "uncertainty_threshold": self.uncertainty_threshold,
+            "thresholds": dict(self.thresholds),
         }
 
     @classmethod
@@ -235,11 +252,12 @@ class AnalysedDocument:
             predictions=tuple(data["predictions"]),
             sentiment=tuple(Scores(*s) for s in data["sentiment"]),
             voice_words=tuple((int(q_), int(r_), int(w_)) for q_, r_, w_ in data["voice_words"]),
-            uncertainty=tuple(float(u) for u in data["uncertainty"]),
+            measures=tuple(SentenceMeasures(float(s), float(v), float(c)) for s, v, c in data["measures"]),
             uncertainty_drivers={
-                int(k): tuple((str(f), float(c)) for f, c in v) for k, v in data["uncertainty_drivers"].items()
+                int(k): tuple((str(m), str(f), float(c)) for m, f, c in v)
+                for k, v in data["uncertainty_drivers"].items()
             },
-            uncertainty_threshold=float(data["uncertainty_threshold"]),
+            thresholds={k: float(v) for k, v in data["thresholds"].items()},
         )
 
 
@@ -325,7 +343,7 @@ def analyze(article: Article, config: AnalysisConfig | None = None) -> AnalysedD
             n_words = quoted_words(p.text, p.start, ())[1]
         voice_words.append((n_quoted, n_either - n_quoted, n_words))
         first += len(p.sentences)
-    scores, drivers, threshold = _uncertainty(sentences, cues, config)
+    scores, drivers, thresholds = _measures(sentences, cues, config)
     return AnalysedDocument(
         article=article,
         config=config,
@@ -337,20 +355,21 @@ def analyze(article: Article, config: AnalysisConfig | None = None) -> AnalysedD
         predictions=tuple(predictions),
         sentiment=tuple(sentence_scores([s.text for s in sentences])),
         voice_words=tuple(voice_words),
-        uncertainty=scores,
+        measures=scores,
         uncertainty_drivers=drivers,
-        uncertainty_threshold=threshold,
+        thresholds=thresholds,
     )
 
 
-#: Drivers kept per uncertain sentence.
+#: Drivers kept per measure of a speculative or vague sentence.
 DRIVERS = 3
 
 
-def _uncertainty(
+def _measures(
     sentences: Sequence[Sentence], cues: Sequence[Cue], config: AnalysisConfig
-) -> tuple[tuple[float, ...], dict[int, tuple[tuple[str, float], ...]], float]:
-    """The model's score of every sentence (its cues re-based to it), and the drivers of the uncertain ones."""
+) -> tuple[tuple[SentenceMeasures, ...], dict[int, tuple[Driver, ...]], dict[str, float]]:
+    """The measures of every sentence (its cues re-based to it), the drivers of the speculative or vague ones,
+    and the thresholds used."""
     from analysis.annotate.hedging.sentence_model import load_model, score_and_explain
 
     per_sentence: list[list[Cue]] = [[] for _ in sentences]
@@ -360,10 +379,10 @@ def _uncertainty(
         if i >= 0 and c.start < sentences[i].end:
             s = sentences[i].start
             per_sentence[i].append(Cue(c.start - s, c.end - s, c.text, c.category, c.subtype))
-    threshold = config.uncertainty_threshold if config.uncertainty_threshold is not None else load_model().threshold
-    probs, drivers = score_and_explain([s.text for s in sentences], per_sentence, threshold, DRIVERS)
-    scores = tuple(probs)
-    return scores, drivers, threshold
+    u = config.uncertainty_threshold
+    thresholds = dict(load_model().thresholds) if u is None else dict.fromkeys(DECIDED, float(u))
+    scores, drivers = score_and_explain([s.text for s in sentences], per_sentence, thresholds, DRIVERS)
+    return tuple(scores), drivers, thresholds
 
 
 def _blanked(text: str, start: int, relations: Sequence[Attribution]) -> str:

@@ -278,19 +278,37 @@ def build_figures(seed: ArticleTables, comparables: Comparables | None = None) -
         )
     cv = uncertainty_cv_results()
     if cv is not None:
-        figs["10_uncertainty_reliability"] = plots.reliability(cv["reliability_bins_union"])  # type: ignore[arg-type]
+        figs["10_uncertainty_reliability"] = plots.reliability(reliability_series(cv))
     return figs
 
 
-#: Cross-validated figures of the uncertainty model, written by ``scripts/train_uncertainty.py``.
+def reliability_series(cv: dict[str, object]) -> dict[str, list[dict[str, object]]]:
+    """The cross-validated reliability bins of speculation and vagueness, labelled with their data."""
+    return {
+        "speculation (biological sentences)": cv["speculation"]["reliability_bins"],  # type: ignore[index]
+        "vagueness (Wikipedia sentences)": cv["vagueness"]["reliability_bins"],  # type: ignore[index]
+    }
+
+
+#: Cross-validated figures of the sentence measures, written by ``scripts/train_uncertainty.py``.
 UNCERTAINTY_CV_RESULTS = Path(__file__).resolve().parents[2] / "data" / "benchmarks" / "uncertainty_cv.json"
 
 
 def uncertainty_cv_results(path: Path = UNCERTAINTY_CV_RESULTS) -> dict[str, object] | None:
-    """The uncertainty model's cross-validated figures (numbers and feature names only), or None."""
+    """The sentence measures' cross-validated figures (numbers and feature names only), or None."""
     if not path.is_file():
         return None
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def benchmark_results(name: str) -> dict[str, object] | None:
+    """``data/benchmarks/<name>.json`` (numbers and feature or cue names only), or None when never written.
+
+    ``uncertainty_holdout``: the sentence measures on the frozen part; ``newswire_cues``: located cues on
+    hand-annotated news; ``uncertainty_cv`` and ``hedge_eval`` as :func:`uncertainty_cv_results` and
+    :func:`hedge_eval_results`.
+    """
+    return uncertainty_cv_results(UNCERTAINTY_CV_RESULTS.with_name(f"{name}.json"))
 
 
 def profile_inputs(seed: ArticleTables, comparables: Comparables) -> tuple[pd.DataFrame, dict[str, str]]:

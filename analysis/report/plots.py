@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -631,32 +631,39 @@ def who_hedges(article: pd.Series, sources: pd.DataFrame, title: str = "") -> Fi
 
 
 @styled
-def reliability(bins: Sequence[dict[str, object]], title: str = "") -> Figure:
-    """Reliability (calibration) plot of the uncertainty model: predicted probability against observed rate.
+def reliability(series: Mapping[str, Sequence[dict[str, object]]], title: str = "") -> Figure:
+    """Reliability (calibration) plot of the sentence measures: predicted probability against observed rate.
 
     Args:
-        bins: ``[{"bin": [lo, hi], "mean_predicted", "observed_rate", "n"}, ...]`` (the cross-validated
-            bins in ``data/benchmarks/uncertainty_cv.json``).
+        series: ``{label: bins}``, bins as ``[{"bin": [lo, hi], "mean_predicted", "observed_rate", "n"}, ...]``
+            (the cross-validated bins of each measure in ``data/benchmarks/uncertainty_cv.json``).
         title: the figure title.
 
     Returns:
-        Points sized by the number of sentences in each bin, and the diagonal of perfect calibration.
+        One line per measure, points sized by the number of sentences in each bin (numbers beside
+        them), and the diagonal of perfect calibration.
     """
-    pred = [float(b["mean_predicted"]) for b in bins if b["n"]]  # type: ignore[arg-type]
-    obs = [float(b["observed_rate"]) for b in bins if b["n"]]  # type: ignore[arg-type]
-    n = [int(b["n"]) for b in bins if b["n"]]  # type: ignore[call-overload]
-    fig = _figure(5.2, 4.6)
+    fig = _figure(5.6, 4.8)
     ax = fig.subplots()
     ax.plot([0, 1], [0, 1], color="#999999", linestyle="--", linewidth=1, label="perfectly calibrated")
-    sizes = [20 + 180 * (k / max(n)) ** 0.5 for k in n]
-    ax.scatter(pred, obs, s=sizes, color=COMPARABLE_COLOR, zorder=3, label="cross-validated bins")
-    ax.plot(pred, obs, color=COMPARABLE_COLOR, linewidth=1)
-    for p, o, k in zip(pred, obs, n, strict=True):
-        ax.annotate(f"{k:,}", (p, o), textcoords="offset points", xytext=(6, -10), fontsize=7, color="#555555")
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
-    ax.set_xlabel("predicted probability of uncertainty")
-    ax.set_ylabel("share of sentences annotators marked uncertain")
+    colors = (COMPARABLE_COLOR, OKABE_ITO["orange"], OKABE_ITO["green"])
+    offsets = ((6, -11), (-8, 6), (6, 6))
+    largest = max((int(b["n"]) for bins in series.values() for b in bins), default=1)  # type: ignore[call-overload]
+    for (label, bins), color, offset in zip(series.items(), colors, offsets, strict=False):
+        kept = [b for b in bins if b["n"]]
+        pred = [float(b["mean_predicted"]) for b in kept]  # type: ignore[arg-type]
+        obs = [float(b["observed_rate"]) for b in kept]  # type: ignore[arg-type]
+        n = [int(b["n"]) for b in kept]  # type: ignore[call-overload]
+        sizes = [16 + 160 * (k / largest) ** 0.5 for k in n]
+        ax.scatter(pred, obs, s=sizes, color=color, zorder=3, label=label)
+        ax.plot(pred, obs, color=color, linewidth=1)
+        for p, o, k in zip(pred, obs, n, strict=True):
+            ax.annotate(f"{k:,}", (p, o), textcoords="offset points", xytext=offset, fontsize=6.5, color=color,
+                        ha="right" if offset[0] < 0 else "left")
+    ax.set_xlim(-0.02, 1.04)
+    ax.set_ylim(-0.07, 1.04)
+    ax.set_xlabel("predicted probability (out of fold)")
+    ax.set_ylabel("share of sentences the annotators marked")
     ax.legend(loc="upper left", frameon=False, fontsize=8)
-    ax.set_title(title or "Uncertainty model: reliability (5-fold CV, Wikipedia + bio)")
+    ax.set_title(title or "Sentence measures: reliability (5-fold CV, development part)")
     return fig

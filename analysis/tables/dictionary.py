@@ -62,15 +62,22 @@ SENTENCE_DICTIONARY: dict[str, tuple[str, str]] = {
     "pos": ("0..1", "VADER positive proportion."),
     "neu": ("0..1", "VADER neutral proportion."),
     "neg": ("0..1", "VADER negative proportion."),
+    "intensity": ("0..1", "Emotional intensity: the absolute VADER compound score (how loaded, either direction)."),
     "hedges": hedging.SPEC["hedges"],
     "boosters": hedging.SPEC["boosters"],
     "unhedged_prediction": ("bool", "True when the sentence is an unhedged author prediction."),
-    "uncertainty": ("0..1", "The model's probability that the sentence expresses uncertainty."),
-    "uncertain": ("bool", "True when `uncertainty` is at least the threshold (see `uncertain_sentences`)."),
+    "speculation": ("0..1", "Probability that the sentence hedges epistemically (see `speculation` above)."),
+    "vagueness": ("0..1", "Probability that the sentence makes a vague or unsupported claim (see `vagueness`)."),
+    "certainty": ("1..6", "How certain the sentence sounds to a reader (Pei & Jurgens 2021 scale)."),
+    "speculative": ("bool", "True when `speculation` is at least its threshold."),
+    "vague": ("bool", "True when `vagueness` is at least its threshold."),
+    "uncertainty": ("0..1", "`max(speculation, vagueness)`."),
+    "uncertain": ("bool", "True when the sentence is speculative or vague."),
     "uncertainty_drivers": (
         "text",
-        "For an uncertain sentence, the features that drove its score with their contribution to the logit "
-        "('cueword:may +1.20; cue:hedge/modal +0.40'): cue features name the lexicon's cues. Empty otherwise.",
+        "For a speculative or vague sentence, what drove each such measure: its features with their contribution "
+        "to the measure's logit ('speculation: cueword:may +3.38, spec:whether +1.20; vagueness: vague:some +human "
+        "+1.10'): cue features name the lexicon's cues. Empty otherwise.",
     ),
     "text": ("text", "The sentence."),
 }
@@ -102,11 +109,14 @@ CUE_DICTIONARY: dict[str, tuple[str, str]] = {
         "and a leading 'the' dropped); empty for unnamed sources. `analysis.tables.unify_speaker_ids` maps a lone "
         "surname to the one full name of a corpus ending with it.",
     ),
-    "sentence_uncertainty": ("0..1", "The uncertainty of the cue's sentence (sentence table `uncertainty`)."),
+    "sentence_speculation": ("0..1", "The speculation of the cue's sentence (sentence table `speculation`)."),
+    "sentence_vagueness": ("0..1", "The vagueness of the cue's sentence (sentence table `vagueness`)."),
+    "sentence_certainty": ("1..6", "The perceived certainty of the cue's sentence (sentence table `certainty`)."),
+    "sentence_uncertainty": ("0..1", "`max(sentence_speculation, sentence_vagueness)`."),
     "uncertainty_drivers": (
         "text",
-        "When the cue's sentence is uncertain, what drove its score (as in the sentence table), so a researcher "
-        "sees whether this cue did.",
+        "When the cue's sentence is speculative or vague, what drove each measure (as in the sentence table), so "
+        "a researcher sees whether this cue did.",
     ),
 }
 CUE_COLUMNS: tuple[str, ...] = (*CUE_DICTIONARY, *METADATA)
