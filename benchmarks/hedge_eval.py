@@ -157,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = read_rows(args.csv, args.part)
     res = evaluate(rows, top=args.top)
     res["part"] = args.part
+    if args.part != "all":
+        res["dataset"] += f", {args.part} part of the frozen split"
     res["lexicon_ceiling"] = lexicon_ceiling(rows)
     print(f"{res['dataset']}: {res['sentences']} sentences, {res['uncertain']} uncertain")
     print(f"precision {res['precision']:.3f}  recall {res['recall']:.3f}  F1 {res['f1']:.3f}")

@@ -449,8 +449,8 @@ def detector_scores(scores: dict[str, object], title: str = "", target_f1: float
     dataset = str(scores.get("dataset") or "CoNLL-2010 Wikipedia sentences")
     n = scores.get("sentences")
     ax.set_xlabel(
-        f"Tested on {n:,} annotated sentences ({dataset}); a sentence counts as hedged when the detector finds\n"
-        "at least one hedge cue in it. Encyclopaedia text, not news: treat single cues as suggestions to check."
+        f"Tested on {n:,} annotated sentences ({dataset}).\nA sentence counts as hedged when the detector finds "
+        "at least one hedge cue in it.\nEncyclopaedia text, not news: treat single cues as suggestions to check."
         if isinstance(n, int) else f"Tested on {dataset}: treat single cues as suggestions to check.",
         fontsize=8.5,
     )
