@@ -16,6 +16,7 @@ returned Figure. Conventions shared by all charts:
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 from collections.abc import Mapping, Sequence
 
@@ -73,6 +74,9 @@ GROUP_PALETTE: tuple[str, ...] = (
 )
 
 
+_UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
 def group_colors(groups: Sequence[object]) -> dict[str, str]:
     """One colour per group, in the order given (sorted names give every chart the same colours)."""
     names = list(dict.fromkeys(str(g) for g in groups))
@@ -80,8 +84,12 @@ def group_colors(groups: Sequence[object]) -> dict[str, str]:
 
 
 def escape_mathtext(text: object) -> str:
-    """``text`` as matplotlib draws it literally: ``$`` escaped, so "$5 million ... $10" is not maths."""
-    return str(text).replace("$", r"\$")
+    """``text`` as matplotlib draws it literally: ``$`` escaped, so "$5 million ... $10" is not maths.
+
+    Idempotent: a ``$`` already escaped (by :func:`drawn_as_written`, which every :func:`styled`
+    plot function applies to its arguments) is left as it is.
+    """
+    return _UNESCAPED_DOLLAR.sub(r"\\$", str(text))
 
 
 def _figure(width: float, height: float) -> Figure:
