@@ -441,9 +441,8 @@ def explain(
 
 def _leading(s: SentenceMeasures, thresholds: Mapping[str, float]) -> str:
     """Speculation or vagueness, whichever stands higher relative to its threshold."""
-    return "speculation" if s.speculation / thresholds["speculation"] >= s.vagueness / thresholds["vagueness"] else (
-        "vagueness"
-    )
+    spec = s.speculation / thresholds["speculation"]
+    return "speculation" if spec >= s.vagueness / thresholds["vagueness"] else "vagueness"
 
 
 def measure_sentences(sentences: Sequence[str], cues_per_sentence: Sequence[Sequence[Cue]]) -> list[SentenceMeasures]:
