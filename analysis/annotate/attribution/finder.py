@@ -24,8 +24,10 @@ from analysis.annotate.quotes import Quote, find_quotes
 
 
 def run(st: Parse) -> list[Attribution]:
+    """Every pass over the article of ``st``, in order; the relations as records."""
     text = st.text
-    events: list[tuple[int, int, object]] = []
+    # (offset, order, what): a sentence's names (paragraph, tokens, title case) or a relation's source
+    events: list[tuple[int, int, tuple[int, list[Tok], bool] | Raw]] = []
     sent_toks: list[tuple[int, int, int, list[Tok]]] = []
     for pi, sents in enumerate(st.sentences):
         ps, pe = st.paragraphs[pi]
@@ -35,14 +37,14 @@ def run(st: Parse) -> list[Attribution]:
         for ss, se in sents:
             toks = tokens(text, ss, se)
             sent_toks.append((pi, ss, se, toks))
-            events.append((ss, 0, ("names", pi, toks, title_case)))
+            events.append((ss, 0, (pi, toks, title_case)))
             st.sent_list.append((ss, se, toks, pi))
             reported_in(st, pi, ss, se, toks)
     st.sent_starts = [x[0] for x in st.sent_list]
     direct(st)
     raws = sorted(st.raws, key=lambda r: (r.start, r.kind != "reported"))
     st.raws = raws
-    st.by_para: dict[int, list[Raw]] = {}
+    st.by_para = {}
     for r in raws:
         st.by_para.setdefault(r.paragraph, []).append(r)
     st.para_starts = {pi: [r.start for r in rs] for pi, rs in st.by_para.items()}
@@ -51,22 +53,21 @@ def run(st: Parse) -> list[Attribution]:
     # resolution in reading order: names of a sentence, then the relations whose source lies there
     for r in raws:
         if r.src:
-            events.append((r.src[0], 1, ("source", r)))
+            events.append((r.src[0], 1, r))
         else:
-            events.append((r.start, 1, ("source", r)))
+            events.append((r.start, 1, r))
     events.sort(key=lambda e: (e[0], e[1]))
     sentence_starts = {ss for _, ss, _, _ in sent_toks}
     for _pos, _o, ev in events:
-        if ev[0] == "names":
-            _, pi, toks, title_case = ev
+        if not isinstance(ev, Raw):
+            pi, toks, title_case = ev
             n0 = len(st.tracker.mentions)
             scan_names(st, pi, toks, title_case)
             for m in st.tracker.mentions[n0:]:  # inside someone's words, or an addressee ("told Reuters")
                 if st.in_content(m.pos) or st.cue_index.holding(m.pos, m.pos + 1) is not None:
                     m.salient = False
             continue
-        r = ev[1]
-        resolve(st, r, sentence_starts)
+        resolve(st, ev, sentence_starts)
     # direct quotes without a source: paragraph runs, quote groups, neighbouring sentences
     fill_quotes(st, sent_toks)
     return finish(st)
@@ -106,5 +107,3 @@ def attributions(article) -> list[Attribution]:  # type: ignore[no-untyped-def]
     paragraphs = [(p.start, p.end) for p in article.paragraphs]
     sentences = [[(s.start, s.end) for s in p.sentences] for p in article.paragraphs]
     return find_attributions(article.text, paragraphs, sentences)
-
-

@@ -32,9 +32,11 @@ class Entity:
     @property
     def canonical(self) -> str:
         """The fullest name, or the label of an unnamed source."""
-        if self.names:
-            return " ".join(max(self.names, key=len))
-        return self.label
+        fullest: tuple[str, ...] = ()
+        for name in self.names:  # the first of the longest
+            if len(name) > len(fullest):
+                fullest = name
+        return " ".join(fullest) if fullest else self.label
 
 
 @dataclass

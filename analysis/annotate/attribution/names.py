@@ -19,6 +19,7 @@ from analysis.annotate.attribution.tokens import (
 
 
 def scan_names(st: Parse, pi: int, toks: list[Tok], title_case: bool) -> None:
+    """Enter every name run of the sentence ``toks`` (paragraph ``pi``) into the tracker, with its titles and roles."""
     W, c = st.W, st.W.cls
     tr = st.tracker
     i = 0
@@ -121,7 +122,6 @@ def scan_names(st: Parse, pi: int, toks: list[Tok], title_case: bool) -> None:
     coordinated(st, pi, toks)
 
 
-
 def coordinated(st: Parse, pi: int, toks: list[Tok]) -> None:
     """Coordinated first names ("Gareth and Linda Morgan") name two people sharing the surname."""
     c = st.W.cls
@@ -140,8 +140,8 @@ def coordinated(st: Parse, pi: int, toks: list[Tok]) -> None:
             st.tracker.add(a.start, pi, ent, not st.in_quote(a.start))
 
 
-
 def appositive(st: Parse, toks: list[Tok], a: int, b: int, ent: Entity) -> None:
+    """Roles and affiliations from a description beside the name at tokens ``[a, b)`` (either side, in commas)."""
     c = st.W.cls
     n = len(toks)
     # NAME , DESCRIPTION ,
@@ -171,4 +171,3 @@ def appositive(st: Parse, toks: list[Tok], a: int, b: int, ent: Entity) -> None:
                 ent.person = True
                 st.tracker.add_roles(ent, roles)
                 ent.affil |= affil
-

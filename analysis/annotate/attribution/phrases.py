@@ -6,7 +6,7 @@ stretch before or after a quotation); indices are token positions, offsets come 
 
 from __future__ import annotations
 
-from analysis.annotate.attribution.state import Parse, VerbSubject
+from analysis.annotate.attribution.state import Parse, Subject, VerbSubject
 from analysis.annotate.attribution.tokens import (
     ACCORDING,
     CLOSERS,
@@ -18,6 +18,7 @@ from analysis.annotate.attribution.tokens import (
 
 
 def verb_at(st: Parse, toks: list[Tok], i: int) -> tuple[str, int] | None:
+    """The reporting verb starting at token ``i``: ``(class, number of words)``, or None (not after a capital)."""
     t = toks[i]
     if not t.word or t.cap and i > 0:
         return None
@@ -25,7 +26,6 @@ def verb_at(st: Parse, toks: list[Tok], i: int) -> tuple[str, int] | None:
         if all(i + k < len(toks) and toks[i + k].low == w for k, w in enumerate(ws)):
             return c, len(ws)
     return None
-
 
 
 def np_left(st: Parse, toks: list[Tok], j: int, lo: int = 0) -> int | None:
@@ -102,7 +102,6 @@ def np_left(st: Parse, toks: list[Tok], j: int, lo: int = 0) -> int | None:
     return a
 
 
-
 def np_right(st: Parse, toks: list[Tok], i: int) -> int | None:
     """End index (exclusive) of a noun phrase starting at token ``i``."""
     c = st.W.cls
@@ -152,16 +151,11 @@ def np_right(st: Parse, toks: list[Tok], i: int) -> int | None:
     return k if k > start_content else None
 
 
-
 def clause_start_ok(st: Parse, toks: list[Tok], k: int) -> bool:
+    """Whether a full clause starts at token ``k``: a subject followed by a finite verb within eight words."""
     c = st.W.cls
     if k >= len(toks) or not toks[k].word:
-        return (
-            k < len(toks)
-            and toks[k].text in QUOTE_CHARS
-            and k + 1 < len(toks)
-            and clause_start_ok(st, toks, k + 1)
-        )
+        return k < len(toks) and toks[k].text in QUOTE_CHARS and k + 1 < len(toks) and clause_start_ok(st, toks, k + 1)
     t = toks[k]
     if t.low in st.W.cls["approx"] and t.low not in c["det"]:
         ok = k + 1 < len(toks) and (toks[k + 1].text[0].isdigit() or toks[k + 1].low in ("half", "a", "one"))
@@ -224,8 +218,8 @@ def clause_start_ok(st: Parse, toks: list[Tok], k: int) -> bool:
     return False
 
 
-
 def clause_end(st: Parse, start: int, sent_end: int) -> int:
+    """End offset of a reported clause starting at ``start``: a clause break, ", according to" or the sentence end."""
     m = st.W.breaks.search(st.text, start, sent_end)
     end = m.start() if m else sent_end
     m2 = ACCORDING.search(st.text, start, end)
@@ -238,9 +232,12 @@ def clause_end(st: Parse, start: int, sent_end: int) -> int:
     return end
 
 
+def subject_left(st: Parse, toks: list[Tok], i: int, lo: int = 0) -> Subject | VerbSubject | None:
+    """The source noun phrase of the reporting verb at token ``i`` (tokens ``[a, b)`` and a note).
 
-def subject_left(st: Parse, toks: list[Tok], i: int, lo: int = 0) -> tuple[int, int, dict] | None | str:
-    """Source tokens [a, b) of the verb at ``i``; VerbSubject.SHARED / VerbSubject.NOT_REPORTING / None."""
+    Returns a :class:`VerbSubject` when the verb reports nothing here or shares the clause's
+    subject, None when no subject stands before it.
+    """
     c = st.W.cls
     j = i - 1
     while j >= lo and toks[j].word and (toks[j].low in c["aux"] or is_verb_adverb(st, toks[j])):
@@ -287,14 +284,13 @@ def subject_left(st: Parse, toks: list[Tok], i: int, lo: int = 0) -> tuple[int, 
     return s, j + 1, {}
 
 
-
 def is_verb_adverb(st: Parse, t: Tok) -> bool:
     """An adverb between a subject and its reporting verb ("also", "later", "repeatedly", "long")."""
     return not t.cap and (t.low in st.W.cls["verb_adverb"] or (t.low.endswith("ly") and len(t.low) > 4))
 
 
-
 def sentence_subject(st: Parse, toks: list[Tok]) -> tuple[int, int] | None:
+    """Token span of the subject of the sentence ``toks`` (after an opening adverbial clause), or None."""
     k = 0
     if toks and toks[0].word and (toks[0].low in st.W.cls["function"]) and toks[0].low not in st.W.cls["det"]:
         for x in range(min(len(toks), 7)):
@@ -311,12 +307,11 @@ def sentence_subject(st: Parse, toks: list[Tok]) -> tuple[int, int] | None:
     return k, e
 
 
-
 def medium(st: Parse, toks: list[Tok], k: int) -> int | None:
+    """Token index after a medium or addressee phrase at ``k`` ("on Twitter", "in a statement"), or None."""
     for m in st.W.media:
         if all(k + x < len(toks) and toks[k + x].low == w for x, w in enumerate(m)):
             return k + len(m)
     if k + 1 < len(toks) and toks[k].low == "on" and toks[k + 1].cap and toks[k + 1].word:
         return k + 2
     return None
-

@@ -17,14 +17,14 @@ from analysis.annotate.attribution.phrases import (
     verb_at,
 )
 from analysis.annotate.attribution.spans import SpanIndex
-from analysis.annotate.attribution.state import Parse, Raw, VerbSubject
+from analysis.annotate.attribution.state import Note, Parse, Raw, Subject, VerbSubject
 from analysis.annotate.attribution.tokens import (
     Tok,
     tokens,
 )
 
 
-def quote_intro(st: Parse, qi: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None, dict]:
+def quote_intro(st: Parse, qi: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None, Note]:
     """(cue span, source span, note) introducing quote segment ``qi``."""
     q = st.quotes[qi]
     ps, pe = st.paragraphs[q.paragraph]
@@ -45,7 +45,7 @@ def quote_intro(st: Parse, qi: int) -> tuple[tuple[int, int] | None, tuple[int, 
         for x in range(k + 1, min(len(tt), k + 18)):
             v = verb_at(st, tt, x)
             if v:
-                sj = subject_left(st, tt, x, k)
+                sj: Subject | VerbSubject | None = subject_left(st, tt, x, k)
                 if isinstance(sj, tuple) and sj[0] == k:
                     ce = tt[x + v[1] - 1].end
                     m = medium(st, tt, x + v[1])
@@ -69,7 +69,7 @@ def quote_intro(st: Parse, qi: int) -> tuple[tuple[int, int] | None, tuple[int, 
             v = verb_at(st, lt, x)
             if v:
                 sj = subject_left(st, lt, x)
-                if sj == VerbSubject.SHARED:  # "Clinton tweeted congratulations to Sanders, adding “...”"
+                if sj is VerbSubject.SHARED:  # "Clinton tweeted congratulations to Sanders, adding “...”"
                     whole = sentence_subject(st, lt)
                     sj = (whole[0], whole[1], {}) if whole else None
                 if isinstance(sj, tuple):
@@ -78,25 +78,27 @@ def quote_intro(st: Parse, qi: int) -> tuple[tuple[int, int] | None, tuple[int, 
                     return (lt[x].start, ce), (lt[sj[0]].start, lt[sj[1] - 1].end), note
                 break
         if lt[-1].text == ":":
-            sj = sentence_subject(st, lt)
-            if sj:
-                return None, (lt[sj[0]].start, lt[sj[1] - 1].end), {}
+            whole = sentence_subject(st, lt)
+            if whole:
+                return None, (lt[whole[0]].start, lt[whole[1] - 1].end), {}
     return None, None, {}
 
 
-
 def direct(st: Parse) -> None:
+    """Record one direct relation per quotation segment, with the introduction of its group."""
     segs: dict[int, list[int]] = {}
     for qi, q in enumerate(st.quotes):
         segs.setdefault(q.group, []).append(qi)
     reported = SpanIndex([(r.start, r.end + 2, r) for r in st.raws if r.kind == "reported"])
     for g, qis in segs.items():
-        cue = src = None
-        note: dict = {}
-        enclosing = None
+        cue: tuple[int, int] | None = None
+        src: tuple[int, int] | None = None
+        note: Note = {}
+        enclosing: Raw | None = None
         for qi in qis:
             q = st.quotes[qi]
-            enclosing = reported.holding(q.start, q.end)  # type: ignore[assignment]
+            held = reported.holding(q.start, q.end)
+            enclosing = held if isinstance(held, Raw) else None
             if enclosing:
                 break
             cue, src, note = quote_intro(st, qi)
@@ -108,12 +110,11 @@ def direct(st: Parse) -> None:
             if enclosing is not None:
                 r.inherit = enclosing
                 r.cue, r.src = enclosing.cue, enclosing.src
-            r.src_note["qi"] = qi
             st.raws.append(r)
 
 
-
 def fill_quotes(st: Parse, sent_toks: list[tuple[int, int, int, list[Tok]]]) -> None:
+    """Give quotes without a source the speaker of their group, paragraph run or neighbouring sentence."""
     direct = [r for r in st.raws if r.kind == "direct"]
     by_group: dict[object, list[Raw]] = {}
     for r in direct:
@@ -151,4 +152,3 @@ def fill_quotes(st: Parse, sent_toks: list[tuple[int, int, int, list[Tok]]]) -> 
                 x = cands[0]
                 r.speaker, r.entity, r.src, r.cue = x.speaker, x.entity, x.src, x.cue
                 continue
-

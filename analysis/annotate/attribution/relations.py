@@ -30,7 +30,6 @@ class Attribution:
     speaker: str
 
 
-
 def voice_of(start: int, end: int, relations: Sequence[Attribution] | SpanIndex) -> tuple[str, str]:
     """Voice of the span ``[start, end)``: ``("author" | "quoted" | "reported", speaker)``.
 

@@ -25,6 +25,7 @@ from analysis.annotate.attribution.tokens import (
 
 
 def reported_in(st: Parse, pi: int, ss: int, se: int, toks: list[Tok]) -> None:
+    """Record the reported-speech relations of one sentence (tokens ``toks``, span ``[ss, se)``)."""
     c = st.W.cls
     n = len(toks)
     prev_in_sentence: Raw | None = None
@@ -74,9 +75,9 @@ def reported_in(st: Parse, pi: int, ss: int, se: int, toks: list[Tok]) -> None:
             k, cue_end = med, toks[med - 1].end
         obj_end = None
         if cls in ("tell", "directive", "belief") and k < n and toks[k].word and toks[k].low != "that":
-            e = np_right(st, toks, k)
-            if e is not None and e - k <= 4:
-                obj_end = e
+            obj = np_right(st, toks, k)
+            if obj is not None and obj - k <= 4:
+                obj_end = obj
         content_start = None
         split_subject: Raw | None = None
         addressee = k < n and (toks[k].low not in c["clause_pron"] or toks[k].low in c["object_pron"])
@@ -190,7 +191,6 @@ def reported_in(st: Parse, pi: int, ss: int, se: int, toks: list[Tok]) -> None:
             st.raws.append(split_subject)
 
 
-
 def postposed(st: Parse, toks: list[Tok], i: int, nw: int, pi: int) -> bool:
     """Record "CLAUSE, said NAME[, DESCRIPTION]" (the verb before its subject); True when recorded.
 
@@ -205,8 +205,15 @@ def postposed(st: Parse, toks: list[Tok], i: int, nw: int, pi: int) -> bool:
         return False
     if e < len(toks) and toks[e].word and toks[e].low not in ("of", "at", "for"):
         return False  # "..., said the plan would fail": a clause after the verb, not its subject
-    content = Raw("reported", toks[0].start, toks[i - 1].start, pi, None, (toks[i].start, toks[i + nw - 1].end),
-                   (toks[i + nw].start, toks[e - 1].end))
+    content = Raw(
+        "reported",
+        toks[0].start,
+        toks[i - 1].start,
+        pi,
+        None,
+        (toks[i].start, toks[i + nw - 1].end),
+        (toks[i + nw].start, toks[e - 1].end),
+    )
     if e < len(toks) and toks[e].text == ",":
         f = e + 1
         while f < len(toks) and toks[f].text not in (",", ".", ";", ":") and f - e < 14:
@@ -217,4 +224,3 @@ def postposed(st: Parse, toks: list[Tok], i: int, nw: int, pi: int) -> bool:
         st.raws.append(content)
         return True
     return False
-

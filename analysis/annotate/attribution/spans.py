@@ -55,4 +55,3 @@ class SpanIndex:
             if s <= start and end <= e and item is not exclude and (best is None or e - s < best[1] - best[0]):
                 best = (s, e, item)
         return best[2] if best else None
-

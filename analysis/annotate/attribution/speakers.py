@@ -14,15 +14,20 @@ from analysis.annotate.attribution.phrases import (
     sentence_subject,
 )
 from analysis.annotate.attribution.relations import Attribution
-from analysis.annotate.attribution.state import Parse, Raw
+from analysis.annotate.attribution.state import Note, Parse, Raw
 from analysis.annotate.attribution.tokens import (
     clean,
     tokens,
 )
 
 
-def classify(st: Parse, span: tuple[int, int], note: dict, para: int, at_sentence_start: bool
+def classify(
+    st: Parse, span: tuple[int, int], note: Note, para: int, at_sentence_start: bool
 ) -> tuple[str, Entity | None]:
+    """The speaker of the source mention ``span`` and its entity (a name, a role's holder, a pronoun's antecedent).
+
+    Unnamed and generic sources keep the words as written (a new entity); ``note`` may hold an
+    appositive description, whose name wins."""
     c = st.W.cls
     tr = st.tracker
     toks = [t for t in tokens(st.text, *span)]
@@ -124,8 +129,8 @@ def classify(st: Parse, span: tuple[int, int], note: dict, para: int, at_sentenc
     return as_written, ent
 
 
-
 def resolve(st: Parse, r: Raw, sentence_starts: set[int]) -> None:
+    """Resolve the speaker of relation ``r`` (or take the one of the relation it shares a source with)."""
     if r.inherit is not None:
         if r.inherit.entity is None and not r.inherit.speaker and r.inherit.src:
             resolve(st, r.inherit, sentence_starts)
@@ -155,7 +160,6 @@ def resolve(st: Parse, r: Raw, sentence_starts: set[int]) -> None:
         st.tracker.add(s0, para, r.entity, not embedded)
 
 
-
 def previous_subject(st: Parse, r: Raw, pos: int) -> tuple[int, int] | None:
     """Subject of the sentence before ``pos`` (same paragraph) when it can be the antecedent of it/they.
 
@@ -175,14 +179,14 @@ def previous_subject(st: Parse, r: Raw, pos: int) -> tuple[int, int] | None:
     head = words[-1].low
     c = st.W.cls
     plural = head in c["generic"] or (head.endswith("s") and not head.endswith("ss"))
-    they = st.text[pos : r.src[1]].lower() in c["pron_pl"]
+    they = st.text[pos : r.src[1] if r.src else pos].lower() in c["pron_pl"]
     if they != plural or (not they and (head in c["role"] or head in c["leader"])):
         return None
     return toks[sj[0]].start, toks[sj[1] - 1].end
 
 
-
 def finish(st: Parse) -> list[Attribution]:
+    """The relations as :class:`Attribution` records in text order, with group ids and plausible speakers."""
     out = []
     groups: dict[object, int] = {}
     for n, r in enumerate(sorted(st.raws, key=lambda r: (r.start, r.end))):
@@ -211,7 +215,6 @@ def finish(st: Parse) -> list[Attribution]:
     return out
 
 
-
 def plausible_speaker(st: Parse, speaker: str) -> bool:
     """Whether a one-word ``speaker`` can be a source: a name, a pronoun, a role or a plural noun.
 
@@ -229,4 +232,3 @@ def plausible_speaker(st: Parse, speaker: str) -> bool:
     if w[0].isupper():
         return low not in st.lower_vocab and low not in c["function"] and low not in c["det"]
     return low.endswith("s") and not low.endswith(("ss", "ly")) and low not in c["function"]
-

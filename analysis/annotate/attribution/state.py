@@ -18,7 +18,12 @@ from analysis.annotate.attribution.tokens import LOWER_WORD, Tok
 from analysis.annotate.attribution.words import load_words
 from analysis.annotate.quotes import Quote
 
-__all__ = ["Parse", "Raw", "VerbSubject"]
+__all__ = ["Note", "Parse", "Raw", "Subject", "VerbSubject"]
+
+#: Character spans noted on a source: ``"appos"`` (the description beside a name), ``"antecedent"``.
+Note = dict[str, tuple[int, int]]
+#: A source noun phrase as token indices ``[start, end)`` with its note in token indices.
+Subject = tuple[int, int, Note]
 
 
 class VerbSubject(Enum):
@@ -42,11 +47,10 @@ class Raw:
     group: object
     cue: tuple[int, int] | None
     src: tuple[int, int] | None  # token-free character span of the source mention
-    src_note: dict[str, object] = field(default_factory=dict)  # appositive/name details
+    src_note: Note = field(default_factory=dict)  # appositive, antecedent (character spans)
     speaker: str = ""
     entity: Entity | None = None
     inherit: Raw | None = None  # a relation whose source this one shares
-
 
 
 class Parse:

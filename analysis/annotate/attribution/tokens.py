@@ -57,4 +57,3 @@ LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]*\b")
 def clean(t: str) -> str:
     """``t`` without a possessive "'s" ("Smith's" -> "Smith")."""
     return POSSESSIVE.sub("", t) if "s" in t else t
-

@@ -58,5 +58,3 @@ def load_words() -> Words:
         alts.append(re.escape(b) if b == ";" else r",\s+" + r"\s+".join(map(re.escape, b.split())) + r"\b(?!\s+that\b)")
     breaks = re.compile("|".join(alts), re.IGNORECASE)
     return Words({k: tuple(v) for k, v in verbs.items()}, cls, gender, media, breaks)
-
-
