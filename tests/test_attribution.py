@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -635,3 +637,51 @@ def test_reported_speech_patterns_of_real_news(body: str, fragment: str, speaker
     text, rels = _relations("Campaign day\n\n" + body)
     r = _holding(text, rels, fragment)
     assert (r.kind, r.speaker) == ("reported", speaker)
+
+
+def _attribution_word_classes() -> set[str]:
+    import csv
+    from importlib import resources
+
+    rows = resources.files("analysis").joinpath("data/attribution_words.csv").read_text(encoding="utf-8")
+    return {row["class"] for row in csv.DictReader(rows.splitlines())}
+
+
+@pytest.mark.parametrize(
+    "module",
+    sorted(p.name for p in (Path(__file__).parents[1] / "analysis/annotate/attribution").glob("*.py")),
+)
+def test_attribution_word_lists_are_data(module: str) -> None:
+    """No collection of words in the attribution code: word lists live in attribution_words.csv.
+
+    A tuple, list or set of lower-case words is allowed only when its members are class names of
+    the data file (``("tell", "directive")``). Single structural words in a rule ("that", "to")
+    are part of the rule, not a list; suffixes (``endswith(("s", "ed"))``) are morphology.
+    """
+    import ast
+
+    classes = _attribution_word_classes()
+    tree = ast.parse((Path(__file__).parents[1] / "analysis/annotate/attribution" / module).read_text())
+    suffixes = {
+        id(arg)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("endswith", "startswith")
+        for arg in node.args
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)) and node.elts and id(node) not in suffixes:
+            words = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+            if len(words) == len(node.elts) and all(w.isalpha() and w.islower() for w in words):
+                assert set(words) <= classes, f"{module}:{node.lineno}: words in code: {words}"
+
+
+def test_attribution_word_classes_unique_across_data_files() -> None:
+    """The attribution and hedging word-class files never use one class name for two different sets."""
+    import csv
+    from importlib import resources
+
+    rows = resources.files("analysis").joinpath("data/hedge_word_classes.csv").read_text(encoding="utf-8")
+    hedging = {row["word_class"] for row in csv.DictReader(rows.splitlines())}
+    assert not (hedging & _attribution_word_classes())

@@ -183,9 +183,11 @@ def roles_of(toks: Sequence[Tok], W: Words) -> tuple[set[str], set[str]]:
             if t.cap and t.low not in W.cls["function"]:
                 affil.add(clean(t.text))
             continue
-        if t.text in W.cls["title_any"] or (not t.cap and t.low not in W.cls["det"] and t.low not in W.cls["function"]):
+        if t.text in W.cls["title_any"] or (
+            not t.cap and t.low not in W.cls["determiner"] and t.low not in W.cls["function"]
+        ):
             roles.add(clean(t.low))
-        elif t.cap and t.low not in W.cls["det"]:
+        elif t.cap and t.low not in W.cls["determiner"]:
             affil.add(clean(t.text))  # nationality or body adjective: "Belarusian", "Republican"
     if len(roles) > 1:
         roles.add(" ".join(clean(t.low) for t in toks if t.word and clean(t.low) in roles))

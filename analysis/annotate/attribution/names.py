@@ -49,7 +49,7 @@ def scan_names(st: Parse, pi: int, toks: list[Tok], title_case: bool) -> None:
         run = toks[i:j]
         first_idx = i
         i = j
-        det_before = first_idx > 0 and toks[first_idx - 1].low in c["det"]
+        det_before = first_idx > 0 and toks[first_idx - 1].low in c["determiner"]
         prep_before = (
             first_idx > 0
             and toks[first_idx - 1].low in c["function"]
@@ -68,7 +68,7 @@ def scan_names(st: Parse, pi: int, toks: list[Tok], title_case: bool) -> None:
                 or run[0].low in c["role"]
             )
         ):
-            det_before = det_before or run[0].low in c["det"]
+            det_before = det_before or run[0].low in c["determiner"]
             run = run[1:]
         while run and (run[0].low == "of" or run[0].text == "."):
             run = run[1:]
@@ -147,12 +147,12 @@ def appositive(st: Parse, toks: list[Tok], a: int, b: int, ent: Entity) -> None:
     # NAME , DESCRIPTION ,
     if b < n - 1 and toks[b].text == ",":
         k = b + 1
-        if toks[k].low in c["det"] or (toks[k].text[0].isdigit()) or toks[k].low in ("who",):
+        if toks[k].low in c["determiner"] or (toks[k].text[0].isdigit()) or toks[k].low in c["relative"]:
             e = k
             while e < n and toks[e].text not in (",", ".", ";", ":") and e - k < 14:
                 e += 1
             ent.person = True
-            if toks[k].low in c["det"]:
+            if toks[k].low in c["determiner"]:
                 roles, affil = roles_of(toks[k:e], st.W)
                 st.tracker.add_roles(ent, roles)
                 ent.affil |= affil
@@ -165,7 +165,7 @@ def appositive(st: Parse, toks: list[Tok], a: int, b: int, ent: Entity) -> None:
             s = k
             while s > 0 and toks[s - 1].text not in (",", ";", ":") and k - s < 8:
                 s -= 1
-        if s is not None and (toks[s].low in c["det"] or toks[s].text in c["title_any"] or s == 0):
+        if s is not None and (toks[s].low in c["determiner"] or toks[s].text in c["title_any"] or s == 0):
             roles, affil = roles_of(toks[s : a - 1], st.W)
             if roles:
                 ent.person = True

@@ -12,7 +12,6 @@ from analysis.annotate.attribution.tokens import (
     CLOSERS,
     CONTRACTED_FINITE,
     QUOTE_CHARS,
-    SUBJECT_PRONOUNS,
     Tok,
 )
 
@@ -36,14 +35,14 @@ def np_left(st: Parse, toks: list[Tok], j: int, lo: int = 0) -> int | None:
             pass
         else:
             return None
-    if toks[j].low in c["pron"] and toks[j].low not in ("her",):
+    if toks[j].low in c["pron"] and toks[j].low not in c["pron_possessive"]:
         return j
     a = None
     k = j
     while k >= lo and j - k < 9:
         t = toks[k]
         if t.word:
-            if t.low in c["det"]:
+            if t.low in c["determiner"]:
                 a = k
                 # "a spokesman for the Home Office": the phrase goes on before the preposition
                 if (
@@ -77,7 +76,7 @@ def np_left(st: Parse, toks: list[Tok], j: int, lo: int = 0) -> int | None:
                 k -= 1
                 continue
             stop = t.low in c["function"] or t.low in c["pron"] or verb_at(st, toks, k)
-            if stop and not (t.cap and k == lo and t.low not in c["pron"] and t.low not in c["det"]):
+            if stop and not (t.cap and k == lo and t.low not in c["pron"] and t.low not in c["determiner"]):
                 break
             if t.low in c["neg"]:
                 break
@@ -97,7 +96,7 @@ def np_left(st: Parse, toks: list[Tok], j: int, lo: int = 0) -> int | None:
         k -= 1
     if a is None:
         return None
-    if all(toks[x].low in c["det"] or not toks[x].word for x in range(a, j + 1)):
+    if all(toks[x].low in c["determiner"] or not toks[x].word for x in range(a, j + 1)):
         return None
     return a
 
@@ -107,11 +106,11 @@ def np_right(st: Parse, toks: list[Tok], i: int) -> int | None:
     c = st.W.cls
     if i >= len(toks) or not toks[i].word:
         return None
-    possessive = toks[i].low in c["det"] and i + 1 < len(toks) and toks[i + 1].word and not st.is_fn(toks[i + 1])
+    possessive = toks[i].low in c["determiner"] and i + 1 < len(toks) and toks[i + 1].word and not st.is_fn(toks[i + 1])
     if toks[i].low in c["pron"] and not possessive:
         return i + 1
     k = i
-    if toks[k].low in c["det"]:
+    if toks[k].low in c["determiner"]:
         k += 1
     start_content = k
     while k < len(toks) and k - i < 8:
@@ -157,14 +156,14 @@ def clause_start_ok(st: Parse, toks: list[Tok], k: int) -> bool:
     if k >= len(toks) or not toks[k].word:
         return k < len(toks) and toks[k].text in QUOTE_CHARS and k + 1 < len(toks) and clause_start_ok(st, toks, k + 1)
     t = toks[k]
-    if t.low in st.W.cls["approx"] and t.low not in c["det"]:
-        ok = k + 1 < len(toks) and (toks[k + 1].text[0].isdigit() or toks[k + 1].low in ("half", "a", "one"))
+    if t.low in st.W.cls["approx"] and t.low not in c["determiner"]:
+        ok = k + 1 < len(toks) and (toks[k + 1].text[0].isdigit() or toks[k + 1].low in c["quantity_head"])
         if not ok:
             return False
     elif (
         t.low in c["function"]
         and t.low not in c["clause_pron"]
-        and t.low not in c["det"]
+        and t.low not in c["determiner"]
         or t.low.endswith("ly")
         or (t.low == "to")
     ):
@@ -172,7 +171,7 @@ def clause_start_ok(st: Parse, toks: list[Tok], k: int) -> bool:
     if CONTRACTED_FINITE.search(t.low):
         return True  # "he’d build", "she’ll leave", "it’s": the subject carries its finite verb
     if (
-        t.low in SUBJECT_PRONOUNS
+        t.low in c["subject_pron"]
         and k + 1 < len(toks)
         and not toks[k + 1].cap
         and toks[k + 1].low.endswith(("s", "ed"))
@@ -198,7 +197,7 @@ def clause_start_ok(st: Parse, toks: list[Tok], k: int) -> bool:
             and u.low.endswith("s")
             and not u.low.endswith(("ss", "ics"))
             and x + 1 < len(toks)
-            and (toks[x + 1].low in c["det"] or toks[x + 1].low in c["object_pron"])
+            and (toks[x + 1].low in c["determiner"] or toks[x + 1].low in c["object_pron"])
         ):
             return True
         # a present-tense verb in -s ("the farm now supplies ..."): after the subject, before more words,
@@ -210,7 +209,7 @@ def clause_start_ok(st: Parse, toks: list[Tok], k: int) -> bool:
             and u.low.endswith("s")
             and not u.low.endswith("ss")
             and (toks[x - 1].word or toks[x - 1].text in QUOTE_CHARS)
-            and toks[x - 1].low not in c["det"]
+            and toks[x - 1].low not in c["determiner"]
             and x + 1 < len(toks)
             and toks[x + 1].word
         ):
@@ -240,18 +239,18 @@ def subject_left(st: Parse, toks: list[Tok], i: int, lo: int = 0) -> Subject | V
     """
     c = st.W.cls
     j = i - 1
-    while j >= lo and toks[j].word and (toks[j].low in c["aux"] or is_verb_adverb(st, toks[j])):
+    while j >= lo and toks[j].word and (toks[j].low in c["pre_verb"] or is_verb_adverb(st, toks[j])):
         j -= 1  # "has also said", "has long maintained", "later told"
     if j >= lo and (toks[j].low in c["neg"] or toks[j].low.endswith("n't") or toks[j].low.endswith("n’t")):
         return VerbSubject.NOT_REPORTING
     if j < lo:
         return None
     t = toks[j]
-    if t.low == "to" or t.low in st.W.cls["be"]:
+    if t.low == "to" or t.low in st.W.cls["be_form"]:
         return VerbSubject.NOT_REPORTING
     if t.text in CLOSERS or (t.text == "," and j > lo and toks[j - 1].text in CLOSERS):
         return VerbSubject.NOT_REPORTING
-    if t.low in ("and", "but") or (t.text == "," and toks[i].low.endswith("ing")):
+    if t.low in c["coordinator"] or (t.text == "," and toks[i].low.endswith("ing")):
         return VerbSubject.SHARED
     if t.text == ",":
         # "Paul Porter, a truck driver from Ava, Mo., who ..., said": a name opening the clause, then a
@@ -261,7 +260,11 @@ def subject_left(st: Parse, toks: list[Tok], i: int, lo: int = 0) -> Subject | V
                 toks[m].text == ","
                 and toks[m - 1].cap
                 and toks[m - 1].word
-                and (toks[m + 1].low in c["det"] or toks[m + 1].low == "who" or toks[m + 1].text[0].isdigit())
+                and (
+                    toks[m + 1].low in c["determiner"]
+                    or toks[m + 1].low in c["relative"]
+                    or toks[m + 1].text[0].isdigit()
+                )
             ):
                 s = np_left(st, toks, m - 1, lo)
                 if s is not None and toks[s].cap and (s == lo or toks[s - 1].text in (",", ":")):
@@ -292,7 +295,7 @@ def is_verb_adverb(st: Parse, t: Tok) -> bool:
 def sentence_subject(st: Parse, toks: list[Tok]) -> tuple[int, int] | None:
     """Token span of the subject of the sentence ``toks`` (after an opening adverbial clause), or None."""
     k = 0
-    if toks and toks[0].word and (toks[0].low in st.W.cls["function"]) and toks[0].low not in st.W.cls["det"]:
+    if toks and toks[0].word and (toks[0].low in st.W.cls["function"]) and toks[0].low not in st.W.cls["determiner"]:
         for x in range(min(len(toks), 7)):
             if toks[x].text == ",":
                 k = x + 1

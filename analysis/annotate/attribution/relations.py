@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from analysis.annotate.attribution.spans import SpanIndex
+from analysis.annotate.attribution.words import load_words
 
 __all__ = ["Attribution", "is_named", "relation_index", "speaker_id", "voice_of"]
 
@@ -81,6 +82,6 @@ def is_named(speaker: str) -> bool:
         return False
     if speaker[0].isupper() or words[-1][0].isupper():
         return True
-    return any(w in ("for", "of") and i + 1 < len(words) for i, w in enumerate(words)) and any(
+    return any(w in load_words().cls["body_prep"] and i + 1 < len(words) for i, w in enumerate(words)) and any(
         x[0].isupper() for x in words[1:]
     )

@@ -94,7 +94,7 @@ def reported_in(st: Parse, pi: int, ss: int, se: int, toks: list[Tok]) -> None:
             or toks[k].low in st.W.cls["prep"]
             or toks[k].low.endswith("ly")
             or toks[k].cap
-            or toks[k].low in c["aux"]
+            or toks[k].low in c["pre_verb"]
             or toks[k].low in c["time_adjunct"]
         )
         for x in range(k, min(n, k + 7)):
@@ -143,7 +143,8 @@ def reported_in(st: Parse, pi: int, ss: int, se: int, toks: list[Tok]) -> None:
             and toks[k].text == ","
             and toks[subj[0] - 2].text not in CLOSERS
             and toks[k + 1].word
-            and toks[k + 1].low not in ("and", "but", "adding", "saying")
+            and toks[k + 1].low not in c["coordinator"]
+            and toks[k + 1].low not in c["continuing_verb"]
         ):
             # parenthetical: "The measures, he argued, were modest" (the subject before it is reported
             # too) and "Otherwise, she said, countries may ...": the report goes on after it
@@ -201,9 +202,9 @@ def postposed(st: Parse, toks: list[Tok], i: int, nw: int, pi: int) -> bool:
     if i < 3 or toks[i - 1].text != "," or toks[i - 2].text in CLOSERS or toks[i - 2].text in QUOTE_CHARS:
         return False
     e = np_right(st, toks, i + nw)
-    if e is None or not (toks[i + nw].cap or toks[i + nw].low in st.W.cls["det"]):
+    if e is None or not (toks[i + nw].cap or toks[i + nw].low in st.W.cls["determiner"]):
         return False
-    if e < len(toks) and toks[e].word and toks[e].low not in ("of", "at", "for"):
+    if e < len(toks) and toks[e].word and toks[e].low not in st.W.cls["source_prep"]:
         return False  # "..., said the plan would fail": a clause after the verb, not its subject
     content = Raw(
         "reported",

@@ -38,7 +38,7 @@ def classify(
         at = [t for t in tokens(st.text, *note["appos"]) if t.word]
         if (
             at
-            and all(t.cap or t.low in st.W.cls["np_prep"] or t.low in c["det"] for t in at)
+            and all(t.cap or t.low in st.W.cls["np_prep"] or t.low in c["determiner"] for t in at)
             and at[-1].cap
             and not any(clean(t.text) in c["org"] for t in at)
         ):
@@ -59,7 +59,7 @@ def classify(
         return (ent.canonical if ent else ""), ent
     # name run at the end: "Local organiser Pete Vance", "President Lukashenko", "Mr Morgan"
     first_lower = (
-        words[0].low in c["det"]
+        words[0].low in c["determiner"]
         or words[0].low in c["generic"]
         or words[0].low in c["role"]
         or (at_sentence_start and words[0].low in st.lower_vocab)
@@ -81,7 +81,7 @@ def classify(
             break
     tail.reverse()
     titled = any(t.text in c["title_any"] for t in tail)
-    body_name = not titled and len(tail) < len(head_part) and head_part[-len(tail) - 1].low in ("the", "a", "an")
+    body_name = not titled and len(tail) < len(head_part) and head_part[-len(tail) - 1].low in c["article"]
     if tail and not body_name and not any(clean(t.text) in c["org"] for t in tail):
         last_title = -1
         for k, t in enumerate(tail):
@@ -104,10 +104,10 @@ def classify(
             if ent is not None:
                 return ent.canonical, ent
     as_written = st.text[span[0] : span[1]]
-    if first_lower or at_sentence_start and words[0].low in c["det"]:
+    if first_lower or at_sentence_start and words[0].low in c["determiner"]:
         as_written = as_written[0].lower() + as_written[1:]
     named_body = any(clean(t.text) in c["org"] for t in words) or (
-        all(t.cap or t.low in st.W.cls["np_prep"] or t.low in c["det"] for t in words) and not first_lower
+        all(t.cap or t.low in st.W.cls["np_prep"] or t.low in c["determiner"] for t in words) and not first_lower
     )
     head = head_part[-1].low if head_part else words[-1].low
     if named_body:
@@ -115,7 +115,7 @@ def classify(
         if ent is not None:
             ent.label = as_written
             return as_written, ent
-    definite = words[0].low in c["definite"]
+    definite = words[0].low in c["definite_det"]
     if definite and head in c["role"] | c["leader"]:
         ent = tr.role(head, [t.text for t in head_part[1:-1]])
         if ent is not None:
@@ -207,7 +207,7 @@ def finish(st: Parse) -> list[Attribution]:
                 src = (atext, a, b)
         lead = speaker.split(" ", 1)
         first = lead[0].lower()
-        if len(lead) == 2 and first in st.W.cls["function"] and first not in st.W.cls["det"]:
+        if len(lead) == 2 and first in st.W.cls["function"] and first not in st.W.cls["determiner"]:
             speaker = lead[1]  # "While officials said": the subordinator is no part of the source
         if not plausible_speaker(st, speaker):
             speaker = ""  # "While", "explicitly", "long", "home": a word misread as a subject, not a source
@@ -230,5 +230,5 @@ def plausible_speaker(st: Parse, speaker: str) -> bool:
     if low in c["pron"] or low in c["generic"] or low in c["role"] or low in c["leader"]:
         return True
     if w[0].isupper():
-        return low not in st.lower_vocab and low not in c["function"] and low not in c["det"]
+        return low not in st.lower_vocab and low not in c["function"] and low not in c["determiner"]
     return low.endswith("s") and not low.endswith(("ss", "ly")) and low not in c["function"]

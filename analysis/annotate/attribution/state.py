@@ -92,7 +92,7 @@ class Parse:
     def is_fn(self, t: Tok) -> bool:
         """Whether ``t`` is a function word, determiner or pronoun."""
         c = self.W.cls
-        return t.low in c["function"] or t.low in c["det"] or t.low in c["pron"]
+        return t.low in c["function"] or t.low in c["determiner"] or t.low in c["pron"]
 
     def para_of(self, pos: int) -> int:
         """Index of the paragraph holding offset ``pos``."""

@@ -12,7 +12,6 @@ __all__ = [
     "LOWER_WORD",
     "PARA_WORD",
     "QUOTE_CHARS",
-    "SUBJECT_PRONOUNS",
     "Tok",
     "clean",
     "tokens",
@@ -46,7 +45,6 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
 
 
 POSSESSIVE = re.compile(r"[’']s$")
-SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
 #: A pronoun with a contracted finite verb: "he’d", "she’ll", "they’re", "we’ve", "I’m" ("'s" is left out: possessive).
 CONTRACTED_FINITE = re.compile(r"^(?:i|you|he|she|it|we|they|there|that)[’'](?:d|ll|re|ve|m)$")
 #: Words of a paragraph (to tell a title-case headline) and lower-case words (the article's vocabulary).
