@@ -140,7 +140,7 @@ def test_direct_quote_speakers(body: str, fragment: str, speaker: str) -> None:
     text, rels = _relations("Budget day\n\n" + body)
     r = _holding(text, rels, fragment)
     assert (r.kind, r.speaker) == ("direct", speaker)
-    assert text[r.start] in '“«"`\'' and text[r.end - 1] in "”»\"'"
+    assert text[r.start] in "“«\"`'" and text[r.end - 1] in "”»\"'"
 
 
 def test_vox_pop_run_gives_each_quote_its_own_speaker() -> None:
@@ -484,9 +484,7 @@ def test_a_body_is_no_antecedent_for_he() -> None:
 
 
 @given(
-    spans=st.lists(
-        st.tuples(st.integers(0, 60), st.integers(1, 25)).map(lambda x: (x[0], x[0] + x[1])), max_size=10
-    ),
+    spans=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 25)).map(lambda x: (x[0], x[0] + x[1])), max_size=10),
     queries=st.lists(st.tuples(st.integers(0, 90), st.integers(1, 5)), min_size=1, max_size=10),
     exclude=st.sampled_from([None, 0, 1]),
 )
@@ -541,11 +539,18 @@ def test_cli_prints_the_notice_fresh_and_cached(tmp_path) -> None:  # type: igno
 
     exe = str(Path(sys.executable).parent / "media-analysis")
     path = tmp_path / "single.txt"
-    path.write_text("Budget day\n\n'The plan is sound,' the minister said. 'It will fail,' critics said. "
-                    "'Fair,' officials told us.\n", encoding="utf-8")
+    path.write_text(
+        "Budget day\n\n'The plan is sound,' the minister said. 'It will fail,' critics said. "
+        "'Fair,' officials told us.\n",
+        encoding="utf-8",
+    )
     for _ in range(2):  # analysed, then read from the cache: the notice both times
-        run = subprocess.run([exe, "analyze", str(path), "--cache-dir", str(tmp_path / "cache")],
-                             capture_output=True, text=True, timeout=120)
+        run = subprocess.run(
+            [exe, "analyze", str(path), "--cache-dir", str(tmp_path / "cache")],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert run.returncode == 0, run.stderr
         lines = [x for x in run.stderr.splitlines() if "no quotation marks this tool reads" in x]
         assert len(lines) == 1 and lines[0].startswith("warning: "), run.stderr
@@ -577,7 +582,13 @@ def test_unify_speaker_ids_maps_a_lone_surname_to_the_one_full_name() -> None:
 
     table = pd.DataFrame({"speaker_id": ["trump", "donald-trump", "clinton", "bill-clinton", "hillary-clinton", ""]})
     assert list(unify_speaker_ids(table)["speaker_id"]) == [
-        "donald-trump", "donald-trump", "clinton", "bill-clinton", "hillary-clinton", ""]
+        "donald-trump",
+        "donald-trump",
+        "clinton",
+        "bill-clinton",
+        "hillary-clinton",
+        "",
+    ]
 
 
 def test_sanders_in_the_sources_table_with_his_key() -> None:
@@ -610,17 +621,29 @@ REAL_NEWS_REPORTED = [
     ("The senator has long maintained that the plan was sound.", "the plan was sound", "the senator"),
     # "that" left out: a pronoun with a contracted or inflected verb starts the clause
     ("Mr. Trump said he’d build a border wall.", "he’d build a border wall", "Trump"),
-    ("The Ohio governor said the U.S. needs to secure the border.", "the U.S. needs to secure the border",
-     "the Ohio governor"),
+    (
+        "The Ohio governor said the U.S. needs to secure the border.",
+        "the U.S. needs to secure the border",
+        "the Ohio governor",
+    ),
     # a parenthetical reporting clause before a full clause
-    ("Otherwise, Ms. Brainard said, countries may simply steal growth from one another.",
-     "countries may simply steal growth from one another", "Brainard"),
+    (
+        "Otherwise, Ms. Brainard said, countries may simply steal growth from one another.",
+        "countries may simply steal growth from one another",
+        "Brainard",
+    ),
     # a name, then a description with commas of its own, then the verb
-    ("Paul Porter, a truck driver from Ava, Mo., who is a member of the union, said he already received overtime.",
-     "he already received overtime", "Paul Porter"),
+    (
+        "Paul Porter, a truck driver from Ava, Mo., who is a member of the union, said he already received overtime.",
+        "he already received overtime",
+        "Paul Porter",
+    ),
     # the verb before its subject, with a description after the name
-    ("The race will be tight, said Dan Gerstein, director of a Democratic group.", "The race will be tight",
-     "Dan Gerstein"),
+    (
+        "The race will be tight, said Dan Gerstein, director of a Democratic group.",
+        "The race will be tight",
+        "Dan Gerstein",
+    ),
 ]
 
 
@@ -685,3 +708,77 @@ def test_attribution_word_classes_unique_across_data_files() -> None:
     rows = resources.files("analysis").joinpath("data/hedge_word_classes.csv").read_text(encoding="utf-8")
     hedging = {row["word_class"] for row in csv.DictReader(rows.splitlines())}
     assert not (hedging & _attribution_word_classes())
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=5), min_size=1, max_size=4), st.integers(min_value=0, max_value=10_000)
+)
+@settings(max_examples=60, deadline=None)
+def test_tagger_viterbi_is_the_best_sequence(lengths: list[int], seed: int) -> None:
+    """Batched Viterbi gives each sentence a label sequence scoring as high as any (brute force)."""
+    import itertools
+    import random
+
+    from analysis.annotate.attribution.tagger import LABELS, TaggerModel, best_paths, emissions
+
+    rnd = random.Random(seed)
+    names = [f"f{i}" for i in range(6)]
+    model = TaggerModel.from_weights(
+        {f: [rnd.uniform(-2, 2) for _ in LABELS] for f in names},
+        [[rnd.uniform(-2, 2) for _ in LABELS] for _ in LABELS],
+        frozenset(),
+        "test",
+    )
+    sentences = [[rnd.sample(names, 3) + ["unknown"] for _ in range(n)] for n in lengths]
+    emits = [emissions(model, feats) for feats in sentences]
+    for emit, got in zip(emits, best_paths(model, emits), strict=True):
+
+        def score(path: tuple[int, ...], emit=emit) -> float:  # noqa: ANN001
+            return sum(emit[t][y] for t, y in enumerate(path)) + sum(
+                model.transitions[a][b] for a, b in itertools.pairwise(path)
+            )
+
+        assert len(got) == len(emit)
+        best = max(itertools.product(range(len(LABELS)), repeat=len(emit)), key=score)
+        assert score(tuple(got)) == pytest.approx(score(best))
+
+
+TAGGER_TEXTS = [
+    "“We will not back down,” said Jane Roe, the mayor. She added that costs, according to aides, would rise.",
+    "Officials said on Friday that the plan | could fail, but critics believe it is clearly wrong.",
+    "''I don't believe that she is qualified,'' Mr. Sanders said. Sanders says he 'll stay in the race.",
+    "A | B || C: the word | stands alone, as do <s> and </s> and 1 2 3 5 9.",
+    "No reporting here at all.",
+]
+
+
+@pytest.mark.parametrize("text", TAGGER_TEXTS)
+def test_tagger_fast_emissions_equal_the_named_features(text: str) -> None:
+    """The inference path (word ids in arrays) scores every token as the feature names do."""
+    import numpy as np
+
+    from analysis.annotate.attribution.finder import rule_spans, rules, tagger_inputs
+    from analysis.annotate.attribution.state import Parse
+    from analysis.annotate.attribution.tagger import (
+        article_emissions,
+        emissions,
+        load_model,
+        rule_arrays,
+        sentence_features,
+    )
+    from analysis.annotate.quotes import find_quotes
+
+    model = load_model()
+    if model is None:
+        pytest.skip("no tagger weights in the package")
+    article = article_from_text(text)
+    paragraphs = [(p.start, p.end) for p in article.paragraphs]
+    sentences = [[(s.start, s.end) for s in p.sentences] for p in article.paragraphs]
+    parse = Parse(article.text, paragraphs, sentences, find_quotes(article.text, paragraphs))
+    _, sent_toks = rules(parse)
+    inputs = [(toks, marks, k == 0) for k, (_, toks, marks) in enumerate(tagger_inputs(parse, sent_toks))]
+    layers = rule_arrays([t for toks, _, _ in inputs for t in toks], rule_spans(parse))
+    fast = article_emissions(model, [(toks, first) for toks, _, first in inputs], layers)
+    for (toks, marks, first), got in zip(inputs, fast, strict=True):
+        want = emissions(model, sentence_features(toks, model.cue_words, marks, first))
+        assert np.allclose(got, want), [t.text for t in toks]

@@ -15,6 +15,7 @@ from analysis.annotate.attribution.reported import reported_in
 from analysis.annotate.attribution.spans import SpanIndex
 from analysis.annotate.attribution.speakers import finish, resolve
 from analysis.annotate.attribution.state import Parse, Raw
+from analysis.annotate.attribution.tagger import TaggerModel, load_model, rule_marks, tagged_relations
 from analysis.annotate.attribution.tokens import (
     PARA_WORD,
     Tok,
@@ -22,13 +23,21 @@ from analysis.annotate.attribution.tokens import (
 )
 from analysis.annotate.quotes import Quote, find_quotes
 
+SentenceTokens = list[tuple[int, int, int, list[Tok]]]
+Events = list[tuple[int, int, tuple[int, list[Tok], bool] | Raw]]
 
-def run(st: Parse) -> list[Attribution]:
-    """Every pass over the article of ``st``, in order; the relations as records."""
+
+def rules(st: Parse) -> tuple[Events, SentenceTokens]:
+    """Passes 2 and 3 (reported speech per sentence, then quotations) into ``st.raws``.
+
+    Returns:
+        The reading-order events of each sentence's names, and each sentence's tokens
+        ``(paragraph, start, end, tokens)``.
+    """
     text = st.text
     # (offset, order, what): a sentence's names (paragraph, tokens, title case) or a relation's source
-    events: list[tuple[int, int, tuple[int, list[Tok], bool] | Raw]] = []
-    sent_toks: list[tuple[int, int, int, list[Tok]]] = []
+    events: Events = []
+    sent_toks: SentenceTokens = []
     for pi, sents in enumerate(st.sentences):
         ps, pe = st.paragraphs[pi]
         words = PARA_WORD.findall(text[ps:pe])
@@ -42,6 +51,35 @@ def run(st: Parse) -> list[Attribution]:
             reported_in(st, pi, ss, se, toks)
     st.sent_starts = [x[0] for x in st.sent_list]
     direct(st)
+    return events, sent_toks
+
+
+def rule_spans(st: Parse) -> dict[str, list[tuple[int, int]]]:
+    """The rules' spans so far per layer: ``dir`` and ``rep`` contents, ``cue``, ``src``."""
+    spans: dict[str, list[tuple[int, int]]] = {"dir": [], "rep": [], "cue": [], "src": []}
+    for r in st.raws:
+        spans["dir" if r.kind == "direct" else "rep"].append((r.start, r.end))
+        if r.cue:
+            spans["cue"].append(r.cue)
+        if r.src:
+            spans["src"].append(r.src)
+    return spans
+
+
+def tagger_inputs(st: Parse, sent_toks: SentenceTokens) -> list[tuple[int, list[Tok], list[set[str]]]]:
+    """Per sentence: its paragraph, tokens and the rule layers over each token (the tagger's training input)."""
+    marks = rule_marks([toks for _, _, _, toks in sent_toks], rule_spans(st))
+    return [(pi, toks, m) for (pi, _, _, toks), m in zip(sent_toks, marks, strict=True)]
+
+
+def run(st: Parse, model: TaggerModel | None = None) -> list[Attribution]:
+    """Every pass over the article of ``st``, in order; the relations as records.
+
+    With a ``model``, the tagger's relations (:mod:`.tagger`) join the rules' before speakers are resolved.
+    """
+    events, sent_toks = rules(st)
+    if model is not None:
+        st.raws += tagged_relations(model, [(pi, toks) for pi, _, _, toks in sent_toks], rule_spans(st))
     raws = sorted(st.raws, key=lambda r: (r.start, r.kind != "reported"))
     st.raws = raws
     st.by_para = {}
@@ -78,6 +116,8 @@ def find_attributions(
     paragraphs: Sequence[tuple[int, int]],
     sentences: Sequence[Sequence[tuple[int, int]]] | None = None,
     quotes: Sequence[Quote] | None = None,
+    *,
+    tagger: bool = True,
 ) -> list[Attribution]:
     """Every attribution relation in ``text``, in reading order.
 
@@ -89,6 +129,8 @@ def find_attributions(
         quotes: the quotation segments of ``text`` (found with
             :func:`analysis.annotate.quotes.find_quotes` when ``None``; the analysed
             document passes its own layer).
+        tagger: add the reported-speech tagger's relations to the rules' (False: the rules
+            alone, as the tagger's training reads them).
 
     Returns:
         The relations, direct and reported, ordered by content start.
@@ -99,7 +141,8 @@ def find_attributions(
         sentences = [[(ps + s.start, ps + s.end) for s in split_sentences(text[ps:pe])] for ps, pe in paragraphs]
     if quotes is None:
         quotes = find_quotes(text, list(paragraphs))
-    return run(Parse(text, list(paragraphs), [list(s) for s in sentences], quotes))
+    model = load_model() if tagger else None
+    return run(Parse(text, list(paragraphs), [list(s) for s in sentences], quotes), model)
 
 
 def attributions(article) -> list[Attribution]:  # type: ignore[no-untyped-def]
