@@ -79,7 +79,7 @@ def run(st: Parse, model: TaggerModel | None = None) -> list[Attribution]:
     """
     events, sent_toks = rules(st)
     if model is not None:
-        st.raws += tagged_relations(model, [(pi, toks) for pi, _, _, toks in sent_toks], rule_spans(st))
+        st.raws += tagged_relations(st, model, [(pi, toks) for pi, _, _, toks in sent_toks], rule_spans(st))
     raws = sorted(st.raws, key=lambda r: (r.start, r.kind != "reported"))
     st.raws = raws
     st.by_para = {}

@@ -24,7 +24,8 @@ from importlib import resources
 
 import numpy as np
 
-from analysis.annotate.attribution.state import Raw
+from analysis.annotate.attribution.phrases import clause_start_ok, verb_at
+from analysis.annotate.attribution.state import Parse, Raw
 from analysis.annotate.attribution.tokens import QUOTE_CHARS, Tok
 
 __all__ = [
@@ -526,32 +527,90 @@ def _runs(labels: Sequence[str], want: str) -> list[tuple[int, int]]:
     return out
 
 
-def _nearest(toks: Sequence[Tok], runs: list[tuple[int, int]], a: int, b: int) -> tuple[int, int] | None:
-    """Character span of the run nearest to tokens ``[a, b)``, or None."""
+def _nearest_run(runs: list[tuple[int, int]], a: int, b: int) -> tuple[int, int] | None:
+    """The run (token indices) nearest to tokens ``[a, b)``, or None."""
     if not runs:
         return None
-    x, y = min(runs, key=lambda s: a - s[1] if s[1] <= a else s[0] - b)
-    return toks[x].start, toks[y - 1].end
+    return min(runs, key=lambda s: a - s[1] if s[1] <= a else s[0] - b)
+
+
+def _span(toks: Sequence[Tok], run: tuple[int, int]) -> tuple[int, int]:
+    return toks[run[0]].start, toks[run[1] - 1].end
+
+
+def _nearest(toks: Sequence[Tok], runs: list[tuple[int, int]], a: int, b: int) -> tuple[int, int] | None:
+    """Character span of the run nearest to tokens ``[a, b)``, or None."""
+    run = _nearest_run(runs, a, b)
+    return None if run is None else _span(toks, run)
+
+
+def anchored(st: Parse, toks: list[Tok], cue: tuple[int, int], a: int) -> bool:
+    """Whether the tagger's content at token ``a`` may hang on the cue run ``[x, y)``.
+
+    The rules' vetoes hold for the tagger too: a negated cue ("did not say"); a passive or
+    impersonal one ("It is said", "It should be noted", "It is expected that", "it is clear
+    that": a form of "be" before the cue); a reporting verb of the word lists followed by a
+    to-infinitive ("expects to sign") or by a noun phrase object where its content would start
+    ("admits failings over ..."); a participle after a comma with its content after it ("The
+    Union State, also referred to as ..."). Other cues the tagger learned ("vowed", "are skeptical
+    of") stand.
+    """
+    c = st.W.cls
+    x, y = cue
+    if any(toks[k].low == "according" for k in range(x, y)):
+        return True
+    j = x - 1
+    while j >= 0 and toks[j].word and (toks[j].low in c["pre_verb"] or toks[j].low in c["verb_adverb"]):
+        j -= 1
+    negated = range(max(j, 0), y)
+    if any(toks[k].low in c["neg"] or toks[k].low.endswith(("n't", "n’t")) for k in negated):
+        return False
+    if j >= 0 and toks[j].text == "," and toks[x].low.endswith("ed") and a >= y:
+        return False  # a participle modifying the noun before it: "The Union State, also referred to as ..."
+    be = [k for k in range(max(x - 1, 0), y) if toks[k].low in c["be_form"]]
+    # impersonal: "It is said", "It should be noted", "it is clear that" (not "it is arguing")
+    if (
+        be
+        and not toks[y - 1].low.endswith("ing")
+        and any(t.low in c["impersonal"] for t in toks[max(0, be[0] - 3) : be[0]])
+    ):
+        return False
+    for i in range(x, y):
+        v = verb_at(st, toks, i)
+        if v is None:
+            continue
+        cls, nw = v
+        after = i + nw
+        if after < len(toks) and toks[after].low == "to" and cls != "directive":
+            return False
+        return a != after or clause_start_ok(st, toks, a) or toks[a].low in c["wh_comp"]
+    return True
 
 
 def tagged_relations(
-    model: TaggerModel, sentences: Sequence[tuple[int, list[Tok]]], spans: dict[str, list[tuple[int, int]]]
+    st: Parse,
+    model: TaggerModel,
+    sentences: Sequence[tuple[int, list[Tok]]],
+    spans: dict[str, list[tuple[int, int]]],
 ) -> list[Raw]:
     """Reported relations for the content the tagger finds and the rules left out.
 
     Args:
+        st: the parse (word lists and the rules' phrase tests).
         model: the tagger weights.
         sentences: per sentence, its paragraph and tokens, in text order.
         spans: the rules' spans per layer (see :func:`rule_arrays`).
 
     Returns:
-        One relation per run of ``T`` tokens outside every rule relation (at least two words),
-        with the nearest ``C`` run of the sentence as cue and the nearest ``S`` run as source.
+        One relation per run of ``T`` tokens outside every rule relation (at least two words)
+        whose nearest ``C`` run is a reporting expression (:func:`anchored`); that run is the cue
+        and the nearest ``S`` run the source.
     """
     flat = [t for _, toks in sentences for t in toks]
     layers = rule_arrays(flat, spans)
     emits = article_emissions(model, [(toks, k == 0) for k, (_, toks) in enumerate(sentences)], layers)
     taken = (layers["dir"] | layers["rep"]).tolist()
+    used = layers["cue"]
     content = LABELS.index("T")
     out: list[Raw] = []
     base = 0
@@ -568,6 +627,9 @@ def tagged_relations(
         for a, b in runs:
             if sum(1 for t in toks[a:b] if t.word) < 2:
                 continue
-            cue, src = _nearest(toks, cues, a, b), _nearest(toks, sources, a, b)
+            near = _nearest_run(cues, a, b)
+            if near is None or used[offset + near[0] : offset + near[1]].any() or not anchored(st, toks, near, a):
+                continue  # no cue, a cue whose report the rules already bounded, or a vetoed one
+            cue, src = _span(toks, near), _nearest(toks, sources, a, b)
             out.append(Raw("reported", toks[a].start, toks[b - 1].end, pi, None, cue, src))
     return out
