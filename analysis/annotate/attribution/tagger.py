@@ -565,7 +565,14 @@ def anchored(st: Parse, toks: list[Tok], cue: tuple[int, int], a: int) -> bool:
     negated = range(max(j, 0), y)
     if any(toks[k].low in c["neg"] or toks[k].low.endswith(("n't", "n’t")) for k in negated):
         return False
-    if j >= 0 and toks[j].text == "," and toks[x].low.endswith("ed") and a >= y:
+    head = next((k for k in range(x, y) if toks[k].low not in c["verb_adverb"]), x)
+    if (
+        j >= 0
+        and toks[j].text == ","
+        and toks[head].low.endswith("ed")
+        and a >= y
+        and all(toks[k].low in c["verb_adverb"] for k in range(x, head))
+    ):
         return False  # a participle modifying the noun before it: "The Union State, also referred to as ..."
     be = [k for k in range(max(x - 1, 0), y) if toks[k].low in c["be_form"]]
     # impersonal: "It is said", "It should be noted", "it is clear that" (not "it is arguing")
