@@ -58,9 +58,17 @@ _UNREAD_MARKS = re.compile(r"(?:^|[\s(\[])'(?=\w)|[‹›「」『』‚‛]|,,|
 
 #: Bump when the JSON form of the article (not of a layer) changes.
 FRAME_VERSION = 5
-#: Version of the document's JSON form (part of the cache key): the frame's and every component's.
-#: A component's version bump makes every older entry unreadable, so it is recomputed.
-DOCUMENT_VERSION = f"{FRAME_VERSION}/{layers_version()}"
+
+
+def document_version() -> str:
+    """Version of the document's JSON form (part of the cache key): the frame's and every registered
+    component's ``name@version``. A component's version bump, or a component added, makes every
+    older entry unreadable, so it is recomputed, never misread."""
+    return f"{FRAME_VERSION}/{layers_version()}"
+
+
+#: :func:`document_version` with the built-in components (components registered later are in the function's).
+DOCUMENT_VERSION = document_version()
 
 
 @dataclass(frozen=True)
@@ -198,7 +206,7 @@ class AnalysedDocument:
         """Plain JSON-able form: the article's text and metadata, spans and every layer (by field name)."""
         a = self.article
         out: dict[str, Any] = {
-            "version": DOCUMENT_VERSION,
+            "version": document_version(),
             "article": {
                 **{k: v for k, v in a.metadata().items() if k != "sha256"},
                 "text": a.text,
@@ -223,7 +231,7 @@ class AnalysedDocument:
         """
         import hashlib
 
-        if data.get("version") != DOCUMENT_VERSION:
+        if data.get("version") != document_version():
             raise ValueError("not an analysed document of this version")
         a = data["article"]
         text: str = a["text"]
