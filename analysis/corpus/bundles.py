@@ -11,15 +11,19 @@ here and not in the report layer, which only takes the bundles (:mod:`analysis.t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+
+import pandas as pd
 
 from analysis.config import AnalysisConfig
 from analysis.corpus.batch import analyze_paths
 from analysis.document import analyze
 from analysis.errors import InputError
+from analysis.model import Article
 from analysis.sources.loading import load_article
 from analysis.sources.store import Store, article_digests
-from analysis.tables.bundle import ArticleTables, StoreTables, document_tables
+from analysis.tables.bundle import ArticleTables, StoreTables, ViewTables, document_tables
 
 
 def load_tables(path: str | Path, config: AnalysisConfig | None = None, cache: object = None) -> ArticleTables:
@@ -100,4 +104,41 @@ def seed_store(store: str | Path | None = None) -> tuple[ArticleTables, StoreTab
     return seed, comparable_store(seed, Path(store) if store else Path(DEFAULT_STORE))
 
 
-__all__ = ["comparable_store", "load_tables", "seed_store", "seed_tables", "store_tables"]
+def view_tables(articles: Iterable[Article]) -> ViewTables:
+    """Paragraph table (with each paragraph's ``text``), cue table and article rows of ``articles``
+    (the tables :func:`analysis.report.interactive.explore` takes)."""
+    from analysis.tables import article_tables
+    from analysis.tables import cues as cue_table
+
+    paras, cues, rows = [], [], []
+    for art in articles:
+        doc = analyze(art)  # one analysis feeds every table
+        p, a = article_tables(doc)
+        p = p.copy()
+        p["text"] = [par.text for par in art.paragraphs]
+        paras.append(p)
+        cues.append(cue_table(doc))
+        a = a.copy()
+        a["title"], a["outlet"] = art.title or art.article_id, art.outlet or ""
+        rows.append(a)
+    if not paras:
+        raise ValueError("no articles to explore")
+    return ViewTables(pd.concat(paras, ignore_index=True), pd.concat(cues, ignore_index=True),
+                      pd.DataFrame(rows).reset_index(drop=True))
+
+
+def store_view_tables(store: str | Path | None = None, include_seed: bool = True) -> ViewTables:
+    """Tables of every English article in the store (and the bundled seed article first)."""
+    from analysis import load_article, seed_path
+    from analysis.sources.store import DEFAULT_STORE, load_corpus
+
+    root = Path(store) if store else Path(DEFAULT_STORE)
+    arts = [load_article(seed_path())] if include_seed else []
+    if root.is_dir():
+        arts += load_corpus(root, english_only=True)
+    return view_tables(arts)
+
+
+__all__ = [
+    "comparable_store", "load_tables", "seed_store", "seed_tables", "store_tables", "store_view_tables", "view_tables",
+]

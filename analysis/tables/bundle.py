@@ -109,4 +109,13 @@ class StoreTables:
     store: Path = Path()
 
 
-__all__ = ["ArticleTables", "Comparables", "LazyArticleTables", "StoreTables", "document_tables"]
+@dataclass
+class ViewTables:
+    """Tables for :func:`analysis.report.interactive.explore`: paragraphs (with ``text``), cues, article rows."""
+
+    paragraphs: pd.DataFrame
+    cues: pd.DataFrame
+    articles: pd.DataFrame
+
+
+__all__ = ["ArticleTables", "Comparables", "LazyArticleTables", "StoreTables", "ViewTables", "document_tables"]
