@@ -6,7 +6,9 @@ corpus runs, Dask and the cache) reads its layers and recomputes none::
 
     text -> Article -> analyze() -> AnalysedDocument -> tables (pandas) -> plots, reports, exports
 
-Layers, in the order they are made (each reads only the ones before it):
+Each layer is a registered component (:mod:`analysis.layers`: name, requires, assigns,
+version, warm-up, JSON form by field name); :func:`analyze` runs them in dependency order.
+The built-in layers, in the order they are made (each reads only the ones before it):
 
 1. ``sentences`` (every paragraph's, in reading order) and ``counts``: words,
    syllables, polysyllables, letters, difficult words of each sentence
@@ -28,27 +30,25 @@ Layers, in the order they are made (each reads only the ones before it):
 
 Every span is an offset into ``Article.text`` (one convention throughout).
 A document round-trips through JSON (:meth:`AnalysedDocument.to_dict`,
-:meth:`AnalysedDocument.from_dict`), which is what the result cache stores.
+:meth:`AnalysedDocument.from_dict`), which is what the result cache stores; its version
+(:data:`DOCUMENT_VERSION`, part of the cache key) is made of the components' versions.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Sequence
-from dataclasses import astuple, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from analysis.annotate import counts as counting
-from analysis.annotate.attribution import Attribution, SpanIndex, find_attributions, relation_index, voice_of
+from analysis.annotate.attribution import Attribution
 from analysis.annotate.counts import Counts
-from analysis.annotate.hedging import Cue, find_cues
-from analysis.annotate.hedging.predictions import unhedged_predictions
+from analysis.annotate.hedging import Cue
 from analysis.annotate.hedging.sentence_model import DECIDED, Driver, SentenceMeasures
-from analysis.annotate.quotes import Quote, find_quotes, quoted_words
-from analysis.annotate.sentiment import Scores, sentence_scores
+from analysis.annotate.quotes import Quote
+from analysis.annotate.sentiment import Scores
 from analysis.config import DEFAULT_CONFIG, AnalysisConfig
 from analysis.errors import InputError
+from analysis.layers import layers_version, pipeline
 from analysis.model import Article, Paragraph, Sentence
 
 #: Attribution cues in the body from which a document with no quotation is noticed (:meth:`AnalysedDocument.notices`).
@@ -56,8 +56,19 @@ NOTICE_MIN_ATTRIBUTIONS = 2
 #: Marks that may open a quotation the quotation layer does not read.
 _UNREAD_MARKS = re.compile(r"(?:^|[\s(\[])'(?=\w)|[‹›「」『』‚‛]|,,|<<|>>|^[—–] ", re.MULTILINE)
 
-#: Bump when the layers or their JSON form change (part of the cache key).
-DOCUMENT_VERSION = 4
+#: Bump when the JSON form of the article (not of a layer) changes.
+FRAME_VERSION = 5
+
+
+def document_version() -> str:
+    """Version of the document's JSON form (part of the cache key): the frame's and every registered
+    component's ``name@version``. A component's version bump, or a component added, makes every
+    older entry unreadable, so it is recomputed, never misread."""
+    return f"{FRAME_VERSION}/{layers_version()}"
+
+
+#: :func:`document_version` with the built-in components (components registered later are in the function's).
+DOCUMENT_VERSION = document_version()
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,28 @@ class AnalysedDocument:
     measures: tuple[SentenceMeasures, ...] = ()
     uncertainty_drivers: dict[int, tuple[Driver, ...]] = field(default_factory=dict)
     thresholds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(DECIDED, 0.5))
+    #: layers of components beyond the built-in ones (name -> value), also read as attributes.
+    other_layers: dict[str, Any] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> Any:
+        other = self.__dict__.get("other_layers") or {}
+        if name in other:
+            return other[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    @classmethod
+    def from_layers(cls, article: Article, config: AnalysisConfig, layers: dict[str, Any]) -> AnalysedDocument:
+        """A document of ``article`` from its layers (name -> value, as the components assigned them)."""
+        own = {f.name for f in fields(cls)} - {"article", "config", "other_layers"}
+        return cls(
+            article=article, config=config,
+            **{k: v for k, v in layers.items() if k in own},
+            other_layers={k: v for k, v in layers.items() if k not in own},
+        )
+
+    def layer(self, name: str) -> Any:
+        """The layer ``name`` (a built-in attribute or another component's)."""
+        return getattr(self, name)
 
     @property
     def uncertainty(self) -> tuple[float, ...]:
@@ -131,25 +164,13 @@ class AnalysedDocument:
             object.__setattr__(self, "_ranges_cache", ranges)
         return ranges
 
-    def paragraph_cues(self) -> list[list[Cue]]:
-        """:attr:`cues` grouped by paragraph (one list per paragraph, article offsets)."""
-        out: list[list[Cue]] = [[] for _ in self.article.paragraphs]
-        for c in self.cues:
-            out[c.paragraph].append(c)
-        return out
-
-    def paragraph_quotes(self) -> list[list[Quote]]:
-        """:attr:`quotes` grouped by paragraph."""
-        out: list[list[Quote]] = [[] for _ in self.article.paragraphs]
-        for q in self.quotes:
-            out[q.paragraph].append(q)
-        return out
-
-    def paragraph_attributions(self) -> list[list[Attribution]]:
-        """:attr:`attributions` grouped by the paragraph their content starts in."""
-        out: list[list[Attribution]] = [[] for _ in self.article.paragraphs]
-        for r in self.attributions:
-            out[r.paragraph].append(r)
+    def by_paragraph(self, layer: str) -> list[list[Any]]:
+        """The items of ``layer`` (``"cues"``, ``"quotes"``, ``"attributions"``...) grouped by their
+        ``paragraph`` (one list per paragraph, in order; an attribution goes with the paragraph its
+        content starts in)."""
+        out: list[list[Any]] = [[] for _ in self.article.paragraphs]
+        for x in self.layer(layer):
+            out[x.paragraph].append(x)
         return out
 
     def notices(self) -> tuple[str, ...]:
@@ -182,10 +203,10 @@ class AnalysedDocument:
     # ------------------------------------------------------------------ JSON form (the cache)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-able form: the article's text and metadata, spans and every layer."""
+        """Plain JSON-able form: the article's text and metadata, spans and every layer (by field name)."""
         a = self.article
-        return {
-            "version": DOCUMENT_VERSION,
+        out: dict[str, Any] = {
+            "version": document_version(),
             "article": {
                 **{k: v for k, v in a.metadata().items() if k != "sha256"},
                 "text": a.text,
@@ -194,34 +215,23 @@ class AnalysedDocument:
                     [p.start, p.end, p.role, [[s.start, s.end] for s in p.sentences]] for p in a.paragraphs
                 ],
             },
-            "counts": [
-                [c.n_words, c.n_syllables, c.n_polysyllabic, sorted(c.difficult), c.n_fog_hard, c.n_dale_chall_hard,
-                 c.n_letters, c.n_chars, c.n_tokens]
-                for c in self.counts
-            ],
-            "quotes": [[q.start, q.end, q.paragraph, q.group, q.speaker] for q in self.quotes],
-            "attributions": [list(astuple(r)) for r in self.attributions],
-            "cues": [
-                [c.start, c.end, c.category, c.subtype, c.voice, c.speaker, c.paragraph, c.sentence] for c in self.cues
-            ],
-            "predictions": list(self.predictions),
-            "sentiment": [list(s) for s in self.sentiment],
-            "voice_words": [list(v) for v in self.voice_words],
-            "measures": [[m.speculation, m.vagueness, m.certainty] for m in self.measures],
-            "uncertainty_drivers": {str(k): [list(x) for x in v] for k, v in self.uncertainty_drivers.items()},
-            "thresholds": dict(self.thresholds),
         }
+        layers = {name: self.layer(name) for c in pipeline() for name in c.assigns}
+        for c in pipeline():
+            out.update(c.dump(layers))
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], config: AnalysisConfig | None = None) -> AnalysedDocument:
         """Rebuild a document from :meth:`to_dict` output.
 
         Raises:
-            ValueError: ``data`` is not a document of this version.
+            ValueError: ``data`` is not a document of this version (of every component).
+            KeyError, TypeError: a layer is missing or its fields are not the class's.
         """
         import hashlib
 
-        if data.get("version") != DOCUMENT_VERSION:
+        if data.get("version") != document_version():
             raise ValueError("not an analysed document of this version")
         a = data["article"]
         text: str = a["text"]
@@ -237,28 +247,10 @@ class AnalysedDocument:
             text=text, paragraphs=paragraphs, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
             language=a.get("language") or "en", extra=dict(a.get("extra") or {}), **meta,
         )
-        sentences = tuple(s for p in paragraphs for s in p.sentences)
-        return cls(
-            article=article,
-            config=config or DEFAULT_CONFIG,
-            sentences=sentences,
-            counts=tuple(Counts(c[0], c[1], c[2], frozenset(c[3]), *c[4:]) for c in data["counts"]),
-            quotes=tuple(Quote(*q) for q in data["quotes"]),
-            attributions=tuple(Attribution(*r) for r in data["attributions"]),
-            cues=tuple(
-                Cue(s, e, text[s:e], cat, sub, voice, speaker, para, sent)
-                for s, e, cat, sub, voice, speaker, para, sent in data["cues"]
-            ),
-            predictions=tuple(data["predictions"]),
-            sentiment=tuple(Scores(*s) for s in data["sentiment"]),
-            voice_words=tuple((int(q_), int(r_), int(w_)) for q_, r_, w_ in data["voice_words"]),
-            measures=tuple(SentenceMeasures(float(s), float(v), float(c)) for s, v, c in data["measures"]),
-            uncertainty_drivers={
-                int(k): tuple((str(m), str(f), float(c)) for m, f, c in v)
-                for k, v in data["uncertainty_drivers"].items()
-            },
-            thresholds={k: float(v) for k, v in data["thresholds"].items()},
-        )
+        layers: dict[str, Any] = {}
+        for c in pipeline():
+            layers.update(c.load(data, article))
+        return cls.from_layers(article, config or DEFAULT_CONFIG, layers)
 
 
 def _jsonable_extra(extra: dict[str, object]) -> dict[str, object]:
@@ -293,7 +285,7 @@ def require_english(article: Article) -> None:
 
 
 def analyze(article: Article, config: AnalysisConfig | None = None) -> AnalysedDocument:
-    """Annotate ``article`` once: sentences and counts, quotations, cues with voice, predictions, sentiment.
+    """Annotate ``article`` once: run every registered component (:mod:`analysis.layers`) in dependency order.
 
     Args:
         article: from :func:`analysis.load_article` or :func:`analysis.article_from_text`.
@@ -307,100 +299,11 @@ def analyze(article: Article, config: AnalysisConfig | None = None) -> AnalysedD
     """
     config = config or DEFAULT_CONFIG
     require_english(article)
-    lexicon = config.hedge_lexicon
-    paragraphs = article.paragraphs
-    sentences = tuple(s for p in paragraphs for s in p.sentences)
-    counts = tuple(counting.count(s.text) for s in sentences)
-    spans = [(p.start, p.end) for p in paragraphs]
-    quotes = tuple(find_quotes(article.text, spans, speakers=False))  # speakers: the attribution layer's
-    relations = tuple(
-        find_attributions(article.text, spans, [[(s.start, s.end) for s in p.sentences] for p in paragraphs], quotes)
-    )
-    by_paragraph: list[list[Attribution]] = [[] for _ in paragraphs]
-    for r in relations:  # a relation belongs to every paragraph its content overlaps
-        for i in range(r.paragraph, len(paragraphs)):
-            if paragraphs[i].start >= r.end:
-                break
-            by_paragraph[i].append(r)
-    index = relation_index(relations)
-    cues: list[Cue] = []
-    predictions: list[int] = []
-    voice_words: list[tuple[int, int, int]] = []
-    first = 0
-    for p, inside in zip(paragraphs, by_paragraph, strict=True):
-        starts = [s.start for s in p.sentences]
-        pcues = [_place(c, p, index if inside else None, starts) for c in find_cues(p.text, lexicon)]
-        cues.extend(pcues)
-        author_text = _blanked(p.text, p.start, inside) if inside else p.text  # only the author's words predict
-        sentence_spans = [(s.start, s.end) for s in p.sentences]
-        predictions.extend(first + i for i in unhedged_predictions(author_text, sentence_spans, pcues, p.start))
-        if inside:
-            direct = [r for r in inside if r.kind == "direct"]
-            n_quoted, n_words = quoted_words(p.text, p.start, direct)
-            n_either = quoted_words(p.text, p.start, inside)[0] if len(direct) < len(inside) else n_quoted
-        else:  # nobody's words here (most paragraphs): count the words once
-            n_quoted = n_either = 0
-            n_words = quoted_words(p.text, p.start, ())[1]
-        voice_words.append((n_quoted, n_either - n_quoted, n_words))
-        first += len(p.sentences)
-    scores, drivers, thresholds = _measures(sentences, cues, config)
-    return AnalysedDocument(
-        article=article,
-        config=config,
-        sentences=sentences,
-        counts=counts,
-        quotes=quotes,
-        attributions=relations,
-        cues=tuple(cues),
-        predictions=tuple(predictions),
-        sentiment=tuple(sentence_scores([s.text for s in sentences])),
-        voice_words=tuple(voice_words),
-        measures=scores,
-        uncertainty_drivers=drivers,
-        thresholds=thresholds,
-    )
-
-
-#: Drivers kept per measure of a speculative or vague sentence.
-DRIVERS = 3
-
-
-def _measures(
-    sentences: Sequence[Sentence], cues: Sequence[Cue], config: AnalysisConfig
-) -> tuple[tuple[SentenceMeasures, ...], dict[int, tuple[Driver, ...]], dict[str, float]]:
-    """The measures of every sentence (its cues re-based to it), the drivers of the speculative or vague ones,
-    and the thresholds used."""
-    from analysis.annotate.hedging.sentence_model import load_model, score_and_explain
-
-    per_sentence: list[list[Cue]] = [[] for _ in sentences]
-    starts = [s.start for s in sentences]
-    for c in cues:
-        i = bisect_right(starts, c.start) - 1
-        if i >= 0 and c.start < sentences[i].end:
-            s = sentences[i].start
-            per_sentence[i].append(Cue(c.start - s, c.end - s, c.text, c.category, c.subtype))
-    u = config.uncertainty_threshold
-    thresholds = dict(load_model().thresholds) if u is None else dict.fromkeys(DECIDED, float(u))
-    scores, drivers = score_and_explain([s.text for s in sentences], per_sentence, thresholds, DRIVERS)
-    return tuple(scores), drivers, thresholds
-
-
-def _blanked(text: str, start: int, relations: Sequence[Attribution]) -> str:
-    """``text`` (at ``start`` in the article) with the content of ``relations`` blanked out, offsets kept."""
-    chars = list(text)
-    for r in relations:
-        a, b = max(r.start - start, 0), min(r.end - start, len(text))
-        if a < b:
-            chars[a:b] = " " * (b - a)
-    return "".join(chars)
-
-
-def _place(c: Cue, p: Paragraph, relations: SpanIndex | None, sentence_starts: list[int]) -> Cue:
-    """Cue ``c`` found in ``p.text``: article offsets, paragraph, sentence, voice and speaker."""
-    a, b = p.start + c.start, p.start + c.end
-    sentence = max(bisect_right(sentence_starts, a) - 1, 0) if sentence_starts else -1
-    voice, speaker = voice_of(a, b, relations) if relations is not None else ("author", "")
-    return Cue(a, b, c.text, c.category, c.subtype, voice, speaker, p.index, sentence)
+    layers: dict[str, Any] = {"article": article, "config": config}
+    for c in pipeline():
+        layers.update(c.run(article, config, layers))
+    del layers["article"], layers["config"]
+    return AnalysedDocument.from_layers(article, config, layers)
 
 
 def article_cues(article: Article, config: AnalysisConfig | None = None) -> list[list[Cue]]:
@@ -409,4 +312,4 @@ def article_cues(article: Article, config: AnalysisConfig | None = None) -> list
     Offsets index into ``article.text`` (``article.text[c.start:c.end] == c.text``).
     Prefer ``analyze(article).cues`` when other layers are needed too.
     """
-    return analyze(article, config).paragraph_cues()
+    return analyze(article, config).by_paragraph("cues")

@@ -11,6 +11,8 @@ cues): ``article.text[x.start:x.end] == x.text`` for every one of them.
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 #: Paragraph roles, in the order they usually appear in a web article.
@@ -111,6 +113,27 @@ class Article:
         )
 
     def _repr_html_(self) -> str:  # pragma: no cover - exercised in notebooks
-        from analysis.report.render import highlight
+        """Jupyter display: the view set with :func:`set_html_view` (see there), else :func:`text_html`."""
+        return (_HTML_VIEW[0] if _HTML_VIEW else text_html)(self)
 
-        return highlight(self, standalone=False)
+
+#: The Jupyter view of an article (at most one); empty: its text only.
+_HTML_VIEW: list[Callable[[Article], str]] = []
+
+
+def set_html_view(view: Callable[[Article], str]) -> None:
+    """Show articles in Jupyter with ``view`` (an HTML fragment of the article).
+
+    The model knows no renderer: loading the report layer (``import analysis.report``, as the
+    notebooks do) sets its highlighted view, which analyses the article when it is shown;
+    without it an article shows its text only (:func:`text_html`).
+    """
+    _HTML_VIEW[:] = [view]
+
+
+def text_html(article: Article) -> str:
+    """The article's paragraphs as an HTML fragment, text only (escaped, one ``<p>`` per paragraph, role as class)."""
+    paras = "".join(
+        f'<p class="para role-{p.role}" id="p{p.index}">{html.escape(p.text)}</p>' for p in article.paragraphs
+    )
+    return f'<div class="ma-article">{paras}</div>'

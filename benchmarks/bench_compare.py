@@ -9,7 +9,7 @@ into a result cache there (the cold run, reported), then times, each in a fresh
 Python process with the cache warm:
 
 * ``compare``: reading the table, the article rows from the cache
-  (:func:`analysis.sources.table.analyze_table`) and :func:`analysis.compare.compare_groups`
+  (:func:`analysis.corpus.table.analyze_table`) and :func:`analysis.compare.compare_groups`
   by outlet (six measures, 2,000 bootstrap resamples each): wall time from process
   start, imports included, and the library calls alone;
 * the same plus the distinctive hedges and boosters (the cue rows, also cached)
@@ -35,7 +35,7 @@ CHILD = """
 import json, sys, time, warnings
 t0 = time.perf_counter()
 from analysis.compare import compare_groups, distinctive_cues, over_time
-from analysis.sources.table import analyze_table
+from analysis.corpus.table import analyze_table
 t1 = time.perf_counter()
 path, cache, full = sys.argv[1], sys.argv[2], sys.argv[3] == "full"
 articles = analyze_table(path, level="article", cache=cache, progress=False)

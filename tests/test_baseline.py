@@ -12,7 +12,8 @@ import pytest
 import analysis
 from analysis import InputError
 from analysis.cli import main
-from analysis.report.baseline import BASELINE_COLUMNS, build, corpus_article, percentile_ranks, to_csv
+from analysis.corpus.baseline import BASELINE_COLUMNS, build, corpus_article, to_csv
+from analysis.report.baseline import percentile_ranks
 from analysis.tables import TEXT_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,12 +8,18 @@ import pytest
 
 from analysis import InputError, seed_path
 from analysis.annotate.hedging import CATEGORIES, VOICES
+from analysis.corpus.bundles import comparable_store, load_tables
 from analysis.report import coverage
-from analysis.report.figures import ArticleTables, load_tables
 from analysis.sources.store import load_corpus
+from analysis.tables.bundle import ArticleTables
 
 STORE = Path(__file__).resolve().parent / "fixtures" / "store"
 STRIKE = STORE / "the-port-strike-is-a-warning.md"
+
+
+def _coverage(focus: ArticleTables, store: Path, event: str | None = None, cache: object = None) -> coverage.Coverage:
+    """The report takes tables: the store's come from the corpus layer."""
+    return coverage.coverage(focus, comparable_store(focus, store, cache=cache), event=event)
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +44,7 @@ def test_fixture_store_has_three_outlets_two_events_news_and_opinion() -> None:
 
 
 def test_focus_without_event_is_compared_with_the_whole_store(seed_tables: ArticleTables) -> None:
-    cov = coverage.coverage(seed_tables, STORE)
+    cov = _coverage(seed_tables, STORE)
     assert cov.event == "" and len(cov.others) == len(cov.store_tables) == 6
     arts = cov.articles()
     assert arts["focus"].tolist() == [True] + [False] * 6
@@ -46,7 +52,7 @@ def test_focus_without_event_is_compared_with_the_whole_store(seed_tables: Artic
 
 
 def test_focus_from_the_store_meets_its_event_but_not_itself(strike: ArticleTables) -> None:
-    cov = coverage.coverage(strike, STORE)
+    cov = _coverage(strike, STORE)
     assert cov.event == "eastbay-port-strike"
     ids = {t.article["article_id"] for t in cov.others}
     assert ids == {"dockworkers-walk-out-at-eastbay", "port-strike-could-cost-region-millions"}
@@ -56,15 +62,15 @@ def test_focus_from_the_store_meets_its_event_but_not_itself(strike: ArticleTabl
     assert chosen.article["article_id"] == "port-strike-could-cost-region-millions"
     assert reason.startswith("chosen from 2 comparable articles from other outlets: nearest in date (1 day apart)")
     assert "then nearest in length" in reason and "compare_with" in reason
-    other = coverage.coverage(strike, STORE, event="Kessel-Bridge-Closure ")
+    other = _coverage(strike, STORE, event="Kessel-Bridge-Closure ")
     assert len(other.others) == 3 and other.event == "Kessel-Bridge-Closure"
 
 
 def test_unknown_event_and_missing_store_say_so(seed_tables: ArticleTables, tmp_path: Path) -> None:
-    cov = coverage.coverage(seed_tables, STORE, event="no-such-event")
+    cov = _coverage(seed_tables, STORE, event="no-such-event")
     assert cov.others == [] and any("no-such-event" in n for n in cov.notes)
     for store in (tmp_path / "missing", tmp_path):
-        cov = coverage.coverage(seed_tables, store)
+        cov = _coverage(seed_tables, store)
         assert cov.others == [] and cov.pick() is None and cov.notes
         assert len(coverage.article_table(cov.articles())) == 1
         assert coverage.group_table(cov.articles()).empty
@@ -72,7 +78,7 @@ def test_unknown_event_and_missing_store_say_so(seed_tables: ArticleTables, tmp_
 
 
 def test_article_table_groups_by_outlet_and_sorts_by_any_metric(seed_tables: ArticleTables) -> None:
-    arts = coverage.coverage(seed_tables, STORE).articles()
+    arts = _coverage(seed_tables, STORE).articles()
     table = coverage.article_table(arts)
     assert table.index[0] == seed_tables.article["article_id"]
     assert list(table["outlet"].iloc[1:]) == sorted(table["outlet"].iloc[1:])
@@ -98,7 +104,7 @@ def test_cue_mix_counts_body_cues_by_voice_like_the_article_row(seed_tables: Art
 
 
 def test_pick_by_id_or_path_and_refuses_unknown(strike: ArticleTables) -> None:
-    cov = coverage.coverage(strike, STORE)
+    cov = _coverage(strike, STORE)
     assert cov.pick("kessel-bridge-shut-after-inspectors-find-corroded-cables").article["outlet"] == "Northfield Ledger"
     assert cov.pick(str(seed_path())).title == "Could Russia Lose Belarus?"
     with pytest.raises(InputError, match="no article with that id"):
@@ -108,8 +114,8 @@ def test_pick_by_id_or_path_and_refuses_unknown(strike: ArticleTables) -> None:
 
 
 def test_store_analysis_uses_the_cache_when_asked(strike: ArticleTables, tmp_path: Path) -> None:
-    first = coverage.coverage(strike, STORE, cache=tmp_path / "cache")
-    again = coverage.coverage(strike, STORE, cache=tmp_path / "cache")
+    first = _coverage(strike, STORE, cache=tmp_path / "cache")
+    again = _coverage(strike, STORE, cache=tmp_path / "cache")
     assert (tmp_path / "cache").is_dir()
     assert [t.article["article_id"] for t in again.others] == [t.article["article_id"] for t in first.others]
     assert again.articles()["hedges_per_100w"].tolist() == first.articles()["hedges_per_100w"].tolist()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from pathlib import Path
@@ -10,10 +11,13 @@ import pandas as pd
 import pytest
 
 import analysis
+import analysis.document as document
+import analysis.layers as layers
 from analysis import AnalysedDocument, AnalysisConfig, analyze, article_from_text, load_article, seed_path
 from analysis.cli import main
 from analysis.corpus.batch import BatchWarning
 from analysis.errors import InputError
+from analysis.layers import Component, base
 from analysis.report.render import highlight
 from analysis.tables import article_metrics, cues, paragraph_metrics, sentence_metrics
 
@@ -57,18 +61,28 @@ def test_layers_are_aligned(doc: AnalysedDocument) -> None:
         assert s.start <= c.start < s.end or c.start >= s.end  # a cue lies in (or after the start of) its sentence
 
 
-def test_tables_and_highlight_read_layers_and_recompute_none(doc: AnalysedDocument, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import analysis.annotate.counts as counts_mod
-    import analysis.annotate.hedging.matcher as matcher
-    import analysis.annotate.quotes as quotes_mod
-    import analysis.annotate.sentiment as sentiment_mod
+def _guarded() -> list[tuple[str, str, str]]:
+    """``(component, module, function)`` of every annotator a registered component stores the results of."""
+    return [(c.name, *use.split(":")) for c in layers.registered() for use in c.uses]
 
+
+def test_every_layer_is_guarded() -> None:
+    names = {c.name for c in layers.registered()}
+    assert names >= {"segmentation", "quotes", "attributions", "cues", "predictions", "sentiment", "voice_words",
+                     "uncertainty"}
+    assert {name for name, _, _ in _guarded()} == names  # every component names what must not recompute it
+
+
+@pytest.mark.parametrize(("component", "module", "function"), _guarded())
+def test_tables_and_highlight_read_layers_and_recompute_none(  # type: ignore[no-untyped-def]
+    doc: AnalysedDocument, monkeypatch, component: str, module: str, function: str
+) -> None:
     def boom(*args: object, **kwargs: object) -> None:
-        raise AssertionError("a layer was recomputed")
+        raise AssertionError(f"the {component} layer was recomputed ({module}.{function})")
 
-    for module, name in [(counts_mod, "count"), (matcher, "find_cues"), (quotes_mod, "find_quotes"),
-                         (sentiment_mod, "sentence_scores"), (sentiment_mod, "analyzer")]:
-        monkeypatch.setattr(module, name, boom)
+    mod = importlib.import_module(module)
+    assert callable(getattr(mod, function))
+    monkeypatch.setattr(mod, function, boom)
     paragraph_metrics(doc), article_metrics(doc), sentence_metrics(doc), cues(doc)
     assert "<mark" in highlight(doc)
 
@@ -76,10 +90,62 @@ def test_tables_and_highlight_read_layers_and_recompute_none(doc: AnalysedDocume
 def test_the_document_round_trips_through_json(doc: AnalysedDocument) -> None:
     again = AnalysedDocument.from_dict(json.loads(json.dumps(doc.to_dict())))
     assert again.article.paragraphs == doc.article.paragraphs
-    layers = ("cues", "quotes", "counts", "sentiment", "predictions", "voice_words")
-    assert all(getattr(again, n) == getattr(doc, n) for n in layers)
+    names = [n for c in layers.registered() for n in c.assigns]
+    assert len(names) == len(set(names)) >= 11
+    for name in names:
+        assert again.layer(name) == doc.layer(name), name
     pd.testing.assert_frame_equal(paragraph_metrics(again), paragraph_metrics(doc))
     assert highlight(again) == highlight(doc)
+
+
+def test_layers_are_stored_by_field_name(doc: AnalysedDocument) -> None:
+    data = json.loads(json.dumps(doc.to_dict()))
+    assert data["cues"]["fields"][:2] == ["start", "end"] and "text" not in data["cues"]["fields"]
+    for name in ("cues", "attributions", "counts", "quotes"):  # columns in another order read the same
+        block = data[name]
+        order = list(reversed(range(len(block["fields"]))))
+        block["fields"] = [block["fields"][i] for i in order]
+        block["rows"] = [[row[i] for i in order] for row in block["rows"]]
+    again = AnalysedDocument.from_dict(data)
+    assert again.cues == doc.cues and again.attributions == doc.attributions and again.counts == doc.counts
+    data["attributions"]["fields"][0] = "no_such_field"
+    with pytest.raises(TypeError):
+        AnalysedDocument.from_dict(data)
+
+
+def test_the_version_is_made_of_the_components_and_old_entries_are_stale(doc: AnalysedDocument) -> None:
+    from analysis.document import DOCUMENT_VERSION, document_version
+
+    assert document_version() == DOCUMENT_VERSION
+    for c in layers.pipeline():
+        assert f"{c.name}@{c.version}" in DOCUMENT_VERSION
+    with pytest.raises(ValueError, match="version"):
+        AnalysedDocument.from_dict({**doc.to_dict(), "version": 4})  # an entry of the positional form
+
+
+def test_components_run_in_dependency_order() -> None:
+    made = set(layers.GIVEN)
+    for c in layers.pipeline():
+        assert made.issuperset(c.requires), c.name
+        made.update(c.assigns)
+    shuffled = [c.name for c in layers.pipeline(reversed(layers.registered()))]
+    assert shuffled.index("cues") > shuffled.index("attributions") > shuffled.index("quotes")
+    broken = Component("lonely", lambda a, c, x: {}, (), ("nothing",), 1, {})
+    with pytest.raises(ValueError, match="no component assigns"):
+        layers.pipeline([*layers.registered(), broken])
+
+
+def test_a_new_layer_is_one_function_and_its_registration(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(base, "_REGISTRY", dict(base._REGISTRY))
+
+    @layers.component("exclamations", assigns=("exclamations",), requires=("sentences",), version=1,
+                      codecs={"exclamations": layers.plain(load=tuple, dump=list)})
+    def exclamations(article, config, made):  # type: ignore[no-untyped-def]
+        return {"exclamations": tuple(s.text.count("!") for s in made["sentences"])}
+
+    doc = analyze(article_from_text("Wow! It works!\n\nNo doubt."))
+    assert doc.exclamations == (1, 1, 0) and document.document_version().endswith("exclamations@1")
+    assert AnalysedDocument.from_dict(json.loads(json.dumps(doc.to_dict()))).exclamations == (1, 1, 0)
 
 
 def test_a_cached_run_gives_the_same_tables_and_document(tmp_path: Path) -> None:

@@ -9,9 +9,10 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
+from analysis.corpus.bundles import load_tables, seed_store, seed_tables, store_tables
 from analysis.report import plots
 from analysis.report.compare import percentile_rank, percentile_table
-from analysis.report.figures import ArticleTables, build_figures, save_figure, seed_tables
+from analysis.report.figures import ArticleTables, build_figures, save_figure
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +67,7 @@ def test_percentile_table_against_a_small_pool(tables: ArticleTables) -> None:
 def test_comparable_figures_from_committed_baseline_and_empty_store(tmp_path: Path, tables: ArticleTables) -> None:
     from analysis.report.figures import comparable_tables
 
-    comps = comparable_tables(store=tmp_path / "no-store")
+    comps = comparable_tables(store_tables(tmp_path / "no-store"))
     assert len(comps.baseline_articles) == 189 and comps.store_articles.empty
     assert any("no English articles in the local store" in n for n in comps.notes)
     figs = build_figures(tables, comps)
@@ -161,12 +162,12 @@ def test_article_text_is_drawn_as_written_never_as_mathtext(tmp_path: Path) -> N
     from matplotlib import cbook
     from matplotlib.text import Text
 
-    from analysis.report.figures import comparable_tables, load_tables, render_figure
+    from analysis.report.figures import comparable_tables, render_figure
 
     first, second, third = HOSTILE_TITLES
     focus = load_tables(_hostile_article(tmp_path / "focus", first, second))
     _hostile_article(tmp_path / "store", third, second)
-    figs = build_figures(focus, comparable_tables(tmp_path / "store"))
+    figs = build_figures(focus, comparable_tables(store_tables(tmp_path / "store")))
     shown: list[str] = []
     for name, fig in figs.items():
         render_figure(fig)  # draws: fails on a parse error
@@ -181,7 +182,7 @@ def test_figures_with_a_hostile_title_in_the_store_are_all_written(tmp_path: Pat
     from analysis.report.figures import write_figures
 
     _hostile_article(tmp_path / "store", HOSTILE_TITLES[0], "Example News")
-    written = write_figures(tmp_path / "figures", store=tmp_path / "store")
+    written = write_figures(*seed_store(tmp_path / "store"), outdir=tmp_path / "figures")
     assert len(written) == 20 and all(p.stat().st_size > 0 for p in written)
 
 

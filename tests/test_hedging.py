@@ -13,12 +13,11 @@ from analysis import COLUMNS, article_from_text, article_metrics, find_cues, par
 from analysis.annotate.hedging import (
     LEXICON_CATEGORIES,
     RULES,
-    article_cues,
     build_lexicon,
     default_lexicon,
     is_prediction,
 )
-from analysis.document import analyze
+from analysis.document import analyze, article_cues
 
 from .conftest import ROOT
 

@@ -11,6 +11,7 @@ pytest.importorskip("altair", reason="altair is not installed")
 pytest.importorskip("vl_convert", reason="vl-convert-python is not installed")
 
 from analysis import article_from_text, cue_table  # noqa: E402
+from analysis.corpus.bundles import view_tables  # noqa: E402
 from analysis.errors import InputError  # noqa: E402
 from analysis.report import interactive  # noqa: E402
 from tests import browser  # noqa: E402
@@ -27,7 +28,7 @@ def tables(seed):  # type: ignore[no-untyped-def]
         "# A <b>bold</b> & \"quoted\" title\n\n" + NASTY + "\n\nA second paragraph with no cue in it at all here.\n",
         article_id="nasty", title='A <b>bold</b> & "quoted" title <script>alert(2)</script>',
     )
-    return interactive.tables_for([seed, nasty])
+    return view_tables([seed, nasty])
 
 
 def test_cue_table_has_offsets_into_article_text(seed) -> None:  # type: ignore[no-untyped-def]

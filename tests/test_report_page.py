@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from analysis import article_from_text, load_baseline
+from analysis.cli import report as report_command
 from analysis.document import analyze
 from analysis.errors import InputError
 from analysis.report import page as report_page
@@ -96,21 +97,21 @@ def test_sources_table_escapes_and_labels() -> None:
 
 def _args(tmp_path: Path, *extra: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser()
-    report_page.add_report_command(parser.add_subparsers(dest="command"))
+    report_command.add_parser(parser.add_subparsers(dest="command"))
     return parser.parse_args(["report", str(Path("seeds/could-russia-lose-belarus.txt").resolve()), *extra])
 
 
 def test_command_writes_and_never_overwrites_without_force(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "r.html"
     args = _args(tmp_path, "-o", str(out), "--no-baseline")
-    assert args.func is report_page.cmd_report
-    assert report_page.cmd_report(args) == 0 and "<h1>Could Russia Lose Belarus?</h1>" in out.read_text()
+    assert args.func is report_command.cmd_report
+    assert report_command.cmd_report(args) == 0 and "<h1>Could Russia Lose Belarus?</h1>" in out.read_text()
     assert f"wrote {out}" in capsys.readouterr().out
     out.write_text("mine")
     with pytest.raises(InputError, match="already exists"):
-        report_page.cmd_report(args)
+        report_command.cmd_report(args)
     assert out.read_text() == "mine"
-    assert report_page.cmd_report(_args(tmp_path, "-o", str(out), "--no-baseline", "--force")) == 0
+    assert report_command.cmd_report(_args(tmp_path, "-o", str(out), "--no-baseline", "--force")) == 0
     assert out.read_text() != "mine"
 
 

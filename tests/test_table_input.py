@@ -10,8 +10,9 @@ import pandas as pd
 import pytest
 
 from analysis.corpus.batch import analyze_corpus
+from analysis.corpus.table import analyze_table
 from analysis.errors import InputError
-from analysis.sources.table import TableColumns, analyze_table, read_table
+from analysis.sources.table import TableColumns, read_table
 
 TEXT_A = ("Officials said the plan may fail. \u201cIt is clearly the best option,\u201d the minister said.\n\n"
           "Critics think it could cost more than expected, and analysts are not sure it will work.")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from analysis import article_from_text
-from analysis.annotate.hedging import article_cues
 from analysis.annotate.quotes import article_quotes, find_quotes, quoted_shares
+from analysis.document import article_cues
 
 
 def quoted(text: str) -> list[str]:

@@ -23,9 +23,8 @@ from analysis.errors import InputError, interruption
 def build_parser() -> argparse.ArgumentParser:
     """The ``media-analysis`` parser: one module of :mod:`analysis.cli` per command (imported here)."""
     from analysis import __version__
-    from analysis.cli import analyze, cache, figures, highlight, store
+    from analysis.cli import analyze, cache, figures, highlight, report, store
     from analysis.cli import baseline as baseline_command
-    from analysis.report.page import add_report_command
 
     parser = _Parser(
         prog="media-analysis",
@@ -40,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     store.add_parsers(sub)
     baseline_command.add_parser(sub)
     figures.add_parser(sub)
-    add_report_command(sub)
+    report.add_parser(sub)
     return parser
 
 

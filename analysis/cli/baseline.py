@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from analysis.cli.common import EXIT_OK
-from analysis.report.baseline import DEFAULT_NAME, DEFAULT_OUT, write
+from analysis.corpus.baseline import write
+from analysis.report.baseline import DEFAULT_NAME, DEFAULT_OUT
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -9,9 +9,10 @@ from analysis.cli.common import EXIT_OK
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
+    from analysis.corpus.bundles import seed_store
     from analysis.report.figures import write_figures
 
-    written = write_figures(args.out, store=args.store)
+    written = write_figures(*seed_store(args.store), outdir=args.out)
     for path in written:
         print(f"wrote {path}", file=sys.stderr)
     print(f"{len(written) // 2} figures (PNG and SVG) in {args.out}")

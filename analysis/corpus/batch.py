@@ -264,28 +264,12 @@ def warm(freeze: bool = False, config: AnalysisConfig | None = None) -> None:
     """
     import gc
 
-    import textstat
-
-    from analysis.annotate._cmudict import ensure_cmudict
-    from analysis.annotate.attribution import find_attributions
-    from analysis.annotate.counts import count
-    from analysis.annotate.hedging import find_cues
-    from analysis.annotate.hedging.sentence_model import load_model
-    from analysis.annotate.sentiment import analyzer
-    from analysis.config import DEFAULT_CONFIG
-
-    config = config or DEFAULT_CONFIG
+    from analysis import layers
 
     enabled = gc.isenabled()
     gc.disable()  # no collection may traverse the fresh dictionaries before they are frozen
     try:
-        ensure_cmudict()  # loads the CMU dictionary
-        textstat.syllable_count("warm")  # and Pyphen
-        analyzer()
-        find_cues("It could be.", config.hedge_lexicon)  # the lexicon parsed and its matcher compiled, before any fork
-        count("warm")  # textstat's easy-word list
-        load_model()  # the uncertainty model's weights
-        find_attributions("He said it.", [(0, 11)])  # the attribution word lists
+        layers.warm(config)  # each component's own: dictionaries, lexicon and matcher, models, word lists
         # (lingua's models are not loaded here: only text that is not plainly English prose needs them)
         if freeze:
             gc.freeze()

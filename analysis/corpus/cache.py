@@ -115,12 +115,12 @@ def source_digest() -> str:
 def analysis_fingerprint() -> str:
     """Digest of everything besides the article that determines its results (cached per process)."""
     from analysis import __version__
-    from analysis.document import DOCUMENT_VERSION
+    from analysis.document import document_version
     from analysis.tables import COLUMNS
 
     doc = {
         "schema": SCHEMA,
-        "document": DOCUMENT_VERSION,
+        "document": document_version(),
         "project": __version__,
         "source": source_digest(),
         "lexicon": lexicon_digest(),

@@ -1,11 +1,13 @@
 """Same-event coverage: the article in focus against the store's articles about the same event.
 
 The comparison notebook (``notebooks/02_comparables.ipynb``) and the explorer notebook
-call this module; it only reads tables (:mod:`analysis.report.figures`)::
+call this module; it only reads tables (:mod:`analysis.tables.bundle`, filled by
+:mod:`analysis.corpus.bundles`, which runs the analysis)::
 
-    from analysis.report import coverage, figures
-    focus = figures.load_tables("my-article.md")
-    cov = coverage.coverage(focus, "data/articles")      # the focus's event, else the whole store
+    from analysis.corpus.bundles import comparable_store, load_tables
+    from analysis.report import coverage
+    focus = load_tables("my-article.md")
+    cov = coverage.coverage(focus, comparable_store(focus, "data/articles"))  # the focus's event, else all
     coverage.article_table(cov.articles(), sort_by="hedges_per_100w")
     coverage.group_table(cov.articles())                  # comparables' means by outlet and kind
     other = cov.pick()                                    # or cov.pick("article-id"), cov.pick("path.md")
@@ -28,9 +30,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.annotate.hedging import CATEGORIES, VOICES
-from analysis.config import AnalysisConfig
 from analysis.errors import InputError
-from analysis.report.figures import ArticleTables, Comparables, LazyArticleTables, document_tables, load_tables
+from analysis.tables.bundle import ArticleTables, Comparables, LazyArticleTables, StoreTables
 
 #: Columns of :func:`article_table`, in order: column -> short label (for display).
 TABLE_COLUMNS: dict[str, str] = {
@@ -189,9 +190,13 @@ class Coverage:
         for t in self.store_tables:
             if str(t.article["article_id"]) == str(ref):
                 return t, f"compare_with={str(ref)!r}, an article of the store"
-        if Path(ref).is_file():
-            return (load_tables(ref, self.focus.document.config if self.focus.document else None),
-                    f"compare_with={str(ref)!r}, an article file")
+        if Path(ref).is_file():  # one article analysed now (no corpus run)
+            from analysis.document import analyze
+            from analysis.sources.loading import load_article
+            from analysis.tables.bundle import document_tables
+
+            config = self.focus.document.config if self.focus.document else None
+            return document_tables(analyze(load_article(ref), config)), f"compare_with={str(ref)!r}, an article file"
         known = ", ".join(str(t.article["article_id"]) for t in self.store_tables[:20]) or "none"
         more = f" and {len(self.store_tables) - 20} more" if len(self.store_tables) > 20 else ""
         raise InputError(f"compare_with={str(ref)!r}: no article with that id in {self.store} "
@@ -227,64 +232,15 @@ def _stacked(tables: Sequence[ArticleTables], kind: str, rows_of: object, build:
     return pd.concat(frames, ignore_index=True) if frames else build([])  # type: ignore[operator]
 
 
-def store_tables(
-    store: str | Path, config: AnalysisConfig | None = None, exclude_sha256: set[str] | None = None,
-    cache: object = None,
-) -> tuple[list[ArticleTables], list[str]]:
-    """Tables of every English article in ``store`` (one corpus run: cache, unique ids), and notes.
+def coverage(focus: ArticleTables, stored: StoreTables, event: str | None = None) -> Coverage:
+    """The focus article against the comparable articles of a store.
 
     Args:
-        store: the store folder (may be missing or empty: ``[]`` and a note).
-        config: analysis settings.
-        exclude_sha256: text digests of articles to leave out (the focus, so that it is never
-            counted against itself: :func:`analysis.sources.store.article_digests`).
-        cache: the result cache (as :func:`analysis.analyze_corpus`: ``True`` for the default
-            location, as the command line uses); ``None`` analyses every article anew.
-
-    Returns:
-        ``(tables, notes)``; non-English files are left out with a note, and an article that
-        cannot be analysed is left out with its one-line error as a note.
-    """
-    from analysis.corpus.batch import analyze_paths
-    from analysis.sources.store import Store
-
-    root = Path(store)
-    if not root.is_dir() or not Store(root).paths():
-        what = "does not exist" if not root.exists() else "has no article files"
-        return [], [f"the store {root} {what}: add articles with `media-analysis add SOURCE --store {root}`"]
-    # One pass over the files' front matter (as comparable_paths, which would read them once per call)
-    stored = Store(root)
-    every = stored.paths()
-    entries = {e.path: e for e in stored.entries()}  # files that cannot be read are kept: loading reports them
-    english = [p for p in every if p not in entries or entries[p].language == "en"]
-    excluded = set(exclude_sha256 or ())
-    paths = [p for p in english if p not in entries or not entries[p].digests & excluded]
-    notes = []
-    if len(english) < len(every):
-        notes.append(f"{len(every) - len(english)} non-English article(s) left out (English-only metrics)")
-    if len(paths) < len(english):
-        notes.append(f"{len(english) - len(paths)} stored copy of the focus article left out")
-    result = analyze_paths(paths, config=config, keep_documents=True, progress=False, cache=cache)
-    notes += [message for _source, message in result.failures]
-    return [document_tables(d, lazy=True) for d in result.documents], notes
-
-
-def coverage(
-    focus: ArticleTables,
-    store: str | Path,
-    event: str | None = None,
-    config: AnalysisConfig | None = None,
-    cache: object = None,
-) -> Coverage:
-    """The focus article against the comparable articles of ``store``.
-
-    Args:
-        focus: tables of the focus article (:func:`analysis.report.figures.load_tables`).
-        store: the article store folder (may be missing or empty).
+        focus: tables of the focus article (:func:`analysis.corpus.bundles.load_tables`).
+        stored: the store's tables (:func:`analysis.corpus.bundles.comparable_store`, which
+            leaves stored copies of the focus out; this function leaves out any it is given).
         event: compare with the store's articles of this event; ``None`` = the focus
             article's own ``event`` (and every store article when it has none).
-        config: analysis settings for the store's articles.
-        cache: the result cache for the store's articles (:func:`store_tables`).
 
     Returns:
         The :class:`Coverage`.
@@ -292,13 +248,13 @@ def coverage(
     from analysis.sources.store import article_digests
 
     exclude = article_digests(focus.document.article) if focus.document is not None else set()
-    tables, notes = store_tables(store, config, exclude, cache=cache)
-    tables = [t for t in tables if t.document is None or t.document.article.sha256 not in exclude]
+    tables = [t for t in stored.tables if t.document is None or t.document.article.sha256 not in exclude]
+    notes = list(stored.notes)
     chosen = str(event if event is not None else (focus.article.get("event") or "")).strip()
     others = [t for t in tables if _key(t.article.get("event")) == chosen.casefold()] if chosen else list(tables)
     if tables and chosen and not others:
         notes.append(f"no article in the store covers the event {chosen!r}")
-    return Coverage(focus, tables, others, chosen, Path(store), notes)
+    return Coverage(focus, tables, others, chosen, Path(stored.store), notes)
 
 
 def article_table(articles: pd.DataFrame, sort_by: str | None = None, ascending: bool | None = None) -> pd.DataFrame:
@@ -381,5 +337,4 @@ __all__ = [
     "cue_mix",
     "cue_mix_side_by_side",
     "group_table",
-    "store_tables",
 ]

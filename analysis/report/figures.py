@@ -2,7 +2,8 @@
 
 ``media-analysis figures`` (and ``make figures``) call :func:`write_figures`. The
 figures come from the same :mod:`analysis.report.plots` functions the notebooks call, on
-the same tables (:func:`seed_tables`, :func:`comparable_tables`). Files carry no
+the same tables (the seed's and the store's, from :func:`analysis.corpus.bundles.seed_store`;
+this module analyses nothing), :func:`comparable_tables`. Files carry no
 timestamp or random id (PNG ``Software`` and SVG ``Date`` metadata removed,
 ``svg.hashsalt`` fixed), so the same input gives byte-identical files.
 """
@@ -10,99 +11,25 @@ timestamp or random id (PNG ``Software`` and SVG ``Date`` metadata removed,
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.config import AnalysisConfig
-from analysis.document import AnalysedDocument, analyze
 from analysis.report import plots
 from analysis.report.compare import COMPARED_METRICS
-from analysis.sources.loading import load_article
-from analysis.tables import article_tables, sentence_metrics
+from analysis.tables.bundle import (  # noqa: F401  (ArticleTables, document_tables: their old home)
+    ArticleTables,
+    Comparables,
+    LazyArticleTables,
+    StoreTables,
+    document_tables,
+)
 
 DEFAULT_FIGURES = Path("data/figures")
 DPI = 150
 #: Results written by ``benchmarks/hedge_eval.py`` (numbers only), read by the method notebook.
 HEDGE_EVAL_RESULTS = Path(__file__).resolve().parents[2] / "data" / "benchmarks" / "hedge_eval.json"
-
-
-@dataclass
-class ArticleTables:
-    """The tables of one analysed article: paragraphs, body-level row, sentences, cues (and the document)."""
-
-    paragraphs: pd.DataFrame
-    article: pd.Series
-    sentences: pd.DataFrame
-    title: str
-    cues: pd.DataFrame | None = None
-    document: AnalysedDocument | None = None
-
-
-class LazyArticleTables(ArticleTables):
-    """:class:`ArticleTables` of an analysed document whose tables are built on first use.
-
-    A store of 1,000 articles is listed, filtered and summarised from the documents; only the
-    articles shown build their paragraph, sentence and cue tables (each DataFrame costs
-    milliseconds, thousands of them most of a minute).
-    """
-
-    def __init__(self, doc: AnalysedDocument) -> None:  # noqa: D107 - no dataclass __init__: fields are lazy
-        self.document = doc
-        self.title = doc.article.title or doc.article.article_id
-
-    @cached_property
-    def article(self) -> pd.Series:  # type: ignore[override]
-        from analysis.tables.build import article_series
-
-        return article_series(self.document)
-
-    @cached_property
-    def paragraphs(self) -> pd.DataFrame:  # type: ignore[override]
-        from analysis.tables.build import paragraph_table
-
-        return paragraph_table(self.document)
-
-    @cached_property
-    def sentences(self) -> pd.DataFrame:  # type: ignore[override]
-        return sentence_metrics(self.document)
-
-    @cached_property
-    def cues(self) -> pd.DataFrame:  # type: ignore[override]
-        from analysis.tables import cues
-
-        return cues(self.document)
-
-
-def document_tables(doc: AnalysedDocument, lazy: bool = False) -> ArticleTables:
-    """Every table of ``doc``, read from its layers (nothing is analysed again); ``lazy``: each built on first use."""
-    from analysis.tables import cues
-
-    if lazy:
-        return LazyArticleTables(doc)
-    paragraphs, article = article_tables(doc)
-    title = doc.article.title or doc.article.article_id
-    return ArticleTables(paragraphs, article, sentence_metrics(doc), title, cues(doc), doc)
-
-
-def load_tables(path: str | Path, config: AnalysisConfig | None = None, cache: object = None) -> ArticleTables:
-    """Load an article, analyse it once and build its paragraph, article, sentence and cue tables.
-
-    ``cache``: read (and keep) the analysis in the result cache (as :func:`analysis.analyze_corpus`);
-    a cached article needs none of the dictionaries loaded. Raises :class:`InputError` for a bad file.
-    """
-    if cache is None or cache is False:
-        return document_tables(analyze(load_article(path), config))
-    from analysis.corpus.batch import analyze_paths
-    from analysis.errors import InputError
-
-    result = analyze_paths([path], config=config, cache=cache, keep_documents=True, progress=False)
-    if result.failures:
-        raise InputError(result.failures[0][1])
-    return document_tables(result.documents[0])
 
 
 #: Rows of :func:`summary_table`: column -> label.
@@ -132,56 +59,21 @@ def summary_table(article: pd.Series, rows: dict[str, str] = SUMMARY_ROWS) -> pd
     ).set_index("metric")
 
 
-def seed_tables() -> ArticleTables:
-    """Tables of the bundled seed article."""
-    from analysis import seed_path
-
-    return load_tables(seed_path())
-
-
-@dataclass
-class Comparables:
-    """Comparable coverage: articles from the local store and a news baseline.
-
-    ``store_*`` come from analysing the store now; ``baseline_*`` from the committed
-    baseline files. ``notes`` says in plain words what is missing.
-    """
-
-    store_paragraphs: pd.DataFrame
-    store_articles: pd.DataFrame
-    baseline_paragraphs: pd.DataFrame
-    baseline_articles: pd.DataFrame
-    baseline_name: str = ""
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def empty(self) -> bool:
-        return self.store_articles.empty and self.baseline_articles.empty
-
-
-def comparable_tables(
-    store: str | Path | None = None,
-    baseline_name: str = "onestopenglish-adv",
-    exclude_sha256: set[str] | None = None,
-) -> Comparables:
-    """Analyse the English articles in ``store`` and load the committed baseline ``baseline_name``.
+def comparable_tables(stored: StoreTables, baseline_name: str = "onestopenglish-adv") -> Comparables:
+    """The analysed English articles of a store and the committed baseline ``baseline_name``.
 
     Args:
-        store: the article store (default ``data/articles``; may be missing).
+        stored: the store's tables (:func:`analysis.corpus.bundles.comparable_store`, which leaves
+            the focus article out).
         baseline_name: a committed baseline (:func:`analysis.load_baseline`).
-        exclude_sha256: text digests of the focus article, so it is never compared with itself
-            (:func:`analysis.sources.store.article_digests`).
 
     Returns:
         The :class:`Comparables`, with notes saying in plain words what is missing.
     """
-    from analysis.report.coverage import store_tables
-    from analysis.sources.store import DEFAULT_STORE
     from analysis.tables import COLUMNS
 
     empty = pd.DataFrame(columns=list(COLUMNS))
-    root = Path(store) if store else Path(DEFAULT_STORE)
-    tables, notes = store_tables(root, exclude_sha256=exclude_sha256)
+    root, tables, notes = stored.store, stored.tables, list(stored.notes)
     store_p, store_a = empty, empty
     if tables:
         store_p = pd.concat([t.paragraphs for t in tables], ignore_index=True)
@@ -361,13 +253,12 @@ def _write_rendered(stem: Path, rendered: tuple[bytes, bytes]) -> list[Path]:
     return [png, svg]
 
 
-def write_figures(outdir: str | Path = DEFAULT_FIGURES, store: str | Path | None = None) -> list[Path]:
-    """Regenerate every figure into ``outdir``; returns the files written."""
-    from analysis.sources.store import article_digests
+def write_figures(seed: ArticleTables, stored: StoreTables, outdir: str | Path = DEFAULT_FIGURES) -> list[Path]:
+    """Regenerate every figure of ``seed`` against ``stored`` and the baseline into ``outdir``; the files written.
 
-    seed = seed_tables()
-    exclude = article_digests(seed.document.article) if seed.document is not None else set()
-    figs = build_figures(seed, comparable_tables(store, exclude_sha256=exclude))
+    The tables come from :func:`analysis.corpus.bundles.seed_store` (this module analyses nothing).
+    """
+    figs = build_figures(seed, comparable_tables(stored))
     rendered = {name: render_figure(fig) for name, fig in figs.items()}  # every figure drawn before any is written
     written: list[Path] = []
     for name, data in rendered.items():

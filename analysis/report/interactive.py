@@ -11,8 +11,9 @@ clicked paragraph is printed with every cue marked as in
 one self-contained HTML file (every script inline, no network needed; every article's
 paragraphs in it once) for people without Jupyter::
 
-    from analysis.report.interactive import explore, export_view, store_tables
-    t = store_tables()                       # or your own tables
+    from analysis.corpus.bundles import store_view_tables
+    from analysis.report.interactive import explore, export_view
+    t = store_view_tables()                  # the seed and the store, analysed; or your own tables
     explore(t.paragraphs, t.cues, t.articles)
     export_view(t.paragraphs, t.cues, t.articles, path="view.html")
 
@@ -45,17 +46,17 @@ from __future__ import annotations
 import html
 import json
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from analysis.report.plots import COMPARABLE_COLOR, METRIC_LABELS, RATE_MIN_WORDS, SEED_COLOR
+from analysis.tables.bundle import ViewTables  # noqa: F401  (its old home)
 
 if TYPE_CHECKING:
-    from analysis.model import Article
+    pass
 
 DEFAULT_METRIC = "flesch_kincaid_grade"
 #: Cue table columns this module reads (the cue table has ``sentence`` too).
@@ -69,50 +70,6 @@ _TOOLTIP_CSS = """
 #vg-tooltip-element { max-width: 460px; }
 #vg-tooltip-element table tr td.value { max-width: 380px; max-height: none; white-space: normal; }
 """
-
-
-@dataclass
-class ViewTables:
-    """Tables for :func:`explore`: paragraphs (with a ``text`` column), cues, article rows."""
-
-    paragraphs: pd.DataFrame
-    cues: pd.DataFrame
-    articles: pd.DataFrame
-
-
-def tables_for(articles: Iterable[Article]) -> ViewTables:
-    """Paragraph table (with each paragraph's ``text``), cue table and article rows of ``articles``."""
-    from analysis.document import analyze
-    from analysis.tables import article_tables
-    from analysis.tables import cues as cue_table
-
-    paras, cues, rows = [], [], []
-    for art in articles:
-        doc = analyze(art)  # one analysis feeds every table
-        p, a = article_tables(doc)
-        p = p.copy()
-        p["text"] = [par.text for par in art.paragraphs]
-        paras.append(p)
-        cues.append(cue_table(doc))
-        a = a.copy()
-        a["title"], a["outlet"] = art.title or art.article_id, art.outlet or ""
-        rows.append(a)
-    if not paras:
-        raise ValueError("no articles to explore")
-    return ViewTables(pd.concat(paras, ignore_index=True), pd.concat(cues, ignore_index=True),
-                      pd.DataFrame(rows).reset_index(drop=True))
-
-
-def store_tables(store: str | Path | None = None, include_seed: bool = True) -> ViewTables:
-    """Tables of every English article in the store (and the bundled seed article first)."""
-    from analysis import load_article, seed_path
-    from analysis.sources.store import DEFAULT_STORE, load_corpus
-
-    root = Path(store) if store else Path(DEFAULT_STORE)
-    arts = [load_article(seed_path())] if include_seed else []
-    if root.is_dir():
-        arts += load_corpus(root, english_only=True)
-    return tables_for(arts)
 
 
 # --- the data behind the view ---------------------------------------------------------------------
@@ -483,12 +440,6 @@ def explore(
     box.choose = choose  # type: ignore[attr-defined]
     box.controls = {"group": group, "search": search, "article": listing, "metric": chosen_metric}  # type: ignore[attr-defined]
     return box
-
-
-def explore_store(store: str | Path | None = None, metric: str = DEFAULT_METRIC) -> Any:
-    """:func:`explore` over the seed and every English article of the store."""
-    t = store_tables(store)
-    return explore(t.paragraphs, t.cues, t.articles, metric)
 
 
 # --- standalone HTML ------------------------------------------------------------------------------

@@ -217,8 +217,8 @@ def highlight(item: Article | AnalysedDocument, standalone: bool = True) -> str:
 
     doc = item if isinstance(item, AnalysedDocument) else analyze(item)
     article = doc.article
-    cues = doc.paragraph_cues()
-    relations = doc.paragraph_attributions()
+    cues = doc.by_paragraph("cues")
+    relations = doc.by_paragraph("attributions")
     predicted = set(doc.predictions)
     counts = {cat: sum(1 for c in doc.cues if c.category == cat) for cat in CATEGORIES}
     title = article.title or (article.paragraphs[0].text if article.paragraphs else article.article_id)

@@ -18,24 +18,23 @@ wherever it lies), then explicit options (``outlet``, ``kind``, ``title``, ``dat
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
 
 from analysis.annotate.segmentation import assign_roles, split_blocks
 from analysis.errors import InputError
 from analysis.sources.loading import (
     HTML_SNIFF_CHARS,
     MAX_BYTES,
-    load_metadata,
+    SIDECAR_KEYS,  # noqa: F401  (re-exported: its home is loading)
     read_bytes_at_most,
     read_text,
+    sidecar_meta,
     split_front_matter,
     starts_like_html,
+    text_sha256,
 )
 from analysis.sources.store import (
     DEFAULT_STORE,
@@ -43,7 +42,6 @@ from analysis.sources.store import (
     AddResult,
     Store,
     article_files,
-    text_sha256,
     utc_now,
 )
 
@@ -56,8 +54,6 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 OVERRIDABLE = ("title", "author", "outlet", "date", "url", "kind", "event")
 #: Files a folder given to ``add`` stands for (sorted; hidden files, README/LICENSE/... left out).
 SOURCE_SUFFIXES = (*HTML_SUFFIXES, *STORE_SUFFIXES)
-#: Keys taken from a sidecar ``<name>.meta.yaml`` (others, like its ``sha256``, describe the file).
-SIDECAR_KEYS = ("title", "author", "outlet", "date", "kind", "event", "url")
 #: What starts a page that ``add`` extracts with trafilatura (after leading comments; see ``starts_like_html``).
 _PAGE_START = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 
@@ -176,74 +172,9 @@ def _with_sidecar(ex: Extracted, sidecar: Mapping[str, object]) -> Extracted:
     return ex
 
 
-def sidecar_meta(path: str | Path, text: str | None = None) -> dict[str, object]:
-    """Metadata recorded beside ``path`` in ``<stem>.meta.yaml`` (or ``.meta.yml``).
-
-    Only :data:`SIDECAR_KEYS` are taken. Without a sidecar, a ``text`` identical to
-    the bundled seed article (its sha256 is in the seed's sidecar) gets the seed's
-    metadata, so a downloaded copy of the seed is stored as the seed. Raises
-    :class:`InputError` for a sidecar that is not YAML key: value pairs.
-    """
-    p = Path(path)
-    for suffix in (".meta.yaml", ".meta.yml"):
-        sidecar = p.with_name(p.stem + suffix)
-        if sidecar.is_file():
-            return _read_sidecar(sidecar)
-    if text is not None:
-        seed = _seed_sidecar()
-        if seed is not None and _sidecar_sha256(seed) == text_sha256(text):
-            return _read_sidecar(seed)
-    return {}
-
-
-def _seed_sidecar() -> Path | None:
-    from analysis import seed_path
-
-    try:
-        seed = seed_path()
-    except InputError:
-        return None
-    sidecar = seed.with_name(seed.stem + ".meta.yaml")
-    return sidecar if sidecar.is_file() else None
-
-
-def _load_yaml_mapping(path: Path) -> dict[object, object]:
-    try:
-        data = load_metadata(read_text(path)) or {}
-    except yaml.YAMLError as exc:
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise InputError(f"{path}: malformed metadata file ({problem})") from None
-    if not isinstance(data, dict):
-        raise InputError(f"{path}: a metadata file must be key: value pairs, got {type(data).__name__}")
-    return data
-
-
-def _sidecar_sha256(path: Path) -> str | None:
-    try:
-        value = _load_yaml_mapping(path).get("sha256")
-    except InputError:
-        return None
-    return str(value) if value else None
-
-
-def _read_sidecar(path: Path) -> dict[str, object]:
-    data = _load_yaml_mapping(path)
-    out: dict[str, object] = {}
-    for key in SIDECAR_KEYS:
-        value = data.get(key)
-        if isinstance(value, (_dt.date, _dt.datetime)):
-            value = value.isoformat()
-        if value is None or value == "":
-            continue
-        if not isinstance(value, (str, int, float)):
-            raise InputError(f"{path}: '{key}' must be a single value, got {type(value).__name__}")
-        out[key] = str(value)
-    return out
-
-
 def extract_url(url: str, **fetch_options: object) -> Extracted:
-    """Download ``url`` (see :func:`analysis.fetch.fetch_html`) and extract it."""
-    from analysis.sources.fetch import fetch_html
+    """Download ``url`` (see :func:`analysis.sources.download.fetch_html`) and extract it."""
+    from analysis.sources.download import fetch_html
 
     page = fetch_html(url, **fetch_options)  # type: ignore[arg-type]
     retrieved_at = utc_now()

@@ -593,9 +593,81 @@ def sidecar_metadata(path: str | Path) -> dict[str, object]:
     Only title, author, outlet, date, kind, event and url are taken; ``{}`` when there is none.
     Raises :class:`InputError` for a sidecar that is not YAML key: value pairs.
     """
-    from analysis.sources.ingest import sidecar_meta
-
     return {k: v for k, v in sidecar_meta(path).items() if v not in (None, "")}
+
+
+def text_sha256(body: str) -> str:
+    """Hex SHA-256 of ``body`` encoded as UTF-8 (the definition :class:`Article` uses)."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+#: Keys taken from a sidecar ``<name>.meta.yaml`` (others, like its ``sha256``, describe the file).
+SIDECAR_KEYS = ("title", "author", "outlet", "date", "kind", "event", "url")
+
+
+def sidecar_meta(path: str | Path, text: str | None = None) -> dict[str, object]:
+    """Metadata recorded beside ``path`` in ``<stem>.meta.yaml`` (or ``.meta.yml``).
+
+    Only :data:`SIDECAR_KEYS` are taken. Without a sidecar, a ``text`` identical to
+    the bundled seed article (its sha256 is in the seed's sidecar) gets the seed's
+    metadata, so a downloaded copy of the seed is stored as the seed. Raises
+    :class:`InputError` for a sidecar that is not YAML key: value pairs.
+    """
+    p = Path(path)
+    for suffix in (".meta.yaml", ".meta.yml"):
+        sidecar = p.with_name(p.stem + suffix)
+        if sidecar.is_file():
+            return _read_sidecar(sidecar)
+    if text is not None:
+        seed = _seed_sidecar()
+        if seed is not None and _sidecar_sha256(seed) == text_sha256(text):
+            return _read_sidecar(seed)
+    return {}
+
+
+def _seed_sidecar() -> Path | None:
+    from analysis import seed_path
+
+    try:
+        seed = seed_path()
+    except InputError:
+        return None
+    sidecar = seed.with_name(seed.stem + ".meta.yaml")
+    return sidecar if sidecar.is_file() else None
+
+
+def _load_yaml_mapping(path: Path) -> dict[object, object]:
+    try:
+        data = load_metadata(read_text(path)) or {}
+    except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise InputError(f"{path}: malformed metadata file ({problem})") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: a metadata file must be key: value pairs, got {type(data).__name__}")
+    return data
+
+
+def _sidecar_sha256(path: Path) -> str | None:
+    try:
+        value = _load_yaml_mapping(path).get("sha256")
+    except InputError:
+        return None
+    return str(value) if value else None
+
+
+def _read_sidecar(path: Path) -> dict[str, object]:
+    data = _load_yaml_mapping(path)
+    out: dict[str, object] = {}
+    for key in SIDECAR_KEYS:
+        value = data.get(key)
+        if isinstance(value, (_dt.date, _dt.datetime)):
+            value = value.isoformat()
+        if value is None or value == "":
+            continue
+        if not isinstance(value, (str, int, float)):
+            raise InputError(f"{path}: '{key}' must be a single value, got {type(value).__name__}")
+        out[key] = str(value)
+    return out
 
 
 def _normalise_language(v: object) -> str | None:

@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -61,7 +60,7 @@ from analysis.annotate.language import detect_language
 from analysis.errors import InputError
 from analysis.io import OutputExists, atomic_write_text
 from analysis.model import Article
-from analysis.sources.loading import MAX_BYTES, load_article, read_text, slugify, split_front_matter
+from analysis.sources.loading import MAX_BYTES, load_article, read_text, slugify, split_front_matter, text_sha256
 
 #: Default store, relative to the working directory.
 DEFAULT_STORE = Path("data/articles")
@@ -216,11 +215,6 @@ def body_from_paragraphs(paragraphs: Iterable[str]) -> str:
     if not paras:
         raise InputError("no article text to store (no paragraphs)")
     return "\n\n".join(paras) + "\n"
-
-
-def text_sha256(body: str) -> str:
-    """Hex SHA-256 of ``body`` encoded as UTF-8 (the definition :class:`Article` uses)."""
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def article_digests(article: Article) -> set[str]:

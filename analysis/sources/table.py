@@ -2,9 +2,12 @@
 
 Most corpora arrive as an export: one file, a text column and metadata columns::
 
-    from analysis.sources.table import read_table, analyze_table
+    from analysis.sources.table import read_table
+    from analysis.corpus.table import analyze_table
     table = read_table("articles.csv")                  # columns text, title, id, outlet, date, author
     df = analyze_table("articles.csv", level="article")  # analysed; every other column in every row
+
+(Reading a table is this module's; analysing it is the corpus layer's, :mod:`analysis.corpus.table`.)
 
 Columns (names given by :class:`TableColumns`, defaults ``text``, ``title``, ``id``,
 ``outlet``, ``date``, ``author``): the text column is required; the others are
@@ -35,12 +38,9 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from analysis.errors import InputError
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 #: Table formats by file suffix.
 TABLE_SUFFIXES: dict[str, str] = {
@@ -162,31 +162,6 @@ def read_table(
         else:
             header, records = _read_json(p, text, lines=fmt == "jsonl")
     return _articles(p, header, records, columns, delimiter)
-
-
-def analyze_table(
-    path: str | os.PathLike[str],
-    columns: TableColumns | None = None,
-    *,
-    delimiter: str | None = None,
-    **options: Any,
-) -> pd.DataFrame:
-    """Read a table of articles and analyse it with :func:`analysis.analyze_corpus`.
-
-    Args:
-        path: the table (see :func:`read_table`).
-        columns: which column holds which field.
-        delimiter: the CSV delimiter.
-        **options: :func:`analysis.analyze_corpus` options (``level``, ``workers``, ``cache``,
-            ``output``, ``config``, ...).
-
-    Returns:
-        The table at ``level`` (paragraph rows by default) with the carried columns last.
-    """
-    from analysis.corpus.batch import analyze_corpus
-
-    table = read_table(path, columns, delimiter=delimiter)
-    return analyze_corpus(table.rows, carry=table.carried, **options)
 
 
 # --------------------------------------------------------------------------- reading
@@ -368,5 +343,5 @@ def _clip(s: str, n: int = 60) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-__all__ = ["FIELD_COLUMNS", "TABLE_SUFFIXES", "ArticleTable", "TableColumns", "TableRow", "analyze_table",
+__all__ = ["FIELD_COLUMNS", "TABLE_SUFFIXES", "ArticleTable", "TableColumns", "TableRow",
            "is_table", "read_table"]

@@ -65,7 +65,7 @@ def iter_paragraph_rows(doc: AnalysedDocument) -> Iterator[dict[str, Any]]:
     (about 1.4 KB each: 140 MB for 100,000 one-line paragraphs)."""
     a = doc.article
     meta = metadata(doc)
-    for p, pcues, voice_words in zip(a.paragraphs, doc.paragraph_cues(), doc.voice_words, strict=True):
+    for p, pcues, voice_words in zip(a.paragraphs, doc.by_paragraph("cues"), doc.voice_words, strict=True):
         row: dict[str, Any] = {"article_id": a.article_id, "paragraph": p.index, "role": p.role, "start": p.start,
                                "end": p.end}
         row.update(_unit(doc, list(doc.sentence_range(p.index)), pcues, voice_words))
@@ -81,7 +81,7 @@ def article_row(doc: AnalysedDocument) -> dict[str, Any]:
     a = doc.article
     body = [p.index for p in a.paragraphs if p.is_body]
     positions = [i for b in body for i in doc.sentence_range(b)]
-    by_paragraph = doc.paragraph_cues()
+    by_paragraph = doc.by_paragraph("cues")
     cues = [c for b in body for c in by_paragraph[b]]
     voice_words = (
         sum(doc.voice_words[b][0] for b in body),

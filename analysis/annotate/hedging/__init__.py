@@ -30,12 +30,11 @@ See :mod:`analysis.annotate.hedging.rules` for every context rule. Modules:
 :func:`speculation`, :func:`vagueness`, :func:`certainty`, their combination :func:`uncertainty`,
 :func:`is_uncertain`, :func:`explain`).
 Voice (author, quoted, reported) is given to each cue on the analysed document
-(:func:`analysis.analyze`); :func:`article_cues` is that layer, per paragraph.
+(:func:`analysis.analyze`); :func:`analysis.document.article_cues` is that layer, per paragraph
+(annotators know no document: this package does not import it).
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from analysis.annotate.hedging.cues import CATEGORIES, LEXICON_CATEGORIES, VOICES, Cue
 from analysis.annotate.hedging.lexicon import (
@@ -72,7 +71,6 @@ __all__ = [
     "Lexicon",
     "LexiconEntry",
     "SentenceMeasures",
-    "article_cues",
     "build_lexicon",
     "certainty",
     "default_lexicon",
@@ -88,11 +86,3 @@ __all__ = [
     "uncertainty",
     "vagueness",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    if name == "article_cues":  # defined on the analysed document (imports this package)
-        from analysis.document import article_cues
-
-        return article_cues
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
