@@ -4,7 +4,8 @@
 ``True``/``False`` (force the bar, or nothing), or ``"auto"`` (the command line: a bar on a
 terminal or in Jupyter; otherwise, when stderr goes to a file or a pipe, a line such as
 ``progress: 120 of 840 articles (14%), 35 s`` every :data:`LINE_INTERVAL_S` seconds, the first
-after :data:`PROGRESS_DELAY_S`, so short runs print none).
+after :data:`PROGRESS_DELAY_S`, so short runs print none; nor do runs of fewer than
+:data:`LINE_MIN_ARTICLES` articles).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from collections.abc import Callable
 PROGRESS_DELAY_S = 2.0
 #: Seconds between progress lines when stderr is not a terminal.
 LINE_INTERVAL_S = 5.0
+#: Runs of fewer articles print no progress lines (their time is one article's, not a corpus's).
+LINE_MIN_ARTICLES = 10
 
 
 def progress_bar(total: int | None, enabled: bool | str | None) -> Callable[[int], None] | None:
@@ -26,7 +29,7 @@ def progress_bar(total: int | None, enabled: bool | str | None) -> Callable[[int
     in_jupyter = _in_kernel()
     terminal = hasattr(sys.stderr, "isatty") and sys.stderr.isatty()
     if enabled == "auto" and not (in_jupyter or terminal):
-        return progress_lines(total)
+        return None if total is not None and total < LINE_MIN_ARTICLES else progress_lines(total)
     if enabled is None and not (in_jupyter or terminal):
         return None
     from tqdm.auto import tqdm
@@ -60,7 +63,7 @@ def progress_lines(
         ``update(n)``: ``n`` more articles done; ``update(-1)``: the run ended (a last line if any was printed).
     """
     start = clock()
-    state = {"done": 0, "next": start + delay, "printed": False}
+    state = {"done": 0, "next": start + delay, "shown": -1}
 
     def line() -> str:
         of = f" of {total}" if total else ""
@@ -69,7 +72,7 @@ def progress_lines(
 
     def update(n: int) -> None:
         if n < 0:
-            if state["printed"]:
+            if state["shown"] >= 0 and state["shown"] != state["done"]:  # the last count, if not shown yet
                 sys.stderr.write(line())
                 sys.stderr.flush()
             return
@@ -77,7 +80,7 @@ def progress_lines(
         now = clock()
         if now >= state["next"]:
             state["next"] = now + interval
-            state["printed"] = True
+            state["shown"] = state["done"]
             sys.stderr.write(line())
             sys.stderr.flush()
 
