@@ -160,3 +160,11 @@ def test_short_runs_print_no_progress_line(capsys: pytest.CaptureFixture[str]) -
     update(3)
     update(-1)
     assert capsys.readouterr().err == ""
+
+
+def test_command_line_progress_is_lines_off_a_terminal_and_none_for_short_runs() -> None:
+    from analysis.corpus.progress import LINE_MIN_ARTICLES, progress_bar
+
+    assert progress_bar(LINE_MIN_ARTICLES, "auto") is not None  # pytest's stderr is not a terminal
+    assert progress_bar(LINE_MIN_ARTICLES - 1, "auto") is None
+    assert progress_bar(1000, None) is None and progress_bar(1000, False) is None  # library default unchanged
