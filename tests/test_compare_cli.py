@@ -129,3 +129,15 @@ def test_existing_output_needs_force(table: Path, cache: list[str], tmp_path: Pa
 def test_nothing_named_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["compare"], capsys)
     assert code == 2 and err.startswith("error: name a table")
+
+
+def test_an_article_that_fails_is_left_out_with_exit_1(tmp_path: Path, cache: list[str],
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    p = tmp_path / "t.csv"
+    french = {"id": "fr", "text": "Le conseil a approuvé le budget mardi. Il financera trois écoles et une "
+              "bibliothèque l'année prochaine, selon le maire.", "outlet": "Daily"}
+    pd.DataFrame([*rows(), french]).to_csv(p, index=False)
+    code, out, err = run(["compare", str(p), *cache], capsys)
+    assert code == 1 and "12 articles by outlet: 3 groups; 1 failed" in out
+    assert [line for line in err.splitlines() if line.startswith("error:")] == [err.splitlines()[0]]
+    assert "not English" in err

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from analysis.cli.common import (
     EXIT_OK,
+    EXIT_SOME_FAILED,
     _add_quiet_option,
     _add_run_options,
     _add_table_options,
@@ -104,7 +105,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         _write_table(getattr(comparison, args.table), args, fmt)
     if args.figure:
         _write_figure(comparison, articles, args)
-    return EXIT_OK
+    return EXIT_SOME_FAILED if run.failures else EXIT_OK
 
 
 def _write_table(df, args: argparse.Namespace, fmt: str) -> None:  # type: ignore[no-untyped-def]
@@ -153,7 +154,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # t
         "groups of --by on hedges, boosters and attributions per 100 words, the author's hedges per 100 of their "
         "own words, reading grade and sentiment: per group n, median, IQR, mean with a bootstrap 95%% interval; "
         "across groups a Kruskal-Wallis test; between every two groups a Mann-Whitney U test (Holm-corrected) "
-        "and Cliff's delta. Prints the comparison; -o writes a table (format from the suffix: .csv, .json, "
+        "and Cliff's delta. Articles that cannot be analysed (e.g. not English) are left out with one error line "
+        "each (exit status 1). Prints the comparison; -o writes a table (format from the suffix: .csv, .json, "
         ".jsonl, .parquet, .xlsx), --figure a chart (.png, .svg, .pdf). Articles are treated as independent: "
         "read p-values as descriptive when many cover one event or share an author.",
     )
