@@ -357,19 +357,21 @@ def report_for_path(
                        document=doc, baseline_label=baseline_label)
 
 
-def _corpus_run(path: str, args: argparse.Namespace, level: str) -> pd.DataFrame:
-    """The table (or store) ``path`` analysed at ``level`` (cached results reused), carried columns included."""
+def _corpus_run(path: str, args: argparse.Namespace, level: str, items: Any = None) -> pd.DataFrame:
+    """The table (or store) ``path`` analysed at ``level`` (cached results reused), carried columns included.
+
+    ``items``: ``(items, carried columns)`` of :func:`analysis.sources.table.expand_sources` if already read.
+    """
     from analysis.cli.common import expand_sources, progress_mode
     from analysis.corpus.batch import analyze_corpus
 
-    items, carry = expand_sources([path], args)
+    inputs, carry = items if items is not None else expand_sources([path], args)
     cache = None if args.no_cache else (Path(args.cache_dir) if args.cache_dir else True)
-    df = analyze_corpus(items, level=level, carry=carry, cache=cache, progress=progress_mode(args))
+    df = analyze_corpus(inputs, level=level, carry=carry, cache=cache, progress=progress_mode(args))
     if not df.attrs.get("n_articles"):
         from analysis.errors import InputError
 
         raise InputError(f"{path}: no article could be analysed")
-    df.attrs["carry"] = carry
     return df
 
 
@@ -407,9 +409,9 @@ def _corpus_page(args: argparse.Namespace) -> str:
     from analysis.errors import InputError
     from analysis.report.corpus_page import corpus_report_html
 
-    _, carry = expand_sources([args.path], args)  # the table's errors and columns before any analysis
-    _check_by(args.by, carry)
-    articles = _corpus_run(args.path, args, "article")
+    items = expand_sources([args.path], args)  # the table's errors and columns before any analysis
+    _check_by(args.by, items[1])
+    articles = _corpus_run(args.path, args, "article", items)
     try:
         comparison = compare_groups(articles, args.by)
     except ValueError as exc:
@@ -417,7 +419,7 @@ def _corpus_page(args: argparse.Namespace) -> str:
     groups = sorted(set(comparison.summary.loc[comparison.summary["n"] > 0, "group"]))
     if len(groups) < 2:
         raise InputError(f"--by {args.by}: the articles have only one {args.by}; nothing to compare")
-    cues = _corpus_run(args.path, args, "cue")
+    cues = _corpus_run(args.path, args, "cue", items)
     return corpus_report_html(articles, args.by, cues, comparison=comparison,
                               title=f"{Path(args.path).name}: articles compared by {args.by}")
 
