@@ -152,7 +152,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # t
         help="compare groups of articles (outlets, kinds, authors, months): statistics and a figure",
         description="Analyse the articles of a table or a store (cached results are reused) and compare the "
         "groups of --by on hedges, boosters and attributions per 100 words, the author's hedges per 100 of their "
-        "own words, reading grade and sentiment: per group n, median, IQR, mean with a bootstrap 95%% interval; "
+        "own words, reading grade and sentiment: per group n, median, IQR, mean with a bootstrap 95% interval; "
         "across groups a Kruskal-Wallis test; between every two groups a Mann-Whitney U test (Holm-corrected) "
         "and Cliff's delta. Articles that cannot be analysed (e.g. not English) are left out with one error line "
         "each (exit status 1). Prints the comparison; -o writes a table (format from the suffix: .csv, .json, "
