@@ -85,6 +85,7 @@ bench: install-test
 	$(PY) benchmarks/bench_streaming.py
 	$(PY) benchmarks/bench_large_input.py
 	$(PY) benchmarks/bench_compare.py
+	$(PY) benchmarks/bench_route.py
 	$(PY) benchmarks/bench_explore.py
 
 lint: install-test

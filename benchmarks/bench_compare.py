@@ -8,7 +8,7 @@ folder (or ``--work``, kept for the next run), analyses it once at article level
 into a result cache there (the cold run, reported), then times, each in a fresh
 Python process with the cache warm:
 
-* ``compare``: reading the table, the article rows from the cache
+* ``compare``: reading the table, the article rows from the cache (stored beside each document)
   (:func:`analysis.corpus.table.analyze_table`) and :func:`analysis.compare.compare_groups`
   by outlet (six measures, 2,000 bootstrap resamples each): wall time from process
   start, imports included, and the library calls alone;

@@ -172,7 +172,7 @@ def test_output_file_is_not_left_half_written_on_error(tmp_path: Path) -> None:
 
 def test_output_suffix_is_checked(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"must end in \.csv, \.json, \.jsonl"):
-        analyze_corpus([], output=tmp_path / "x.xlsx")
+        analyze_corpus([], output=tmp_path / "x.xls")
 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -257,15 +257,15 @@ def test_output_checked_before_any_analysis(
         raise AssertionError("analysed although the output was unusable")
 
     monkeypatch.setattr(analysis.corpus.batch, "iter_outcomes", never)
-    (tmp_path / "taken.csv").write_text("my notes\n")
+    (tmp_path / "taken.txt").write_text("my notes\n")  # .txt: a suffix that names no table format
     (tmp_path / "folder").mkdir()
     (tmp_path / "afile").write_text("x")
-    for target, message in (("taken.csv", "already exists"), ("folder", "is a directory"),
-                            ("afile/out.csv", "is not a directory")):
+    for target, message in (("taken.txt", "already exists"), ("folder", "is a directory"),
+                            ("afile/out.txt", "is not a directory")):
         for fmt in ("csv", "table"):
             code, _, err = run(["analyze", "--format", fmt, "-o", str(tmp_path / target)], capsys)
             assert code == 2 and message in err and len(err.splitlines()) == 1, (target, fmt, err)
-    assert (tmp_path / "taken.csv").read_text() == "my notes\n"
+    assert (tmp_path / "taken.txt").read_text() == "my notes\n"
 
 
 def test_all_inputs_failing_is_exit_2_with_a_summary_and_no_output(
@@ -311,8 +311,8 @@ def test_cache_info_on_a_new_folder_creates_nothing(tmp_path: Path, capsys: pyte
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc (a folder no one can create files in)")
 def test_output_folder_that_cannot_be_written_is_refused_up_front(capsys: pytest.CaptureFixture[str]) -> None:
     for fmt in ("csv", "table"):
-        code, _, err = run(["analyze", "--format", fmt, "-o", "/proc/out.csv"], capsys)
-        assert code == 2 and err == "error: /proc/out.csv: cannot write in /proc (No such file or directory)\n"
+        code, _, err = run(["analyze", "--format", fmt, "-o", "/proc/out.txt"], capsys)
+        assert code == 2 and err == "error: /proc/out.txt: cannot write in /proc (No such file or directory)\n"
 
 
 def test_a_write_failing_midway_is_one_line(

@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     from analysis import __version__
     from analysis.cli import analyze, cache, figures, highlight, report, store
     from analysis.cli import baseline as baseline_command
+    from analysis.cli import compare as compare_command
 
     parser = _Parser(
         prog="media-analysis",
@@ -39,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     store.add_parsers(sub)
     baseline_command.add_parser(sub)
     figures.add_parser(sub)
+    compare_command.add_parser(sub)
     report.add_parser(sub)
     return parser
 

@@ -11,11 +11,14 @@ from analysis.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     EXIT_SOME_FAILED,
+    _add_quiet_option,
     _add_run_options,
+    _add_table_options,
     _config,
     _seed_path,
     _to_file,
-    expand_inputs,
+    expand_sources,
+    progress_mode,
     write_output,
 )
 from analysis.errors import InputError
@@ -61,25 +64,38 @@ def _format_table(paragraphs, articles, level: str = "paragraph") -> str:  # typ
     return "\n".join(parts)
 
 
+#: Formats of ``analyze``, ``cues`` and ``sources`` (``table``: aligned text for reading).
+FORMATS = ("table", "csv", "json", "jsonl", "parquet", "xlsx")
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
+    from analysis.corpus.writers import resolve_format
+
+    args.format = resolve_format(args.format, args.output, getattr(args, "default_format", "table"), FORMATS)
     if args.excel_safe and args.format != "csv":
         raise InputError(f"--excel-safe is for CSV output (--format csv), not --format {args.format}")
+    if args.format in ("parquet", "xlsx") and not _to_file(args.output):
+        raise InputError(f"{args.format} output needs a file: -o FILE.{args.format}")
     if _to_file(args.output):  # before any work: a refused output after an hour's run would waste the hour
         from analysis.io import check_output_path
 
         check_output_path(Path(args.output), args.force)
     missing: list[str] = []
+    carry: tuple[str, ...] = ()
     if len(args.paths) > 1 or args.store:
         # Several inputs: a missing path or an empty folder is reported with the other
-        # failures at the end, not fatal.
-        files: list[Path] = []
+        # failures at the end, not fatal (a malformed table too: its rows are not analysed).
+        files: list[object] = []
         for p in args.paths:
             try:
-                files.extend(expand_inputs([p]))
+                items, more = expand_sources([p], args)
             except InputError as exc:
                 missing.append(str(exc))
+            else:
+                files.extend(items)
+                carry = (*carry, *(c for c in more if c not in carry))
     else:
-        files = expand_inputs(args.paths)
+        files, carry = expand_sources(args.paths, args)
     # --store adds its articles; with nothing given at all, the seed
     paths = [*files, *_store_articles(args.store)] if args.store else files or ([] if missing else [_seed_path()])
     for message in missing:
@@ -87,13 +103,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     cache = None if args.no_cache else (Path(args.cache_dir) if args.cache_dir else True)
     # freeze_gc: a short-lived process; spares the collector (and the exit) the CMU dictionary.
     run = {"max_bytes": args.max_bytes, "workers": args.workers, "cache": cache, "freeze_gc": True,
-           "config": _config(args)}
+           "config": _config(args), "progress": progress_mode(args)}
     if args.format == "table" and args.level in ("sentence", "cue", "source"):
         n_ok, failures = _rows_to_table(paths, args, run)
     elif args.format == "table":
         n_ok, failures = _analyze_to_table(paths, args, run)
     else:
-        n_ok, failures = _analyze_streamed(paths, args, run)
+        n_ok, failures = _analyze_streamed(paths, args, run, carry)
     for _path, message in failures:
         print(f"error: {_with_flag_hint(message)}", file=sys.stderr)
     n_inputs, n_failed = len(paths) + len(missing), len(failures) + len(missing)
@@ -153,7 +169,7 @@ def _rows_to_table(
 
 
 def _analyze_streamed(
-    paths: list[Path], args: argparse.Namespace, run: dict[str, Any]
+    paths: list[Any], args: argparse.Namespace, run: dict[str, Any], carry: tuple[str, ...] = ()
 ) -> tuple[int, list[tuple[str, str]]]:
     """CSV/JSON/JSON Lines rows written as articles finish (bounded memory); no file if all fail."""
     from analysis.corpus.batch import columns_of, stream_corpus
@@ -161,11 +177,12 @@ def _analyze_streamed(
     from analysis.io import FORCE_HINT
 
     to_file = _to_file(args.output)
+    columns = [*columns_of(args.level), *(c for c in carry if c not in columns_of(args.level))]
     writer = TableWriter(
-        args.output if to_file else None, columns_of(args.level), args.format, overwrite=args.force,
+        args.output if to_file else None, columns, args.format, overwrite=args.force,
         exists_hint=FORCE_HINT, excel_safe=args.excel_safe,
     )
-    result = stream_corpus(paths, writer, level=args.level, body_only=not args.all_roles, **run)
+    result = stream_corpus(paths, writer, level=args.level, body_only=not args.all_roles, carry=carry, **run)
     if result.n_articles == 0:
         writer.abort()
     else:
@@ -177,13 +194,13 @@ def _analyze_streamed(
 
 def cmd_cues(args: argparse.Namespace) -> int:
     """``cues``: :func:`cmd_analyze` at ``--level cue``."""
-    args.level = "cue"
+    args.level, args.default_format = "cue", "csv"
     return cmd_analyze(args)
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
     """``sources``: :func:`cmd_analyze` at ``--level source``."""
-    args.level, args.all_roles = "source", True
+    args.level, args.all_roles, args.default_format = "source", True, "csv"
     return cmd_analyze(args)
 
 
@@ -212,13 +229,16 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         description="Compute readability, sentiment and hedging per paragraph. With no PATH, analyse the "
         "bundled seed article. Prints an article summary and a paragraph table, or writes CSV/JSON.",
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help=".txt/.md article files or directories of them")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help=".txt/.md article files, directories of them, or tables of articles (.csv, .tsv, .jsonl, "
+                   ".json, .parquet; one article per row)")
     p.add_argument(
         "--format",
-        choices=("table", "csv", "json", "jsonl"),
-        default="table",
-        help="table: readable summary (default); csv, json (an array) or jsonl (JSON Lines): every column, "
-        "one row per paragraph or article, written as articles finish (memory stays bounded)",
+        choices=FORMATS,
+        default=None,
+        help="table: readable summary (the default without -o, or with an -o of another suffix); csv, json (an "
+        "array), jsonl (JSON Lines), parquet or xlsx: every column, one row per paragraph or article, written "
+        "as articles finish (xlsx: at the end). Default with -o: from its suffix",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--force", action="store_true", help="allow --output to replace an existing file")
@@ -234,13 +254,19 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         help="csv/json rows: one per paragraph (default), per article (body-level values), per sentence, per "
         "cue (as the cues command) or per source (as the sources command)",
     )
+    _add_table_options(p)
     _add_run_options(p)
+    _add_quiet_option(p)
     p.set_defaults(func=cmd_analyze)
     from analysis.cli import cues as cues_command
 
     q = cues_command.add_parser(sub)
+    _add_table_options(q)
     _add_run_options(q)
+    _add_quiet_option(q)
     q.set_defaults(func=cmd_cues)
     q = cues_command.add_sources_parser(sub)
+    _add_table_options(q)
     _add_run_options(q)
+    _add_quiet_option(q)
     q.set_defaults(func=cmd_sources)

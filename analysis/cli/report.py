@@ -1,40 +1,118 @@
-"""``report``: one self-contained HTML page about an article (the page is :mod:`analysis.report.page`'s)."""
+"""``report``: one self-contained HTML page about an article, or about a corpus compared by groups.
+
+The pages are :mod:`analysis.report.page`'s (an article) and :mod:`analysis.report.corpus_page`'s
+(a corpus); this module reads the inputs, runs the analyses and writes the file.
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
+
+import pandas as pd
 
 from analysis.report.page import report_for_path
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    """``media-analysis report PATH -o FILE [--force] [--no-baseline]``: write the report page."""
-    from analysis.io import atomic_write_text, check_output_path
+def _corpus_run(path: str, args: argparse.Namespace, level: str, items: Any = None) -> pd.DataFrame:
+    """The table (or store) ``path`` analysed at ``level`` (cached results reused), carried columns included.
 
-    out = Path(args.output) if args.output else Path(Path(args.path).stem + ".report.html")
+    ``items``: ``(items, carried columns)`` of :func:`analysis.corpus.table.expand_sources` if already read.
+    """
+    from analysis.cli.common import expand_sources, progress_mode
+    from analysis.corpus.batch import analyze_corpus
+
+    inputs, carry = items if items is not None else expand_sources([path], args)
+    cache = None if args.no_cache else (Path(args.cache_dir) if args.cache_dir else True)
+    df = analyze_corpus(inputs, level=level, carry=carry, cache=cache, progress=progress_mode(args))
+    if not df.attrs.get("n_articles"):
+        from analysis.errors import InputError
+
+        raise InputError(f"{path}: no article could be analysed")
+    return df
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """``media-analysis report PATH [-o FILE] [--force] [--no-baseline | --baseline CORPUS] [--by COLUMN]``."""
+    from analysis.errors import InputError
+    from analysis.io import atomic_write_text, check_output_path
+    from analysis.sources.table import is_table
+
+    if args.by and (args.baseline or args.no_baseline):
+        raise InputError("--baseline and --no-baseline are for an article's report; --by compares a corpus")
+    if args.baseline and args.no_baseline:
+        raise InputError("give --baseline CORPUS or --no-baseline, not both")
+    if not args.by and (is_table(args.path) or Path(args.path).is_dir()):
+        raise InputError(f"{args.path}: a corpus; for its report give --by COLUMN (e.g. --by outlet)")
+    suffix = f".by-{args.by}.html" if args.by else ".report.html"
+    out = Path(args.output) if args.output else Path(Path(args.path).stem + suffix)
     check_output_path(out, overwrite=args.force)  # fail before the analysis, not after
-    page = report_for_path(args.path, baseline=not args.no_baseline)
+    if args.by:
+        page = _corpus_page(args)
+    elif args.baseline:
+        base = _corpus_run(args.baseline, args, "article")
+        page = report_for_path(args.path, base, f"articles of {Path(args.baseline).name}")
+    else:
+        page = report_for_path(args.path, baseline=not args.no_baseline)
     atomic_write_text(out, page, overwrite=args.force)
     print(f"wrote {out}")
     return 0
 
 
+def _corpus_page(args: argparse.Namespace) -> str:
+    from analysis.cli.common import expand_sources
+    from analysis.cli.compare import _check_by
+    from analysis.compare.groups import compare_groups
+    from analysis.errors import InputError
+    from analysis.report.corpus_page import corpus_report_html
+
+    items = expand_sources([args.path], args)  # the table's errors and columns before any analysis
+    _check_by(args.by, items[1])
+    articles = _corpus_run(args.path, args, "article", items)
+    try:
+        comparison = compare_groups(articles, args.by)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    groups = sorted(set(comparison.summary.loc[comparison.summary["n"] > 0, "group"]))
+    if len(groups) < 2:
+        raise InputError(f"--by {args.by}: the articles have only one {args.by}; nothing to compare")
+    cues = _corpus_run(args.path, args, "cue", items)
+    return corpus_report_html(articles, args.by, cues, comparison=comparison,
+                              title=f"{Path(args.path).name}: articles compared by {args.by}")
+
+
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    """Register ``report PATH [-o FILE] [--force] [--no-baseline]`` on a subparsers object."""
+    """Register ``report PATH [-o FILE] [--force] [--no-baseline | --baseline CORPUS] [--by COLUMN]``."""
+    from analysis.cli.common import _add_quiet_option, _add_table_options, _nonempty
+
     p = subparsers.add_parser(
         "report",
-        help="one self-contained HTML page about an article, to share",
+        help="one self-contained HTML page about an article, or about a corpus compared by groups, to share",
         description="Analyse the article file PATH and write one HTML page: title, outlet, author and date; "
         "the summary with percentiles against Guardian news articles as adapted for English learners "
-        "(OneStopEnglish, advanced level); the charts; the text with every hedge, booster and attribution "
-        "highlighted; who is quoted. The page loads nothing from the network. An existing file is replaced "
-        "only with --force.",
+        "(OneStopEnglish, advanced level), or against your own articles with --baseline; the charts; the text "
+        "with every hedge, booster and attribution highlighted; who is quoted. With --by COLUMN, PATH is a table "
+        "of articles or a folder (a store) and the page compares its groups: statistics per group with "
+        "intervals and tests, the group chart, distinctive hedges and boosters, a measure by month. The page "
+        "loads nothing from the network. An existing file is replaced only with --force.",
     )
-    p.add_argument("path", metavar="PATH", help=".txt/.md article file")
+    p.add_argument("path", metavar="PATH", help=".txt/.md article file; with --by, a table or a folder of articles")
     p.add_argument("-o", "--output", metavar="FILE", help="the HTML file to write (default: PATH's name + "
-                   ".report.html, in the current folder)")
+                   ".report.html, or .by-COLUMN.html with --by, in the current folder)")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--no-baseline", action="store_true", help="leave out the baseline percentiles and chart")
+    p.add_argument("--baseline", metavar="STORE_OR_TABLE",
+                   help="rank the article against these articles (a table or a folder) instead of the packaged "
+                   "baseline")
+    p.add_argument("--by", metavar="COLUMN",
+                   help="a corpus report: compare the groups of COLUMN (outlet, kind, author, month, week or any "
+                   "column of the table)")
+    _add_table_options(p)
+    caching = p.add_mutually_exclusive_group()
+    caching.add_argument("--cache-dir", metavar="DIR", type=_nonempty,
+                         help="result cache folder (default: $MEDIA_ANALYSIS_CACHE or ~/.cache/media-analysis)")
+    caching.add_argument("--no-cache", action="store_true", help="neither read nor write cached results")
+    _add_quiet_option(p)
     p.set_defaults(func=cmd_report)
     return p

@@ -10,10 +10,21 @@ from analysis.errors import InputError
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from analysis.sources.ingest import add_sources, summary
+    from analysis.sources.ingest import add_sources, add_with_manifest, summary
 
     meta = {k: getattr(args, k) for k in ("title", "outlet", "kind", "date", "author", "event")}
-    results = add_sources(args.sources, args.store, force=args.force, **meta)
+    if args.manifest:
+        from analysis.cli.common import table_columns
+
+        given = [f"--{k}" for k, v in meta.items() if v]
+        if given:
+            raise InputError(f"--manifest gives each file's metadata; leave out {', '.join(given)}")
+        if len(args.sources) != 1:
+            raise InputError("--manifest attaches metadata to one folder of article files: give that folder only")
+        results = add_with_manifest(args.sources[0], args.manifest, args.store, columns=table_columns(args),
+                                    file_column=args.file_column, force=args.force)
+    else:
+        results = add_sources(args.sources, args.store, force=args.force, **meta)
     for r in results:  # one line per source, as it is known: added/replaced/updated/duplicate or error
         if r.error is None:
             print(r.describe(), flush=True)
@@ -74,6 +85,18 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         help="replace a stored file of the same name and outlet with another text; for a text already stored, "
         "rewrite its metadata (title, outlet, author, date, kind, event; the file name stays)",
     )
+    m = p.add_argument_group(
+        "manifest",
+        "metadata for a folder of files from one table (CSV, TSV, JSON Lines, JSON or Parquet), one row per "
+        "file; each article is stored under its id (the id column, else its file name), so articles with the "
+        "same title stay apart",
+    )
+    m.add_argument("--manifest", metavar="FILE", help="the table of file names and their metadata")
+    m.add_argument("--file-column", metavar="NAME",
+                   help="manifest column naming each file (default: file, filename, file_name or path)")
+    for field in ("id", "title", "outlet", "date", "author"):
+        m.add_argument(f"--{field}-column", metavar="NAME", default=field,
+                       help=f"manifest column with the {field} (default: {field})")
     p.set_defaults(func=cmd_add)
 
     p = sub.add_parser(

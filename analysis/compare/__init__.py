@@ -14,7 +14,14 @@ Every column of their tables is defined in :mod:`analysis.tables.dictionary`.
 from __future__ import annotations
 
 from analysis.compare.distinctive import distinctive_cues, distinctive_sources, log_odds
-from analysis.compare.groups import MEASURES, GroupComparison, add_rates, compare_groups, group_column
+from analysis.compare.groups import (
+    MEASURES,
+    GroupComparison,
+    add_rates,
+    compare_groups,
+    format_comparison,
+    group_column,
+)
 from analysis.compare.timeline import over_time
 
 __all__ = [
@@ -24,6 +31,7 @@ __all__ = [
     "compare_groups",
     "distinctive_cues",
     "distinctive_sources",
+    "format_comparison",
     "group_column",
     "log_odds",
     "over_time",

@@ -342,5 +342,60 @@ def compare_groups(
     )
 
 
+def _num(v: float, digits: int = 2) -> str:
+    return "-" if v is None or not np.isfinite(v) else f"{v:.{digits}f}"
+
+
+def _p(p: float) -> str:
+    if p is None or not np.isfinite(p):
+        return "no test"
+    return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
+
+
+def format_comparison(comparison: GroupComparison, alpha: float = 0.05, max_pairs: int = 6) -> str:
+    """The comparison as text for reading: per measure the test across groups, one line per group, the
+    pairs that differ (Holm-corrected p below ``alpha``, largest Cliff's delta first).
+
+    Args:
+        comparison: what :func:`compare_groups` returned.
+        alpha: the level a corrected pairwise p-value is compared with.
+        max_pairs: pairs listed per measure at most (the table has them all).
+
+    Returns:
+        Plain text, one block per measure, ending with a newline.
+    """
+    summary = comparison.summary
+    width = max([len("group"), *(len(str(g)) for g in summary["group"])])
+    width = min(width, 40)
+    tests = comparison.tests.set_index("measure")
+    out = []
+    for measure in dict.fromkeys(summary["measure"]):
+        t = tests.loc[measure]
+        test = (f"Kruskal-Wallis H = {_num(t['statistic'])}, df {int(t['df'])}, {_p(t['p'])}, "
+                f"epsilon-squared {_num(t['epsilon_squared'], 3)}" if np.isfinite(t["statistic"])
+                else "no test: every value is equal, or fewer than 2 groups")
+        out.append(f"{MEASURES.get(measure, measure)} [{measure}]  ({test})")
+        out.append(f"  {'group':<{width}} {'n':>5} {'median':>8} {'IQR':>7} {'mean':>8}  95% interval of the mean")
+        for _, r in summary[summary["measure"] == measure].iterrows():
+            name = str(r["group"])[:width]
+            out.append(f"  {name:<{width}} {int(r['n']):>5} {_num(r['median']):>8} {_num(r['iqr']):>7} "
+                       f"{_num(r['mean']):>8}  [{_num(r['mean_low'])}, {_num(r['mean_high'])}]")
+        pairs = comparison.pairs[(comparison.pairs["measure"] == measure) & (comparison.pairs["p_holm"] < alpha)]
+        if len(pairs):
+            pairs = pairs.reindex(pairs["cliffs_delta"].abs().sort_values(ascending=False).index)
+            shown = []
+            for _, r in pairs.head(max_pairs).iterrows():
+                hi, lo = (r["group_a"], r["group_b"]) if r["cliffs_delta"] > 0 else (r["group_b"], r["group_a"])
+                shown.append(f"{hi} > {lo} (Cliff's delta {abs(r['cliffs_delta']):.2f}, Holm {_p(r['p_holm'])})")
+            more = f"; and {len(pairs) - max_pairs} more" if len(pairs) > max_pairs else ""
+            out.append(f"  differ (Holm-corrected p < {alpha}): " + "; ".join(shown) + more)
+        else:
+            out.append(f"  no pair of groups differs at Holm-corrected p < {alpha}")
+        out.append("")
+    out += [f"note: {n}" for n in comparison.notes]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
 __all__ = ["MEASURES", "PERIODS", "GroupComparison", "add_rates", "bootstrap_mean_interval", "cliffs_delta",
-           "compare_groups", "group_column", "holm", "kruskal_wallis", "mann_whitney", "parse_dates"]
+           "compare_groups", "format_comparison", "group_column", "holm", "kruskal_wallis", "mann_whitney",
+           "parse_dates"]

@@ -23,7 +23,10 @@
 * A tqdm progress bar is shown on a terminal or in Jupyter, only for runs that
   last more than :data:`analysis.corpus.progress.PROGRESS_DELAY_S` seconds, and never when stderr is not
   a terminal (logs, pipes, CI).
-* ``cache``: see :mod:`analysis.corpus.cache`. A hit reads the stored analysed document.
+* ``cache``: see :mod:`analysis.corpus.cache`. A hit reads the stored analysed document; at
+  ``level="article"`` it reads the article row stored beside it instead (when the entry has one:
+  entries written since it existed), with the identity stamped anew, so a comparison of 1,000
+  cached articles does not rebuild 1,000 documents it would only sum up.
 * ``config``: an :class:`~analysis.AnalysisConfig`, used for every article and part of the cache key.
 * ``article_id`` is unique within a run: a clash gets the input's folder name (then a number) in front.
 """
@@ -168,6 +171,77 @@ class Outcome:
         from analysis.tables.build import article_row
 
         return article_row(self.document) if self.document is not None else None
+
+
+#: Article-row columns stamped anew on a cached row (the identity and the metadata; not part of the analysis).
+def _row_metadata_columns() -> tuple[str, ...]:
+    from analysis.tables.dictionary import METADATA
+
+    return tuple(METADATA)
+
+
+@dataclass(frozen=True)
+class _RowDocument:
+    """What a cached article row needs of its document: the article's identity and metadata, the notices.
+
+    Stands in for an :class:`~analysis.document.AnalysedDocument` in a run that only writes article rows
+    (no text, no layers: the layers were summed up when the row was stored).
+    """
+
+    article: Article
+    notes: tuple[str, ...] = ()
+
+    def with_identity(self, **metadata: Any) -> _RowDocument:
+        return replace(self, article=replace(self.article, **metadata))
+
+    def notices(self) -> tuple[str, ...]:
+        return self.notes
+
+
+@dataclass(frozen=True)
+class _RowOutcome(Outcome):
+    """A cache hit at article level: the stored metric columns, the metadata taken from the (stand-in) document."""
+
+    row: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def article(self) -> dict[str, Any] | None:
+        from analysis.tables.build import metadata
+
+        if self.document is None:
+            return None
+        out = dict(self.row)
+        out["article_id"] = self.document.article.article_id
+        out.update(metadata(self.document))  # type: ignore[arg-type]
+        return out
+
+
+def _cached_row(outcome: Outcome) -> dict[str, Any]:
+    """What is stored beside a document for :class:`_RowOutcome`: the article row without its metadata,
+    the title and author the analysis settled on, small metadata extras (``event``), the notices."""
+    doc = outcome.document
+    assert doc is not None
+    skip = set(_row_metadata_columns())
+    a = doc.article
+    extra = {k: v for k, v in a.extra.items() if isinstance(v, (str, int, float, bool)) or v is None}
+    return {"row": {k: v for k, v in (outcome.article or {}).items() if k not in skip}, "title": a.title,
+            "author": a.author, "extra": extra, "notices": list(doc.notices())}
+
+
+def _row_from_cache(job: _Job, value: dict[str, Any]) -> Outcome | None:
+    """``job``'s article row from the cache (identity stamped anew); ``None`` when the entry has none."""
+    try:
+        row, title, author = dict(value["row"]), value.get("title"), value.get("author")
+        notes = tuple(str(n) for n in value.get("notices") or ())
+        extra = dict(value.get("extra") or {})
+    except (KeyError, TypeError, ValueError):
+        return None
+    identity = dict(job.identity)
+    identity["extra"] = {**extra, **identity.get("extra", {})}
+    article = Article(text="", paragraphs=(), article_id=str(identity.pop("article_id") or job.article_id),
+                      sha256="", title=title, author=author, **identity)
+    return _RowOutcome(job.index, job.source, _RowDocument(article, notes), warnings=notes,  # type: ignore[arg-type]
+                       cached=True, row=row)
 
 
 @dataclass(frozen=True)
@@ -405,8 +479,13 @@ def iter_outcomes(
     max_bytes: int = MAX_BYTES,
     freeze_gc: bool = False,
     config: AnalysisConfig | None = None,
+    rows_only: bool = False,
 ) -> Iterator[Outcome]:
     """Yield one :class:`Outcome` per input, in input order (the engine behind :func:`analyze_corpus`).
+
+    ``rows_only``: the caller needs article rows only: a cache hit with a stored article row
+    yields it without rebuilding the document (its ``document`` is then a stand-in with the
+    article's identity and metadata only).
 
     Consumes ``items`` lazily; at most ``IN_FLIGHT_PER_WORKER * workers`` articles
     are held at once. ``workers < 1`` means one per CPU; never more than the CPUs or the
@@ -441,7 +520,7 @@ def iter_outcomes(
 
     def _stored(job: _Job, outcome: Outcome) -> Outcome:
         if store is not None and job.key is not None and outcome.ok:
-            store.put(job.key, {"document": outcome.document.to_dict()})
+            store.put(job.key, {"document": outcome.document.to_dict(), "article_row": _cached_row(outcome)})
         for message in outcome.warnings:
             _emit(message)
         return outcome
@@ -453,7 +532,11 @@ def iter_outcomes(
                 window.append(prepared)
             else:
                 hit = store.get(prepared.key) if store is not None and prepared.key else None
-                outcome = _from_cache(prepared, hit) if hit is not None else None
+                outcome = None
+                if hit is not None and rows_only and isinstance(hit.get("article_row"), dict):
+                    outcome = _row_from_cache(prepared, hit["article_row"])
+                if hit is not None and outcome is None:
+                    outcome = _from_cache(prepared, hit)
                 if outcome is not None:
                     for message in outcome.warnings:
                         _emit(message)
@@ -572,8 +655,7 @@ class _UniqueIds:
             BatchWarning,
             stacklevel=4,
         )
-        return Outcome(outcome.index, outcome.source, doc.with_identity(article_id=new), outcome.error,
-                       outcome.warnings, outcome.cached)
+        return replace(outcome, document=doc.with_identity(article_id=new))  # a fresh copy: rows made anew
 
 
 def stream_corpus(
@@ -585,7 +667,7 @@ def stream_corpus(
     workers: int = 1,
     cache: object = None,
     max_bytes: int = MAX_BYTES,
-    progress: bool | None = None,
+    progress: bool | str | None = None,
     freeze_gc: bool = False,
     keep_articles: bool = False,
     config: AnalysisConfig | None = None,
@@ -606,7 +688,8 @@ def stream_corpus(
     total = len(items) if isinstance(items, Sequence) else None
     update = progress_bar(total, progress)
     outcomes = iter_outcomes(
-        items, workers=workers, cache=cache, max_bytes=max_bytes, freeze_gc=freeze_gc, config=config
+        items, workers=workers, cache=cache, max_bytes=max_bytes, freeze_gc=freeze_gc, config=config,
+        rows_only=level == "article" and not keep_documents,
     )
     try:
         names = _UniqueIds()
@@ -647,7 +730,7 @@ def analyze_corpus(
     output: str | os.PathLike[str] | None = None,
     level: str = "paragraph",
     max_bytes: int = MAX_BYTES,
-    progress: bool | None = None,
+    progress: bool | str | None = None,
     overwrite: bool = False,
     config: AnalysisConfig | None = None,
     excel_safe: bool = False,
@@ -709,7 +792,7 @@ def analyze_paths(
     workers: int = 1,
     cache: object = None,
     freeze_gc: bool = False,
-    progress: bool | None = None,
+    progress: bool | str | None = None,
     config: AnalysisConfig | None = None,
     keep_documents: bool = False,
 ) -> BatchResult:

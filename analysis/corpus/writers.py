@@ -20,6 +20,8 @@ digits), ``\\n`` line ends, UTF-8 (``excel_safe``: text cells that a spreadsheet
 run as a formula get a leading apostrophe, see :func:`spreadsheet_safe`); JSON: an array of records, one per line; JSON
 Lines: one record per line; in both JSON forms a missing value is ``null``.
 Parquet (needs ``pyarrow``): one row group per buffer, typed by the first one.
+Excel ``.xlsx`` (needs ``openpyxl``): one sheet; its rows are held until :meth:`TableWriter.close`
+(a workbook is written whole), at most :data:`XLSX_MAX_ROWS`.
 """
 
 from __future__ import annotations
@@ -39,7 +41,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 #: Output formats by file suffix.
-SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".parquet": "parquet"}
+SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".parquet": "parquet", ".xlsx": "xlsx"}
+#: Rows of one Excel sheet at most (the header not counted).
+XLSX_MAX_ROWS = 1_048_575
 #: ``float_format`` of every CSV the project writes (tables, baseline, corpus runs).
 CSV_FLOAT_FORMAT = "%.6g"
 
@@ -84,6 +88,38 @@ def format_of(path: str | os.PathLike[str]) -> str:
     return fmt
 
 
+def resolve_format(
+    requested: str | None, output: str | os.PathLike[str] | None, default: str, allowed: Sequence[str]
+) -> str:
+    """The output format of a command: ``--format`` if given, else the output file's suffix, else ``default``.
+
+    Args:
+        requested: the ``--format`` value, or ``None`` when not given.
+        output: the output file (``None`` or ``-``: standard output).
+        default: the format without ``--format`` and without a known suffix.
+        allowed: the formats the command can write.
+
+    Returns:
+        The format.
+
+    Raises:
+        InputError: the suffix names another format than ``--format`` (``-o x.csv --format json``),
+            or a format the command cannot write.
+    """
+    suffix = Path(output).suffix.lower() if output not in (None, "-") else ""
+    implied = SUFFIX_FORMATS.get(suffix)
+    if requested is None:
+        fmt = implied or default
+        if fmt not in allowed:
+            raise InputError(f"{output}: this command cannot write {fmt}; use one of "
+                             f"{', '.join(f for f in allowed if f != 'table')} (or --format)")
+        return fmt
+    if implied is not None and implied != requested:
+        raise InputError(f"{output}: the suffix {suffix} says {implied} but --format is {requested}; "
+                         f"change one of them")
+    return requested
+
+
 class TableWriter:
     """Append rows (dicts keyed by ``columns``) to a file or standard output; see module docstring.
 
@@ -118,6 +154,8 @@ class TableWriter:
         self.started = self.done = False
         self.fh: IO[str] | None = None
         self.parquet: Any = None
+        #: Every row of an ``.xlsx`` output (a workbook is written whole, in :meth:`close`).
+        self.held: list[dict[str, Any]] = []
         #: The file being written (``None`` for standard output or a stream).
         self.pending: PendingFile | None = None
         #: Whether ``path`` is a device or FIFO written in place (:func:`analysis.io.output_kind`).
@@ -130,10 +168,18 @@ class TableWriter:
             except ImportError:
                 message = f"{self.path}: writing Parquet needs pyarrow (pip install pyarrow); or use .csv"
                 raise InputError(message) from None
+        if self.fmt == "xlsx":
+            if self.path is None:
+                raise InputError("an Excel workbook (xlsx) needs a file (-o FILE.xlsx), not standard output")
+            try:
+                import openpyxl  # noqa: F401
+            except ImportError:
+                raise InputError(f"{self.path}: writing .xlsx needs openpyxl (pip install openpyxl); "
+                                 "or use .csv") from None
         if self.path is not None:
             self.stream = check_output_path(self.path, overwrite, exists_hint) == "stream"
-            if self.stream and self.fmt == "parquet":
-                raise InputError(f"{self.path}: Parquet needs a file, not a device or a pipe")
+            if self.stream and self.fmt in ("parquet", "xlsx"):
+                raise InputError(f"{self.path}: {self.fmt} needs a file, not a device or a pipe")
             if not self.stream:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
 
@@ -150,6 +196,8 @@ class TableWriter:
     def close(self) -> None:
         """Write what is left (a CSV header, ``[]`` even when no row came) and publish the file."""
         self._flush(final=True)
+        if self.fmt == "xlsx":
+            self._write_xlsx()
         if self.fmt == "json":
             self._write("\n]\n" if self.started else "[]\n")
         if self.parquet is not None:
@@ -157,7 +205,7 @@ class TableWriter:
         if self.path is None:
             sys.stdout.flush()
         else:
-            if self.fh is None and self.parquet is None:
+            if self.fh is None and self.parquet is None and self.pending is None:
                 self._write("")  # no row and nothing to frame them (JSON Lines): an empty file
             if self.fh is not None:
                 self.fh.flush()
@@ -222,9 +270,44 @@ class TableWriter:
                 self._write(records + "\n")
             else:
                 self._write(("[\n" if not self.started else ",\n") + records.replace("\n", ",\n"))
+        elif self.fmt == "xlsx":
+            self.held.extend(df.to_dict("records"))
+            if len(self.held) > XLSX_MAX_ROWS:
+                raise InputError(f"{self.path}: more than {XLSX_MAX_ROWS:,} rows do not fit one Excel sheet; "
+                                 "use .csv or .parquet")
         else:
             self._write_parquet(df)
         self.started = True
+
+    def _write_xlsx(self) -> None:
+        """The held rows as one sheet (``rows``), written through the pending file.
+
+        Every text cell is stored as text, so article text that starts with ``=`` is never a formula.
+        Missing values are empty cells.
+        """
+        import math
+
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet("rows")
+        sheet.append(self.columns)
+        for record in self.held:
+            cells = []
+            for name in self.columns:
+                value = record.get(name)
+                if value is None or (isinstance(value, float) and math.isnan(value)):
+                    value = None
+                elif not isinstance(value, (int, float, bool, str)):
+                    value = str(value)
+                cell = WriteOnlyCell(sheet, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"  # text, never a formula
+                cells.append(cell)
+            sheet.append(cells)
+        self.held = []
+        book.save(self._binary())
 
     def _write_parquet(self, df: pd.DataFrame) -> None:
         import pyarrow as pa

@@ -37,7 +37,7 @@ def warm(config: AnalysisConfig) -> None:
     "attributions",
     assigns=("attributions",),
     requires=("article", "quotes"),
-    version=1,
+    version=2,  # 2: the relations of the reported-speech tagger join the rules' ones
     codecs={"attributions": records(Attribution)},
     warm=warm,
     uses=("analysis.annotate.attribution:find_attributions",),

@@ -137,7 +137,7 @@ def _fmt(v: float, digits: int = 2) -> str:
 
 def summary_html(
     article: pd.Series, cues: pd.DataFrame, baseline: pd.DataFrame | None = None,
-    paragraphs: pd.DataFrame | None = None,
+    paragraphs: pd.DataFrame | None = None, baseline_label: str | None = None,
 ) -> str:
     """The cue counts (body paragraphs, as the metrics), then the values with the baseline's median and percentile."""
     if paragraphs is not None and len(cues):
@@ -172,13 +172,19 @@ def summary_html(
         elif has_base:
             cells += "<td>–</td><td>–</td>"
         rows.append(f"<tr>{cells}</tr>")
-    note = (
-        f'<p class="note">Percentiles compare this article with the {len(baseline)} articles of the '
-        f"{_esc(BASELINE_CREDIT)}. Those texts were rewritten for language learners, so they are not the "
-        "Guardian as published: read the percentiles as a rough guide, not a verdict. 50 means as many "
-        "baseline articles below as above.</p>"
-        if has_base else '<p class="note">No baseline was given, so no percentiles.</p>'
-    )
+    if has_base and baseline_label:
+        note = (f'<p class="note">Percentiles compare this article with {len(baseline)} {_esc(baseline_label)}. '
+                "50 means as many of them below as above.</p>")
+    elif has_base:
+        note = (
+            f'<p class="note">Percentiles compare this article with the {len(baseline)} articles of the '
+            f"{_esc(BASELINE_CREDIT)}. Those texts were rewritten for language learners, so they are not the "
+            "Guardian as published: read the percentiles as a rough guide, not a verdict. 50 means as many "
+            "baseline articles below as above.</p>"
+        )
+    else:
+        note = '<p class="note">No baseline was given, so no percentiles.</p>'
+
     return (f'<div class="counts">{boxes}</div><table class="data"><thead>{head}</tr></thead><tbody>'
             + "".join(rows) + f"</tbody></table>{note}")
 
@@ -228,9 +234,10 @@ def _notices_html(document: Article | AnalysedDocument | None) -> str:
 
 def report_figures(
     paragraphs: pd.DataFrame, article: pd.Series, sentences: pd.DataFrame | None = None,
-    baseline: pd.DataFrame | None = None,
+    baseline: pd.DataFrame | None = None, baseline_label: str | None = None,
 ) -> list[tuple[Figure, str, str]]:
-    """The page's charts: (figure, alt text, caption)."""
+    """The page's charts: (figure, alt text, caption). ``baseline_label``: what a baseline of the user's
+    own articles is (default: the packaged baseline, :data:`BASELINE_NAME`)."""
     figs = [
         (plots.readability_by_paragraph(paragraphs, article), "Bar chart: Flesch-Kincaid grade of each body paragraph",
          "Hatched bars: paragraphs under 100 words, whose grade is indicative only."),
@@ -247,10 +254,10 @@ def report_figures(
     if baseline is not None and len(baseline):
         figs.append((
             plots.comparable_distributions(article, baseline, COMPARED_METRICS, focus_label="this article",
-                                           comparables_label=BASELINE_NAME),
+                                           comparables_label=baseline_label or BASELINE_NAME),
             "Histograms: the baseline's values of each metric, this article marked",
-            f"Blue bars: {len(baseline)} {BASELINE_NAME} (OneStopEnglish, advanced level); vermillion line: "
-            "this article.",
+            f"Blue bars: {len(baseline)} {baseline_label or BASELINE_NAME}"
+            + ("" if baseline_label else " (OneStopEnglish, advanced level)") + "; vermillion line: this article.",
         ))
     return figs
 
@@ -258,9 +265,13 @@ def report_figures(
 def report_html(
     paragraphs: pd.DataFrame, article: pd.Series, cues: pd.DataFrame, sources: pd.DataFrame | None = None,
     baseline: pd.DataFrame | None = None, *, sentences: pd.DataFrame | None = None,
-    document: Article | AnalysedDocument | None = None,
+    document: Article | AnalysedDocument | None = None, baseline_label: str | None = None,
 ) -> str:
-    """The report page of one article as a string (a complete, self-contained HTML document)."""
+    """The report page of one article as a string (a complete, self-contained HTML document).
+
+    ``baseline_label``: what ``baseline`` is when it is the user's own articles (e.g. "articles of
+    corpus.csv"); default the packaged learner-English baseline, named and credited as such.
+    """
     from analysis import __version__
     from analysis.report.render import highlight
 
@@ -272,12 +283,13 @@ def report_html(
     link = ""
     if url.lower().startswith(("http://", "https://")):
         link = f'<p class="meta">Source: <a href="{_esc(url)}" rel="noopener noreferrer">{_esc(url)}</a></p>'
-    figures = "\n".join(_figure_img(f, a, c) for f, a, c in report_figures(paragraphs, article, sentences, baseline))
+    figures = "\n".join(_figure_img(f, a, c)
+                        for f, a, c in report_figures(paragraphs, article, sentences, baseline, baseline_label))
     text = highlight(document, standalone=False) if document is not None else _text_from_tables(paragraphs, cues)
     sections = [
         f'<header><p class="meta">media-analysis report</p><h1>{_esc(title)}</h1>'
         f'<p class="meta">{meta_html or "<span>outlet, author and date unknown</span>"}</p>{link}</header>',
-        f"<section><h2>Summary</h2>{summary_html(article, cues, baseline, paragraphs)}</section>",
+        f"<section><h2>Summary</h2>{summary_html(article, cues, baseline, paragraphs, baseline_label)}</section>",
         f"<section><h2>Charts</h2>{figures}</section>",
         '<section><h2>The text, highlighted</h2><p class="note">Every hedge (withholding commitment), booster '
         "(expressing certainty) and attribution (a claim given to a source) is marked; cues inside quotations "
@@ -290,7 +302,8 @@ def report_html(
         "<footer>Made with media-analysis " + _esc(__version__) + ". Readability: textstat (Flesch-Kincaid, "
         "reading ease, Gunning Fog), reliable on 100 words or more; sentiment: VADER; hedges, boosters and "
         "attributions: the project's lexicon with context rules, which flags candidates for a reader to check, "
-        "not verdicts." + (f" Baseline: {_esc(BASELINE_CREDIT)}." if baseline is not None and len(baseline) else "")
+        "not verdicts." + (f" Baseline: {_esc(baseline_label or BASELINE_CREDIT)}."
+                           if baseline is not None and len(baseline) else "")
         + "</footer>"
     )
     return (
@@ -317,8 +330,16 @@ def write_report(
 
 # --- one article file ---------------------------------------------------------------------------
 
-def report_for_path(path: str | Path, baseline: bool = True) -> str:
-    """The report page of the article file ``path`` (analysed now), against the committed baseline."""
+def report_for_path(
+    path: str | Path, baseline: bool | pd.DataFrame = True, baseline_label: str | None = None
+) -> str:
+    """The report page of the article file ``path`` (analysed now).
+
+    Args:
+        path: the article file.
+        baseline: ``True``: the packaged baseline; ``False``: none; an article table: rank against it.
+        baseline_label: what that table is (see :func:`report_html`).
+    """
     from analysis.document import analyze
     from analysis.report.baseline import load_baseline
     from analysis.sources.loading import load_article
@@ -327,6 +348,10 @@ def report_for_path(path: str | Path, baseline: bool = True) -> str:
     doc = analyze(load_article(path))
     paragraphs, article = article_tables(doc)
     cue_rows = cues(doc)
-    base = load_baseline(level="article") if baseline else None
+    if isinstance(baseline, pd.DataFrame):
+        base: pd.DataFrame | None = baseline
+    else:
+        base = load_baseline(level="article") if baseline else None
+        baseline_label = None
     return report_html(paragraphs, article, cue_rows, sources(doc), base, sentences=sentence_metrics(doc),
-                       document=doc)
+                       document=doc, baseline_label=baseline_label)

@@ -44,6 +44,7 @@ from analysis.sources.store import (
     article_files,
     utc_now,
 )
+from analysis.sources.table import TableColumns
 
 #: Largest saved page ``add`` reads, in bytes (twice an article's limit: pages carry markup).
 MAX_PAGE_BYTES = MAX_BYTES * 2
@@ -292,6 +293,150 @@ def add_sources(
     return out
 
 
+#: Manifest columns that may name each file, tried in this order when none is given.
+MANIFEST_FILE_COLUMNS = ("file", "filename", "file_name", "path")
+
+
+def read_manifest(
+    path: str | Path, columns: TableColumns | None = None, file_column: str | None = None
+) -> dict[str, dict[str, object]]:
+    """Metadata per file name from a manifest table (CSV, TSV, JSON Lines, JSON or Parquet).
+
+    Args:
+        path: the manifest, one row per article file.
+        columns: which columns hold the title, id, outlet, date and author (defaults: those names;
+            ``kind``, ``event`` and ``url`` columns are taken as they are).
+        file_column: the column naming each file (its name, with or without the suffix, or a path
+            ending in it); default the first of :data:`MANIFEST_FILE_COLUMNS` present.
+
+    Returns:
+        ``{file name or stem: metadata}``; the metadata's ``article_id`` is the id column's value,
+        else the file's stem: the user's name for the article.
+
+    Raises:
+        InputError: unreadable manifest, no file column, a renamed column missing, a file named twice.
+    """
+    import math
+
+    import pandas as pd
+
+    from analysis.sources.table import TABLE_SUFFIXES, TableColumns
+
+    columns = columns or TableColumns()
+    p = Path(path)
+    fmt = TABLE_SUFFIXES.get(p.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{p}: a manifest is a table; use one of {', '.join(TABLE_SUFFIXES)}")
+    if not p.is_file():
+        raise InputError(f"{p}: no such file")
+    try:
+        if fmt in ("csv", "tsv"):
+            df = pd.read_csv(p, sep="\t" if fmt == "tsv" else ",", dtype=str, keep_default_na=False)
+        elif fmt == "parquet":
+            df = pd.read_parquet(p)
+        else:
+            df = pd.read_json(p, lines=fmt == "jsonl", dtype=False)
+    except (ValueError, OSError, pd.errors.ParserError, ImportError) as exc:
+        raise InputError(f"{p}: cannot be read as a manifest ({' '.join(str(exc).split())[:200]})") from None
+    names = [str(c) for c in df.columns]
+    chosen = file_column or next((c for c in MANIFEST_FILE_COLUMNS if c in names), None)
+    if chosen is None or chosen not in names:
+        wanted = repr(file_column) if file_column else " or ".join(repr(c) for c in MANIFEST_FILE_COLUMNS)
+        raise InputError(f"{p}: no column {wanted} naming each file (columns: {', '.join(names[:12])}); "
+                         "name it with --file-column")
+    mapping = {"title": columns.title, "article_id": columns.id, "outlet": columns.outlet, "date": columns.date,
+               "author": columns.author, **{k: k for k in ("kind", "event", "url")}}
+    defaults = TableColumns()
+    for key, col in mapping.items():
+        default = getattr(defaults, "id" if key == "article_id" else key, col)
+        if col not in names and col != default:
+            raise InputError(f"{p}: no column {col!r} for the {key} (columns: {', '.join(names[:12])})")
+    out: dict[str, dict[str, object]] = {}
+    for n, record in enumerate(df.to_dict("records"), start=1):
+        raw = record.get(chosen)
+        if raw is None or (isinstance(raw, float) and math.isnan(raw)) or not str(raw).strip():
+            raise InputError(f"{p}: row {n} names no file in column {chosen!r}")
+        name = Path(str(raw).strip()).name
+        meta: dict[str, object] = {}
+        for key, col in mapping.items():
+            value = record.get(col)
+            if value is None or (isinstance(value, float) and math.isnan(value)) or not str(value).strip():
+                continue
+            meta[key] = str(value).strip()
+        meta.setdefault("article_id", Path(name).stem if Path(name).suffix.lower() in SOURCE_SUFFIXES else name)
+        if name in out:
+            raise InputError(f"{p}: row {n} names the file {name!r} again; one row per file")
+        out[name] = meta
+    return out
+
+
+def add_with_manifest(
+    folder: str | Path,
+    manifest: str | Path,
+    store: str | Path | Store = DEFAULT_STORE,
+    *,
+    columns: TableColumns | None = None,
+    file_column: str | None = None,
+    force: bool = False,
+) -> list[SourceResult]:
+    """Add every article file of ``folder`` to ``store`` with its metadata from ``manifest`` (by file name).
+
+    Each article is stored as ``<store>/<its id>.md`` with ``article_id`` in its front matter: the
+    user's id (the manifest's id column, else the file's stem), so two articles with the same
+    title are two articles. The manifest's metadata overrides what the file says. A file the
+    manifest does not name is a failed result; so are, together, the manifest rows whose
+    file is not in the folder (the others are added).
+
+    Args:
+        folder: the article files (:func:`source_files`).
+        manifest: see :func:`read_manifest`.
+        store: the article store.
+        columns: the manifest's column names.
+        file_column: the manifest's file column.
+        force: as for :func:`add`.
+
+    Returns:
+        One :class:`SourceResult` per file, and one for any unmatched manifest rows.
+    """
+    from analysis.sources.store import slugify
+
+    meta_by_name = read_manifest(manifest, columns, file_column)
+    root = Path(folder)
+    if not root.is_dir():
+        raise InputError(f"{root}: not a folder; --manifest attaches metadata to a folder of article files")
+    files = source_files(root)
+    st = store if isinstance(store, Store) else Store(store)
+    out: list[SourceResult] = []
+    used: set[str] = set()
+    ids: dict[str, str] = {}
+    for f in files:
+        key = f.name if f.name in meta_by_name else f.stem if f.stem in meta_by_name else None
+        if key is None:
+            out.append(SourceResult(str(f), error=f"{f}: not in the manifest {Path(manifest).name}; not added"))
+            continue
+        used.add(key)
+        meta = dict(meta_by_name[key])
+        slug = slugify(str(meta["article_id"])) or slugify(f.stem)
+        if slug in ids:
+            out.append(SourceResult(str(f), error=f"{f}: its id {meta['article_id']!r} is also {ids[slug]}'s"))
+            continue
+        ids[slug] = str(f)
+        try:
+            ex = extract_file(f)
+            result = st.add(ex.paragraphs, merge_meta(ex.meta, meta), force=force, path=st.root / f"{slug}.md")
+            out.append(SourceResult(str(f), result))
+        except InputError as exc:
+            out.append(SourceResult(str(f), error=_naming(str(f), str(exc))))
+        except OSError as exc:
+            out.append(SourceResult(str(f), error=_naming(str(f), f"{exc.strerror or exc}")))
+    unmatched = [name for name in meta_by_name if name not in used]
+    if unmatched:  # one line, not one per row: a manifest of a whole corpus for part of its files
+        more = f" and {len(unmatched) - 3} more" if len(unmatched) > 3 else ""
+        out.append(SourceResult(str(manifest), error=f"{manifest}: {len(unmatched)} row(s) name files not in "
+                                f"{root}: {', '.join(unmatched[:3])}{more}"))
+    return out
+
+
 def _naming(source: str, message: str) -> str:
     """``message`` starting with ``source:`` (most errors already name it)."""
     return message if message.startswith(source) else f"{source}: {message}"
@@ -310,6 +455,8 @@ __all__ = [
     "SourceResult",
     "add",
     "add_sources",
+    "add_with_manifest",
+    "read_manifest",
     "extract_file",
     "extract_html",
     "extract_text",

@@ -304,7 +304,8 @@ def _missing_text(p: Path, header: Sequence[str], text: str, delimiter: str | No
             if d != delimiter and d in only and text in only.split(d):
                 shown = "\\t" if d == "\t" else d
                 return (f"{p}: no column {text!r}: the header is one column {_clip(only)!r}; the file seems "
-                        f"separated by {shown!r}, not {(delimiter or ',')!r} (pass delimiter={shown!r})")
+                        f"separated by {shown!r}, not {(delimiter or ',')!r} (pass delimiter={shown!r}, or "
+                        f"--delimiter {shown!r} on the command line)")
     return f"{p}: no text column {text!r} (columns: {_listing(header)}); name the text column"
 
 
