@@ -37,14 +37,15 @@ import pandas as pd
 from analysis.corpus.writers import to_csv
 from analysis.errors import InputError
 from analysis.model import Article
+from analysis.report import BASELINE_NAME, BASELINE_OUT
 from analysis.report.compare import percentile_rank
 from analysis.sources.loading import load_article, slugify
 from analysis.tables import COLUMNS, TEXT_COLUMNS, article_tables
 from analysis.tables.dictionary import METADATA
 
-DEFAULT_NAME = "onestopenglish-adv"
+DEFAULT_NAME = BASELINE_NAME
 #: Where ``build`` writes by default (relative to the working directory, i.e. the checkout).
-DEFAULT_OUT = Path("data/baselines")
+DEFAULT_OUT = BASELINE_OUT
 #: Published columns: every metric column except the ones holding sentences.
 #: Metadata kept: the title (from the file name), outlet and kind; no paths, dates or URLs.
 _KEPT_METADATA = ("title", "outlet", "kind")

@@ -47,16 +47,12 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from analysis.model import Article
-from analysis.report import plots
-from analysis.report.compare import COMPARED_METRICS, percentile_table
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pandas, matplotlib and the plots are imported when a page is made, not with the CLI's parser
+    import pandas as pd
     from matplotlib.figure import Figure
 
     from analysis.document import AnalysedDocument
+    from analysis.model import Article
 
 #: The committed baseline, named for what it is (learner-adapted, not the Guardian as published).
 BASELINE_NAME = "Guardian news articles as adapted for English learners"
@@ -121,6 +117,8 @@ def _figure_img(fig: Figure, alt: str, caption: str = "") -> str:
     """``fig`` as a PNG inside an ``<img>`` (``data:`` URL): no file beside the page, no metadata."""
     import matplotlib as mpl
 
+    from analysis.report import plots
+
     buf = io.BytesIO()
     with mpl.rc_context(plots.STYLE):
         fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
@@ -140,6 +138,8 @@ def summary_html(
     paragraphs: pd.DataFrame | None = None,
 ) -> str:
     """The cue counts (body paragraphs, as the metrics), then the values with the baseline's median and percentile."""
+    from analysis.report.compare import percentile_table
+
     if paragraphs is not None and len(cues):
         body = set(paragraphs.loc[paragraphs["role"] == "body", "paragraph"])
         cues = cues[cues["paragraph"].isin(body)]
@@ -185,6 +185,8 @@ def summary_html(
 
 def sources_html(sources: pd.DataFrame) -> str:
     """The sources table (one row per speaker), escaped; columns as given, known ones labelled."""
+    import pandas as pd
+
     labels = {"speaker": "Speaker", "direct": "Direct quotes", "reported": "Reported", "words": "Words quoted",
               "hedges": "Hedges", "boosters": "Boosters", "first_paragraph": "First paragraph"}
     cols = [c for c in labels if c in sources] or list(sources.columns)
@@ -231,6 +233,9 @@ def report_figures(
     baseline: pd.DataFrame | None = None,
 ) -> list[tuple[Figure, str, str]]:
     """The page's charts: (figure, alt text, caption)."""
+    from analysis.report import plots
+    from analysis.report.compare import COMPARED_METRICS
+
     figs = [
         (plots.readability_by_paragraph(paragraphs, article), "Bar chart: Flesch-Kincaid grade of each body paragraph",
          "Hatched bars: paragraphs under 100 words, whose grade is indicative only."),

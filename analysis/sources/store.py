@@ -61,10 +61,9 @@ from analysis.annotate.language import detect_language
 from analysis.errors import InputError
 from analysis.io import OutputExists, atomic_write_text
 from analysis.model import Article
+from analysis.sources import DEFAULT_STORE
 from analysis.sources.loading import MAX_BYTES, load_article, read_text, slugify, split_front_matter
 
-#: Default store, relative to the working directory.
-DEFAULT_STORE = Path("data/articles")
 #: Files the store (and ``analyze DIR``) reads as articles.
 STORE_SUFFIXES = (".md", ".txt", ".markdown")
 #: File stems (case-insensitive) that are a folder's documentation, never an article.
