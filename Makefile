@@ -81,6 +81,7 @@ endif
 bench: install-test
 	$(PY) benchmarks/bench_pipeline.py
 	$(PY) benchmarks/bench_cold_start.py
+	$(PY) benchmarks/bench_startup.py
 	$(PY) benchmarks/bench_corpus.py
 	$(PY) benchmarks/bench_streaming.py
 	$(PY) benchmarks/bench_large_input.py
