@@ -28,6 +28,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from analysis.model import Article
 
@@ -212,7 +213,17 @@ def quotes_by_paragraph(article: Article, quotes: Sequence[Quote]) -> list[list[
     return out
 
 
-def quoted_words(text: str, start: int, quotes: Iterable[Quote]) -> tuple[int, int]:
+class Span(Protocol):
+    """Anything located by ``[start, end)`` in the article text: a :class:`Quote`, an attribution."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+def quoted_words(text: str, start: int, quotes: Iterable[Span]) -> tuple[int, int]:
     """``(words inside quotes, all words)`` of ``text`` located at ``start`` in the article.
 
     A word is inside when it starts inside a quotation (quote marks included).

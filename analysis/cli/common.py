@@ -31,7 +31,7 @@ def _to_file(output: str | None) -> bool:
 
 def write_output(text: str, output: str | None, force: bool) -> None:
     """Print ``text`` or write it atomically to ``output`` (never clobbering without ``force``)."""
-    if not _to_file(output):
+    if output is None or not _to_file(output):
         sys.stdout.write(text)
         return
     from analysis.io import atomic_write_text

@@ -38,7 +38,7 @@ import os
 import sys
 import warnings
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -326,7 +326,7 @@ def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: Anal
     row = item if isinstance(item, TableRow) else None
     if row is None and not isinstance(item, (str, os.PathLike)):
         return Outcome(index, repr(item)[:80], error=f"{item!r:.80}: not a path, an Article or a table row")
-    source = row.source if row is not None else os.fspath(item)  # type: ignore[arg-type]
+    source = row.source if row is not None else os.fspath(item)  # type: ignore[call-overload]
     caught: list[warnings.WarningMessage] = []
     try:
         with warnings.catch_warnings(record=True) as caught:
@@ -356,7 +356,7 @@ def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: Anal
                         **{k: _opt(meta.get(k)) for k in ("title", "author", "language")})
     explicit = _opt(meta.get("article_id") or meta.get("id"))
     article_id = explicit or slugify(Path(source).stem)
-    identity: dict[str, Any] = {k: _opt(meta.get(k)) for k in IDENTITY_FIELDS}
+    identity = {k: _opt(meta.get(k)) for k in IDENTITY_FIELDS}
     identity.update(article_id=article_id, source_path=source)
     carried = dict(row.carried) if row is not None else {}
     identity["extra"] = {**_extras(meta), **carried}  # front matter and sidecar, read once above
@@ -421,7 +421,7 @@ def iter_outcomes(
     max_bytes: int = MAX_BYTES,
     freeze_gc: bool = False,
     config: AnalysisConfig | None = None,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Yield one :class:`Outcome` per input, in input order (the engine behind :func:`analyze_corpus`).
 
     Consumes ``items`` lazily; at most ``IN_FLIGHT_PER_WORKER * workers`` articles
@@ -456,7 +456,7 @@ def iter_outcomes(
         return _stored(job, outcome)
 
     def _stored(job: _Job, outcome: Outcome) -> Outcome:
-        if store is not None and job.key is not None and outcome.ok:
+        if store is not None and job.key is not None and outcome.ok and outcome.document is not None:
             store.put(job.key, {"document": outcome.document.to_dict()})
         for message in outcome.warnings:
             _emit(message)

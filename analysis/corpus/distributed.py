@@ -77,7 +77,7 @@ def analyze_item(item: str | PurePath | Mapping[str, Any], config: AnalysisConfi
     try:
         if isinstance(item, PurePath):
             name, meta = str(item), {"article_id": slugify(item.stem)}  # the id a failure is reported under
-            article = load_article(item)
+            article = load_article(str(item))
         elif isinstance(item, str):
             article = article_from_text(item, name=name)
         elif isinstance(item, Mapping) and isinstance(item.get("text"), str):

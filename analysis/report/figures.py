@@ -50,6 +50,8 @@ class LazyArticleTables(ArticleTables):
     milliseconds, thousands of them most of a minute).
     """
 
+    document: AnalysedDocument  # always given here
+
     def __init__(self, doc: AnalysedDocument) -> None:  # noqa: D107 - no dataclass __init__: fields are lazy
         self.document = doc
         self.title = doc.article.title or doc.article.article_id

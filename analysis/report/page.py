@@ -153,8 +153,13 @@ def summary_html(
     boxes += '<div class="note" style="background:none">in the body text<br>(headline, standfirst and<br>' \
         "byline left out, as in the metrics)</div>"
     metrics = [m for m in SUMMARY if m in article]
-    has_base = baseline is not None and len(baseline) > 0
-    pct = percentile_table(article, baseline, [m for m in metrics if m in baseline]) if has_base else None
+    n_base = len(baseline) if baseline is not None else 0
+    has_base = n_base > 0
+    pct = (
+        percentile_table(article, baseline, [m for m in metrics if m in baseline])
+        if baseline is not None and has_base
+        else None
+    )
     head = "<tr><th>Measure</th><th>This article</th>"
     if has_base:
         head += '<th>Baseline median</th><th class="pctcell">Percentile in the baseline</th>'
@@ -173,7 +178,7 @@ def summary_html(
             cells += "<td>–</td><td>–</td>"
         rows.append(f"<tr>{cells}</tr>")
     note = (
-        f'<p class="note">Percentiles compare this article with the {len(baseline)} articles of the '
+        f'<p class="note">Percentiles compare this article with the {n_base} articles of the '
         f"{_esc(BASELINE_CREDIT)}. Those texts were rewritten for language learners, so they are not the "
         "Guardian as published: read the percentiles as a rough guide, not a verdict. 50 means as many "
         "baseline articles below as above.</p>"
@@ -224,7 +229,7 @@ def _text_from_tables(paragraphs: pd.DataFrame, cues: pd.DataFrame) -> str:
 
 def _notices_html(document: Article | AnalysedDocument | None) -> str:
     """The analysed document's notices (an unread quotation convention, ...) as warning paragraphs."""
-    notices = document.notices() if hasattr(document, "notices") else ()
+    notices = document.notices() if document is not None and hasattr(document, "notices") else ()
     return "".join(f'<p class="note warning">Warning: {_esc(n.split(": ", 1)[-1])}</p>' for n in notices)
 
 

@@ -219,8 +219,11 @@ class _HTTPSConnection(_HTTPConnection, http.client.HTTPSConnection):
 
     def connect(self) -> None:
         http.client.HTTPConnection.connect(self)
-        host = self._tunnel_host or self.host
-        sock = self._context.wrap_socket(self.sock, server_hostname=host, do_handshake_on_connect=False)
+        # private attributes of http.client.HTTPSConnection (typeshed does not declare them)
+        host = self._tunnel_host or self.host  # type: ignore[attr-defined]
+        sock = self._context.wrap_socket(  # type: ignore[attr-defined]
+            self.sock, server_hostname=host, do_handshake_on_connect=False
+        )
         sock.deadline = self._deadline
         sock.do_handshake()
         self.sock = sock

@@ -88,6 +88,7 @@ def extract_html(html: str | bytes, *, url: str | None = None, name: str = "<htm
     a page that is only navigation, or a script-rendered page).
     """
     import trafilatura
+    from trafilatura.settings import Document
 
     try:
         doc = trafilatura.bare_extraction(
@@ -102,8 +103,8 @@ def extract_html(html: str | bytes, *, url: str | None = None, name: str = "<htm
         )
     except Exception as exc:  # noqa: BLE001 - trafilatura/lxml raise many types on broken markup
         raise InputError(f"{name}: cannot parse the HTML ({type(exc).__name__}: {exc})") from None
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    text = doc.text if isinstance(doc, Document) else None  # None: nothing found (a dict only when asked for)
+    if doc is None or isinstance(doc, dict) or not text or not text.strip():
         raise InputError(f"{name}: no article text found in the page (only navigation, or rendered by scripts?)")
     paragraphs = [line for line in text.split("\n") if line.strip()]
     n_words = len(re.findall(r"\w+", text))
