@@ -564,15 +564,14 @@ def paragraph_profiles(
 
 
 @styled
-def detector_scores(scores: dict[str, object], title: str = "", target_f1: float | None = 0.70) -> Figure:
+def detector_scores(scores: dict[str, object], title: str = "") -> Figure:
     """How far to trust the hedge detector, in plain words: two bars of 100 sentences.
 
     Top: of 100 sentences the detector marks as hedged, how many the annotators also
     judged uncertain (precision) and how many are false alarms. Bottom: of 100 sentences
     the annotators judged uncertain, how many it finds (recall) and how many it misses.
     ``scores`` is ``data/benchmarks/hedge_eval.json``: ``precision``, ``recall`` (0..1),
-    optionally ``dataset`` and ``sentences``. ``target_f1`` is accepted for
-    compatibility and not drawn: an F1 target means little to a reader of the chart.
+    optionally ``dataset`` and ``sentences`` (no F1 target is drawn: it means little to a reader).
     """
     precision, recall = float(scores["precision"]), float(scores["recall"])  # type: ignore[arg-type]
     right, found = round(100 * precision), round(100 * recall)

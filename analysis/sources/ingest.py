@@ -52,8 +52,6 @@ MAX_PAGE_BYTES = MAX_BYTES * 2
 #: Fewer words than this extracted from a page means there was no article (e.g. only a menu).
 MIN_HTML_WORDS = 20
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
-#: Metadata options a caller may set; they override extracted values.
-OVERRIDABLE = ("title", "author", "outlet", "date", "url", "kind", "event")
 #: Files a folder given to ``add`` stands for (sorted; hidden files, README/LICENSE/... left out).
 SOURCE_SUFFIXES = (*HTML_SUFFIXES, *STORE_SUFFIXES)
 #: Keys taken from a sidecar ``<name>.meta.yaml`` (others, like its ``sha256``, describe the file).

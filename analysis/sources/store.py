@@ -353,10 +353,6 @@ class Store:
             self._index = _Index(self.paths())
         return self._index
 
-    def find_sha256(self, sha256: str) -> Path | None:
-        """The stored file whose text has this digest, or ``None``."""
-        return next(iter(self._read().by_sha.get(sha256, ())), None)
-
     def find_url(self, url: str) -> Path | None:
         """The stored file recorded with this URL, or ``None``."""
         return next(iter(self._read().by_url.get(url, ())), None) if url else None
