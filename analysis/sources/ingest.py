@@ -6,7 +6,7 @@
 * ``.txt`` / ``.md`` (anything else that is text): read like
   :func:`analysis.load_article` reads it (optional YAML front matter; blocks between
   blank lines, or one paragraph per line when there is no blank line).
-* ``http://`` / ``https://`` URLs: downloaded by :mod:`analysis.fetch`, then as HTML.
+* ``http://`` / ``https://`` URLs: downloaded by :mod:`analysis.sources.fetch`, then as HTML.
 * A folder: its article files (:func:`source_files`), each added on its own.
 
 Metadata, later sources winning: what the file says (page metadata, front matter,
@@ -62,7 +62,7 @@ _PAGE_START = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE
 
 @dataclass
 class Extracted:
-    """Paragraphs plus metadata ready for :meth:`analysis.store.Store.add`."""
+    """Paragraphs plus metadata ready for :meth:`analysis.sources.store.Store.add`."""
 
     paragraphs: list[str]
     meta: dict[str, object] = field(default_factory=dict)
@@ -126,7 +126,7 @@ def extract_text(text: str, *, name: str = "<text>", defaults: Mapping[str, obje
 
     ``defaults`` (a sidecar's metadata) override the front matter. Without a
     ``title`` from either, a first paragraph that reads as a headline (see
-    :func:`analysis.segmentation.assign_roles`) is the title. ``source_sha256`` is
+    :func:`analysis.annotate.segmentation.assign_roles`) is the title. ``source_sha256`` is
     the digest of the body as :func:`analysis.load_article` sees this text (kept
     from the front matter when it has one: a file copied from a store).
     """
@@ -241,7 +241,7 @@ def _read_sidecar(path: Path) -> dict[str, object]:
 
 
 def extract_url(url: str, **fetch_options: object) -> Extracted:
-    """Download ``url`` (see :func:`analysis.fetch.fetch_html`) and extract it."""
+    """Download ``url`` (see :func:`analysis.sources.fetch.fetch_html`) and extract it."""
     from analysis.sources.fetch import fetch_html
 
     page = fetch_html(url, **fetch_options)  # type: ignore[arg-type]

@@ -39,7 +39,7 @@ Rules:
   from another outlet (a syndicated copy) is stored as its own entry.
 * ``added`` is when the text was stored; ``retrieved_at`` when it was downloaded
   (URLs only). ``event`` is a free label grouping coverage of one event.
-* ``language`` is ``"en"`` or what :func:`analysis.language.detect_language` saw
+* ``language`` is ``"en"`` or what :func:`analysis.annotate.language.detect_language` saw
   (``"cyrillic"``, ``"non-en-latin"``, ...). Non-English articles are stored, but
   English metrics skip them (:func:`partition_store`, :func:`comparable_paths`).
 """
