@@ -9,7 +9,7 @@ SEED   := seeds/could-russia-lose-belarus.txt
 TABLE  := data/processed/could-russia-lose-belarus.paragraphs.csv
 ARTICLE_TABLE := data/processed/could-russia-lose-belarus.article.csv
 
-.PHONY: run test install install-test install-browser analyze figures notebooks lint docs clean help baseline bench
+.PHONY: run test install install-test install-browser analyze figures notebooks lint format-check docs clean help baseline bench
 
 help:
 	@echo "make run   - create .venv, install, analyse the seed article, write tables and figures"
@@ -81,6 +81,7 @@ endif
 bench: install-test
 	$(PY) benchmarks/bench_pipeline.py
 	$(PY) benchmarks/bench_cold_start.py
+	$(PY) benchmarks/bench_startup.py
 	$(PY) benchmarks/bench_corpus.py
 	$(PY) benchmarks/bench_streaming.py
 	$(PY) benchmarks/bench_large_input.py
@@ -88,8 +89,15 @@ bench: install-test
 	$(PY) benchmarks/bench_route.py
 	$(PY) benchmarks/bench_explore.py
 
+# Static checks, run first by `make test`: lint rules and types (mypy, configured in pyproject.toml).
 lint: install-test
 	$(BIN)/ruff check analysis tests benchmarks scripts
+	$(BIN)/mypy analysis
+
+# Formatting (ruff format, line length from pyproject.toml). Not yet part of `make test`: the tree is
+# formatted once, in one commit, and then `format-check` joins `lint` (add it to lint's prerequisites).
+format-check: install-test
+	$(BIN)/ruff format --check analysis tests benchmarks scripts
 
 test: install-test install-browser lint
 	$(BIN)/pytest -q tests
@@ -99,4 +107,4 @@ docs: install
 	$(PY) -c "from analysis.tables import write_data_dictionary as w; w('README.md')"
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

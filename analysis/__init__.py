@@ -31,6 +31,10 @@ from analysis.errors import InputError, InputWarning
 
 _prepare_nltk_data()  # direct textstat calls after ``import analysis`` never download (no NLTK import here)
 
+#: The package's version, read from here by the build (pyproject.toml: ``[tool.hatch.version]``); a constant,
+#: not looked up through ``importlib.metadata``, whose import alone costs ``--version`` a third of its time.
+__version__ = "0.1.0"
+
 SEED_NAME = "could-russia-lose-belarus.txt"
 
 #: Public name -> module that defines it (imported lazily, PEP 562).
@@ -92,15 +96,6 @@ def seed_path() -> _Path:
     raise InputError(f"bundled seed article {SEED_NAME} is missing from this installation")
 
 
-def _version() -> str:
-    from importlib import metadata
-
-    try:
-        return metadata.version("media-analysis")
-    except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
-        return "0.0.0+local"
-
-
 #: Subpackages and modules reachable as attributes (``analysis.hedging.find_cues`` after ``import analysis``).
 _SUBMODULES = frozenset(
     "annotate cli config corpus document errors hedging io model report sources tables voice".split()
@@ -110,9 +105,6 @@ _SUBMODULES = frozenset(
 def __getattr__(name: str) -> Any:
     if name in _SUBMODULES:
         return import_module(f"analysis.{name}")
-    if name == "__version__":  # read from the installed metadata on first use (importlib.metadata is slow)
-        globals()["__version__"] = _version()
-        return globals()["__version__"]
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'analysis' has no attribute {name!r}")
@@ -122,7 +114,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY, "__version__"})
+    return sorted({*globals(), *_LAZY})
 
 
 __all__ = [

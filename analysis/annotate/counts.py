@@ -6,7 +6,8 @@ with the CMU Pronouncing Dictionary the project ships, see
 
 * words: textstat's ``list_words`` (punctuation removed except apostrophes of
   contractions, then split on whitespace); ``n_words`` is ``lexicon_count``;
-* syllables per word: the CMU dictionary's first pronunciation (vowel phones),
+* syllables per word: the CMU dictionary's first pronunciation (vowel phones, read from
+  a word -> syllables table made once from the dictionary),
   Pyphen's hyphenation + 1 for a word it does not know; polysyllabic: 3 or more;
 * difficult words: not on textstat's Dale-Chall easy-word list and of at least
   2 syllables (``difficult_words``, counted once per distinct word form),
@@ -25,6 +26,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pyphen import Pyphen
 
 #: textstat's language setting (its default, ``en_US``).
 LANG = "en_US"
@@ -87,14 +92,17 @@ def total(counts: Iterable[Counts]) -> Counts:
 
 
 @cache
-def _dictionaries():  # type: ignore[no-untyped-def]
-    """textstat's CMU dictionary, Pyphen and easy-word set (loaded once per process, never downloaded)."""
-    from textstat.backend.utils import get_cmudict, get_lang_easy_words, get_pyphen
+def _dictionaries() -> tuple[dict[str, int], Pyphen, set[str]]:
+    """Syllables of the CMU dictionary's words, textstat's Pyphen and easy-word set (once per process).
 
-    from analysis.annotate._cmudict import ensure_cmudict
+    The CMU dictionary comes as a word -> syllables table (:func:`analysis.annotate._cmudict.syllable_table`),
+    not as NLTK's phone lists: the same counts, ~50 times faster to load; never downloaded.
+    """
+    from textstat.backend.utils import get_lang_easy_words, get_pyphen
 
-    ensure_cmudict()
-    return get_cmudict(LANG), get_pyphen(LANG), get_lang_easy_words(LANG)
+    from analysis.annotate._cmudict import syllable_table
+
+    return syllable_table(), get_pyphen(LANG), get_lang_easy_words(LANG)
 
 
 def word_syllables(word: str) -> int:
@@ -106,9 +114,8 @@ def word_syllables(word: str) -> int:
 def _word(lower: str) -> tuple[int, bool]:
     """``(syllables, on the easy-word list)`` of a lower-case word (memoised: a pure function of the word)."""
     cmu, pyphen, easy = _dictionaries()
-    try:
-        syllables = len([p for p in cmu[lower][0] if p[-1].isdigit()])  # textstat's sum(1 for ...), sooner
-    except (TypeError, IndexError, KeyError):
+    syllables = cmu.get(lower)
+    if syllables is None:  # not in the CMU dictionary: Pyphen's hyphenation points + 1, as textstat
         syllables = len(pyphen.positions(lower)) + 1
     return syllables, lower in easy
 

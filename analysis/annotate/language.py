@@ -199,8 +199,8 @@ def detect_language(text: str, sample_chars: int = 20000) -> str:
     code, confidence = fast[0] if fast else ("en", 0.0)
     if code == "en" or confidence < MIN_FAST_CONFIDENCE:
         return "en"
-    ranked = dict(_ranked(sample, LATIN_LANGUAGES, accurate=True))
-    top = max(ranked, key=ranked.__getitem__) if ranked else "en"
-    if top != "en" and ranked[top] >= MIN_FOREIGN_CONFIDENCE and ranked.get("en", 0.0) < MAX_ENGLISH_CONFIDENCE:
+    scores = dict(_ranked(sample, LATIN_LANGUAGES, accurate=True))
+    top = max(scores, key=scores.__getitem__) if scores else "en"
+    if top != "en" and scores[top] >= MIN_FOREIGN_CONFIDENCE and scores.get("en", 0.0) < MAX_ENGLISH_CONFIDENCE:
         return top
     return "en"

@@ -23,11 +23,11 @@ continues the speaker of the previous quote in the same paragraph. Unknown: ``""
 
 from __future__ import annotations
 
-import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from analysis.model import Article
 
@@ -198,21 +198,17 @@ def article_quotes(article: Article) -> list[Quote]:
     return find_quotes(article.text, spans)
 
 
-def quotes_by_paragraph(article: Article, quotes: Sequence[Quote]) -> list[list[Quote]]:
-    """``quotes`` overlapping each paragraph of ``article`` (one list per paragraph, text order)."""
-    paragraphs = article.paragraphs
-    starts = [p.start for p in paragraphs]
-    out: list[list[Quote]] = [[] for _ in paragraphs]
-    for q in sorted(quotes, key=lambda q: q.start):
-        j = max(bisect_right(starts, q.start) - 1, 0)
-        while j < len(paragraphs) and paragraphs[j].start < q.end:
-            if q.start < paragraphs[j].end:
-                out[j].append(q)
-            j += 1
-    return out
+class Span(Protocol):
+    """Anything located by ``[start, end)`` in the article text: a :class:`Quote`, an attribution."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
-def quoted_words(text: str, start: int, quotes: Iterable[Quote]) -> tuple[int, int]:
+def quoted_words(text: str, start: int, quotes: Iterable[Span]) -> tuple[int, int]:
     """``(words inside quotes, all words)`` of ``text`` located at ``start`` in the article.
 
     A word is inside when it starts inside a quotation (quote marks included).
@@ -228,12 +224,3 @@ def quoted_words(text: str, start: int, quotes: Iterable[Quote]) -> tuple[int, i
             n_in += bisect_left(word_starts, b) - bisect_left(word_starts, a)
             covered = b
     return n_in, len(word_starts)
-
-
-def quoted_shares(article: Article) -> list[float]:
-    """Per paragraph, the share of words inside quotation marks (0..1; NaN with no words)."""
-    out = []
-    for p, quotes in zip(article.paragraphs, quotes_by_paragraph(article, article_quotes(article)), strict=True):
-        n_in, n_all = quoted_words(p.text, p.start, quotes)
-        out.append(n_in / n_all if n_all else math.nan)
-    return out

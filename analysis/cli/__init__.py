@@ -95,7 +95,7 @@ def _resend(thread_id: int | None, signum: int) -> None:
     else:  # pragma: no cover - Windows: the handler runs when the main thread next executes Python code
         import _thread
 
-        _thread.interrupt_main(signum)
+        _thread.interrupt_main(signal.Signals(signum))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -128,7 +128,7 @@ def _with_flag_hint(message: str) -> str:
 
 
 def _analyze_to_table(
-    paths: list[Path], args: argparse.Namespace, run: dict[str, Any]
+    paths: list[Any], args: argparse.Namespace, run: dict[str, Any]
 ) -> tuple[int, list[tuple[str, str]]]:
     """The readable summary (held in memory: it is meant for reading, not for a corpus)."""
     from analysis.corpus.batch import analyze_paths
@@ -152,7 +152,7 @@ _LEVEL_TABLE_COLUMNS = {
 
 
 def _rows_to_table(
-    paths: list[Path], args: argparse.Namespace, run: dict[str, Any]
+    paths: list[Any], args: argparse.Namespace, run: dict[str, Any]
 ) -> tuple[int, list[tuple[str, str]]]:
     """Aligned columns of sentence, cue or source rows (held in memory: meant for reading)."""
     import pandas as pd

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from analysis.cli.common import EXIT_OK
-from analysis.corpus.baseline import write
-from analysis.report.baseline import DEFAULT_NAME, DEFAULT_OUT
+from analysis.report import BASELINE_NAME as DEFAULT_NAME
+from analysis.report import BASELINE_OUT as DEFAULT_OUT
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -29,6 +29,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build, write, and print one summary line; raises :class:`InputError` on bad input."""
+    from analysis.corpus.baseline import write  # pandas and the analysis: imported only when run
+
     info = write(args.corpus, args.out, args.name)
     print(
         f"wrote {Path(args.out) / args.name}.csv ({info['paragraphs']} paragraphs, roles {info['roles']}) and "

@@ -18,7 +18,7 @@ def _seed_path() -> Path:
 
 
 def expand_inputs(paths: Sequence[str]) -> list[Path]:
-    """See :func:`analysis.store.expand_inputs` (imported lazily: it loads YAML)."""
+    """See :func:`analysis.sources.store.expand_inputs` (imported lazily: it loads YAML)."""
     from analysis.sources.store import expand_inputs as expand
 
     return expand(paths)
@@ -31,7 +31,7 @@ def _to_file(output: str | None) -> bool:
 
 def write_output(text: str, output: str | None, force: bool) -> None:
     """Print ``text`` or write it atomically to ``output`` (never clobbering without ``force``)."""
-    if not _to_file(output):
+    if output is None or not _to_file(output):
         sys.stdout.write(text)
         return
     from analysis.io import atomic_write_text
@@ -107,7 +107,7 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
         help="analyse every article in the store DIR (e.g. data/articles), plus any PATHs given (the seed only "
         "when named); non-English ones are skipped with a note",
     )
-    # Corpus scale (issue 6): parallel workers and the content cache of analysis.cache.
+    # Corpus scale (issue 6): parallel workers and the content cache of analysis.corpus.cache.
     p.add_argument(
         "--workers",
         type=_worker_count,

@@ -52,7 +52,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """``add`` and ``fetch``: fill the local article store (issue 5)."""
-    from analysis.sources.store import DEFAULT_STORE
+    from analysis.sources import DEFAULT_STORE  # not the store module: YAML and the reader load on use
 
     p = sub.add_parser(
         "add",

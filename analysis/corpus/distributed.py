@@ -8,7 +8,7 @@ cluster spanning machines (each worker needs ``pip install media-analysis``)::
     import dask
     import dask.bag as db
     from dask.distributed import Client
-    from analysis.distributed import analyze_bag, analyze_bag_with_failures
+    from analysis.corpus.distributed import analyze_bag, analyze_bag_with_failures
 
     client = Client("tcp://scheduler:8786")          # or Client() for a local cluster
     texts = db.from_sequence(sorted(Path("corpus").glob("*.txt")), npartitions=64)  # or texts, or dicts
@@ -77,7 +77,7 @@ def analyze_item(item: str | PurePath | Mapping[str, Any], config: AnalysisConfi
     try:
         if isinstance(item, PurePath):
             name, meta = str(item), {"article_id": slugify(item.stem)}  # the id a failure is reported under
-            article = load_article(item)
+            article = load_article(str(item))
         elif isinstance(item, str):
             article = article_from_text(item, name=name)
         elif isinstance(item, Mapping) and isinstance(item.get("text"), str):

@@ -68,7 +68,7 @@ def expand_sources(
             items.extend(table.rows)
             carried.update(dict.fromkeys(table.carried))
         else:
-            items.extend(expand_inputs([path]))
+            items.extend(expand_inputs([Path(path)]))
     return items, tuple(carried)
 
 

@@ -34,11 +34,14 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import InputError
+from analysis.report import BASELINE_NAME, BASELINE_OUT
 from analysis.report.compare import percentile_rank
 
-DEFAULT_NAME = "onestopenglish-adv"
+DEFAULT_NAME = BASELINE_NAME
 #: Where ``build`` writes by default (relative to the working directory, i.e. the checkout).
-DEFAULT_OUT = Path("data/baselines")
+DEFAULT_OUT = BASELINE_OUT
+
+
 def _search_dirs() -> list[Path]:
     here = Path(__file__).resolve().parent.parent
     return [here / "_baselines", here.parent / "data" / "baselines"]

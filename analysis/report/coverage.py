@@ -105,7 +105,7 @@ class Coverage:
 
         rows = []
         for t in self.tables:
-            row = article_row(t.document) if isinstance(t, LazyArticleTables) else t.article.to_dict()
+            row = article_row(t.doc) if isinstance(t, LazyArticleTables) else t.article.to_dict()
             if not str(row.get("title") or "").strip():
                 row["title"] = t.title
             rows.append(row)

@@ -47,16 +47,12 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from analysis.model import Article
-from analysis.report import plots
-from analysis.report.compare import COMPARED_METRICS, percentile_table
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pandas, matplotlib and the plots are imported when a page is made, not with the CLI's parser
+    import pandas as pd
     from matplotlib.figure import Figure
 
     from analysis.document import AnalysedDocument
+    from analysis.model import Article
 
 #: The committed baseline, named for what it is (learner-adapted, not the Guardian as published).
 BASELINE_NAME = "Guardian news articles as adapted for English learners"
@@ -121,6 +117,8 @@ def _figure_img(fig: Figure, alt: str, caption: str = "") -> str:
     """``fig`` as a PNG inside an ``<img>`` (``data:`` URL): no file beside the page, no metadata."""
     import matplotlib as mpl
 
+    from analysis.report import plots
+
     buf = io.BytesIO()
     with mpl.rc_context(plots.STYLE):
         fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
@@ -140,6 +138,8 @@ def summary_html(
     paragraphs: pd.DataFrame | None = None, baseline_label: str | None = None,
 ) -> str:
     """The cue counts (body paragraphs, as the metrics), then the values with the baseline's median and percentile."""
+    from analysis.report.compare import percentile_table
+
     if paragraphs is not None and len(cues):
         body = set(paragraphs.loc[paragraphs["role"] == "body", "paragraph"])
         cues = cues[cues["paragraph"].isin(body)]
@@ -153,8 +153,13 @@ def summary_html(
     boxes += '<div class="note" style="background:none">in the body text<br>(headline, standfirst and<br>' \
         "byline left out, as in the metrics)</div>"
     metrics = [m for m in SUMMARY if m in article]
-    has_base = baseline is not None and len(baseline) > 0
-    pct = percentile_table(article, baseline, [m for m in metrics if m in baseline]) if has_base else None
+    n_base = len(baseline) if baseline is not None else 0
+    has_base = n_base > 0
+    pct = (
+        percentile_table(article, baseline, [m for m in metrics if m in baseline])
+        if baseline is not None and has_base
+        else None
+    )
     head = "<tr><th>Measure</th><th>This article</th>"
     if has_base:
         head += '<th>Baseline median</th><th class="pctcell">Percentile in the baseline</th>'
@@ -173,11 +178,11 @@ def summary_html(
             cells += "<td>–</td><td>–</td>"
         rows.append(f"<tr>{cells}</tr>")
     if has_base and baseline_label:
-        note = (f'<p class="note">Percentiles compare this article with {len(baseline)} {_esc(baseline_label)}. '
+        note = (f'<p class="note">Percentiles compare this article with {n_base} {_esc(baseline_label)}. '
                 "50 means as many of them below as above.</p>")
     elif has_base:
         note = (
-            f'<p class="note">Percentiles compare this article with the {len(baseline)} articles of the '
+            f'<p class="note">Percentiles compare this article with the {n_base} articles of the '
             f"{_esc(BASELINE_CREDIT)}. Those texts were rewritten for language learners, so they are not the "
             "Guardian as published: read the percentiles as a rough guide, not a verdict. 50 means as many "
             "baseline articles below as above.</p>"
@@ -191,6 +196,8 @@ def summary_html(
 
 def sources_html(sources: pd.DataFrame) -> str:
     """The sources table (one row per speaker), escaped; columns as given, known ones labelled."""
+    import pandas as pd
+
     labels = {"speaker": "Speaker", "direct": "Direct quotes", "reported": "Reported", "words": "Words quoted",
               "hedges": "Hedges", "boosters": "Boosters", "first_paragraph": "First paragraph"}
     cols = [c for c in labels if c in sources] or list(sources.columns)
@@ -228,7 +235,7 @@ def _text_from_tables(paragraphs: pd.DataFrame, cues: pd.DataFrame) -> str:
 
 def _notices_html(document: Article | AnalysedDocument | None) -> str:
     """The analysed document's notices (an unread quotation convention, ...) as warning paragraphs."""
-    notices = document.notices() if hasattr(document, "notices") else ()
+    notices = document.notices() if document is not None and hasattr(document, "notices") else ()
     return "".join(f'<p class="note warning">Warning: {_esc(n.split(": ", 1)[-1])}</p>' for n in notices)
 
 
@@ -238,6 +245,9 @@ def report_figures(
 ) -> list[tuple[Figure, str, str]]:
     """The page's charts: (figure, alt text, caption). ``baseline_label``: what a baseline of the user's
     own articles is (default: the packaged baseline, :data:`BASELINE_NAME`)."""
+    from analysis.report import plots
+    from analysis.report.compare import COMPARED_METRICS
+
     figs = [
         (plots.readability_by_paragraph(paragraphs, article), "Bar chart: Flesch-Kincaid grade of each body paragraph",
          "Hatched bars: paragraphs under 100 words, whose grade is indicative only."),

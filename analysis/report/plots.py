@@ -19,6 +19,7 @@ import math
 import re
 import textwrap
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -27,6 +28,9 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from analysis.report.compare import percentile_rank
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 # Okabe & Ito (2008) colour-blind-safe palette.
 OKABE_ITO = {
@@ -42,7 +46,8 @@ OKABE_ITO = {
 SEED_COLOR = OKABE_ITO["vermillion"]
 COMPARABLE_COLOR = OKABE_ITO["blue"]
 CATEGORY_COLORS = {"hedge": OKABE_ITO["sky"], "booster": OKABE_ITO["orange"], "attribution": OKABE_ITO["green"]}
-STYLE = {
+#: rcParams of every figure (keys checked against matplotlib's by the type checker).
+STYLE: dict[RcKeyType, Any] = {
     "font.size": 10,
     "axes.titlesize": 12,
     "axes.labelsize": 10,
@@ -443,7 +448,7 @@ def readability_vs_hedging(
     if len(others) and groups is None:
         ax.scatter(others["flesch_kincaid_grade"], others["hedges_per_100w"], s=size, color=COMPARABLE_COLOR,
                    alpha=alpha, linewidths=0, label=f"comparable coverage ({len(others)})", zorder=3)
-    elif len(others):
+    elif len(others) and groups is not None:  # (groups is never None here: the branch above)
         names = sorted(set(groups) - {UNKNOWN_GROUP}) + ([UNKNOWN_GROUP] if UNKNOWN_GROUP in set(groups) else [])
         colors = group_colors(names)
         colors[UNKNOWN_GROUP] = "#999999"
@@ -459,7 +464,7 @@ def readability_vs_hedging(
     ax.set_title(escape_mathtext(title) if title else f"Readability against hedging, one point per article{what}")
     legend_title = None if groups is None else (color_by or "").replace("_", " ")
     n_entries = (groups.nunique() if groups is not None else 1) + 1 + (background is not None and len(background) > 0)
-    if numbered:
+    if grid is not None:  # numbered
         _number_points(ax, keyed)
         outside = {"bbox_to_anchor": (1.01, 1.0)} if groups is not None else {}  # one entry per group: beside
         ax.legend(loc="upper left", frameon=False, fontsize=8.5, title=legend_title, title_fontsize=9,
@@ -559,15 +564,14 @@ def paragraph_profiles(
 
 
 @styled
-def detector_scores(scores: dict[str, object], title: str = "", target_f1: float | None = 0.70) -> Figure:
+def detector_scores(scores: dict[str, object], title: str = "") -> Figure:
     """How far to trust the hedge detector, in plain words: two bars of 100 sentences.
 
     Top: of 100 sentences the detector marks as hedged, how many the annotators also
     judged uncertain (precision) and how many are false alarms. Bottom: of 100 sentences
     the annotators judged uncertain, how many it finds (recall) and how many it misses.
     ``scores`` is ``data/benchmarks/hedge_eval.json``: ``precision``, ``recall`` (0..1),
-    optionally ``dataset`` and ``sentences``. ``target_f1`` is accepted for
-    compatibility and not drawn: an F1 target means little to a reader of the chart.
+    optionally ``dataset`` and ``sentences`` (no F1 target is drawn: it means little to a reader).
     """
     precision, recall = float(scores["precision"]), float(scores["recall"])  # type: ignore[arg-type]
     right, found = round(100 * precision), round(100 * recall)
@@ -616,7 +620,9 @@ def who_hedges(article: pd.Series, sources: pd.DataFrame, title: str = "") -> Fi
         Horizontal bars of counts, one pair per voice, with each source's words in its label,
         so a source quoted at length is told from one quoted once.
     """
-    rows = [("the author (own words)", int(article["author_hedges"]), int(article["author_boosters"]), None)]
+    rows: list[tuple[str, int, int, int | None]] = [
+        ("the author (own words)", int(article["author_hedges"]), int(article["author_boosters"]), None)
+    ]
     for _, s in sources.iterrows():
         name = s["speaker"] or "unknown source"
         rows.append((name, int(s["hedges"]), int(s["boosters"]), int(s["words"])))

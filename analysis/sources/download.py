@@ -212,8 +212,9 @@ class _HTTPSConnection(_HTTPConnection, http.client.HTTPSConnection):
 
     def connect(self) -> None:
         http.client.HTTPConnection.connect(self)
-        host = self._tunnel_host or self.host
-        sock = self._context.wrap_socket(self.sock, server_hostname=host, do_handshake_on_connect=False)
+        host = self._tunnel_host or self.host  # type: ignore[attr-defined]
+        sock = self._context.wrap_socket(  # type: ignore[attr-defined]
+            self.sock, server_hostname=host, do_handshake_on_connect=False)
         sock.deadline = self._deadline
         sock.do_handshake()
         self.sock = sock

@@ -6,7 +6,7 @@
 * ``.txt`` / ``.md`` (anything else that is text): read like
   :func:`analysis.load_article` reads it (optional YAML front matter; blocks between
   blank lines, or one paragraph per line when there is no blank line).
-* ``http://`` / ``https://`` URLs: downloaded by :mod:`analysis.fetch`, then as HTML.
+* ``http://`` / ``https://`` URLs: downloaded by :mod:`analysis.sources.fetch`, then as HTML.
 * A folder: its article files (:func:`source_files`), each added on its own.
 
 Metadata, later sources winning: what the file says (page metadata, front matter,
@@ -51,8 +51,6 @@ MAX_PAGE_BYTES = MAX_BYTES * 2
 #: Fewer words than this extracted from a page means there was no article (e.g. only a menu).
 MIN_HTML_WORDS = 20
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
-#: Metadata options a caller may set; they override extracted values.
-OVERRIDABLE = ("title", "author", "outlet", "date", "url", "kind", "event")
 #: Files a folder given to ``add`` stands for (sorted; hidden files, README/LICENSE/... left out).
 SOURCE_SUFFIXES = (*HTML_SUFFIXES, *STORE_SUFFIXES)
 #: What starts a page that ``add`` extracts with trafilatura (after leading comments; see ``starts_like_html``).
@@ -61,7 +59,7 @@ _PAGE_START = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE
 
 @dataclass
 class Extracted:
-    """Paragraphs plus metadata ready for :meth:`analysis.store.Store.add`."""
+    """Paragraphs plus metadata ready for :meth:`analysis.sources.store.Store.add`."""
 
     paragraphs: list[str]
     meta: dict[str, object] = field(default_factory=dict)
@@ -85,6 +83,7 @@ def extract_html(html: str | bytes, *, url: str | None = None, name: str = "<htm
     a page that is only navigation, or a script-rendered page).
     """
     import trafilatura
+    from trafilatura.settings import Document
 
     try:
         doc = trafilatura.bare_extraction(
@@ -99,8 +98,8 @@ def extract_html(html: str | bytes, *, url: str | None = None, name: str = "<htm
         )
     except Exception as exc:  # noqa: BLE001 - trafilatura/lxml raise many types on broken markup
         raise InputError(f"{name}: cannot parse the HTML ({type(exc).__name__}: {exc})") from None
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    text = doc.text if isinstance(doc, Document) else None  # None: nothing found (a dict only when asked for)
+    if doc is None or isinstance(doc, dict) or not text or not text.strip():
         raise InputError(f"{name}: no article text found in the page (only navigation, or rendered by scripts?)")
     paragraphs = [line for line in text.split("\n") if line.strip()]
     n_words = len(re.findall(r"\w+", text))
@@ -124,7 +123,7 @@ def extract_text(text: str, *, name: str = "<text>", defaults: Mapping[str, obje
 
     ``defaults`` (a sidecar's metadata) override the front matter. Without a
     ``title`` from either, a first paragraph that reads as a headline (see
-    :func:`analysis.segmentation.assign_roles`) is the title. ``source_sha256`` is
+    :func:`analysis.annotate.segmentation.assign_roles`) is the title. ``source_sha256`` is
     the digest of the body as :func:`analysis.load_article` sees this text (kept
     from the front matter when it has one: a file copied from a store).
     """

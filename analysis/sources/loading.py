@@ -24,7 +24,7 @@ import stat
 import unicodedata
 import warnings
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -278,18 +278,18 @@ def decode(data: bytes, name: str = "<text>") -> str:
     # Windows-1251: Cyrillic letters are 0xC0-0xFF and come in runs (whole words).
     cyr_runs = sum(len(m) for m in _CYRILLIC_1251.findall(data))
     if high and cyr_runs / high > 0.6:
-        text = _decode_or_none(data, "cp1251")  # None: a byte Windows-1251 leaves undefined (0x98)
-        if text is not None:
-            _check_text(text, name)
+        decoded = _decode_or_none(data, "cp1251")  # None: a byte Windows-1251 leaves undefined (0x98)
+        if decoded is not None:
+            _check_text(decoded, name)
             warnings.warn(f"{name}: not UTF-8; decoded as Windows-1251 (Cyrillic)", InputWarning, stacklevel=2)
-            return text
+            return decoded
     # Windows-1252/Latin-1: English text with a few accented letters or smart quotes.
     if high / len(data) < 0.05:
-        text = _decode_or_none(data, "cp1252")
-        if text is not None:
-            _check_text(text, name)
+        decoded = _decode_or_none(data, "cp1252")
+        if decoded is not None:
+            _check_text(decoded, name)
             warnings.warn(f"{name}: not UTF-8; decoded as Windows-1252 (Latin-1)", InputWarning, stacklevel=2)
-            return text
+            return decoded
     raise InputError(f"{name}: not valid UTF-8 and the encoding cannot be told; save it as UTF-8")
 
 
@@ -319,7 +319,7 @@ class MetadataLoader(yaml.SafeLoader):
         super().__init__(stream)
         self._depth = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:  # PyYAML: an int or a key node
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(
@@ -340,7 +340,9 @@ class MetadataLoader(yaml.SafeLoader):
 MetadataLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"),
                                      ["~", "n", "N", ""])
 for _tag in ("bool", "int", "float", "timestamp", "binary"):  # an explicit tag keeps the scalar as written
-    MetadataLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", yaml.SafeLoader.construct_yaml_str)
+    MetadataLoader.add_constructor(  # the stubs want a method of MetadataLoader itself; this is an inherited one
+        f"tag:yaml.org,2002:{_tag}", yaml.SafeLoader.construct_yaml_str  # type: ignore[type-var]
+    )
 
 
 def load_metadata(text: str) -> object:
@@ -560,7 +562,7 @@ def _markdown_roles(paragraphs: tuple[Paragraph, ...], blocks: tuple[object, ...
     return tuple(out)
 
 
-def load_article(path: str | Path, max_bytes: int = MAX_BYTES, **metadata: object) -> Article:
+def load_article(path: str | Path, max_bytes: int = MAX_BYTES, **metadata: Any) -> Article:
     """Read ``path`` into an :class:`Article`.
 
     Args:

@@ -39,7 +39,7 @@ Rules:
   from another outlet (a syndicated copy) is stored as its own entry.
 * ``added`` is when the text was stored; ``retrieved_at`` when it was downloaded
   (URLs only). ``event`` is a free label grouping coverage of one event.
-* ``language`` is ``"en"`` or what :func:`analysis.language.detect_language` saw
+* ``language`` is ``"en"`` or what :func:`analysis.annotate.language.detect_language` saw
   (``"cyrillic"``, ``"non-en-latin"``, ...). Non-English articles are stored, but
   English metrics skip them (:func:`partition_store`, :func:`comparable_paths`).
 """
@@ -60,10 +60,9 @@ from analysis.annotate.language import detect_language
 from analysis.errors import InputError
 from analysis.io import OutputExists, atomic_write_text
 from analysis.model import Article
+from analysis.sources import DEFAULT_STORE
 from analysis.sources.loading import MAX_BYTES, load_article, read_text, slugify, split_front_matter, text_sha256
 
-#: Default store, relative to the working directory.
-DEFAULT_STORE = Path("data/articles")
 #: Files the store (and ``analyze DIR``) reads as articles.
 STORE_SUFFIXES = (".md", ".txt", ".markdown")
 #: File stems (case-insensitive) that are a folder's documentation, never an article.
@@ -347,10 +346,6 @@ class Store:
         if self._index is None:
             self._index = _Index(self.paths())
         return self._index
-
-    def find_sha256(self, sha256: str) -> Path | None:
-        """The stored file whose text has this digest, or ``None``."""
-        return next(iter(self._read().by_sha.get(sha256, ())), None)
 
     def find_url(self, url: str) -> Path | None:
         """The stored file recorded with this URL, or ``None``."""

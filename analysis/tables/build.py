@@ -158,8 +158,8 @@ def sentence_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
     meta = metadata(doc)
     predicted = set(doc.predictions)
     per_sentence: dict[tuple[int, int], list[str]] = {}
-    for c in doc.cues:
-        per_sentence.setdefault((c.paragraph, c.sentence), []).append(c.category)
+    for cue in doc.cues:
+        per_sentence.setdefault((cue.paragraph, cue.sentence), []).append(cue.category)
     rows = []
     for i, (s, c, sc, m) in enumerate(zip(doc.sentences, doc.counts, doc.sentiment, doc.measures, strict=True)):
         cats = per_sentence.get((s.paragraph, s.index), [])

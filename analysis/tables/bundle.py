@@ -38,29 +38,30 @@ class LazyArticleTables(ArticleTables):
 
     def __init__(self, doc: AnalysedDocument) -> None:  # noqa: D107 - no dataclass __init__: fields are lazy
         self.document = doc
+        self.doc = doc  # the same, typed as present
         self.title = doc.article.title or doc.article.article_id
 
     @cached_property
     def article(self) -> pd.Series:  # type: ignore[override]
         from analysis.tables.build import article_series
 
-        return article_series(self.document)
+        return article_series(self.doc)
 
     @cached_property
     def paragraphs(self) -> pd.DataFrame:  # type: ignore[override]
         from analysis.tables.build import paragraph_table
 
-        return paragraph_table(self.document)
+        return paragraph_table(self.doc)
 
     @cached_property
     def sentences(self) -> pd.DataFrame:  # type: ignore[override]
-        return sentence_metrics(self.document)
+        return sentence_metrics(self.doc)
 
     @cached_property
     def cues(self) -> pd.DataFrame:  # type: ignore[override]
         from analysis.tables import cues
 
-        return cues(self.document)
+        return cues(self.doc)
 
 
 def document_tables(doc: AnalysedDocument, lazy: bool = False) -> ArticleTables:

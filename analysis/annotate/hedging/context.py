@@ -124,16 +124,8 @@ def _is_number(tok: str) -> bool:
     return tok[0].isdigit() or tok[0] in "$£€" or tok in _NUMBER_WORDS
 
 
-_IRREGULAR_PARTICIPLES = WORDS['irregular_participles']
-
-
 def _is_plural(tok: str) -> bool:
     return len(tok) > 3 and tok.endswith("s") and not tok.endswith(("ss", "us", "is", "ous"))
-
-
-def _is_participle(tok: str) -> bool:
-    """Past participle by form: regular ``-ed`` (``used``) or a common irregular one."""
-    return (tok.endswith("ed") and len(tok) > 4) or tok in _IRREGULAR_PARTICIPLES
 
 
 _HONORIFICS = WORDS['honorifics']

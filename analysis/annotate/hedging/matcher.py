@@ -34,7 +34,7 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
     lex = lexicon or default_lexicon()
     lowered = text.lower()
     matches = lex.lower_pattern.finditer(lowered) if lowers_exactly(text, lowered) else lex.pattern.finditer(text)
-    out = []
+    out: list[Cue] = []
     for m in matches:
         found = m.group(0)
         entry = lex.by_phrase.get(found)

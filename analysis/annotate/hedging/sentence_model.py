@@ -118,7 +118,7 @@ def read_feature_words(text: str) -> dict[str, list[str]]:
 
 def feature_words_text() -> str:
     """The packaged word classes file, as text (its SHA-256 is recorded in the weights file)."""
-    return resources.files("analysis").joinpath("data", FEATURE_WORDS_FILE).read_text(encoding="utf-8")
+    return (resources.files("analysis") / "data" / FEATURE_WORDS_FILE).read_text(encoding="utf-8")
 
 
 @cache
@@ -316,7 +316,7 @@ def load_model() -> SentenceModel:
 
     Plain JSON; nothing is unpickled or executed.
     """
-    raw = json.loads(resources.files("analysis").joinpath("data", WEIGHTS_FILE).read_text(encoding="utf-8"))
+    raw = json.loads((resources.files("analysis") / "data" / WEIGHTS_FILE).read_text(encoding="utf-8"))
     columns = [raw["weights"][m] for m in MEASURES]
     names = sorted(set().union(*columns))
     return SentenceModel(
