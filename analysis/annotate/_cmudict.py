@@ -294,10 +294,15 @@ def syllable_table() -> dict[str, int]:
 
     name = f"cmudict-{_source_stamp()}.txt"
     folders = (cache_dir() / "syllables", _temp_root() / "syllables")
-    for folder in folders:
+    table: dict[str, int] | None = None
+    for k, folder in enumerate(folders):
         with contextlib.suppress(OSError, UnicodeDecodeError, ValueError):
-            return _parse_table((folder / name).read_text(encoding="utf-8"))
-    table = build_syllable_table()
+            table = _parse_table((folder / name).read_text(encoding="utf-8"))
+            if k == 0:
+                return table
+            break  # the temporary copy: also written to the cache folder below, if it can be
+    if table is None:
+        table = build_syllable_table()
     data = _table_text(table).encode("utf-8")
     for folder in folders:
         try:

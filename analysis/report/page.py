@@ -350,6 +350,8 @@ def report_for_path(
         baseline: ``True``: the packaged baseline; ``False``: none; an article table: rank against it.
         baseline_label: what that table is (see :func:`report_html`).
     """
+    import pandas as pd
+
     from analysis.document import analyze
     from analysis.report.baseline import load_baseline
     from analysis.sources.loading import load_article

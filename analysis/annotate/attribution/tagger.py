@@ -551,7 +551,8 @@ def anchored(st: Parse, toks: list[Tok], cue: tuple[int, int], a: int) -> bool:
     impersonal one ("It is said", "It should be noted", "It is expected that", "it is clear
     that": a form of "be" before the cue); a reporting verb of the word lists followed by a
     to-infinitive ("expects to sign") or by a noun phrase object where its content would start
-    ("admits failings over ..."); a participle after a comma with its content after it ("The
+    ("admits failings over ..."); a cue ending in a preposition, whose object is a topic ("spoke
+    about the economy"); a participle after a comma with its content after it ("The
     Union State, also referred to as ..."). Other cues the tagger learned ("vowed", "are skeptical
     of") stand.
     """
@@ -575,6 +576,8 @@ def anchored(st: Parse, toks: list[Tok], cue: tuple[int, int], a: int) -> bool:
     ):
         return False  # a participle modifying the noun before it: "The Union State, also referred to as ..."
     be = [k for k in range(max(x - 1, 0), y) if toks[k].low in c["be_form"]]
+    if toks[y - 1].low in c["prep"]:
+        return False  # a topic, not a report: "spoke at length about the economy"
     # impersonal: "It is said", "It should be noted", "it is clear that" (not "it is arguing")
     if (
         be
