@@ -211,6 +211,7 @@ def run() -> NoReturn:
         running[0] = False
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         status = _interrupted(exc)
+    sys.unraisablehook = previous_hook
     if status in (EXIT_INTERRUPTED, EXIT_TERMINATED):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
