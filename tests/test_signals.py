@@ -255,3 +255,23 @@ def test_a_stop_turned_into_an_import_error_stops_the_corpus_run(monkeypatch: py
     monkeypatch.setattr(analysis.document, "analyze", interrupted)
     with pytest.raises(KeyboardInterrupt):
         analyze_corpus([article_from_text("The minister said the plan could fail.", article_id="a")])
+
+
+def test_a_stop_that_interrupts_an_import_ends_without_finalizing(tmp_path: Path) -> None:
+    """A SIGTERM inside matplotlib's ft2font (a pybind11 module) being imported: 'error: interrupted', then a crash
+    while the interpreter finalized the half-initialised module (status -6)."""
+    module = tmp_path / "slow_extension.py"
+    module.write_text("import os, signal, time\nos.kill(os.getpid(), signal.SIGTERM)\ntime.sleep(5)\n")
+    code = (
+        "import atexit, sys\nimport analysis.cli as cli\n"
+        "atexit.register(lambda: print('finalized', flush=True))\n"
+        "def command(args):\n"
+        "    import slow_extension  # the stop lands while it is imported\n"
+        "import analysis.cli.analyze as analyze\n"
+        "analyze.cmd_analyze = command\n"
+        "sys.argv[1:] = ['analyze']\n"
+        "cli.run()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False,
+                          env={**ENV, "PYTHONPATH": f"{ROOT}{os.pathsep}{tmp_path}"})
+    assert (proc.returncode, proc.stdout, proc.stderr) == (143, "", "error: interrupted\n")

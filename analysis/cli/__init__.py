@@ -58,13 +58,27 @@ class Terminated(KeyboardInterrupt):
     """
 
 
+def _importing(frame: object) -> bool:
+    """Whether ``frame`` (where a signal handler runs) is inside an import: a frame of the import machinery.
+
+    Checked when the signal lands: the machinery's frames are taken out of the
+    traceback of an exception that leaves an import.
+    """
+    f = frame
+    while f is not None:
+        if f.f_code.co_filename.startswith("<frozen importlib"):  # type: ignore[attr-defined]
+            return True
+        f = f.f_back  # type: ignore[attr-defined]
+    return False
+
+
 def _exit_now(status: int) -> NoReturn:
     """End the process with ``status`` without finalizing the interpreter.
 
-    For a stop that interrupted a C extension while it was imported: the run's own
-    clean-up has run (outputs discarded, workers stopped, the cache closed), but the
-    half-initialised module can crash the interpreter's finalization ("Fatal Python
-    error", status -6).
+    For a stop that interrupted an import (of a C extension, perhaps: matplotlib's
+    ft2font, SciPy's pybind11 modules): the run's own clean-up has run (outputs
+    discarded, workers stopped, the cache closed), but a half-initialised extension
+    module can crash the interpreter's finalization ("Fatal Python error", status -6).
     """
     import contextlib
 
@@ -158,19 +172,24 @@ def run() -> NoReturn:
     interpreter restores the default handlers during shutdown, and a signal
     arriving then would kill it mid-exit. A stop landing while a finalizer runs
     (``__del__``, a weakref callback), where Python swallows the exception it
-    raises, is sent again until it stops the run.
+    raises, is sent again until it stops the run; one landing while a module is
+    imported ends the process without finalizing the interpreter (:func:`_exit_now`).
     """
     try:  # a Ctrl-C even while `signal` itself is imported is one line, not a traceback
         import signal
     except KeyboardInterrupt as exc:
         sys.exit(_interrupted(exc))
 
+    in_import = [False]
+
     def stop(signum: int, frame: object) -> None:
         quiet()
+        in_import[0] = _importing(frame)
         raise Terminated
 
     def interrupt(signum: int, frame: object) -> None:
         quiet()  # the run is stopping: a second Ctrl-C must not land in the clean-up (a __del__, a finally)
+        in_import[0] = _importing(frame)
         raise KeyboardInterrupt
 
     def quiet() -> None:
@@ -215,6 +234,8 @@ def run() -> NoReturn:
     if status in (EXIT_INTERRUPTED, EXIT_TERMINATED):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        if in_import[0]:  # a half-initialised extension module could crash the interpreter's finalization
+            _exit_now(status)
     sys.exit(status)
 
 
