@@ -77,13 +77,15 @@ else
 		--ExecutePreprocessor.store_widget_state=False $(NOTEBOOKS)
 endif
 
-# Performance tables of issue 6 (scripts that print tables; need ../shared; several minutes).
+# Performance tables of issues 6 and 23 (scripts that print tables; need ../shared; several minutes).
 bench: install-test
 	$(PY) benchmarks/bench_pipeline.py
 	$(PY) benchmarks/bench_cold_start.py
 	$(PY) benchmarks/bench_corpus.py
 	$(PY) benchmarks/bench_streaming.py
 	$(PY) benchmarks/bench_large_input.py
+	$(PY) benchmarks/bench_compare.py
+	$(PY) benchmarks/bench_explore.py
 
 lint: install-test
 	$(BIN)/ruff check analysis tests benchmarks scripts

@@ -30,9 +30,10 @@ class AnalysisConfig:
             the passage length the formulas were calibrated on).
         min_smog_sentences: ``smog_reliable`` needs at least this many sentences (30:
             McLaughlin's SMOG sample).
-        uncertainty_threshold: a sentence is counted in ``uncertain_sentences`` when the
-            model's probability is at least this (0..1); ``None`` = the threshold chosen by
-            cross-validation on the training data and shipped with the weights.
+        uncertainty_threshold: one threshold (0..1) for both speculation and vagueness: a
+            sentence is speculative, vague, and so uncertain when the measure is at least this;
+            ``None`` = each measure's own threshold, chosen by cross-validation on the training
+            data and shipped with the weights.
     """
 
     lexicon: str | None = None

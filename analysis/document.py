@@ -21,10 +21,10 @@ Layers, in the order they are made (each reads only the ones before it):
 6. ``sentiment``: VADER scores of each sentence;
 7. ``voice_words``: per paragraph, words in quotations, words in reported content
    (outside quotations) and all words;
-8. ``uncertainty``: per sentence, the probability that it expresses uncertainty
-   (:mod:`analysis.annotate.hedging.sentence_model`, from its words and its cues), and for
-   each sentence at or over the threshold, the features that drove the score
-   (``uncertainty_drivers``), so the number is never a black box.
+8. ``measures``: per sentence, its speculation, vagueness and perceived certainty
+   (:mod:`analysis.annotate.hedging.sentence_model`, from its cues and context words), and for
+   each sentence speculative or vague at the thresholds, the features that drove each of those
+   measures (``uncertainty_drivers``), so a number is never a black box.
 
 Every span is an offset into ``Article.text`` (one convention throughout).
 A document round-trips through JSON (:meth:`AnalysedDocument.to_dict`,
@@ -33,24 +33,31 @@ A document round-trips through JSON (:meth:`AnalysedDocument.to_dict`,
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass, field, replace
 from typing import Any
 
 from analysis.annotate import counts as counting
-from analysis.annotate.attribution import Attribution, find_attributions, voice_of
+from analysis.annotate.attribution import Attribution, SpanIndex, find_attributions, relation_index, voice_of
 from analysis.annotate.counts import Counts
 from analysis.annotate.hedging import Cue, find_cues
 from analysis.annotate.hedging.predictions import unhedged_predictions
+from analysis.annotate.hedging.sentence_model import DECIDED, Driver, SentenceMeasures
 from analysis.annotate.quotes import Quote, find_quotes, quoted_words
 from analysis.annotate.sentiment import Scores, sentence_scores
 from analysis.config import DEFAULT_CONFIG, AnalysisConfig
 from analysis.errors import InputError
 from analysis.model import Article, Paragraph, Sentence
 
+#: Attribution cues in the body from which a document with no quotation is noticed (:meth:`AnalysedDocument.notices`).
+NOTICE_MIN_ATTRIBUTIONS = 2
+#: Marks that may open a quotation the quotation layer does not read.
+_UNREAD_MARKS = re.compile(r"(?:^|[\s(\[])'(?=\w)|[‹›「」『』‚‛]|,,|<<|>>|^[—–] ", re.MULTILINE)
+
 #: Bump when the layers or their JSON form change (part of the cache key).
-DOCUMENT_VERSION = 3
+DOCUMENT_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -69,10 +76,13 @@ class AnalysedDocument:
         predictions: positions in ``sentences`` of unhedged author predictions.
         sentiment: per sentence, VADER :class:`~analysis.annotate.sentiment.Scores`.
         voice_words: per paragraph, ``(quoted words, reported words, all words)``.
-        uncertainty: per sentence, the model's probability of uncertainty (0..1).
-        uncertainty_drivers: ``{sentence position: ((feature, contribution to the logit), ...)}``
-            for the sentences at or over :attr:`uncertainty_threshold`, strongest first.
-        uncertainty_threshold: the decision threshold used (the config's, or the model's).
+        measures: per sentence, its :class:`~analysis.annotate.hedging.sentence_model.SentenceMeasures`
+            (speculation 0..1, vagueness 0..1, certainty 1..6).
+        uncertainty_drivers: ``{sentence position: ((measure, feature, contribution to the
+            measure's logit), ...)}`` for the sentences speculative or vague at :attr:`thresholds`:
+            for each such measure its strongest features.
+        thresholds: the decision thresholds of speculation and vagueness used (the model's, or the
+            config's ``uncertainty_threshold`` for both).
     """
 
     article: Article
@@ -85,13 +95,26 @@ class AnalysedDocument:
     predictions: tuple[int, ...]
     sentiment: tuple[Scores, ...]
     voice_words: tuple[tuple[int, int, int], ...]
-    uncertainty: tuple[float, ...] = ()
-    uncertainty_drivers: dict[int, tuple[tuple[str, float], ...]] = field(default_factory=dict)
-    uncertainty_threshold: float = 0.5
+    measures: tuple[SentenceMeasures, ...] = ()
+    uncertainty_drivers: dict[int, tuple[Driver, ...]] = field(default_factory=dict)
+    thresholds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(DECIDED, 0.5))
+
+    @property
+    def uncertainty(self) -> tuple[float, ...]:
+        """Per sentence, ``max(speculation, vagueness)`` (the old name's stated combination)."""
+        return tuple(m.uncertainty for m in self.measures)
+
+    def is_speculative(self, position: int) -> bool:
+        """Whether the sentence at ``position`` of :attr:`sentences` is at or over the speculation threshold."""
+        return self.measures[position].speculation >= self.thresholds["speculation"]
+
+    def is_vague(self, position: int) -> bool:
+        """Whether the sentence at ``position`` is at or over the vagueness threshold."""
+        return self.measures[position].vagueness >= self.thresholds["vagueness"]
 
     def is_uncertain(self, position: int) -> bool:
-        """Whether the sentence at ``position`` of :attr:`sentences` is at or over the threshold."""
-        return self.uncertainty[position] >= self.uncertainty_threshold
+        """Whether the sentence at ``position`` is speculative or vague."""
+        return self.is_speculative(position) or self.is_vague(position)
 
     def sentence_range(self, paragraph: int) -> range:
         """Positions in :attr:`sentences` of paragraph ``paragraph``'s sentences."""
@@ -129,6 +152,29 @@ class AnalysedDocument:
             out[r.paragraph].append(r)
         return out
 
+    def notices(self) -> tuple[str, ...]:
+        """One-line notices about what the layers could not read, for the person running the analysis.
+
+        Today one: the body has attributions ("said", "told", "critics say") and marks that may open
+        quotations in a convention the quotation layer does not read (a straight single quote before a
+        word, ‹ ›, 「 」, ,, << >>, a dialogue dash), but no quotation it reads: words quoted that way
+        count as the author's. An unknown convention is never silent; plain reported speech is no news.
+        """
+        if self.quotes:
+            return ()
+        body = [p for p in self.article.paragraphs if p.is_body]
+        if not any(_UNREAD_MARKS.search(p.text) for p in body):
+            return ()
+        index = {p.index for p in body}
+        said = sum(c.paragraph in index and (c.category == "attribution" or c.subtype == "weasel") for c in self.cues)
+        if said < NOTICE_MIN_ATTRIBUTIONS:
+            return ()
+        where = self.article.source_path or self.article.article_id
+        return (
+            f"{where}: {said} attributions but no quotation marks this tool reads "
+            "(\" “ ” « » `` '' ‘ ’); words quoted in another convention are counted as the author's",
+        )
+
     def with_identity(self, **metadata: Any) -> AnalysedDocument:
         """The same layers with the article's identity fields replaced (``article_id``, ``source_path``...)."""
         return replace(self, article=replace(self.article, **metadata))
@@ -161,9 +207,9 @@ class AnalysedDocument:
             "predictions": list(self.predictions),
             "sentiment": [list(s) for s in self.sentiment],
             "voice_words": [list(v) for v in self.voice_words],
-            "uncertainty": list(self.uncertainty),
+            "measures": [[m.speculation, m.vagueness, m.certainty] for m in self.measures],
             "uncertainty_drivers": {str(k): [list(x) for x in v] for k, v in self.uncertainty_drivers.items()},
-            "uncertainty_threshold": self.uncertainty_threshold,
+            "thresholds": dict(self.thresholds),
         }
 
     @classmethod
@@ -206,11 +252,12 @@ class AnalysedDocument:
             predictions=tuple(data["predictions"]),
             sentiment=tuple(Scores(*s) for s in data["sentiment"]),
             voice_words=tuple((int(q_), int(r_), int(w_)) for q_, r_, w_ in data["voice_words"]),
-            uncertainty=tuple(float(u) for u in data["uncertainty"]),
+            measures=tuple(SentenceMeasures(float(s), float(v), float(c)) for s, v, c in data["measures"]),
             uncertainty_drivers={
-                int(k): tuple((str(f), float(c)) for f, c in v) for k, v in data["uncertainty_drivers"].items()
+                int(k): tuple((str(m), str(f), float(c)) for m, f, c in v)
+                for k, v in data["uncertainty_drivers"].items()
             },
-            uncertainty_threshold=float(data["uncertainty_threshold"]),
+            thresholds={k: float(v) for k, v in data["thresholds"].items()},
         )
 
 
@@ -275,18 +322,16 @@ def analyze(article: Article, config: AnalysisConfig | None = None) -> AnalysedD
             if paragraphs[i].start >= r.end:
                 break
             by_paragraph[i].append(r)
+    index = relation_index(relations)
     cues: list[Cue] = []
     predictions: list[int] = []
     voice_words: list[tuple[int, int, int]] = []
     first = 0
     for p, inside in zip(paragraphs, by_paragraph, strict=True):
         starts = [s.start for s in p.sentences]
-        pcues = [_place(c, p, inside, starts) for c in find_cues(p.text, lexicon)]
+        pcues = [_place(c, p, index if inside else None, starts) for c in find_cues(p.text, lexicon)]
         cues.extend(pcues)
-        author_text = p.text
-        for r in inside:  # blank quoted and reported content, keeping offsets: only the author's words predict
-            a, b = max(r.start, p.start) - p.start, min(r.end, p.end) - p.start
-            author_text = author_text[:a] + " " * (b - a) + author_text[b:]
+        author_text = _blanked(p.text, p.start, inside) if inside else p.text  # only the author's words predict
         sentence_spans = [(s.start, s.end) for s in p.sentences]
         predictions.extend(first + i for i in unhedged_predictions(author_text, sentence_spans, pcues, p.start))
         if inside:
@@ -298,7 +343,7 @@ def analyze(article: Article, config: AnalysisConfig | None = None) -> AnalysedD
             n_words = quoted_words(p.text, p.start, ())[1]
         voice_words.append((n_quoted, n_either - n_quoted, n_words))
         first += len(p.sentences)
-    scores, drivers, threshold = _uncertainty(sentences, cues, config)
+    scores, drivers, thresholds = _measures(sentences, cues, config)
     return AnalysedDocument(
         article=article,
         config=config,
@@ -310,20 +355,21 @@ def analyze(article: Article, config: AnalysisConfig | None = None) -> AnalysedD
         predictions=tuple(predictions),
         sentiment=tuple(sentence_scores([s.text for s in sentences])),
         voice_words=tuple(voice_words),
-        uncertainty=scores,
+        measures=scores,
         uncertainty_drivers=drivers,
-        uncertainty_threshold=threshold,
+        thresholds=thresholds,
     )
 
 
-#: Drivers kept per uncertain sentence.
+#: Drivers kept per measure of a speculative or vague sentence.
 DRIVERS = 3
 
 
-def _uncertainty(
+def _measures(
     sentences: Sequence[Sentence], cues: Sequence[Cue], config: AnalysisConfig
-) -> tuple[tuple[float, ...], dict[int, tuple[tuple[str, float], ...]], float]:
-    """The model's score of every sentence (its cues re-based to it), and the drivers of the uncertain ones."""
+) -> tuple[tuple[SentenceMeasures, ...], dict[int, tuple[Driver, ...]], dict[str, float]]:
+    """The measures of every sentence (its cues re-based to it), the drivers of the speculative or vague ones,
+    and the thresholds used."""
     from analysis.annotate.hedging.sentence_model import load_model, score_and_explain
 
     per_sentence: list[list[Cue]] = [[] for _ in sentences]
@@ -333,17 +379,27 @@ def _uncertainty(
         if i >= 0 and c.start < sentences[i].end:
             s = sentences[i].start
             per_sentence[i].append(Cue(c.start - s, c.end - s, c.text, c.category, c.subtype))
-    threshold = config.uncertainty_threshold if config.uncertainty_threshold is not None else load_model().threshold
-    probs, drivers = score_and_explain([s.text for s in sentences], per_sentence, threshold, DRIVERS)
-    scores = tuple(probs)
-    return scores, drivers, threshold
+    u = config.uncertainty_threshold
+    thresholds = dict(load_model().thresholds) if u is None else dict.fromkeys(DECIDED, float(u))
+    scores, drivers = score_and_explain([s.text for s in sentences], per_sentence, thresholds, DRIVERS)
+    return tuple(scores), drivers, thresholds
 
 
-def _place(c: Cue, p: Paragraph, relations: Sequence[Attribution], sentence_starts: list[int]) -> Cue:
+def _blanked(text: str, start: int, relations: Sequence[Attribution]) -> str:
+    """``text`` (at ``start`` in the article) with the content of ``relations`` blanked out, offsets kept."""
+    chars = list(text)
+    for r in relations:
+        a, b = max(r.start - start, 0), min(r.end - start, len(text))
+        if a < b:
+            chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _place(c: Cue, p: Paragraph, relations: SpanIndex | None, sentence_starts: list[int]) -> Cue:
     """Cue ``c`` found in ``p.text``: article offsets, paragraph, sentence, voice and speaker."""
     a, b = p.start + c.start, p.start + c.end
     sentence = max(bisect_right(sentence_starts, a) - 1, 0) if sentence_starts else -1
-    voice, speaker = voice_of(a, b, relations) if relations else ("author", "")
+    voice, speaker = voice_of(a, b, relations) if relations is not None else ("author", "")
     return Cue(a, b, c.text, c.category, c.subtype, voice, speaker, p.index, sentence)
 
 

@@ -14,8 +14,10 @@ from analysis.annotate.hedging import (  # noqa: F401
     Cue,
     Lexicon,
     LexiconEntry,
+    SentenceMeasures,
     __all__,
     build_lexicon,
+    certainty,
     default_lexicon,
     explain,
     find_cues,
@@ -23,8 +25,11 @@ from analysis.annotate.hedging import (  # noqa: F401
     is_uncertain,
     lexicon_table,
     load_lexicon,
+    measures,
     score_sentences,
+    speculation,
     uncertainty,
+    vagueness,
 )
 
 

@@ -8,10 +8,12 @@ false-negative words; writes the same numbers to ``data/benchmarks/hedge_eval.js
 
 Usage::
 
-    .venv/bin/python benchmarks/hedge_eval.py [CSV] [--json PATH] [--top N]
+    .venv/bin/python benchmarks/hedge_eval.py [CSV] [--part dev|test|all] [--json PATH] [--top N]
 
 The CSV (columns ``text,label``; label 1 = uncertain) defaults to
-``../shared/dev/conll2010-wikipedia-train.csv`` beside the checkout.
+``../shared/dev/conll2010-wikipedia-train.csv`` beside the checkout. ``--part`` (default ``dev``) keeps
+the rows of the frozen hold-out split (``scripts/holdout.py``, set ``wikipedia``): ``dev`` is what
+lexicon work may look at, ``test`` is scored once a design is settled, ``all`` is the whole file.
 False-negative "words" are the words most over-represented in missed uncertain
 sentences relative to true negatives (count in misses minus the count expected
 from the true-negative rate), i.e. likely cues the lexicon lacks.
@@ -127,23 +129,36 @@ def lexicon_ceiling(rows: list[tuple[str, int]], min_support: int = 5) -> dict[s
     return {**best, "min_support": min_support}
 
 
-def read_rows(path: Path) -> list[tuple[str, int]]:
-    """``(text, label)`` pairs from a ``text,label`` CSV."""
+def read_rows(path: Path, part: str = "all") -> list[tuple[str, int]]:
+    """``(text, label)`` pairs from a ``text,label`` CSV; ``part`` ``dev``/``test`` keeps that part of the
+    frozen hold-out (``scripts/holdout.py``, rows of the Wikipedia file), ``all`` every row."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from holdout import part as part_of
+
     with path.open(encoding="utf-8", newline="") as fh:
-        return [(r["text"].strip(), int(r["label"])) for r in csv.DictReader(fh)]
+        rows = list(csv.DictReader(fh))
+    return [
+        (r["text"].strip(), int(r["label"]))
+        for i, r in enumerate(rows)
+        if part == "all" or part_of("wikipedia", i, r["text"]) == part
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("csv", nargs="?", type=Path, default=DEFAULT_CSV, help="text,label CSV (default: %(default)s)")
+    parser.add_argument("--part", choices=("dev", "test", "all"), default="dev", help="rows of the hold-out split")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help="results file (default: %(default)s)")
     parser.add_argument("--top", type=int, default=15, help="how many confusion cues/words to list")
     args = parser.parse_args(argv)
     if not args.csv.is_file():
         print(f"error: {args.csv}: benchmark file not found (it is not distributed with the project)", file=sys.stderr)
         return 2
-    rows = read_rows(args.csv)
+    rows = read_rows(args.csv, args.part)
     res = evaluate(rows, top=args.top)
+    res["part"] = args.part
+    if args.part != "all":
+        res["dataset"] += f", {args.part} part of the frozen split"
     res["lexicon_ceiling"] = lexicon_ceiling(rows)
     print(f"{res['dataset']}: {res['sentences']} sentences, {res['uncertain']} uncertain")
     print(f"precision {res['precision']:.3f}  recall {res['recall']:.3f}  F1 {res['f1']:.3f}")

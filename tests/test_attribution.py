@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import article_from_text, find_cues, load_article, seed_path
+from analysis.annotate.attribution import SpanIndex
 from analysis.voice import Attribution, attributions, find_attributions, is_named, voice_of
 
 FLOOD = (
@@ -79,6 +82,20 @@ def test_according_to_cue_and_source_are_the_authors() -> None:
 
 # --- direct quotations ------------------------------------------------------------------------------
 
+SANDERS = (
+    "Sanders takes aim at Clinton\n\n"
+    "Senator Bernie Sanders of Vermont campaigned in Philadelphia on Wednesday.\n\n"
+    "''I don't believe that she is qualified,'' Mr. Sanders said."
+)
+
+
+def test_archive_quotation_marks_are_a_quotation_with_its_speaker_and_hedge() -> None:
+    text, rels = _relations(SANDERS)
+    r = _holding(text, rels, "I don't believe that she is qualified")
+    assert (r.kind, r.speaker) == ("direct", "Bernie Sanders")
+    assert _cue_voice(text, rels, "believe") == ("quoted", "Bernie Sanders")
+
+
 DIRECT = [
     # trailing introductions
     ("“The budget is balanced,” Finance Minister Rosa Klein said on Tuesday.", "budget is balanced", "Rosa Klein"),
@@ -109,6 +126,10 @@ DIRECT = [
     ('"We are close," said Rosa Klein.', "We are close", "Rosa Klein"),
     ("«Nous sommes proches», said Rosa Klein.", "Nous sommes proches", "Rosa Klein"),
     ("``We are close,'' said Rosa Klein.", "We are close", "Rosa Klein"),
+    # newspaper archives (NYT, LexisNexis, LDC): two apostrophes open and close
+    ("''We are close,'' said Rosa Klein.", "We are close", "Rosa Klein"),
+    ("Rosa Klein presented the plan. ''It adds up,'' she said.", "It adds up", "Rosa Klein"),
+    ("''We are close,'' Ms. Klein said. ''Very close.''", "Very close", "Klein"),
 ]
 
 
@@ -117,7 +138,7 @@ def test_direct_quote_speakers(body: str, fragment: str, speaker: str) -> None:
     text, rels = _relations("Budget day\n\n" + body)
     r = _holding(text, rels, fragment)
     assert (r.kind, r.speaker) == ("direct", speaker)
-    assert text[r.start] in '“«"`' and text[r.end - 1] in "”»\"'"
+    assert text[r.start] in '“«"`\'' and text[r.end - 1] in "”»\"'"
 
 
 def test_vox_pop_run_gives_each_quote_its_own_speaker() -> None:
@@ -455,3 +476,162 @@ def test_a_body_is_no_antecedent_for_he() -> None:
     )
     assert _holding(text, rels, "it was a shock").speaker == "Karen Doyle"
     assert _holding(text, rels, "the council had probably").speaker == "Mark"
+
+
+# --- the offset index that keeps long paragraphs linear ------------------------------------------------
+
+
+@given(
+    spans=st.lists(
+        st.tuples(st.integers(0, 60), st.integers(1, 25)).map(lambda x: (x[0], x[0] + x[1])), max_size=10
+    ),
+    queries=st.lists(st.tuples(st.integers(0, 90), st.integers(1, 5)), min_size=1, max_size=10),
+    exclude=st.sampled_from([None, 0, 1]),
+)
+@settings(max_examples=300, deadline=None)
+def test_span_index_finds_the_smallest_holding_span(spans, queries, exclude) -> None:  # type: ignore[no-untyped-def]
+    """The index answers what a scan of every span would (the scan was quadratic over a long paragraph)."""
+    items = [(s, e, k) for k, (s, e) in enumerate(spans)]
+    index = SpanIndex(items)
+    for a, n in queries:
+        holding = [(e - s) for s, e, k in items if s <= a and a + n <= e and k != exclude]
+        got = index.holding(a, a + n, exclude)
+        assert (min(holding) if holding else None) == (spans[got][1] - spans[got][0] if got is not None else None)
+
+
+# --- an unknown quotation convention is never silent ---------------------------------------------------
+
+REPORTED_ONLY = (
+    "Budget day\n\n"
+    "The minister said the plan was sound. Critics said it would fail. Officials told reporters it was fair.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "noticed"),
+    [
+        # quotations in a convention the tool does not read: said, told, said, but no quotation found
+        ("'The plan is sound,' the minister said. 'It will fail,' critics said. 'Fair,' officials told us.", True),
+        # plain reported speech: nothing to notice
+        (REPORTED_ONLY, False),
+        # dialogue dashes
+        ("— The plan is sound, the minister said.\n\n— It will fail, critics said.", True),
+        # the same with quotation marks it reads: no notice
+        ("“The plan is sound,” the minister said. “It will fail,” critics said. “Fair,” officials told us.", False),
+        # too few attribution cues to say anything
+        ("'The plan is sound,' the minister said. The vote is on Monday.", False),
+    ],
+)
+def test_notice_when_attributions_but_no_quotation_marks(body: str, noticed: bool) -> None:
+    from analysis import analyze
+
+    doc = analyze(article_from_text("Budget day\n\n" + body))
+    notices = doc.notices()
+    assert bool(notices) is noticed
+    if noticed:
+        assert "no quotation marks this tool reads" in notices[0] and "\n" not in notices[0]
+
+
+def test_cli_prints_the_notice_fresh_and_cached(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = str(Path(sys.executable).parent / "media-analysis")
+    path = tmp_path / "single.txt"
+    path.write_text("Budget day\n\n'The plan is sound,' the minister said. 'It will fail,' critics said. "
+                    "'Fair,' officials told us.\n", encoding="utf-8")
+    for _ in range(2):  # analysed, then read from the cache: the notice both times
+        run = subprocess.run([exe, "analyze", str(path), "--cache-dir", str(tmp_path / "cache")],
+                             capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0, run.stderr
+        lines = [x for x in run.stderr.splitlines() if "no quotation marks this tool reads" in x]
+        assert len(lines) == 1 and lines[0].startswith("warning: "), run.stderr
+
+
+# --- speakers: plausible sources, one key per person ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("speaker", "key"),
+    [
+        ("Bernie Sanders", "bernie-sanders"),
+        ("Ralf Jäger", "ralf-jager"),
+        ("the Environment Agency", "environment-agency"),
+        ("officials", ""),
+        ("", ""),
+    ],
+)
+def test_speaker_id(speaker: str, key: str) -> None:
+    from analysis.annotate.attribution import speaker_id
+
+    assert speaker_id(speaker) == key
+
+
+def test_unify_speaker_ids_maps_a_lone_surname_to_the_one_full_name() -> None:
+    import pandas as pd
+
+    from analysis.tables import unify_speaker_ids
+
+    table = pd.DataFrame({"speaker_id": ["trump", "donald-trump", "clinton", "bill-clinton", "hillary-clinton", ""]})
+    assert list(unify_speaker_ids(table)["speaker_id"]) == [
+        "donald-trump", "donald-trump", "clinton", "bill-clinton", "hillary-clinton", ""]
+
+
+def test_sanders_in_the_sources_table_with_his_key() -> None:
+    from analysis.tables import sources
+
+    rows = sources(article_from_text(SANDERS))
+    row = rows[rows["speaker"] == "Bernie Sanders"].iloc[0]
+    assert (row["speaker_id"], row["direct"]) == ("bernie-sanders", 1)
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # a sentence-initial conjunction before the subject is no part of the source
+        ("While officials said the plan was sound, the vote was delayed.", {"officials"}),
+        # an adverb between auxiliary and verb is no source ("has long maintained"): the subject is
+        ("The senator has long maintained that the plan was sound.", {"the senator"}),
+    ],
+)
+def test_words_misread_as_subjects_are_no_speakers(body: str, speakers: set[str]) -> None:
+    text, rels = _relations("Budget day\n\n" + body + "\n\nWhile the vote was delayed, the long debate went on.")
+    assert {r.speaker for r in rels} == speakers
+
+
+# --- reported speech on real news (issue examples and the patterns behind PolNeAR misses) ----------------
+
+REAL_NEWS_REPORTED = [
+    # an adverb between the subject and the reporting verb
+    ("Cuban also said he supports the Affordable Care Act.", "he supports the Affordable Care Act", "Cuban"),
+    ("The senator has long maintained that the plan was sound.", "the plan was sound", "the senator"),
+    # "that" left out: a pronoun with a contracted or inflected verb starts the clause
+    ("Mr. Trump said he’d build a border wall.", "he’d build a border wall", "Trump"),
+    ("The Ohio governor said the U.S. needs to secure the border.", "the U.S. needs to secure the border",
+     "the Ohio governor"),
+    # a parenthetical reporting clause before a full clause
+    ("Otherwise, Ms. Brainard said, countries may simply steal growth from one another.",
+     "countries may simply steal growth from one another", "Brainard"),
+    # a name, then a description with commas of its own, then the verb
+    ("Paul Porter, a truck driver from Ava, Mo., who is a member of the union, said he already received overtime.",
+     "he already received overtime", "Paul Porter"),
+    # the verb before its subject, with a description after the name
+    ("The race will be tight, said Dan Gerstein, director of a Democratic group.", "The race will be tight",
+     "Dan Gerstein"),
+]
+
+
+def test_a_participle_before_a_quotation_takes_the_clause_subject() -> None:
+    """`Clinton tweeted congratulations to Sanders, adding "..."`: Clinton's words, not Sanders's."""
+    body = "Clinton tweeted congratulations to Sanders, adding “I am proud of this race.”"
+    text, rels = _relations("Campaign day\n\n" + body)
+    r = _holding(text, rels, "I am proud of this race")
+    assert (r.kind, r.speaker, r.cue) == ("direct", "Clinton", "adding")
+
+
+@pytest.mark.parametrize(("body", "fragment", "speaker"), REAL_NEWS_REPORTED)
+def test_reported_speech_patterns_of_real_news(body: str, fragment: str, speaker: str) -> None:
+    text, rels = _relations("Campaign day\n\n" + body)
+    r = _holding(text, rels, fragment)
+    assert (r.kind, r.speaker) == ("reported", speaker)

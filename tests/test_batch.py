@@ -115,7 +115,7 @@ def test_unexpected_input_type_is_a_failure_not_a_crash(tmp_path: Path) -> None:
     paths = write_corpus(tmp_path, ["alpha-floods"])
     with pytest.warns(BatchWarning):
         df = analyze_corpus([42, paths[0]])
-    assert df.attrs["n_articles"] == 1 and "not a path or an Article" in df.attrs["failures"][0][1]
+    assert df.attrs["n_articles"] == 1 and "not a path, an Article or a table row" in df.attrs["failures"][0][1]
 
 
 @pytest.mark.parametrize("workers", [1, 2])

@@ -52,6 +52,10 @@ def test_focus_from_the_store_meets_its_event_but_not_itself(strike: ArticleTabl
     assert ids == {"dockworkers-walk-out-at-eastbay", "port-strike-could-cost-region-millions"}
     assert len(cov.store_tables) == 5  # the focus itself (same text) is left out
     assert cov.pick().article["outlet"] != strike.article["outlet"]
+    chosen, reason = cov.choose()  # of the two from other outlets, the one published a day apart, not two
+    assert chosen.article["article_id"] == "port-strike-could-cost-region-millions"
+    assert reason.startswith("chosen from 2 comparable articles from other outlets: nearest in date (1 day apart)")
+    assert "then nearest in length" in reason and "compare_with" in reason
     other = coverage.coverage(strike, STORE, event="Kessel-Bridge-Closure ")
     assert len(other.others) == 3 and other.event == "Kessel-Bridge-Closure"
 
@@ -101,3 +105,21 @@ def test_pick_by_id_or_path_and_refuses_unknown(strike: ArticleTables) -> None:
         cov.pick("nope")
     both = coverage.cue_mix_side_by_side([strike, cov.pick()])
     assert both.columns.nlevels == 2 and len(both.columns) == 2 * (len(VOICES) + 1)
+
+
+def test_store_analysis_uses_the_cache_when_asked(strike: ArticleTables, tmp_path: Path) -> None:
+    first = coverage.coverage(strike, STORE, cache=tmp_path / "cache")
+    again = coverage.coverage(strike, STORE, cache=tmp_path / "cache")
+    assert (tmp_path / "cache").is_dir()
+    assert [t.article["article_id"] for t in again.others] == [t.article["article_id"] for t in first.others]
+    assert again.articles()["hedges_per_100w"].tolist() == first.articles()["hedges_per_100w"].tolist()
+
+
+def test_focus_through_the_cache_has_the_same_tables(tmp_path: Path) -> None:
+    direct = load_tables(STRIKE)
+    cached = load_tables(STRIKE, cache=tmp_path / "cache")
+    again = load_tables(STRIKE, cache=tmp_path / "cache")
+    assert direct.article.equals(cached.article) and cached.article.equals(again.article)
+    assert len(again.paragraphs) == len(direct.paragraphs) and again.title == direct.title
+    with pytest.raises(InputError, match="no such file"):
+        load_tables(tmp_path / "missing.md", cache=tmp_path / "cache")

@@ -53,7 +53,7 @@ def test_lexicon_rows_are_complete_and_sourced() -> None:
         assert row["category"] in LEXICON_CATEGORIES, row
         assert row["subtype"].strip(), row
         assert row["rule"] == "" or row["rule"] in RULES, row
-        assert row["source"] in ("Hyland 2005", "CoNLL-2010 guidelines", "project"), row
+        assert row["source"] in ("Hyland 2005", "CoNLL-2010 guidelines", "Lakoff 1973", "project"), row
         if row["source"] == "project":
             assert row["notes"].strip(), f"project addition without a reason: {row['cue']}"
     subtypes = {r["subtype"] for r in rows if r["category"] == "hedge"}
@@ -299,8 +299,8 @@ def test_seed_unhedged_predictions(seed) -> None:  # type: ignore[no-untyped-def
 def test_voice_columns_follow_attributions_per_100w() -> None:
     cols = list(COLUMNS)
     i = cols.index("attributions_per_100w")
-    assert cols[i + 1 : i + 6] == [
-        "quoted_share", "reported_share", "author_hedges", "author_boosters", "unhedged_predictions"
+    assert cols[i + 1 : i + 7] == [
+        "quoted_share", "reported_share", "author_words", "author_hedges", "author_boosters", "unhedged_predictions"
     ]
 
 
@@ -334,6 +334,9 @@ def test_quote_spanning_paragraphs_counts_in_both() -> None:
     # "Analysts say" is the author's weasel; the "could" of what they say is theirs (reported), not the author's
     assert table.loc[4, "author_hedges"] == 1 and table.loc[4, "hedges"] == 2 and table.loc[4, "quoted_share"] == 0.0
     assert table.loc[4, "reported_share"] == pytest.approx(4 / 6)  # "the talks could fail" of six words
+    # the author's own words: none in the quotation, "Analysts say" in paragraph 4, all of paragraph 1
+    assert table.loc[2, "author_words"] == 0 and table.loc[4, "author_words"] == 2
+    assert table.loc[1, "author_words"] == table.loc[1, "n_words"] == 12
 
 
 def test_empty_paragraph_share_is_nan_not_error() -> None:
@@ -367,10 +370,11 @@ def test_benchmark_on_conll_training_file(shared_dir: Path) -> None:
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    res = mod.evaluate(mod.read_rows(data))
-    assert res["sentences"] == 7363
-    # the naive 50-word regex scores F1 0.53 (P 0.40); last measured: P 0.506, R 0.607, F1 0.552
-    assert res["precision"] > 0.50 and res["f1"] > 0.545
+    res = mod.evaluate(mod.read_rows(data, "dev"))  # the frozen test part is scored once, not in tests
+    assert res["sentences"] == 5843
+    # on the development part, last measured: P 0.499, R 0.550, F1 0.523 (issue 22 narrowed the vague
+    # quantifiers to sources; the vagueness measure, not the lexicon, is what serves this file's sense)
+    assert res["precision"] > 0.48 and res["f1"] > 0.51
 
 
 def test_root_may_and_deontic_should_are_not_hedges() -> None:

@@ -92,10 +92,47 @@ def test_explore_gives_a_widget_whose_panel_follows_the_pick(tables) -> None:  #
     import ipywidgets
 
     box = interactive.explore(tables.paragraphs, tables.cues, tables.articles, metric="hedges_per_100w")
-    assert isinstance(box, ipywidgets.VBox) and isinstance(box.children[0], alt.JupyterChart)
-    assert "pick" in box.children[0].selections.trait_names()
+    assert isinstance(box, ipywidgets.VBox) and isinstance(box.chart, alt.JupyterChart)
+    assert box.children.index(box.chart) == 1  # the controls above it
+    assert "pick" in box.chart.selections.trait_names()
     box.show_paragraph("could-russia-lose-belarus", 10)
     assert "Alexander Lukashenko" in box.panel.value and '<mark class="cue hedge quoted"' in box.panel.value
+
+
+def _chart_articles(box) -> set[str]:  # type: ignore[no-untyped-def]
+    return {r["article_id"] for r in box.chart.chart.to_dict()["data"]["values"]}
+
+
+def test_explore_filters_by_group_and_searches_titles(tables) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("anywidget", reason="anywidget is not installed")
+    articles = tables.articles.copy()
+    articles["outlet"] = ["Herald", "Courier"]
+    box = interactive.explore(tables.paragraphs, tables.cues, articles)
+    c = box.controls
+    assert c["group"].options == ("(all groups)", "Courier", "Herald") and len(c["article"].options) == 2
+    assert _chart_articles(box) == {"could-russia-lose-belarus"}  # one article's paragraphs, not all
+    c["group"].value = "Courier"
+    assert [v for _, v in c["article"].options] == ["nasty"]
+    c["group"].value = "(all groups)"
+    c["search"].value = "BELARUS"
+    assert [v for _, v in c["article"].options] == ["could-russia-lose-belarus"]
+    c["search"].value = ""
+    c["article"].value = "nasty"
+    assert _chart_articles(box) == {"nasty"}
+    c["metric"].value = "hedges_per_100w"
+    assert "Hedges /100 words by paragraph" in json.dumps(box.chart.chart.to_dict())
+    assert "pick" in box.chart.selections.trait_names()
+
+
+def test_chart_data_reach_it_once(tables) -> None:  # type: ignore[no-untyped-def]
+    spec = interactive.view_chart(tables.paragraphs, tables.cues, tables.articles).to_dict()
+    body = int((tables.paragraphs["role"] == "body").sum())
+    paragraphs = spec["data"]["values"]  # the view's data: every chart but the title list reads it
+    assert len(paragraphs) == body  # one record per paragraph, every metric in it
+    assert all("hedges_per_100w" in r and "flesch_kincaid_grade" in r for r in paragraphs)
+    assert [len(v["data"]["values"]) for v in spec["vconcat"] if "data" in v] == [2]  # the title list
+    text = json.dumps(spec)
+    assert text.count("I believe that Belarus will remain") == 1
 
 
 def test_hover_shows_the_paragraph_tooltip_in_a_browser(tables, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -114,11 +151,15 @@ def test_hover_shows_the_paragraph_tooltip_in_a_browser(tables, tmp_path: Path) 
         pg.wait_for_function("document.body.innerText.includes('Paragraph 10 \u00b7 36 words')", timeout=5_000)
         browser.screenshot(pg, tmp_path, "explorer-seed.png")
         heights = pg.evaluate("[...document.querySelectorAll('g.mark-rect path')].map(p => p.getBBox().height)")
-        pg.select_option("select >> nth=1", "hedges_per_100w")  # the metric drop-down
+        pg.select_option("select >> nth=1", "hedges_per_100w")  # the metric drop-down (after the group's)
         pg.wait_for_function("document.body.innerText.includes('Hedges /100 words by paragraph')", timeout=5_000)
         assert pg.evaluate("[...document.querySelectorAll('g.mark-rect path')].map(p => p.getBBox().height)") != heights
-        # the untrusted article: chosen in the drop-down, its text shows as text, no script runs
-        pg.select_option("select >> nth=0", "nasty")
+        # the untrusted article: found with the title search, chosen by a click; its text shows as text, no script
+        listed = "[...document.querySelectorAll('g.mark-text text')].filter(t => t.textContent.includes(' \u2014 '))"
+        assert pg.evaluate(f"{listed}.length") == 2  # both titles listed
+        pg.fill("input[type=search]", "BOLD")
+        pg.wait_for_function(f"{listed}.length == 1", timeout=5_000)
+        pg.locator("g.mark-text text", has_text="bold").first.click()
         pg.wait_for_function("document.querySelectorAll('g.mark-rect path').length == 2", timeout=5_000)
         pg.locator("g.mark-rect path").nth(0).hover()
         tip.wait_for(state="visible", timeout=5_000)

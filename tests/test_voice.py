@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from analysis import article_from_text
 from analysis.annotate.hedging import article_cues
 from analysis.annotate.quotes import article_quotes, find_quotes, quoted_shares
@@ -24,6 +26,31 @@ def test_apostrophes_and_single_quotes_are_not_quotations() -> None:
 
 def test_treebank_quotes() -> None:
     assert quoted("He called it `` a danger '' today.") == ["`` a danger ''"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # newspaper archives: two apostrophes open and close
+        ("''I don't believe she is qualified,'' Mr. Sanders said.", ["''I don't believe she is qualified,''"]),
+        ("''One,'' she said. ''Two.''", ["''One,''", "''Two.''"]),
+        ("Penn Treebank: ``one'' and ``two''.", ["``one''", "``two''"]),
+        # single curly quotes: a quotation, unless a double quotation holds it (nested)
+        ("Sarandon ‘not sure’ about Clinton.", ["‘not sure’"]),
+        ("‘Don’t hit me, please,’ he said.", ["‘Don’t hit me, please,’"]),
+        ("“He said ‘no’ to me,” she said.", ["“He said ‘no’ to me,”"]),
+        ("In the ‘90s, Sanders’ plan was ‘radical’.", ["‘radical’"]),
+    ],
+)
+def test_quotation_conventions(text: str, expected: list[str]) -> None:
+    assert quoted(text) == expected
+
+
+def test_archive_quote_spanning_paragraphs() -> None:
+    text = "''First part of the quote,\n\n''second part,'' he said.\n\nNot quoted."
+    qs = find_quotes(text)
+    assert [text[q.start : q.end] for q in qs] == ["''First part of the quote,", "''second part,''"]
+    assert qs[0].group == qs[1].group
 
 
 def test_quote_spanning_paragraphs_continues_after_reopening_mark() -> None:

@@ -97,7 +97,7 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -106,7 +106,16 @@ from typing import NamedTuple
 
 from analysis.annotate.quotes import Quote, find_quotes
 
-__all__ = ["Attribution", "attributions", "find_attributions", "is_named", "voice_of"]
+__all__ = [
+    "Attribution",
+    "SpanIndex",
+    "attributions",
+    "find_attributions",
+    "is_named",
+    "relation_index",
+    "speaker_id",
+    "voice_of",
+]
 
 
 @dataclass(frozen=True)
@@ -200,6 +209,9 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
 
 
 _POSSESSIVE = re.compile(r"[’']s$")
+_SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
+#: A pronoun with a contracted finite verb: "he’d", "she’ll", "they’re", "we’ve", "I’m" ("'s" is left out: possessive).
+_CONTRACTED_FINITE = re.compile(r"^(?:i|you|he|she|it|we|they|there|that)[’'](?:d|ll|re|ve|m)$")
 #: Words of a paragraph (to tell a title-case headline) and lower-case words (the article's vocabulary).
 _PARA_WORD = re.compile(r"\b\w[\w’'-]*")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]*\b")
@@ -208,6 +220,59 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]*\b")
 def _clean(t: str) -> str:
     """``t`` without a possessive "'s" ("Smith's" -> "Smith")."""
     return _POSSESSIVE.sub("", t) if "s" in t else t
+
+
+# --- spans by offset -----------------------------------------------------------------------------
+
+
+class SpanIndex:
+    """Spans ``[start, end)`` with an item each; which one holds a range, in O(log n).
+
+    Built once per article, so that asking for every cue, mention or source which span holds
+    it takes time linear in the text, not quadratic in a long paragraph. The boundaries of all
+    spans cut the text into elementary pieces, each covered by a fixed set of spans; a sweep
+    with a heap finds the smallest covering span of every piece.
+    """
+
+    #: Spans looked at for a range that crosses a piece boundary (rare: a cue cut by a quote mark).
+    FALLBACK = 64
+
+    def __init__(self, spans: Sequence[tuple[int, int, object]]) -> None:
+        import heapq
+
+        self.spans = sorted((x for x in spans if x[1] > x[0]), key=lambda x: (x[0], x[1]))
+        self.starts = [s for s, _, _ in self.spans]
+        self.bounds = sorted({p for s, e, _ in self.spans for p in (s, e)})
+        self.smallest: list[int] = []
+        heap: list[tuple[int, int, int]] = []
+        k = 0
+        for x in self.bounds:
+            while k < len(self.spans) and self.spans[k][0] == x:
+                s, e, _ = self.spans[k]
+                heapq.heappush(heap, (e - s, k, e))
+                k += 1
+            while heap and heap[0][2] <= x:
+                heapq.heappop(heap)
+            self.smallest.append(heap[0][1] if heap else -1)
+
+    def holding(self, start: int, end: int, exclude: object = None) -> object | None:
+        """The smallest item whose span holds ``[start, end)`` (other than ``exclude``), or None."""
+        k = bisect_right(self.bounds, start) - 1
+        if k < 0:
+            return None
+        i = self.smallest[k]
+        if i >= 0:
+            s, e, item = self.spans[i]
+            if s <= start and end <= e and item is not exclude:
+                return item
+            if item is not exclude and (end <= e or self.bounds[min(k + 1, len(self.bounds) - 1)] >= end):
+                return None
+        best = None
+        j = bisect_right(self.starts, start)
+        for s, e, item in reversed(self.spans[max(0, j - self.FALLBACK) : j]):
+            if s <= start and end <= e and item is not exclude and (best is None or e - s < best[1] - best[0]):
+                best = (s, e, item)
+        return best[2] if best else None
 
 
 # --- mentions and entities ----------------------------------------------------------------------
@@ -270,11 +335,15 @@ def _affil_match(mod: str, affil: set[str]) -> bool:
 class _Tracker:
     """Entities and their mentions, built in reading order."""
 
+    #: Mentions a pronoun looks back over at most (within the current and two previous paragraphs).
+    WINDOW = 200
+
     def __init__(self, text: str) -> None:
         self.text = text
         self.entities: list[_Entity] = []
         self.mentions: list[_Mention] = []
         self.by_last: dict[str, list[_Entity]] = {}  # entities by the last word of each of their names
+        self.by_role: dict[str, list[_Entity]] = {}  # entities by each of their role words
         self.W = _words()
 
     def add(self, pos: int, para: int, ent: _Entity, salient: bool) -> None:
@@ -325,7 +394,7 @@ class _Tracker:
         W = self.W.cls
         want = "m" if low in W["pron_m"] else "f" if low in W["pron_f"] else ""
         fallback = None
-        for m in reversed(self.mentions):
+        for m in reversed(self.mentions[-self.WINDOW :]):
             if m.pos >= pos:
                 continue
             if m.paragraph < para - 2:
@@ -343,11 +412,19 @@ class _Tracker:
                 fallback = fallback or e
         return fallback
 
+    def add_roles(self, ent: _Entity, roles: set[str]) -> None:
+        """Give ``ent`` the role words ``roles`` ("mayor", "finance minister"), indexed for :meth:`role`."""
+        for r in roles - ent.roles:
+            self.by_role.setdefault(r, []).append(ent)
+        ent.roles |= roles
+
     def role(self, head: str, mods: list[str]) -> _Entity | None:
         leaders = self.W.cls["leader"]
         caps = [m for m in mods if m[:1].isupper()]
         best, best_key = None, None
-        for ent in self.entities:
+        heads = [head, *(leaders if head in leaders else ())]
+        candidates = {id(e): e for h in heads for e in self.by_role.get(h, ())}.values()
+        for ent in candidates:
             if not ent.person:
                 continue
             if not (head in ent.roles or (head in leaders and ent.roles & leaders)):
@@ -402,9 +479,10 @@ class _Finder:
         self.W = _words()
         self.quotes = list(quotes)
         self.pstarts = [ps for ps, _ in paragraphs]
-        self.qspans: dict[int, list[tuple[int, int]]] = {}
-        for q in self.quotes:
-            self.qspans.setdefault(q.paragraph, []).append((q.start, q.end))
+        self.quote_index = SpanIndex([(q.start, q.end, q) for q in self.quotes])
+        self.sentence_starts = [[s for s, _ in sents] for sents in sentences]
+        self.content_index = SpanIndex([])
+        self.cue_index = SpanIndex([])
         self.lower_vocab = set(_LOWER_WORD.findall(text))
         self.tracker = _Tracker(text)
         self.raws: list[_Raw] = []
@@ -413,10 +491,11 @@ class _Finder:
 
     # helpers
     def in_quote(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.qspans.get(self.para_of(pos), ()))
+        return self.quote_index.holding(pos, pos + 1) is not None
 
-    def in_content(self, pos: int, spans: dict[int, list[_Raw]], other_than: _Raw | None = None) -> bool:
-        return any(x.start <= pos < x.end and x is not other_than for x in spans.get(self.para_of(pos), ()))
+    def in_content(self, pos: int, other_than: _Raw | None = None) -> bool:
+        """Whether ``pos`` lies inside the content of a relation (other than ``other_than``)."""
+        return self.content_index.holding(pos, pos + 1, other_than) is not None
 
     def is_fn(self, t: _Tok) -> bool:
         c = self.W.cls
@@ -574,14 +653,37 @@ class _Finder:
             or (t.low == "to")
         ):
             return False
+        if _CONTRACTED_FINITE.search(t.low):
+            return True  # "he’d build", "she’ll leave", "it’s": the subject carries its finite verb
+        if (
+            t.low in _SUBJECT_PRONOUNS
+            and k + 1 < len(toks)
+            and not toks[k + 1].cap
+            and toks[k + 1].low.endswith(("s", "ed"))
+            and not toks[k + 1].low.endswith("ss")
+        ):
+            return True  # "he supports", "they wanted": a subject pronoun and its verb
         saw_prep = False
         for x in range(k + 1, min(len(toks), k + 9)):
             u = toks[x]
-            if u.text in (".", ";", ":", "?", "!"):
-                return False
+            if u.text in (";", ":", "?", "!") or (u.text == "." and not (x > 0 and toks[x - 1].cap)):
+                return False  # (a dot after a capital is an abbreviation's: "the U.S. needs")
             if u.word and u.low in self.W.cls["prep"]:
                 saw_prep = True
-            if u.low in c["finite"] or (not u.cap and u.low.endswith("ed") and not saw_prep):
+            if u.low in c["finite"] or _CONTRACTED_FINITE.search(u.low):
+                return True
+            if not u.cap and u.low.endswith("ed") and not saw_prep:
+                return True
+            # an -s verb with its object after a prepositional phrase: "Trump's use of social media gives his ..."
+            if (
+                saw_prep
+                and x > k + 2
+                and not u.cap
+                and u.low.endswith("s")
+                and not u.low.endswith(("ss", "ics"))
+                and x + 1 < len(toks)
+                and (toks[x + 1].low in c["det"] or toks[x + 1].low in c["object_pron"])
+            ):
                 return True
             # a present-tense verb in -s ("the farm now supplies ..."): after the subject, before more words,
             # and not inside a prepositional phrase ("failings over maternity deaths")
@@ -672,9 +774,7 @@ class _Finder:
             # title / name split
             last_title = -1
             for k, x in enumerate(words):
-                if x.text in c["title_any"] and k < len(words) - 0:
-                    if any(y.low == "of" for y in words[:k]):
-                        break
+                if x.text in c["title_any"]:
                     last_title = k
                 elif x.low == "of":
                     break
@@ -710,7 +810,7 @@ class _Finder:
             roles, affil = _roles_of(titles, W)
             if role_before:
                 roles.add(toks[first_idx - 1].low)
-            ent.roles |= roles
+            self.tracker.add_roles(ent, roles)
             ent.affil |= affil
             self.appositive(toks, first_idx, j, ent)
             tr.add(rest[0].start, pi, ent, not self.in_quote(rest[0].start))
@@ -746,7 +846,7 @@ class _Finder:
                 ent.person = True
                 if toks[k].low in c["det"]:
                     roles, affil = _roles_of(toks[k:e], self.W)
-                    ent.roles |= roles
+                    self.tracker.add_roles(ent, roles)
                     ent.affil |= affil
         # DESCRIPTION , NAME ,
         if a >= 2 and toks[a - 1].text == "," and b < n and toks[b].text == ",":
@@ -761,7 +861,7 @@ class _Finder:
                 roles, affil = _roles_of(toks[s : a - 1], self.W)
                 if roles:
                     ent.person = True
-                    ent.roles |= roles
+                    self.tracker.add_roles(ent, roles)
                     ent.affil |= affil
 
     # --- pass 2: relations ---
@@ -769,8 +869,8 @@ class _Finder:
         """Source tokens [a, b) of the verb at ``i``; "inherit" / "skip" / None."""
         c = self.W.cls
         j = i - 1
-        while j >= lo and toks[j].word and toks[j].low in c["aux"]:
-            j -= 1
+        while j >= lo and toks[j].word and (toks[j].low in c["aux"] or self.is_verb_adverb(toks[j])):
+            j -= 1  # "has also said", "has long maintained", "later told"
         if j >= lo and (toks[j].low in c["neg"] or toks[j].low.endswith("n't") or toks[j].low.endswith("n’t")):
             return "skip"
         if j < lo:
@@ -783,6 +883,19 @@ class _Finder:
         if t.low in ("and", "but") or (t.text == "," and toks[i].low.endswith("ing")):
             return "inherit"
         if t.text == ",":
+            # "Paul Porter, a truck driver from Ava, Mo., who ..., said": a name opening the clause, then a
+            # description with commas of its own
+            for m in range(lo + 1, j):
+                if (
+                    toks[m].text == ","
+                    and toks[m - 1].cap
+                    and toks[m - 1].word
+                    and (toks[m + 1].low in c["det"] or toks[m + 1].low == "who" or toks[m + 1].text[0].isdigit())
+                ):
+                    s = self.np_left(toks, m - 1, lo)
+                    if s is not None and toks[s].cap and (s == lo or toks[s - 1].text in (",", ":")):
+                        return s, m, {"appos": (m + 1, j)}
+                    break
             k = j - 1
             while k > lo and toks[k].text != ",":
                 k -= 1
@@ -798,6 +911,10 @@ class _Finder:
         if s > lo and toks[s - 1].text in _CLOSERS:
             return "skip"
         return s, j + 1, {}
+
+    def is_verb_adverb(self, t: _Tok) -> bool:
+        """An adverb between a subject and its reporting verb ("also", "later", "repeatedly", "long")."""
+        return not t.cap and (t.low in self.W.cls["verb_adverb"] or (t.low.endswith("ly") and len(t.low) > 4))
 
     def sentence_subject(self, toks: list[_Tok]) -> tuple[int, int] | None:
         k = 0
@@ -853,6 +970,8 @@ class _Finder:
             if i + nw < n and toks[i + nw].low == "to" and cls != "directive":
                 continue
             subj = self.subject_left(toks, i)
+            if subj is None and self.postposed(toks, i, nw, pi):
+                continue  # "The race will be tight, said Dan Gerstein, director of ...": recorded there
             if subj == "skip" or subj is None:
                 continue
             k = i + nw
@@ -867,6 +986,7 @@ class _Finder:
                 if e is not None and e - k <= 4:
                     obj_end = e
             content_start = None
+            split_subject: _Raw | None = None
             addressee = k < n and (toks[k].low not in c["clause_pron"] or toks[k].low in c["object_pron"])
             if obj_end is not None and cls == "tell" and addressee:
                 cue_end = toks[obj_end - 1].end
@@ -929,12 +1049,17 @@ class _Finder:
                 and k + 1 < n
                 and toks[k].text == ","
                 and toks[subj[0] - 2].text not in _CLOSERS
-                and not self.clause_start_ok(toks, k + 1)
                 and toks[k + 1].word
+                and toks[k + 1].low not in ("and", "but", "adding", "saying")
             ):
-                # parenthetical: "The measures, he argued, were modest": the report goes on after it
+                # parenthetical: "The measures, he argued, were modest" (the subject before it is reported
+                # too) and "Otherwise, she said, countries may ...": the report goes on after it
                 cs = toks[k + 1].start
                 r = _Raw("reported", cs, self.clause_end(cs, se), pi, None, (toks[i].start, cue_end), None)
+                if not self.clause_start_ok(toks, k + 1) and toks[0].start < toks[subj[0] - 1].start:
+                    split_subject = _Raw(
+                        "reported", toks[0].start, toks[subj[0] - 2].end, pi, None, (toks[i].start, cue_end), None
+                    )
             else:
                 # trailing: "CLAUSE, polls suggest." / "..., leaders warn"
                 if not isinstance(subj, tuple):
@@ -967,6 +1092,37 @@ class _Finder:
                         r.src_note["appos"] = (toks[x].start, toks[y - 1].end)
             self.raws.append(r)
             prev_in_sentence = r
+            if split_subject is not None and split_subject.end > split_subject.start:
+                split_subject.src, split_subject.src_note = r.src, dict(r.src_note)
+                split_subject.inherit = r.inherit
+                self.raws.append(split_subject)
+
+    def postposed(self, toks: list[_Tok], i: int, nw: int, pi: int) -> bool:
+        """Record "CLAUSE, said NAME[, DESCRIPTION]" (the verb before its subject); True when recorded.
+
+        The clause before the comma is the content (not a quotation: a closing mark before the comma
+        makes it a quote introduction, which :meth:`quote_intro` reads); the noun phrase after the verb
+        is the source.
+        """
+        if i < 3 or toks[i - 1].text != "," or toks[i - 2].text in _CLOSERS or toks[i - 2].text in _QUOTE_CHARS:
+            return False
+        e = self.np_right(toks, i + nw)
+        if e is None or not (toks[i + nw].cap or toks[i + nw].low in self.W.cls["det"]):
+            return False
+        if e < len(toks) and toks[e].word and toks[e].low not in ("of", "at", "for"):
+            return False  # "..., said the plan would fail": a clause after the verb, not its subject
+        content = _Raw("reported", toks[0].start, toks[i - 1].start, pi, None, (toks[i].start, toks[i + nw - 1].end),
+                       (toks[i + nw].start, toks[e - 1].end))
+        if e < len(toks) and toks[e].text == ",":
+            f = e + 1
+            while f < len(toks) and toks[f].text not in (",", ".", ";", ":") and f - e < 14:
+                f += 1
+            if f > e + 1:
+                content.src_note["appos"] = (toks[e + 1].start, toks[f - 1].end)
+        if content.end > content.start:
+            self.raws.append(content)
+            return True
+        return False
 
     def medium(self, toks: list[_Tok], k: int) -> int | None:
         for m in self.W.media:
@@ -978,9 +1134,9 @@ class _Finder:
 
     # --- quotes ---
     def sentence_of(self, pi: int, pos: int) -> tuple[int, int]:
-        for s, e in self.sentences[pi]:
-            if s <= pos < e:
-                return s, e
+        k = bisect_right(self.sentence_starts[pi], pos) - 1
+        if k >= 0 and pos < self.sentences[pi][k][1]:
+            return self.sentences[pi][k]
         return self.paragraphs[pi]
 
     def quote_intro(self, qi: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None, dict]:
@@ -1021,13 +1177,18 @@ class _Finder:
         s_start = self.sentence_of(q.paragraph, q.start)[0]
         lo = max(s_start, prev_end)
         lt = _tokens(self.text, lo, q.start)
-        if lt and lt[-1].text in (",", ":"):
-            for x in range(len(lt) - 2, max(-1, len(lt) - 10), -1):
+        bare = bool(lt) and lt[-1].word and self.verb_at(lt, len(lt) - 1) is not None  # "..., adding “...”"
+        if lt and (lt[-1].text in (",", ":") or bare):
+            last = len(lt) - 1 if bare else len(lt) - 2
+            for x in range(last, max(-1, len(lt) - 10), -1):
                 v = self.verb_at(lt, x)
                 if v:
                     sj = self.subject_left(lt, x)
+                    if sj == "inherit":  # "Clinton tweeted congratulations to Sanders, adding “...”"
+                        whole = self.sentence_subject(lt)
+                        sj = (whole[0], whole[1], {}) if whole else None
                     if isinstance(sj, tuple):
-                        ce = lt[len(lt) - 2].end
+                        ce = lt[last].end
                         note = {"appos": (lt[sj[2]["appos"][0]].start, lt[sj[2]["appos"][1] - 1].end)} if sj[2] else {}
                         return (lt[x].start, ce), (lt[sj[0]].start, lt[sj[1] - 1].end), note
                     break
@@ -1041,19 +1202,14 @@ class _Finder:
         segs: dict[int, list[int]] = {}
         for qi, q in enumerate(self.quotes):
             segs.setdefault(q.group, []).append(qi)
-        reported: dict[int, list[_Raw]] = {}
-        for r in self.raws:
-            if r.kind == "reported":
-                reported.setdefault(r.paragraph, []).append(r)
+        reported = SpanIndex([(r.start, r.end + 2, r) for r in self.raws if r.kind == "reported"])
         for g, qis in segs.items():
             cue = src = None
             note: dict = {}
             enclosing = None
             for qi in qis:
                 q = self.quotes[qi]
-                for r in reported.get(q.paragraph, ()):
-                    if r.start <= q.start and q.end <= r.end + 2:
-                        enclosing = r
+                enclosing = reported.holding(q.start, q.end)  # type: ignore[assignment]
                 if enclosing:
                     break
                 cue, src, note = self.quote_intro(qi)
@@ -1089,12 +1245,12 @@ class _Finder:
                 head_text, ent = self.classify(note["appos"], {}, para, False)
                 if ent is not None and ent.person:
                     roles, affil = _roles_of(toks, self.W)
-                    ent.roles |= roles
+                    self.tracker.add_roles(ent, roles)
                     return head_text, ent
             s, ent = self.classify(span, {}, para, at_sentence_start)
             if ent is not None and at:
                 roles, affil = _roles_of(at, self.W)
-                ent.roles |= roles
+                self.tracker.add_roles(ent, roles)
                 ent.affil |= affil
                 ent.person = True
             return s, ent
@@ -1139,7 +1295,7 @@ class _Finder:
                 ent = tr.name_entity(name, gender, True, False, create=True)
                 if ent is not None:
                     roles, affil = _roles_of([t for t in head_part if t not in tail[last_title + 1 :]], self.W)
-                    ent.roles |= roles
+                    self.tracker.add_roles(ent, roles)
                     ent.affil |= affil
                     return ent.canonical, ent
             if len(tail) == len(head_part) and not preps:
@@ -1194,6 +1350,9 @@ class _Finder:
         self.by_para: dict[int, list[_Raw]] = {}
         for r in raws:
             self.by_para.setdefault(r.paragraph, []).append(r)
+        self.para_starts = {pi: [r.start for r in rs] for pi, rs in self.by_para.items()}
+        self.content_index = SpanIndex([(r.start, r.end, r) for r in raws])
+        self.cue_index = SpanIndex([(r.cue[0], r.cue[1], r) for r in raws if r.cue])
         # resolution in reading order: names of a sentence, then the relations whose source lies there
         for r in raws:
             if r.src:
@@ -1208,9 +1367,7 @@ class _Finder:
                 n0 = len(self.tracker.mentions)
                 self.scan_names(pi, toks, title_case)
                 for m in self.tracker.mentions[n0:]:  # inside someone's words, or an addressee ("told Reuters")
-                    if self.in_content(m.pos, self.by_para) or any(
-                        x.cue and x.cue[0] <= m.pos < x.cue[1] for x in self.by_para.get(pi, ())
-                    ):
+                    if self.in_content(m.pos) or self.cue_index.holding(m.pos, m.pos + 1) is not None:
                         m.salient = False
                 continue
             r = ev[1]
@@ -1245,7 +1402,7 @@ class _Finder:
         else:
             r.speaker, r.entity = self.classify(r.src, r.src_note, para, at_start)
         if r.entity is not None:  # a source inside someone else's words is less salient
-            embedded = self.in_content(s0, self.by_para, r)
+            embedded = self.in_content(s0, r)
             self.tracker.add(s0, para, r.entity, not embedded)
 
     def previous_subject(self, r: _Raw, pos: int) -> tuple[int, int] | None:
@@ -1271,6 +1428,11 @@ class _Finder:
         if they != plural or (not they and (head in c["role"] or head in c["leader"])):
             return None
         return toks[sj[0]].start, toks[sj[1] - 1].end
+
+    def starting_in(self, pi: int, start: int, end: int) -> list[_Raw]:
+        """Relations of paragraph ``pi`` whose content starts in ``[start, end)``, in text order."""
+        rs, starts = self.by_para.get(pi, []), self.para_starts.get(pi, [])
+        return rs[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def para_of(self, pos: int) -> int:
         return max(bisect_right(self.pstarts, pos) - 1, 0)
@@ -1301,15 +1463,14 @@ class _Finder:
                 continue
             if k > 0:
                 ps_, pe_ = sents[k - 1]
-                near = self.by_para.get(self.para_of(ps_), [])
-                cands = [x for x in near if ps_ <= x.start < pe_ and x.speaker and x is not r]
+                cands = [x for x in self.starting_in(self.para_of(ps_), ps_, pe_) if x.speaker and x is not r]
                 if cands and self.para_of(ps_) >= r.paragraph - 1:
                     x = cands[-1]
                     r.speaker, r.entity, r.src = x.speaker, x.entity, x.src
                     continue
             if k + 1 < len(sents) and self.para_of(sents[k + 1][0]) == r.paragraph:
                 ns, ne = sents[k + 1]
-                cands = [x for x in self.by_para.get(r.paragraph, []) if x.kind == "reported" and ns <= x.start < ne]
+                cands = [x for x in self.starting_in(r.paragraph, ns, ne) if x.kind == "reported"]
                 if cands and cands[0].src and cands[0].src[0] - sents[k + 1][0] < 3:
                     x = cands[0]
                     r.speaker, r.entity, r.src, r.cue = x.speaker, x.entity, x.src, x.cue
@@ -1334,8 +1495,32 @@ class _Finder:
                     n[-1] in src[0] for n in r.entity.names
                 ):
                     src = (atext, a, b)
+            lead = speaker.split(" ", 1)
+            first = lead[0].lower()
+            if len(lead) == 2 and first in self.W.cls["function"] and first not in self.W.cls["det"]:
+                speaker = lead[1]  # "While officials said": the subordinator is no part of the source
+            if not self.plausible_speaker(speaker):
+                speaker = ""  # "While", "explicitly", "long", "home": a word misread as a subject, not a source
             out.append(Attribution(r.kind, r.start, r.end, r.paragraph, gid, *cue, *src, speaker))
         return out
+
+    def plausible_speaker(self, speaker: str) -> bool:
+        """Whether a one-word ``speaker`` can be a source: a name, a pronoun, a role or a plural noun.
+
+        A capitalised word the article also writes in lower case is a sentence-initial common word
+        ("While", "Long"); a lower-case one must be a role, a generic source or a plural ("officials").
+        """
+        words = speaker.split()
+        if len(words) != 1:
+            return True
+        c = self.W.cls
+        w = words[0]
+        low = w.lower()
+        if low in c["pron"] or low in c["generic"] or low in c["role"] or low in c["leader"]:
+            return True
+        if w[0].isupper():
+            return low not in self.lower_vocab and low not in c["function"] and low not in c["det"]
+        return low.endswith("s") and not low.endswith(("ss", "ly")) and low not in c["function"]
 
 
 # --- public API ---------------------------------------------------------------------------------
@@ -1377,20 +1562,46 @@ def attributions(article) -> list[Attribution]:  # type: ignore[no-untyped-def]
     return find_attributions(article.text, paragraphs, sentences)
 
 
-def voice_of(start: int, end: int, relations: Sequence[Attribution]) -> tuple[str, str]:
+def voice_of(start: int, end: int, relations: Sequence[Attribution] | SpanIndex) -> tuple[str, str]:
     """Voice of the span ``[start, end)``: ``("author" | "quoted" | "reported", speaker)``.
 
     The innermost relation whose content holds the span wins (a quoted fragment
     inside reported content is ``"quoted"``). Reporting cues and sources lie
-    outside every content span, so they are the author's.
+    outside every content span, so they are the author's. For many spans of one
+    article, pass :func:`relation_index` of its relations (each call is then O(log n)).
     """
-    best = None
-    for r in relations:
-        if r.start <= start and end <= r.end and (best is None or r.end - r.start < best.end - best.start):
-            best = r
+    index = relations if isinstance(relations, SpanIndex) else relation_index(relations)
+    best = index.holding(start, end)
     if best is None:
         return "author", ""
+    assert isinstance(best, Attribution)
     return ("quoted" if best.kind == "direct" else "reported"), best.speaker
+
+
+def relation_index(relations: Sequence[Attribution]) -> SpanIndex:
+    """The relations' content spans, indexed for :func:`voice_of`."""
+    return SpanIndex([(r.start, r.end, r) for r in relations])
+
+
+def speaker_id(speaker: str) -> str:
+    """A normalised key of a named ``speaker`` for grouping sources across articles; ``""`` when unnamed.
+
+    The speaker is already one canonical name per person within an article ("Mr. Sanders",
+    "Sanders" and "Bernie Sanders" -> "Bernie Sanders"); the key folds accents, case and
+    punctuation and drops a leading "the": "Bernie Sanders" -> ``bernie-sanders``, "the
+    Environment Agency" -> ``environment-agency``. Unnamed sources ("officials") get no key.
+    Across articles, :func:`analysis.tables.unify_speaker_ids` maps a lone surname to the one
+    full name of the corpus that ends with it.
+    """
+    import unicodedata
+
+    if not is_named(speaker):
+        return ""
+    folded = unicodedata.normalize("NFKD", speaker).encode("ascii", "ignore").decode().lower()
+    words = re.findall(r"[a-z0-9]+", folded.replace("'s ", " ").replace("’s ", " "))
+    if words and words[0] == "the":
+        words = words[1:]
+    return "-".join(words)
 
 
 def is_named(speaker: str) -> bool:

@@ -1,10 +1,13 @@
 """Quotations: who is speaking, the author or a quoted speaker.
 
 Quotation marks recognised: curly double quotes (“ ”, and „ as an opener),
-guillemets (« »), straight double quotes (") and Penn-Treebank quotes (`` and '').
-A straight quote opens when no quote is open and closes otherwise, except that
+guillemets (« »), straight double quotes ("), Penn-Treebank quotes (`` and ''),
+the two apostrophes of newspaper archives (''...'' in NYT, LexisNexis and LDC text,
+where the same mark opens and closes) and single curly quotes (‘ ’, when no double
+quotation holds them: a nested quotation stays the outer speaker's). A straight or
+two-apostrophe quote opens when no quote is open and closes otherwise, except that
 a mark that can only close (after a word, before space or punctuation) never opens,
-and one that can only open never closes.
+and one that can only open never closes. Straight single quotes are apostrophes.
 
 Quotes spanning paragraphs follow the newspaper convention: a paragraph that ends
 inside a quote has no closing mark, and the next paragraph starts with an opening
@@ -33,6 +36,10 @@ _CLOSERS = "”»"
 _STRAIGHT = '"'
 _PTB_OPEN, _PTB_CLOSE = "``", "''"
 _MARK = re.compile(r"``|''|[“”„«»\"]")
+#: A single curly quotation: an opening mark before a letter, a closing one after a non-space and before no
+#: letter ("Don’t" keeps its apostrophe inside); no line break, no other opening mark inside. Linear: the two
+#: alternatives of the body never match the same character.
+_SINGLE = re.compile(r"‘(?=[^\W\d_])(?:[^‘’\n]|’(?=\w))*?(?<=\S)’(?!\w)")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 _SAY = (
@@ -74,7 +81,7 @@ def _starts_with_opener(text: str, start: int, end: int) -> bool:
     j = start
     while j < end and (text[j].isspace() or text[j] in "•-*–·▪"):
         j += 1
-    return j < end and (text[j] in _OPENERS or text[j] == _STRAIGHT or text.startswith(_PTB_OPEN, j))
+    return j < end and (text[j] in _OPENERS or text[j] == _STRAIGHT or text.startswith((_PTB_OPEN, _PTB_CLOSE), j))
 
 
 def find_quotes(
@@ -95,31 +102,56 @@ def find_quotes(
     carried = False  # a quote was open at the end of the previous paragraph
     for pi, (ps, pe) in enumerate(spans):
         open_at: int | None = None
+        open_mark = ""
         scan_from = ps
         if carried and _starts_with_opener(text, ps, pe):
             m0 = _MARK.search(text, ps, pe)
             assert m0 is not None
-            open_at, scan_from = m0.start(), m0.end()  # the quote goes on; same group
+            open_at, scan_from, open_mark = m0.start(), m0.end(), m0.group(0)  # the quote goes on; same group
         for m in _MARK.finditer(text, scan_from, pe):
             i, mark = m.start(), m.group(0)
             n = len(mark)
             if mark in _OPENERS or mark == _PTB_OPEN:
                 if open_at is None:
-                    open_at, group = i, group + 1
-            elif mark in _CLOSERS or mark == _PTB_CLOSE:
+                    open_at, group, open_mark = i, group + 1, mark
+            elif mark in _CLOSERS or (mark == _PTB_CLOSE and open_mark == _PTB_OPEN):
                 if open_at is not None:
                     segments.append(Quote(open_at, i + n, pi, group))
                     open_at = None
             else:  # straight quote
                 if open_at is None and _can_open(text, i, n):
-                    open_at, group = i, group + 1
+                    open_at, group, open_mark = i, group + 1, mark
                 elif open_at is not None and (_can_close(text, i, n) or not _can_open(text, i, n)):
                     segments.append(Quote(open_at, i + n, pi, group))
                     open_at = None
         if open_at is not None:
             segments.append(Quote(open_at, pe, pi, group))
         carried = open_at is not None
+        group = _single_quotes(text, ps, pe, pi, segments, group)
+    segments = _renumbered(segments)
     return _with_speakers(text, spans, segments) if speakers else segments
+
+
+def _single_quotes(text: str, ps: int, pe: int, pi: int, segments: list[Quote], group: int) -> int:
+    """Add the single curly quotations of paragraph ``pi`` that no double quotation holds; the last group used.
+
+    A single quotation inside a double one is nested: its words stay the outer speaker's, so it adds nothing.
+    """
+    if "‘" not in text[ps:pe]:
+        return group
+    inside = [(q.start, q.end) for q in segments if q.paragraph == pi]
+    for m in _SINGLE.finditer(text, ps, pe):
+        if not any(a <= m.start() < b for a, b in inside):
+            group += 1
+            segments.append(Quote(m.start(), m.end(), pi, group))
+    return group
+
+
+def _renumbered(segments: list[Quote]) -> list[Quote]:
+    """``segments`` in text order, groups numbered in order of first appearance."""
+    segments.sort(key=lambda q: q.start)
+    ids: dict[int, int] = {}
+    return [Quote(q.start, q.end, q.paragraph, ids.setdefault(q.group, len(ids)), q.speaker) for q in segments]
 
 
 def _clean_name(name: str) -> str:

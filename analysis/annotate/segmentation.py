@@ -8,11 +8,12 @@ Rules (documented in the README's "Segmentation" section):
   ``·``, ``▪``) is split into one paragraph per bullet item.
 * Sentences come from ``syntok`` (a maintained rule-based segmenter that knows
   abbreviations, initials, decimals and quotation marks), with offsets.
-* Roles: ``headline`` (first block when it matches the title, or a single short
-  line with no final full stop), ``summary`` (bullet items before the first body
-  paragraph), ``byline`` (an author name line near the end, or a leading
-  "By ..." line, and the short bio that follows it; also a closing author bio
-  without a name line, see :func:`is_closing_bio`), ``boilerplate`` (page
+* Roles: ``headline`` (the first line when it matches the title, or a short line
+  that reads as one: see :func:`is_headline`; a deck below it in the same block is
+  cut off as ``summary``), ``summary`` (bullet items before the first body
+  paragraph; the block after an archive's ``ABSTRACT.`` label), ``byline`` (an
+  author name line near the end, or a leading "By ..." line, and the short bio
+  that follows it; also a closing author bio without a name line, see :func:`is_closing_bio`), ``boilerplate`` (page
   furniture such as "Leave a Reply" or "Share this", and segments that are not
   prose: no letters at all, such as ``* * *`` or a lone ``2021``, or only a date,
   see :func:`is_non_prose`), otherwise ``body``. Markdown files also have
@@ -67,6 +68,19 @@ _BIO_WORDS = re.compile(
 _BIO_START = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}},?\s+(?:is|was|has been)\s+(?:a|an|the)\s")
 #: Longest closing bio, in words.
 BIO_MAX_WORDS = 60
+#: Newspaper-archive and wire exports (NYT, LexisNexis, Factiva): section labels on a line of their own
+#: ("ABSTRACT.", "FULL TEXT.") and header fields ("BYLINE: ...", "SECTION: ...", "LENGTH: 812 words").
+_ARCHIVE_LABEL = re.compile(r"^(?:ABSTRACT|FULL TEXT|LEAD PARAGRAPH|HIGHLIGHT|BODY|TEXT)[.:]?$")
+_ARCHIVE_FIELD = re.compile(
+    r"^(?P<field>BYLINE|SECTION|LENGTH|DATELINE|LOAD-DATE|LANGUAGE|PUBLICATION-TYPE|DOCUMENT-TYPE|GRAPHIC|"
+    r"CORRECTION-DATE|JOURNAL-CODE|URL|SOURCE|CREDIT|NOTES?|COPYRIGHT|SUBJECT|GEOGRAPHIC|ORGANIZATION|PERSON):"
+)
+#: A dateline standing alone: "WASHINGTON —", "DES MOINES, Iowa (AP) --".
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.]{1,12})?(?:\s*\([A-Za-z. ]{2,12}\))?\s*(?:—|–|--)$")
+#: Short function words a title-case headline leaves in lower case.
+_TITLE_SMALL = frozenset(
+    "a an the and or but nor of in on at to for by from with as vs via is it its up out off over into than".split()
+)
 
 
 def is_non_prose(text: str) -> bool:
@@ -306,25 +320,46 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+def is_title_case(text: str) -> bool:
+    """True when nearly every word but short function words is capitalised ("Trump Made This Shocking Demand")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if w.lower() not in _TITLE_SMALL]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def is_headline(first: str, following: str | None, title: str | None = None) -> bool:
+    """Whether ``first``, the article's first line, is its headline (``following``: the next block, if any).
+
+    It is when it equals the ``title`` (front matter, sidecar or caller; a final full stop aside), or
+    when it is one line of at most :data:`HEADLINE_MAX_WORDS` words followed by more text and either has
+    no final full stop, or is in title case, or is a short line (15 words at most) before a paragraph at
+    least twice as long (12 words at least): the layout of a corpus file with its title on the first line.
+    """
+    first = first.strip()
+    if title and _normalise(first).rstrip(".") == _normalise(title).rstrip("."):
+        return True
+    n = _word_count(first)
+    if following is None or "\n" in first or is_bullet(first) or n == 0 or n > HEADLINE_MAX_WORDS:
+        return False
+    if not first.endswith((".", ":", ";", ",")) or is_title_case(first):
+        return True
+    return first.endswith(".") and n <= 15 and _word_count(following) >= max(2 * n, 12)
+
+
 def assign_roles(texts: list[str], title: str | None = None, author: str | None = None) -> list[str]:
     """Return a role for each paragraph text (see module docstring for the rules)."""
     n = len(texts)
     roles = ["body"] * n
     for i, t in enumerate(texts):
-        if _BOILERPLATE.match(t.strip()) or is_non_prose(t):
+        if _BOILERPLATE.match(t.strip()) or is_non_prose(t) or _DATELINE.match(t.strip()):
             roles[i] = "boilerplate"
+    _mark_archive_blocks(texts, roles)
     if n == 0:
         return roles
-    first = texts[0].strip()
-    norm = _normalise(first)
-    if (title and norm == _normalise(title)) or (
-        roles[0] == "body"
-        and "\n" not in first
-        and not is_bullet(first)
-        and _word_count(first) <= HEADLINE_MAX_WORDS
-        and not first.endswith((".", ":", ";", ","))
-        and n > 1
-    ):
+    rest = list(zip(texts[1:], roles[1:], strict=True))
+    following = next((t for t, r in rest if r == "body"), None) or next((t for t, r in rest if r == "summary"), None)
+    if following is None and rest:
+        following = rest[0][0]  # only furniture follows: the first line can still be a title
+    if roles[0] == "body" and is_headline(texts[0], following, title):
         roles[0] = "headline"
     # Bullet lede: bullet items before the first non-bullet body paragraph.
     for i in range(n):
@@ -343,6 +378,48 @@ def assign_roles(texts: list[str], title: str | None = None, author: str | None 
     if len(body) > 1 and is_closing_bio(texts[body[-1]], author):
         roles[body[-1]] = "byline"
     return roles
+
+
+def _mark_archive_blocks(texts: list[str], roles: list[str]) -> None:
+    """Roles of archive exports: labels and header fields are not body; an ``ABSTRACT.`` block is the summary.
+
+    The abstract of a NYT archive text repeats the lede, so counting it as body would count the lede twice.
+    """
+    in_abstract = False
+    for i, t in enumerate(texts):
+        line = t.strip()
+        if _ARCHIVE_LABEL.match(line):
+            roles[i] = "boilerplate"
+            in_abstract = line.startswith("ABSTRACT")
+        elif (m := _ARCHIVE_FIELD.match(line)) is not None:
+            roles[i] = "byline" if m.group("field") == "BYLINE" else "boilerplate"
+        elif in_abstract and roles[i] == "body":
+            roles[i] = "summary"
+
+
+def split_title_line(text: str, spans: list[tuple[int, int]], title: str | None = None) -> list[tuple[int, int]]:
+    """``spans`` with a first block of several lines cut after its first line when that line is the headline.
+
+    Archive and wire texts put the headline and a deck in one block ("Jobs report gives Democrats a lift;"
+    then "Solid upturn ... could blunt Republican claims."): the deck becomes a paragraph of its own.
+    """
+    if not spans:
+        return spans
+    s, e = spans[0]
+    cut = text.find("\n", s, e)
+    if cut < 0:
+        return spans
+    first, rest = text[s:cut], text[cut:e]
+    if _word_count(rest) > 2 * HEADLINE_MAX_WORDS or is_bullet(first):
+        return spans
+    titled = bool(title) and _normalise(first).rstrip(".;") == _normalise(title or "").rstrip(".;")
+    if not (titled or is_headline(first, rest, None) or first.rstrip().endswith(";")):
+        return spans
+    if len(spans) < 2 and not titled:
+        return spans
+    head = _trim(text, s, cut)
+    deck = _trim(text, cut, e)
+    return [head, deck, *spans[1:]] if deck[1] > deck[0] else spans
 
 
 def _mark_tail_byline(texts: list[str], roles: list[str], author: str | None) -> None:
@@ -397,12 +474,15 @@ def segment(
     holds a sentence or none), then the sentences, are more: memory and time grow with
     their number, and a million one-line paragraphs make 5 MB of text cost gigabytes.
     """
-    blocks = split_blocks(text)
-    spans = list(blocks if max_sentences is None else itertools.islice(blocks, max_sentences + 1))
-    if max_sentences is not None and len(spans) > max_sentences:
-        raise TooManySegments(len(spans), "paragraphs", max_sentences)
+    found = split_blocks(text)
+    blocks = list(found if max_sentences is None else itertools.islice(found, max_sentences + 1))
+    if max_sentences is not None and len(blocks) > max_sentences:
+        raise TooManySegments(len(blocks), "paragraphs", max_sentences)
+    spans = split_title_line(text, blocks, title)
     texts = [text[s:e] for s, e in spans]
     roles = assign_roles(texts, title=title, author=author)
+    if len(spans) > len(blocks) and roles[1] == "body":
+        roles[0], roles[1] = "headline", "summary"  # the deck cut from the headline's block
     paragraphs = []
     n_sentences = 0
     for i, ((s, e), t, r) in enumerate(zip(spans, texts, roles, strict=True)):

@@ -7,8 +7,12 @@
     analyze_corpus(paths, workers=4, output="corpus.parquet")  # streamed to disk, bounded memory
 
 * Inputs are file paths (``.txt``/``.md``, read with :func:`analysis.load_article`'s
-  rules) or :class:`~analysis.model.Article` objects, from any iterable: a
-  generator is consumed lazily, so a corpus larger than memory streams through.
+  rules), :class:`~analysis.model.Article` objects or table rows
+  (:class:`~analysis.sources.table.TableRow`: text and metadata, built into an Article
+  in the worker like a file), from any iterable: a generator is consumed lazily, so a
+  corpus larger than memory streams through.
+* ``carry``: metadata columns (a table's other columns) written into every output row
+  after the table's own columns, from each article's ``extra`` (empty when it has none).
 * ``workers > 1`` uses a process pool (``fork`` where available, so workers start
   with the dictionaries the parent loaded). At most ``4 * workers`` articles are
   in flight; results come back in input order.
@@ -35,7 +39,7 @@ import sys
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,6 +61,7 @@ from analysis.sources.loading import (
     slugify,
     split_front_matter,
 )
+from analysis.sources.table import TableRow
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -79,27 +84,41 @@ def columns_of(level: str) -> tuple[str, ...]:
     return {"sentence": SENTENCE_COLUMNS, "cue": CUE_COLUMNS, "source": SOURCE_COLUMNS}.get(level, COLUMNS)
 
 
-def rows_of(outcome: Outcome, level: str, body_only: bool = False) -> list[dict[str, Any]]:
-    """The table rows of a successful ``outcome`` at ``level``; ``body_only`` keeps body-paragraph rows only."""
-    return list(iter_rows_of(outcome, level, body_only))
+def rows_of(
+    outcome: Outcome, level: str, body_only: bool = False, carry: Sequence[str] = ()
+) -> list[dict[str, Any]]:
+    """The table rows of a successful ``outcome`` at ``level``; ``body_only`` keeps body-paragraph rows only.
+
+    ``carry``: metadata keys of the article's ``extra`` added to every row (``None`` when absent).
+    """
+    return list(iter_rows_of(outcome, level, body_only, carry))
 
 
-def iter_rows_of(outcome: Outcome, level: str, body_only: bool = False) -> Iterator[dict[str, Any]]:
+def iter_rows_of(
+    outcome: Outcome, level: str, body_only: bool = False, carry: Sequence[str] = ()
+) -> Iterator[dict[str, Any]]:
     """:func:`rows_of`, paragraph rows made one at a time (for a writer: see ``iter_paragraph_rows``)."""
     from analysis.tables.build import cue_rows, iter_paragraph_rows, sentence_rows, source_rows
 
     if outcome.document is None:
         return iter(())
     if level == "article":
-        return iter([outcome.article or {}])
-    rows = {"sentence": sentence_rows, "cue": cue_rows, "source": source_rows}.get(level)
-    if rows is not None:
-        new: Iterable[dict[str, Any]] = rows(outcome.document)
-    elif "paragraphs" in outcome.__dict__:  # already made (and kept) for this outcome
-        new = outcome.paragraphs
+        new: Iterable[dict[str, Any]] = [outcome.article or {}]
     else:
-        new = iter_paragraph_rows(outcome.document)
-    return (row for row in new if row["role"] == "body") if body_only and level != "source" else iter(new)
+        rows = {"sentence": sentence_rows, "cue": cue_rows, "source": source_rows}.get(level)
+        if rows is not None:
+            new = rows(outcome.document)
+        elif "paragraphs" in outcome.__dict__:  # already made (and kept) for this outcome
+            new = outcome.paragraphs
+        else:
+            new = iter_paragraph_rows(outcome.document)
+        if body_only and level != "source":
+            new = (row for row in new if row["role"] == "body")
+    if carry:
+        extra = outcome.document.article.extra
+        carried = {c: extra.get(c) for c in carry}
+        return ({**row, **carried} for row in new)
+    return iter(new)
 
 
 class BatchWarning(UserWarning):
@@ -166,6 +185,8 @@ class _Job:
     identity: dict[str, Any] = field(default_factory=dict)
     #: Metadata from a sidecar ``<stem>.meta.yaml`` (applied over the front matter).
     sidecar: dict[str, Any] = field(default_factory=dict)
+    #: A table row's carried columns, set in the Article's ``extra`` as they are (any name).
+    carried: dict[str, Any] = field(default_factory=dict)
     #: Most sentences (and paragraphs) the text may have (:func:`analysis.sources.loading.sentence_limit`).
     max_sentences: int | None = None
 
@@ -200,6 +221,8 @@ def _run_job(job: _Job) -> Outcome:
                 assert job.text is not None
                 article = article_from_text(job.text, name=job.source, max_sentences=job.max_sentences,
                                             **{**job.sidecar, "source_path": job.source, "article_id": job.article_id})
+                if job.carried:
+                    article = replace(article, extra={**article.extra, **job.carried})
             document = analyze(article, job.config)
     except InputError as exc:
         return Outcome(job.index, job.source, error=str(exc), warnings=_messages(caught))
@@ -208,7 +231,7 @@ def _run_job(job: _Job) -> Outcome:
         if stop is not None:  # a stop request a C extension reported as its own error: the run stops
             raise stop from None
         return Outcome(job.index, job.source, error=f"{job.source}: internal error: {type(exc).__name__}: {exc}")
-    return Outcome(job.index, job.source, document, warnings=_messages(caught))
+    return Outcome(job.index, job.source, document, warnings=_messages(caught) + document.notices())
 
 
 def _messages(caught: Sequence[warnings.WarningMessage]) -> tuple[str, ...]:
@@ -300,18 +323,25 @@ def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: Anal
         identity = {k: getattr(item, k) for k in IDENTITY_FIELDS}
         identity["extra"] = item.extra
         return _Job(index, source, config, key=key, article_id=item.article_id, article=item, identity=identity)
-    if not isinstance(item, (str, os.PathLike)):
-        return Outcome(index, repr(item)[:80], error=f"{item!r:.80}: not a path or an Article")
-    source = os.fspath(item)
+    row = item if isinstance(item, TableRow) else None
+    if row is None and not isinstance(item, (str, os.PathLike)):
+        return Outcome(index, repr(item)[:80], error=f"{item!r:.80}: not a path, an Article or a table row")
+    source = row.source if row is not None else os.fspath(item)  # type: ignore[arg-type]
     caught: list[warnings.WarningMessage] = []
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            text = read_text(source, max_bytes=max_bytes)
+            if row is not None:  # a table row: its text as a file's, its fields as a sidecar's
+                text = row.text
+                side = dict(row.metadata)
+                if len(text.encode("utf-8")) > max_bytes:
+                    raise InputError(f"{source}: larger than the {max_bytes:,} byte limit for one article")
+            else:
+                text = read_text(source, max_bytes=max_bytes)
+                side = sidecar_metadata(source)
             meta, body = split_front_matter(text, name=source)
             if not is_markdown_name(source):  # (Markdown's paragraphs are counted once it is rendered)
                 check_length(body, source, sentence_limit(max_bytes))  # refused before any dictionary is loaded
-            side = sidecar_metadata(source)
             meta = {**meta, **side}
     except InputError as exc:
         return Outcome(index, source, error=str(exc), warnings=_messages(caught))
@@ -328,9 +358,10 @@ def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: Anal
     article_id = explicit or slugify(Path(source).stem)
     identity: dict[str, Any] = {k: _opt(meta.get(k)) for k in IDENTITY_FIELDS}
     identity.update(article_id=article_id, source_path=source)
-    identity["extra"] = _extras(meta)  # front matter and sidecar, read once above
+    carried = dict(row.carried) if row is not None else {}
+    identity["extra"] = {**_extras(meta), **carried}  # front matter and sidecar, read once above
     return _Job(index, source, config, key=key, article_id=article_id, text=text, identity=identity, sidecar=side,
-                max_sentences=sentence_limit(max_bytes))
+                carried=carried, max_sentences=sentence_limit(max_bytes))
 
 
 def _opt(v: object) -> str | None:
@@ -348,7 +379,8 @@ def _from_cache(job: _Job, value: dict[str, Any]) -> Outcome | None:
         return None
     identity = dict(job.identity)
     identity["extra"] = {**doc.article.extra, **identity.get("extra", {})}  # what the analysis kept, plus metadata
-    return Outcome(job.index, job.source, doc.with_identity(**identity), cached=True)
+    doc = doc.with_identity(**identity)
+    return Outcome(job.index, job.source, doc, warnings=doc.notices(), cached=True)
 
 
 def _extras(meta: dict[str, Any]) -> dict[str, Any]:
@@ -439,6 +471,8 @@ def iter_outcomes(
                 hit = store.get(prepared.key) if store is not None and prepared.key else None
                 outcome = _from_cache(prepared, hit) if hit is not None else None
                 if outcome is not None:
+                    for message in outcome.warnings:
+                        _emit(message)
                     window.append(outcome)
                 else:
                     if not warmed:
@@ -572,13 +606,14 @@ def stream_corpus(
     keep_articles: bool = False,
     config: AnalysisConfig | None = None,
     keep_documents: bool = False,
+    carry: Sequence[str] = (),
 ) -> CorpusRun:
     """Analyse ``items`` (as :func:`iter_outcomes`), sending rows to ``writer`` or keeping them.
 
     ``level``: one of :data:`LEVELS`; ``body_only``: rows of body paragraphs only;
     ``keep_articles``: also keep every article row in ``run.articles`` (for a paragraph
     table and its article summaries); ``keep_documents``: the analysed documents in
-    ``run.documents``. The caller
+    ``run.documents``; ``carry``: metadata columns added to every row (:func:`rows_of`). The caller
     closes ``writer``; it is aborted here if the run raises (Ctrl-C included).
     Failures are collected, not warned about.
     """
@@ -606,9 +641,9 @@ def stream_corpus(
             if keep_articles:
                 run.articles.append(outcome.article or {})
             if writer is not None:
-                writer.add(iter_rows_of(outcome, level, body_only))  # written a row group at a time
+                writer.add(iter_rows_of(outcome, level, body_only, carry))  # written a row group at a time
             else:
-                run.rows.extend(rows_of(outcome, level, body_only))
+                run.rows.extend(rows_of(outcome, level, body_only, carry))
     except BaseException:
         if writer is not None:
             writer.abort()
@@ -632,6 +667,7 @@ def analyze_corpus(
     overwrite: bool = False,
     config: AnalysisConfig | None = None,
     excel_safe: bool = False,
+    carry: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Analyse many articles; return the paragraph table (or article table) in input order.
 
@@ -645,6 +681,8 @@ def analyze_corpus(
     where it is, category, subtype, voice, speaker). ``progress``: ``None`` = automatic (see
     module docstring), ``True``/``False`` to force. ``config``: an
     :class:`~analysis.AnalysisConfig` for every article (default settings when ``None``).
+    ``carry``: metadata columns (a table's own columns, :func:`analysis.sources.table.read_table`)
+    added after the table's columns, from each article's ``extra``.
 
     With ``output`` (``.csv``, ``.json``, ``.jsonl`` or ``.parquet``; see
     :mod:`analysis.writers`), rows are appended to that file as articles finish
@@ -660,7 +698,7 @@ def analyze_corpus(
     import pandas as pd
 
     check_level(level)
-    columns = columns_of(level)
+    columns = (*columns_of(level), *(c for c in carry if c not in columns_of(level)))
     if max_bytes < 1:
         raise ValueError(f"max_bytes must be positive, not {max_bytes}")
     if isinstance(articles_or_paths, (str, os.PathLike)):
@@ -670,7 +708,7 @@ def analyze_corpus(
     writer = TableWriter(output, columns, overwrite=overwrite, excel_safe=excel_safe) if output is not None else None
     run = stream_corpus(
         articles_or_paths, writer, level=level, workers=workers, cache=cache, max_bytes=max_bytes, progress=progress,
-        config=config,
+        config=config, carry=carry,
     )
     if writer is not None:
         writer.close()

@@ -30,7 +30,7 @@ import pandas as pd
 from analysis.annotate.hedging import CATEGORIES, VOICES
 from analysis.config import AnalysisConfig
 from analysis.errors import InputError
-from analysis.report.figures import ArticleTables, Comparables, document_tables, load_tables
+from analysis.report.figures import ArticleTables, Comparables, LazyArticleTables, document_tables, load_tables
 
 #: Columns of :func:`article_table`, in order: column -> short label (for display).
 TABLE_COLUMNS: dict[str, str] = {
@@ -55,6 +55,21 @@ UNKNOWN = "(unknown)"
 
 def _key(value: object) -> str:
     return "" if value is None or pd.isna(value) else str(value).strip().casefold()
+
+
+def _date(value: object) -> pd.Timestamp | None:
+    """A date as a Timestamp (its first 10 characters as ISO ``YYYY-MM-DD``), None when missing or unreadable."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    stamp = pd.to_datetime(str(value).strip()[:10], errors="coerce", format="%Y-%m-%d")
+    return None if pd.isna(stamp) else stamp
+
+
+def _number(value: object) -> float:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return float("nan")
 
 
 @dataclass
@@ -84,24 +99,33 @@ class Coverage:
 
     def articles(self) -> pd.DataFrame:
         """One article row per article (focus first), with a boolean ``focus`` column first."""
+        from analysis.tables import COLUMNS
+        from analysis.tables.build import article_row
+
         rows = []
         for t in self.tables:
-            row = t.article.copy()
+            row = article_row(t.document) if isinstance(t, LazyArticleTables) else t.article.to_dict()
             if not str(row.get("title") or "").strip():
                 row["title"] = t.title
             rows.append(row)
-        df = pd.DataFrame(rows).reset_index(drop=True)
+        df = pd.DataFrame(rows, columns=[*COLUMNS, *(c for c in rows[0] if c not in COLUMNS)])
         df.insert(0, "focus", [True] + [False] * len(self.others))
         return df
 
     def paragraphs(self) -> pd.DataFrame:
         """The paragraph tables of the focus and the comparable articles, one after the other."""
-        return pd.concat([t.paragraphs for t in self.tables], ignore_index=True)
+        from analysis.tables import COLUMNS
+        from analysis.tables.build import frame, paragraph_rows
+
+        return _stacked(self.tables, "paragraphs", paragraph_rows, lambda rows: frame(rows, COLUMNS))
 
     def cues(self) -> pd.DataFrame:
         """The cue tables of the focus and the comparable articles."""
-        frames = [t.cues for t in self.tables if t.cues is not None and len(t.cues)]
-        return pd.concat(frames, ignore_index=True) if frames else self.focus.cues
+        from analysis.tables import CUE_COLUMNS
+        from analysis.tables.build import cue_rows, frame
+
+        return _stacked(self.tables, "cues", cue_rows,
+                        lambda rows: frame(rows, CUE_COLUMNS) if rows else pd.DataFrame(columns=list(CUE_COLUMNS)))
 
     def comparables(self, baseline_name: str = "onestopenglish-adv") -> Comparables:
         """The comparable articles and a committed baseline, in the form :mod:`analysis.report.figures` takes."""
@@ -116,31 +140,62 @@ class Coverage:
                            load_baseline(baseline_name, level="article"), baseline_name, list(self.notes))
 
     def pick(self, ref: str | Path | None = None) -> ArticleTables | None:
-        """The article to set beside the focus.
+        """The article to set beside the focus (:meth:`choose` without the reason)."""
+        return self.choose(ref)[0]
+
+    def choose(self, ref: str | Path | None = None) -> tuple[ArticleTables | None, str]:
+        """The article to set beside the focus, and in plain words why that one.
 
         Args:
             ref: an article id of the store (the file name without ``.md``), or the path of
-                an article file; ``None`` picks the first comparable article from another
-                outlet than the focus (else the first comparable article).
+                an article file; ``None`` chooses among the comparable articles: those from
+                another outlet than the focus (all of them if none is), the nearest in date
+                to the focus (when both have a date), then the nearest in body length, then
+                the first by id.
 
         Returns:
-            Its tables, or ``None`` when ``ref`` is ``None`` and nothing is comparable.
+            ``(tables, reason)``; ``(None, reason)`` when ``ref`` is ``None`` and nothing is comparable.
 
         Raises:
             InputError: ``ref`` names no stored article and no file.
         """
+        hint = "set compare_with to another article id (or a file) to choose it"
         if ref is None or str(ref).strip() == "":
+            if not self.others:
+                return None, "no comparable article in the store"
             outlet = _key(self.focus.article.get("outlet"))
             other_outlet = [t for t in self.others if _key(t.article.get("outlet")) != outlet]
-            return (other_outlet or self.others or [None])[0]
+            pool = other_outlet or self.others
+            when = _date(self.focus.article.get("date"))
+            words = _number(self.focus.article.get("n_words"))
+
+            def distance(t: ArticleTables) -> tuple[float, float, str]:
+                d = _date(t.article.get("date"))
+                days = abs((d - when).days) if d is not None and when is not None else float("inf")
+                n = _number(t.article.get("n_words"))
+                return days, abs(n - words) if n == n and words == words else float("inf"), str(t.article["article_id"])
+
+            best = min(pool, key=distance)
+            days, gap, _ = distance(best)
+            where = (f"{len(pool)} comparable article{'s' if len(pool) != 1 else ''} from other outlets"
+                     if other_outlet else f"{len(pool)} comparable article{'s' if len(pool) != 1 else ''} "
+                     "(none from another outlet)")
+            why = [f"nearest in date ({int(days)} day{'s' if days != 1 else ''} apart)"] if days != float("inf") else []
+            if gap != float("inf"):
+                why.append(f"{'then ' if why else ''}nearest in length ({int(_number(best.article.get('n_words')))} "
+                           f"against {int(words)} body words)")
+            reason = (f"chosen from {where}: {' and '.join(why) or 'the first by id'}; {hint}")
+            return best, reason
         for t in self.store_tables:
             if str(t.article["article_id"]) == str(ref):
-                return t
+                return t, f"compare_with={str(ref)!r}, an article of the store"
         if Path(ref).is_file():
-            return load_tables(ref, self.focus.document.config if self.focus.document else None)
-        known = ", ".join(str(t.article["article_id"]) for t in self.store_tables) or "none"
+            return (load_tables(ref, self.focus.document.config if self.focus.document else None),
+                    f"compare_with={str(ref)!r}, an article file")
+        known = ", ".join(str(t.article["article_id"]) for t in self.store_tables[:20]) or "none"
+        more = f" and {len(self.store_tables) - 20} more" if len(self.store_tables) > 20 else ""
         raise InputError(f"compare_with={str(ref)!r}: no article with that id in {self.store} "
-                         f"(ids: {known}) and no such file")
+                         f"(ids: {known}{more}) and no such file")
 
     def describe(self) -> str:
         """A few lines: the store, the event rule, how many articles are comparable, what is missing."""
@@ -153,8 +208,28 @@ class Coverage:
         return "\n".join(lines + [f"note: {note}" for note in self.notes])
 
 
+def _stacked(tables: Sequence[ArticleTables], kind: str, rows_of: object, build: object) -> pd.DataFrame:
+    """One table of every article's ``kind`` table: lazy articles contribute rows (one DataFrame for all of
+    them, not one each), the others their table."""
+    frames, rows = [], []
+    for t in tables:
+        if isinstance(t, LazyArticleTables) and kind not in t.__dict__:
+            rows += rows_of(t.document)  # type: ignore[operator]
+            continue
+        if rows:
+            frames.append(build(rows))  # type: ignore[operator]
+            rows = []
+        table = getattr(t, kind)
+        if table is not None and len(table):
+            frames.append(table)
+    if rows:
+        frames.append(build(rows))  # type: ignore[operator]
+    return pd.concat(frames, ignore_index=True) if frames else build([])  # type: ignore[operator]
+
+
 def store_tables(
-    store: str | Path, config: AnalysisConfig | None = None, exclude_sha256: set[str] | None = None
+    store: str | Path, config: AnalysisConfig | None = None, exclude_sha256: set[str] | None = None,
+    cache: object = None,
 ) -> tuple[list[ArticleTables], list[str]]:
     """Tables of every English article in ``store`` (one corpus run: cache, unique ids), and notes.
 
@@ -163,29 +238,35 @@ def store_tables(
         config: analysis settings.
         exclude_sha256: text digests of articles to leave out (the focus, so that it is never
             counted against itself: :func:`analysis.sources.store.article_digests`).
+        cache: the result cache (as :func:`analysis.analyze_corpus`: ``True`` for the default
+            location, as the command line uses); ``None`` analyses every article anew.
 
     Returns:
         ``(tables, notes)``; non-English files are left out with a note, and an article that
         cannot be analysed is left out with its one-line error as a note.
     """
     from analysis.corpus.batch import analyze_paths
-    from analysis.sources.store import Store, comparable_paths
+    from analysis.sources.store import Store
 
     root = Path(store)
     if not root.is_dir() or not Store(root).paths():
         what = "does not exist" if not root.exists() else "has no article files"
         return [], [f"the store {root} {what}: add articles with `media-analysis add SOURCE --store {root}`"]
-    every = Store(root).paths()
-    paths = comparable_paths(root, exclude_sha256)
-    everything_english = comparable_paths(root)
+    # One pass over the files' front matter (as comparable_paths, which would read them once per call)
+    stored = Store(root)
+    every = stored.paths()
+    entries = {e.path: e for e in stored.entries()}  # files that cannot be read are kept: loading reports them
+    english = [p for p in every if p not in entries or entries[p].language == "en"]
+    excluded = set(exclude_sha256 or ())
+    paths = [p for p in english if p not in entries or not entries[p].digests & excluded]
     notes = []
-    if len(everything_english) < len(every):
-        notes.append(f"{len(every) - len(everything_english)} non-English article(s) left out (English-only metrics)")
-    if len(paths) < len(everything_english):
-        notes.append(f"{len(everything_english) - len(paths)} stored copy of the focus article left out")
-    result = analyze_paths(paths, config=config, keep_documents=True, progress=False)
+    if len(english) < len(every):
+        notes.append(f"{len(every) - len(english)} non-English article(s) left out (English-only metrics)")
+    if len(paths) < len(english):
+        notes.append(f"{len(english) - len(paths)} stored copy of the focus article left out")
+    result = analyze_paths(paths, config=config, keep_documents=True, progress=False, cache=cache)
     notes += [message for _source, message in result.failures]
-    return [document_tables(d) for d in result.documents], notes
+    return [document_tables(d, lazy=True) for d in result.documents], notes
 
 
 def coverage(
@@ -193,6 +274,7 @@ def coverage(
     store: str | Path,
     event: str | None = None,
     config: AnalysisConfig | None = None,
+    cache: object = None,
 ) -> Coverage:
     """The focus article against the comparable articles of ``store``.
 
@@ -202,6 +284,7 @@ def coverage(
         event: compare with the store's articles of this event; ``None`` = the focus
             article's own ``event`` (and every store article when it has none).
         config: analysis settings for the store's articles.
+        cache: the result cache for the store's articles (:func:`store_tables`).
 
     Returns:
         The :class:`Coverage`.
@@ -209,7 +292,7 @@ def coverage(
     from analysis.sources.store import article_digests
 
     exclude = article_digests(focus.document.article) if focus.document is not None else set()
-    tables, notes = store_tables(store, config, exclude)
+    tables, notes = store_tables(store, config, exclude, cache=cache)
     tables = [t for t in tables if t.document is None or t.document.article.sha256 not in exclude]
     chosen = str(event if event is not None else (focus.article.get("event") or "")).strip()
     others = [t for t in tables if _key(t.article.get("event")) == chosen.casefold()] if chosen else list(tables)

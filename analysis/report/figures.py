@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -41,18 +42,67 @@ class ArticleTables:
     document: AnalysedDocument | None = None
 
 
-def document_tables(doc: AnalysedDocument) -> ArticleTables:
-    """Every table of ``doc``, read from its layers (nothing is analysed again)."""
+class LazyArticleTables(ArticleTables):
+    """:class:`ArticleTables` of an analysed document whose tables are built on first use.
+
+    A store of 1,000 articles is listed, filtered and summarised from the documents; only the
+    articles shown build their paragraph, sentence and cue tables (each DataFrame costs
+    milliseconds, thousands of them most of a minute).
+    """
+
+    def __init__(self, doc: AnalysedDocument) -> None:  # noqa: D107 - no dataclass __init__: fields are lazy
+        self.document = doc
+        self.title = doc.article.title or doc.article.article_id
+
+    @cached_property
+    def article(self) -> pd.Series:  # type: ignore[override]
+        from analysis.tables.build import article_series
+
+        return article_series(self.document)
+
+    @cached_property
+    def paragraphs(self) -> pd.DataFrame:  # type: ignore[override]
+        from analysis.tables.build import paragraph_table
+
+        return paragraph_table(self.document)
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:  # type: ignore[override]
+        return sentence_metrics(self.document)
+
+    @cached_property
+    def cues(self) -> pd.DataFrame:  # type: ignore[override]
+        from analysis.tables import cues
+
+        return cues(self.document)
+
+
+def document_tables(doc: AnalysedDocument, lazy: bool = False) -> ArticleTables:
+    """Every table of ``doc``, read from its layers (nothing is analysed again); ``lazy``: each built on first use."""
     from analysis.tables import cues
 
+    if lazy:
+        return LazyArticleTables(doc)
     paragraphs, article = article_tables(doc)
     title = doc.article.title or doc.article.article_id
     return ArticleTables(paragraphs, article, sentence_metrics(doc), title, cues(doc), doc)
 
 
-def load_tables(path: str | Path, config: AnalysisConfig | None = None) -> ArticleTables:
-    """Load an article, analyse it once and build its paragraph, article, sentence and cue tables."""
-    return document_tables(analyze(load_article(path), config))
+def load_tables(path: str | Path, config: AnalysisConfig | None = None, cache: object = None) -> ArticleTables:
+    """Load an article, analyse it once and build its paragraph, article, sentence and cue tables.
+
+    ``cache``: read (and keep) the analysis in the result cache (as :func:`analysis.analyze_corpus`);
+    a cached article needs none of the dictionaries loaded. Raises :class:`InputError` for a bad file.
+    """
+    if cache is None or cache is False:
+        return document_tables(analyze(load_article(path), config))
+    from analysis.corpus.batch import analyze_paths
+    from analysis.errors import InputError
+
+    result = analyze_paths([path], config=config, cache=cache, keep_documents=True, progress=False)
+    if result.failures:
+        raise InputError(result.failures[0][1])
+    return document_tables(result.documents[0])
 
 
 #: Rows of :func:`summary_table`: column -> label.
@@ -228,19 +278,37 @@ def build_figures(seed: ArticleTables, comparables: Comparables | None = None) -
         )
     cv = uncertainty_cv_results()
     if cv is not None:
-        figs["10_uncertainty_reliability"] = plots.reliability(cv["reliability_bins_union"])  # type: ignore[arg-type]
+        figs["10_uncertainty_reliability"] = plots.reliability(reliability_series(cv))
     return figs
 
 
-#: Cross-validated figures of the uncertainty model, written by ``scripts/train_uncertainty.py``.
+def reliability_series(cv: dict[str, object]) -> dict[str, list[dict[str, object]]]:
+    """The cross-validated reliability bins of speculation and vagueness, labelled with their data."""
+    return {
+        "speculation (biological sentences)": cv["speculation"]["reliability_bins"],  # type: ignore[index]
+        "vagueness (Wikipedia sentences)": cv["vagueness"]["reliability_bins"],  # type: ignore[index]
+    }
+
+
+#: Cross-validated figures of the sentence measures, written by ``scripts/train_uncertainty.py``.
 UNCERTAINTY_CV_RESULTS = Path(__file__).resolve().parents[2] / "data" / "benchmarks" / "uncertainty_cv.json"
 
 
 def uncertainty_cv_results(path: Path = UNCERTAINTY_CV_RESULTS) -> dict[str, object] | None:
-    """The uncertainty model's cross-validated figures (numbers and feature names only), or None."""
+    """The sentence measures' cross-validated figures (numbers and feature names only), or None."""
     if not path.is_file():
         return None
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def benchmark_results(name: str) -> dict[str, object] | None:
+    """``data/benchmarks/<name>.json`` (numbers and feature or cue names only), or None when never written.
+
+    ``uncertainty_holdout``: the sentence measures on the frozen part; ``newswire_cues``: located cues on
+    hand-annotated news; ``uncertainty_cv`` and ``hedge_eval`` as :func:`uncertainty_cv_results` and
+    :func:`hedge_eval_results`.
+    """
+    return uncertainty_cv_results(UNCERTAINTY_CV_RESULTS.with_name(f"{name}.json"))
 
 
 def profile_inputs(seed: ArticleTables, comparables: Comparables) -> tuple[pd.DataFrame, dict[str, str]]:

@@ -1,20 +1,23 @@
 """Explore articles paragraph by paragraph in JupyterLab, or in any browser from one HTML file.
 
-:func:`explore` gives a view with two drop-downs (the article, the metric), a bar per
-body paragraph, a tooltip on hover (the paragraph's text, its cues with voice and
-speaker, its word count) and, on click, the paragraph highlighted in the chart and
-shown below it. In JupyterLab it is a widget: under the chart, the clicked paragraph
-is printed with every cue marked as in :func:`analysis.report.render.highlight`.
-:func:`export_view` writes the same view as one self-contained HTML file (every
-script inline, no network needed) for people without Jupyter::
+Above the chart, the controls: a group drop-down (outlets, by default), a search box for
+titles, the matching articles, the metric. Then a bar per body paragraph of the chosen
+article, a tooltip on hover (the paragraph's text, its cues with voice and speaker, its
+word count) and, on click, the paragraph highlighted in the chart and shown below it.
+:func:`explore` is the JupyterLab widget (controls are ipywidgets; the chart holds only
+the chosen article, so an executed notebook over 1,000 articles stays small, and the
+clicked paragraph is printed with every cue marked as in
+:func:`analysis.report.render.highlight`). :func:`export_view` writes the whole view as
+one self-contained HTML file (every script inline, no network needed; every article's
+paragraphs in it once) for people without Jupyter::
 
     from analysis.report.interactive import explore, export_view, store_tables
     t = store_tables()                       # or your own tables
     explore(t.paragraphs, t.cues, t.articles)
     export_view(t.paragraphs, t.cues, t.articles, path="view.html")
 
-The chart is Vega-Lite, built with Altair: hover, selection and the drop-downs are
-declarative (no hand-written JavaScript); the JavaScript that draws it is the
+The chart is Vega-Lite, built with Altair: hover, selection, the search and the drop-downs
+of the page are declarative (no hand-written JavaScript); the JavaScript that draws it is the
 vl-convert bundle, inlined. Article text is untrusted: the spec is JSON with ``<``,
 ``>`` and ``&`` written as ``\\u003c``, ``\\u003e``, ``\\u0026`` (so no ``</script>``
 can end the script block), Vega draws text as text (SVG text nodes), its tooltip
@@ -30,8 +33,9 @@ Inputs are tables, so they work for any source:
     the cue table: ``article_id, paragraph, start, end`` (offsets into ``Article.text``),
     ``text, category, subtype, voice, speaker`` (``sentence`` is not needed).
 ``articles``
-    optional article rows with ``article_id`` and ``title`` (and ``outlet``): names
-    in the drop-down; without it the paragraph table's ``title`` column or the id.
+    optional article rows with ``article_id`` and ``title`` (and ``outlet``, or the
+    ``group_by`` column): names and groups in the list; without it the paragraph table's
+    ``title`` (and ``outlet``) column or the id.
 ``texts``
     optional ``{article_id: Article or Article.text}`` when ``paragraphs`` has no ``text``.
 """
@@ -117,10 +121,10 @@ def _paragraph_text(paragraphs: pd.DataFrame, texts: Mapping[str, Any] | None) -
     if "text" in paragraphs:
         return paragraphs["text"].fillna("").astype(str)
     out = []
-    for _, r in paragraphs.iterrows():
-        src = (texts or {}).get(r["article_id"])
+    for aid, start, end in zip(paragraphs["article_id"], paragraphs["start"], paragraphs["end"], strict=True):
+        src = (texts or {}).get(aid)
         full = getattr(src, "text", src)
-        out.append(full[int(r["start"]):int(r["end"])] if isinstance(full, str) else "")
+        out.append(full[int(start):int(end)] if isinstance(full, str) else "")
     return pd.Series(out, index=paragraphs.index, dtype=object)
 
 
@@ -146,7 +150,8 @@ def view_data(
     paragraphs: pd.DataFrame, cues: pd.DataFrame, articles: pd.DataFrame | None = None,
     texts: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
-    """One row per body paragraph: ids, title, word count, metrics, ``text``, ``cue_list``, ``speakers``."""
+    """One row per body paragraph: ids, title, word count, metrics, ``text``, ``cue_list``, ``speakers``,
+    ``n_cues``, ``short`` and ``cue_lines`` (one line per cue, for the panel under the chart)."""
     body = paragraphs[paragraphs["role"] == "body"].copy()
     body["text"] = _paragraph_text(body, texts)
     titles = _titles(paragraphs, articles)
@@ -154,14 +159,16 @@ def view_data(
     by_para: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for c in cues.sort_values(["article_id", "paragraph", "start"]).to_dict("records"):
         by_para.setdefault((str(c["article_id"]), int(c["paragraph"])), []).append(c)
-    cue_list, speakers, n_cues = [], [], []
+    cue_list, speakers, n_cues, lines = [], [], [], []
     for aid, par in zip(body["article_id"], body["paragraph"], strict=True):
         cs = by_para.get((str(aid), int(par)), [])
-        cue_list.append("; ".join(_cue_phrase(c) for c in cs) or "none")
+        phrases = [_cue_phrase(c) for c in cs]
+        cue_list.append("; ".join(phrases) or "none")
+        lines.append(["\u25a0 " + ph for ph in phrases])
         names = dict.fromkeys(str(c["speaker"]) for c in cs if c.get("voice") != "author" and c.get("speaker"))
         speakers.append(", ".join(names) or "none named")
         n_cues.append(len(cs))
-    body["cue_list"], body["speakers"], body["n_cues"] = cue_list, speakers, n_cues
+    body["cue_list"], body["speakers"], body["n_cues"], body["cue_lines"] = cue_list, speakers, n_cues, lines
     body["short"] = body["n_words"] < RATE_MIN_WORDS
     return body.reset_index(drop=True)
 
@@ -173,41 +180,40 @@ def _metrics(paragraphs: pd.DataFrame, metric: str) -> list[str]:
     return metrics if metric in metrics else [metric, *metrics]
 
 
-def _clip(text: str, n: int = TOOLTIP_CHARS) -> str:
-    return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + " …"
+def _groups(data: pd.DataFrame, articles: pd.DataFrame | None, group_by: str | None) -> pd.Series:
+    """The group (``group_by`` value, e.g. the outlet) of each row of ``data``; ``(unknown)`` when empty."""
+    values: dict[str, str] = {}
+    for frame in (data, articles):
+        if group_by and frame is not None and group_by in frame:
+            for aid, g in zip(frame["article_id"], frame[group_by], strict=True):
+                if isinstance(g, str) and g.strip():
+                    values.setdefault(str(aid), g.strip())
+    return data["article_id"].astype(str).map(lambda a: values.get(a, UNKNOWN_GROUP))
 
 
-def _long_rows(data: pd.DataFrame, metrics: Sequence[str]) -> list[dict[str, Any]]:
+def _paragraph_rows(data: pd.DataFrame, metrics: Sequence[str]) -> list[dict[str, Any]]:
+    """One record per body paragraph: ids, every metric (the chart picks one), text wrapped once, cues."""
     rows = []
     for r in data.to_dict("records"):
+        row: dict[str, Any] = {
+            "article_id": str(r["article_id"]), "paragraph": int(r["paragraph"]), "n_words": int(r["n_words"]),
+            "words_note": f"{int(r['n_words'])}" + (" (short: rates swing widely)" if r["short"] else ""),
+            "head": f"Paragraph {r['paragraph']} \u00b7 {r['n_words']} words \u00b7 speakers: {r['speakers']}",
+            "text": "\n".join(textwrap.wrap(r["text"], LINE_CHARS)), "cue_list": r["cue_list"],
+            "speakers": r["speakers"], "cue_lines": "\n".join(r["cue_lines"]) or
+            "no hedges, boosters or attributions in this paragraph",
+        }
         for m in metrics:
             v = r.get(m)
-            rows.append({
-                "article_id": str(r["article_id"]), "title": r["title"], "paragraph": int(r["paragraph"]),
-                "metric": m, "metric_label": METRIC_LABELS.get(m, m),
-                "value": None if v is None or pd.isna(v) else round(float(v), 3),
-                "n_words": int(r["n_words"]), "n_cues": int(r["n_cues"]),
-                "words_note": f"{int(r['n_words'])}" + (" (short: rates swing widely)" if r["short"] else ""),
-                "text": _clip(r["text"]), "cue_list": r["cue_list"], "speakers": r["speakers"],
-            })
+            row[m] = None if v is None or pd.isna(v) else round(float(v), 3)
+        rows.append(row)
     return rows
 
 
-def _detail_rows(data: pd.DataFrame, cues: pd.DataFrame) -> list[dict[str, Any]]:
-    """Lines under the chart: the paragraph's text wrapped, then one line per cue."""
-    rows = []
-    grouped = {k: g for k, g in cues.groupby(["article_id", "paragraph"])} if len(cues) else {}
-    for r in data.to_dict("records"):
-        key = {"article_id": str(r["article_id"]), "paragraph": int(r["paragraph"])}
-        lines = [("head", f"Paragraph {r['paragraph']} \u00b7 {r['n_words']} words \u00b7 speakers: {r['speakers']}")]
-        lines += [("text", line) for line in textwrap.wrap(r["text"], LINE_CHARS)]
-        g = grouped.get((r["article_id"], r["paragraph"]))
-        cue_rows = g.sort_values("start").to_dict("records") if g is not None else []
-        lines += [(str(c["category"]), "\u25a0 " + _cue_phrase(c)) for c in cue_rows]
-        if not cue_rows:
-            lines.append(("none", "no hedges, boosters or attributions in this paragraph"))
-        rows += [{**key, "line": i, "kind": kind, "content": content} for i, (kind, content) in enumerate(lines)]
-    return rows
+#: Titles listed under the search box at most (the first matches, in table order).
+LIST_ROWS = 12
+ALL_GROUPS = "(all groups)"
+UNKNOWN_GROUP = "(unknown)"
 
 
 # --- the chart ------------------------------------------------------------------------------------
@@ -215,8 +221,17 @@ def _detail_rows(data: pd.DataFrame, cues: pd.DataFrame) -> list[dict[str, Any]]
 def view_chart(
     paragraphs: pd.DataFrame, cues: pd.DataFrame, articles: pd.DataFrame | None = None,
     metric: str = DEFAULT_METRIC, texts: Mapping[str, Any] | None = None, article_id: str | None = None,
+    group_by: str | None = "outlet", controls: bool = True,
 ) -> Any:
-    """The Altair chart of the view: drop-downs for article and metric, bars, tooltip, click to pick."""
+    """The Altair chart of the view: bars of one article's paragraphs, tooltip, click to read a paragraph.
+
+    With ``controls`` (the standalone page): a group drop-down (``group_by`` values), a title
+    search box and a metric drop-down, and above the bars the first :data:`LIST_ROWS`
+    matching titles: clicking one shows that article. Without (the Jupyter view, whose
+    controls are widgets): the bars of ``article_id`` (default the first article) for ``metric``.
+    Each paragraph is one record (every metric in it; the chart computes the chosen one),
+    so the data reach the chart once.
+    """
     import altair as alt
 
     metrics = _metrics(paragraphs, metric)
@@ -224,33 +239,37 @@ def view_chart(
     if data.empty:
         raise ValueError("no body paragraphs to show")
     titles = dict(zip(data["article_id"].astype(str), data["title"], strict=False))
-    ids = list(titles)
-    first = str(article_id) if article_id is not None else ids[0]
+    first = str(article_id) if article_id is not None else next(iter(titles))
     if first not in titles:
         raise ValueError(f"article {first!r} is not in the paragraph table")
-    article = alt.param(name="article", value=first, bind=alt.binding_select(
-        options=ids, labels=[titles[i] for i in ids], name="Article "))
-    chosen = alt.param(name="metric", value=metric, bind=alt.binding_select(
-        options=metrics, labels=[METRIC_LABELS.get(m, m) for m in metrics], name="Metric "))
+    if not controls:
+        data = data[data["article_id"].astype(str) == first].reset_index(drop=True)
+    records = _paragraph_rows(data, metrics)
+    labels = {m: METRIC_LABELS.get(m, m) for m in metrics}
+    label_expr = " : ".join(f"metric == {json.dumps(m)} ? {json.dumps(lab)}" for m, lab in labels.items())
     pick = alt.selection_point(name="pick", fields=["article_id", "paragraph"], on="click", clear="dblclick",
                                empty=False)
     hover = alt.selection_point(name="hover", fields=["article_id", "paragraph"], on="pointerover",
                                 clear="pointerout", empty=False)
-    label_expr = " : ".join(f"metric == {json.dumps(m)} ? {json.dumps(METRIC_LABELS.get(m, m))}" for m in metrics)
     tooltip = [
         alt.Tooltip("paragraph:O", title="Paragraph"),
-        alt.Tooltip("metric_label:N", title="Metric"),
         alt.Tooltip("value:Q", title="Value", format=".2f"),
         alt.Tooltip("words_note:N", title="Words"),
-        alt.Tooltip("text:N", title="Text"),
+        alt.Tooltip("tip:N", title="Text"),
         alt.Tooltip("cue_list:N", title="Cues"),
         alt.Tooltip("speakers:N", title="Speakers"),
     ]
+    chosen = alt.param(name="metric", value=metric, bind=alt.binding_select(
+        options=metrics, labels=list(labels.values()), name="Metric ")) if controls else None
+    metric_expr = "metric" if controls else json.dumps(metric)
+    title_text = (alt.expr(f"({label_expr} : metric) + ' by paragraph'") if controls
+                  else f"{labels[metric]} by paragraph: {titles[first]}")
+    base = alt.Chart()  # the paragraphs are the data of the whole view, given once (below), read by both charts
+    paragraphs_data = alt.Data(values=records)
     bars = (
-        alt.Chart(alt.Data(values=_long_rows(data, metrics)), title=alt.Title(
-            alt.expr(f"({label_expr} : metric) + ' by paragraph'"),
-            subtitle="Hover a bar for the paragraph's text and cues; click it to pick it (double-click clears).",
-        ))
+        base.transform_calculate(value=f"datum[{metric_expr}]",
+                                 tip=f"length(datum.text) > {TOOLTIP_CHARS} ? substring(datum.text, 0, "
+                                     f"{TOOLTIP_CHARS - 2}) + ' \u2026' : datum.text")
         .mark_bar()
         .encode(
             x=alt.X("paragraph:O", title="Paragraph number (body paragraphs)", axis=alt.Axis(labelAngle=0)),
@@ -261,32 +280,74 @@ def view_chart(
             strokeWidth=alt.condition(hover, alt.value(2), alt.value(0)),
             tooltip=tooltip,
         )
-        .transform_filter("datum.article_id == article && datum.metric == metric")
         .add_params(pick, hover)
-        .properties(width=720, height=280)
+        .properties(width=720, height=280, title=alt.Title(
+            title_text, subtitle="Hover a bar for the paragraph's text and cues; click it to pick it "
+            "(double-click clears)."))
     )
-    colors = {"head": "#333333", "text": "#111111", "none": "#777777",
-              "hedge": "#0072B2", "booster": "#B36B00", "attribution": "#007A5A"}
-    lines = _detail_rows(data, cues)
-    n_lines = max(int(r["line"]) for r in lines) + 1
-    # A fixed height (the longest paragraph's lines): a view that grows on click would be clipped.
+    n_lines = max(r["text"].count("\n") + r["cue_lines"].count("\n") + 4 for r in records)
     detail = (
-        alt.Chart(alt.Data(values=lines), title=alt.Title(
+        base.transform_filter(pick)
+        .transform_calculate(detail="datum.head + '\\n' + datum.text + '\\n\\n' + datum.cue_lines")
+        .mark_text(align="left", baseline="top", fontSize=12, lineBreak="\n", limit=900, lineHeight=17)
+        .encode(x=alt.value(0), y=alt.value(0), text="detail:N")
+        .properties(width=720, height=17 * n_lines, title=alt.Title(
             "Picked paragraph", subtitle="Click a bar above; lighter bars: paragraphs under "
             f"{RATE_MIN_WORDS} words, where rates per 100 words swing widely."))
-        .mark_text(align="left", baseline="middle", fontSize=12, limit=900)
+    )
+    if not controls:
+        chart = alt.vconcat(bars, detail, spacing=24, data=paragraphs_data)
+        return chart.configure_view(stroke=None).configure_title(anchor="start")
+    groups = _groups(data, articles, group_by)
+    names = sorted(set(groups) - {UNKNOWN_GROUP}) + ([UNKNOWN_GROUP] if UNKNOWN_GROUP in set(groups) else [])
+    group = alt.param(name="group", value=ALL_GROUPS, bind=alt.binding_select(
+        options=[ALL_GROUPS, *names], name=f"{(group_by or 'group').capitalize()} "))
+    search = alt.param(name="search", value="", bind=alt.binding(
+        input="search", placeholder="words of the title", name="Search titles "))
+    listing = pd.DataFrame({"article_id": data["article_id"].astype(str), "group": groups})
+    listing = listing.drop_duplicates("article_id")
+    listing["title"] = listing["article_id"].map(titles)
+    listing["label"] = [f"{t} \u2014 {g}" for t, g in zip(listing["title"], listing["group"], strict=True)]
+    article = alt.selection_point(name="article", fields=["article_id"], on="click", clear=False, toggle=False,
+                                  value=[{"article_id": first}])
+    matching = (
+        alt.Chart(alt.Data(values=listing[["article_id", "group", "title", "label"]].to_dict("records")))
+        .transform_filter(f"(group == {json.dumps(ALL_GROUPS)} || datum.group == group) && "
+                          "(!search || indexof(lower(datum.title), lower(search)) >= 0)")
+        .transform_window(rank="row_number()")
+        .transform_joinaggregate(matches="count()")
+        .transform_filter(f"datum.rank <= {LIST_ROWS}")
+    )
+    titles_list = (
+        matching.mark_text(align="left", baseline="middle", fontSize=12, limit=700, cursor="pointer")
         .encode(
             x=alt.value(0),
-            y=alt.Y("line:Q", axis=None, scale=alt.Scale(domain=[-0.5, n_lines - 0.5], reverse=True, nice=False)),
-            text="content:N",
-            color=alt.Color("kind:N", scale=alt.Scale(domain=list(colors), range=list(colors.values())), legend=None),
+            y=alt.Y("rank:Q", axis=None, scale=alt.Scale(domain=[-0.5, LIST_ROWS + 0.5], reverse=True, nice=False)),
+            text="label:N",
+            color=alt.condition(article, alt.value(SEED_COLOR), alt.value("#1d1d1d")),
+            tooltip=[alt.Tooltip("title:N", title="Title"), alt.Tooltip("group:N", title="Group")],
         )
-        .transform_filter(pick)
-        .transform_filter("datum.article_id == article")
-        .properties(width=720, height=17 * n_lines)
+        .add_params(article)
     )
-    # The drop-downs are top-level parameters: both views read them.
-    chart = alt.vconcat(bars, detail, spacing=24).add_params(article, chosen)
+    how_many = (
+        matching.transform_filter("datum.rank == 1")
+        .transform_calculate(line=f"datum.matches + ' matching' + (datum.matches > {LIST_ROWS} ? ', the first "
+                             f"{LIST_ROWS} listed: narrow the search' : '')")
+        .mark_text(align="left", baseline="middle", fontSize=11, fontStyle="italic", color="#555555")
+        .encode(x=alt.value(0), y=alt.value(0), text="line:N")
+    )
+    titles_list = (
+        alt.layer(titles_list, how_many)
+        .properties(width=720, height=18 * (LIST_ROWS + 1), title=alt.Title(
+            f"Articles: the first {LIST_ROWS} matching the group and the search (click one)",
+            subtitle="Choose a group and type words of a title in the boxes above; the chosen article is in "
+            "vermillion."))
+    )
+    shown = (
+        bars.transform_filter(article),
+        detail.transform_filter(article),
+    )
+    chart = alt.vconcat(titles_list, *shown, spacing=20, data=paragraphs_data).add_params(group, search, chosen)
     return chart.configure_view(stroke=None).configure_title(anchor="start")
 
 
@@ -325,25 +386,78 @@ def paragraph_detail_html(
 
 def explore(
     paragraphs: pd.DataFrame, cues: pd.DataFrame, articles: pd.DataFrame | None = None,
-    metric: str = DEFAULT_METRIC, texts: Mapping[str, Any] | None = None,
+    metric: str = DEFAULT_METRIC, texts: Mapping[str, Any] | None = None, group_by: str | None = "outlet",
 ) -> Any:
-    """The view for JupyterLab: the chart, and under it the clicked paragraph with its cues marked.
+    """The view for JupyterLab: controls, the chart of one article, the clicked paragraph under it.
 
-    Returns an ``ipywidgets.VBox`` (an Altair ``JupyterChart`` feeding its selection back to
-    Python, and an ``HTML`` panel). Without ``anywidget`` it returns the plain chart, which
-    still has the drop-downs, tooltips and picked paragraph text.
+    Above the chart: a group drop-down (``group_by`` values, e.g. outlets), a title search
+    box, the list of matching articles and the metric. The chart holds only the chosen
+    article's paragraphs (a new chart is drawn on each choice), so a notebook over 1,000
+    articles stays small whether or not widget state is saved. Returns an
+    ``ipywidgets.VBox`` with attributes ``chart`` (the Altair ``JupyterChart``), ``panel``,
+    ``show_paragraph(article_id, paragraph)`` and ``choose(article_id)``; without
+    ``anywidget``, the chart with its own (Vega) controls.
     """
     import altair as alt
 
-    chart = view_chart(paragraphs, cues, articles, metric, texts)
+    body = paragraphs[paragraphs["role"] == "body"]
+    if body.empty:
+        raise ValueError("no body paragraphs to show")
+    metrics = _metrics(paragraphs, metric)
     try:
         import ipywidgets as widgets
 
         alt.JupyterChart.enable_offline()  # scripts from vl-convert: works without network
-        jchart = alt.JupyterChart(chart, embed_options={"actions": False})
     except ImportError:
-        return chart
+        return view_chart(paragraphs, cues, articles, metric, texts, group_by=group_by)
+    ids = pd.DataFrame({"article_id": list(dict.fromkeys(body["article_id"].astype(str)))})
+    titles = _titles(body, articles)  # one entry per article, in table order
+    first_rows = body.drop_duplicates("article_id")
+    groups = dict(zip(ids["article_id"], _groups(first_rows.assign(article_id=first_rows["article_id"].astype(str)),
+                                                 articles, group_by), strict=True))
+    names = sorted(set(groups.values()) - {UNKNOWN_GROUP}) + (
+        [UNKNOWN_GROUP] if UNKNOWN_GROUP in set(groups.values()) else [])
+    by_article = {aid: g for aid, g in paragraphs.groupby(paragraphs["article_id"].astype(str), sort=False)}
+    cues_by = {aid: g for aid, g in cues.groupby(cues["article_id"].astype(str), sort=False)} if len(cues) else {}
+    layout = widgets.Layout(width="auto")
+    group = widgets.Dropdown(options=[ALL_GROUPS, *names], value=ALL_GROUPS,
+                             description=(group_by or "group").capitalize(), layout=layout)
+    search = widgets.Text(value="", placeholder="words of the title", description="Search", layout=layout,
+                          continuous_update=True)
+    chosen_metric = widgets.Dropdown(options=[(METRIC_LABELS.get(m, m), m) for m in metrics], value=metric,
+                                     description="Metric", layout=layout)
+    listing = widgets.Select(options=[], rows=8, description="Article", layout=widgets.Layout(width="95%"))
+    count = widgets.HTML()
+    first = next(iter(titles))
+
+    def chart_for(article_id: str) -> Any:
+        return view_chart(by_article[article_id], cues_by.get(article_id, cues.iloc[0:0]), articles,
+                          chosen_metric.value, texts, article_id=article_id, controls=False)
+
+    jchart = alt.JupyterChart(chart_for(first), embed_options={"actions": False})
     panel = widgets.HTML(f"<style>{_TOOLTIP_CSS}</style><p><i>Click a bar to see its paragraph here.</i></p>")
+
+    def matches() -> list[str]:
+        words = search.value.strip().casefold()
+        return [a for a, t in titles.items() if (group.value == ALL_GROUPS or groups[a] == group.value)
+                and (not words or words in t.casefold())]
+
+    def refilter(_change: object = None) -> None:
+        found = matches()
+        options = [(f"{titles[a]} \u2014 {groups[a]}", a) for a in found]
+        current = listing.value
+        listing.options = options
+        if current in found:
+            listing.value = current
+        count.value = f"<small>{len(found)} of {len(titles)} articles match</small>"
+
+    def choose(article_id: str | None = None, *_args: object) -> None:
+        aid = article_id if isinstance(article_id, str) else listing.value
+        if aid is None or aid not in by_article:
+            return
+        jchart.chart = chart_for(aid)
+        jchart.selections.observe(on_pick, ["pick"])  # a new chart brings new selection traits
+        panel.value = f"<style>{_TOOLTIP_CSS}</style><p><i>Click a bar to see its paragraph here.</i></p>"
 
     def show_paragraph(article_id: str, paragraph: int) -> None:
         panel.value = f"<style>{_TOOLTIP_CSS}</style>" + paragraph_detail_html(
@@ -354,10 +468,20 @@ def explore(
         if value:
             show_paragraph(value[0]["article_id"], value[0]["paragraph"])
 
+    group.observe(refilter, "value")
+    search.observe(refilter, "value")
+    refilter()
+    listing.value = first
+    listing.observe(lambda change: choose(change["new"]), "value")
+    chosen_metric.observe(lambda _change: choose(listing.value), "value")
     jchart.selections.observe(on_pick, ["pick"])
-    box = widgets.VBox([jchart, panel])
-    box.show_paragraph = show_paragraph  # type: ignore[attr-defined]  # what a click does, callable from code
+    controls = widgets.VBox([widgets.HBox([group, search, chosen_metric]), count, listing])
+    box = widgets.VBox([controls, jchart, panel])
+    box.chart = jchart  # type: ignore[attr-defined]
     box.panel = panel  # type: ignore[attr-defined]
+    box.show_paragraph = show_paragraph  # type: ignore[attr-defined]  # what a click does, callable from code
+    box.choose = choose  # type: ignore[attr-defined]
+    box.controls = {"group": group, "search": search, "article": listing, "metric": chosen_metric}  # type: ignore[attr-defined]
     return box
 
 
@@ -386,7 +510,7 @@ def _vega_bundle() -> str:
 
 def view_html(chart: Any, title: str = "Paragraph explorer", intro: str = "", element_id: str = "view") -> str:
     """A complete, self-contained HTML page drawing ``chart`` (an Altair chart) offline."""
-    spec = chart.to_dict()
+    spec = chart.to_dict(validate=False)  # validating every inline record costs seconds at 1,000 articles
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(title)}</title>\n"
@@ -415,7 +539,8 @@ def export_view(
     from analysis.io import atomic_write_text
 
     chart = view_chart(paragraphs, cues, articles, metric, texts, article_id)
-    page = view_html(chart, intro="Choose an article and a metric above the chart. Hover a bar for the paragraph's "
-                     "text, cues and speakers; click a bar to pick the paragraph and read it under the chart.")
+    page = view_html(chart, intro="Choose a group, search the titles and click an article in the list; choose the "
+                     "metric. Hover a bar for the paragraph's text, cues and speakers; click a bar to pick the "
+                     "paragraph and read it under the chart.")
     atomic_write_text(Path(path), page, overwrite=overwrite)
     return Path(path)

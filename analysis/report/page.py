@@ -220,6 +220,12 @@ def _text_from_tables(paragraphs: pd.DataFrame, cues: pd.DataFrame) -> str:
     return "\n".join(parts)
 
 
+def _notices_html(document: Article | AnalysedDocument | None) -> str:
+    """The analysed document's notices (an unread quotation convention, ...) as warning paragraphs."""
+    notices = document.notices() if hasattr(document, "notices") else ()
+    return "".join(f'<p class="note warning">Warning: {_esc(n.split(": ", 1)[-1])}</p>' for n in notices)
+
+
 def report_figures(
     paragraphs: pd.DataFrame, article: pd.Series, sentences: pd.DataFrame | None = None,
     baseline: pd.DataFrame | None = None,
@@ -276,7 +282,7 @@ def report_html(
         '<section><h2>The text, highlighted</h2><p class="note">Every hedge (withholding commitment), booster '
         "(expressing certainty) and attribution (a claim given to a source) is marked; cues inside quotations "
         "or reported speech are their source's, named at the end of each passage. Hover a mark for its kind "
-        "and speaker.</p>" + text + "</section>",
+        "and speaker.</p>" + _notices_html(document) + text + "</section>",
     ]
     if sources is not None:
         sections.append(f"<section><h2>Who is quoted or reported</h2>{sources_html(sources)}</section>")

@@ -8,14 +8,17 @@ returned Figure. Conventions shared by all charts:
   comparables in :data:`COMPARABLE_COLOR` (blue) or grey;
 * colours are the Okabe-Ito colour-blind-safe palette;
 * x axes that run over paragraphs show paragraph numbers as in the tables;
-* titles say what is shown, axis labels carry units.
+* titles say what is shown, axis labels carry units;
+* groups (outlets, kinds, months) each get one colour (:func:`group_colors`), the same in every chart;
+* text from articles (titles, cues, names) goes through :func:`escape_mathtext`, so a ``$`` is a dollar.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -61,6 +64,32 @@ METRIC_LABELS: dict[str, str] = {
     "boosters_per_100w": "Boosters /100 words",
     "attributions_per_100w": "Attributions /100 words",
 }
+
+
+#: Colours of groups, in order: Okabe-Ito without yellow (too pale on white), black (kept for text) and vermillion
+#: (the focus article's), then further hues; beyond these a group's colour repeats (its label still tells it).
+GROUP_PALETTE: tuple[str, ...] = (
+    OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["green"], OKABE_ITO["purple"], OKABE_ITO["sky"], "#7F7F7F",
+    "#8C564B", "#17BECF", "#BCBD22", "#1B3A6B",
+)
+
+
+_UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+def group_colors(groups: Sequence[object]) -> dict[str, str]:
+    """One colour per group, in the order given (sorted names give every chart the same colours)."""
+    names = list(dict.fromkeys(str(g) for g in groups))
+    return {g: GROUP_PALETTE[i % len(GROUP_PALETTE)] for i, g in enumerate(names)}
+
+
+def escape_mathtext(text: object) -> str:
+    """``text`` as matplotlib draws it literally: ``$`` escaped, so "$5 million ... $10" is not maths.
+
+    Idempotent: a ``$`` already escaped (by :func:`drawn_as_written`, which every :func:`styled`
+    plot function applies to its arguments) is left as it is.
+    """
+    return _UNESCAPED_DOLLAR.sub(r"\\$", str(text))
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -363,47 +392,90 @@ def comparable_distributions(
     return fig
 
 
+#: Up to this many articles (the focus included) a scatter numbers every point and names it under the chart;
+#: beyond, numbers would overlap and the key outgrow the chart: only the focus (and ``label_ids``) are named.
+MAX_KEYED = 15
+UNKNOWN_GROUP = "(unknown)"
+
+
+def _groups_of(df: pd.DataFrame, column: str | None) -> pd.Series | None:
+    """The group of each row (empty values ``(unknown)``), or None when ``column`` is absent or all empty."""
+    if column is None or column not in df or df.empty:
+        return None
+    values = df[column].map(lambda v: str(v).strip() if isinstance(v, str) and v.strip() else UNKNOWN_GROUP)
+    return None if (values == UNKNOWN_GROUP).all() else values
+
+
 @styled
 def readability_vs_hedging(
     articles: pd.DataFrame, focus_id: str, label_ids: Sequence[str] = (), title: str = "",
     background: pd.DataFrame | None = None, background_label: str = "news baseline",
-    focus_label: str = "seed article",
+    focus_label: str = "seed article", color_by: str | None = "outlet", max_keyed: int = MAX_KEYED,
 ) -> Figure:
     """Scatter of Flesch-Kincaid grade against hedges per 100 words, one point per article.
 
-    ``articles`` (the focus in vermillion, the others in blue) are numbered on the chart
-    and named in full in a key under it: ``title`` (or ``article_id``), with ``outlet``
-    when given. ``background`` (e.g. a baseline corpus) is grey, unnumbered, named once
-    in the legend; ``focus_label`` names the focus in the legend. ``label_ids`` is kept for
-    compatibility: every article is numbered.
+    The focus is the vermillion diamond; the other ``articles`` are coloured by their
+    ``color_by`` group (one colour per group, :func:`group_colors`; blue when there is no
+    such column). Up to ``max_keyed`` articles every point is numbered and named in full
+    in a key under the chart (``title`` or ``article_id``, with ``outlet``); beyond, only
+    the focus and the articles in ``label_ids`` are named beside their points, so the
+    figure keeps its size and stays readable at 1,000 articles. ``background`` (e.g. a
+    baseline corpus) is grey, unnumbered, named once in the legend.
     """
     focus = articles[articles["article_id"] == focus_id]
     others = articles[articles["article_id"] != focus_id]
     keyed = pd.concat([focus, others], ignore_index=True)
-    key_lines = [f"{i}. {_full_name(r)}" for i, (_, r) in enumerate(keyed.iterrows(), start=1)]
+    numbered = len(keyed) <= max_keyed
+    key_lines = [f"{i}. {_full_name(r)}" for i, (_, r) in enumerate(keyed.iterrows(), start=1)] if numbered else []
     wrapped = [textwrap.fill(line, 110, subsequent_indent="    ") for line in key_lines]
     n_key_lines = sum(w.count("\n") + 1 for w in wrapped)
-    key_height = 0.19 * n_key_lines + 0.35
-    fig = _figure(8.5, 5.6 + key_height)
-    grid = fig.add_gridspec(2, 1, height_ratios=[5.6, key_height])
-    ax = fig.add_subplot(grid[0])
+    key_height = 0.19 * n_key_lines + 0.35 if numbered else 0.0
+    fig = _figure(8.5, 5.6 + key_height if numbered else 6.4)
+    grid = fig.add_gridspec(2, 1, height_ratios=[5.6, key_height]) if numbered else None
+    ax = fig.add_subplot(grid[0]) if grid is not None else fig.add_subplot()
+    big = not numbered
     if background is not None and len(background):
-        ax.scatter(background["flesch_kincaid_grade"], background["hedges_per_100w"], s=16, color="#aaaaaa",
-                   alpha=0.6, label=f"{background_label} ({len(background)} articles)")
-    if len(others):
-        ax.scatter(others["flesch_kincaid_grade"], others["hedges_per_100w"], s=40, color=COMPARABLE_COLOR,
-                   label="comparable coverage", zorder=3)
+        ax.scatter(background["flesch_kincaid_grade"], background["hedges_per_100w"], s=10 if big else 16,
+                   color="#aaaaaa", alpha=0.5 if big else 0.6, linewidths=0,
+                   label=escape_mathtext(textwrap.fill(f"{background_label} ({len(background)} articles)", 40)))
+    groups = _groups_of(others, color_by)
+    size, alpha = (14, 0.6) if big else (40, 1.0)
+    if len(others) and groups is None:
+        ax.scatter(others["flesch_kincaid_grade"], others["hedges_per_100w"], s=size, color=COMPARABLE_COLOR,
+                   alpha=alpha, linewidths=0, label=f"comparable coverage ({len(others)})", zorder=3)
+    elif len(others):
+        names = sorted(set(groups) - {UNKNOWN_GROUP}) + ([UNKNOWN_GROUP] if UNKNOWN_GROUP in set(groups) else [])
+        colors = group_colors(names)
+        colors[UNKNOWN_GROUP] = "#999999"
+        for g in names:
+            mine = others[groups == g]
+            ax.scatter(mine["flesch_kincaid_grade"], mine["hedges_per_100w"], s=size, color=colors[g], alpha=alpha,
+                       linewidths=0, label=escape_mathtext(f"{g} ({len(mine)})"), zorder=3)
     ax.scatter(focus["flesch_kincaid_grade"], focus["hedges_per_100w"], s=90, color=SEED_COLOR, marker="D",
-               label=focus_label, zorder=4)
-    _number_points(ax, keyed)
+               edgecolors="white", linewidths=0.8, label=escape_mathtext(focus_label), zorder=5)
     ax.set_xlabel("Flesch-Kincaid grade of the body text (US school years)")
     ax.set_ylabel("Hedges per 100 words")
-    ax.set_title(title or "Readability against hedging, one point per article")
-    ax.legend(loc="upper left", frameon=False, fontsize=9)
-    key = fig.add_subplot(grid[1])
-    key.axis("off")
-    key.text(0.0, 1.0, "Numbered articles:\n" + "\n".join(wrapped), transform=key.transAxes, ha="left", va="top",
-             fontsize=8.5, linespacing=1.35)
+    what = f" ({len(keyed)} articles)" if len(keyed) > 1 else ""
+    ax.set_title(escape_mathtext(title) if title else f"Readability against hedging, one point per article{what}")
+    legend_title = None if groups is None else (color_by or "").replace("_", " ")
+    n_entries = (groups.nunique() if groups is not None else 1) + 1 + (background is not None and len(background) > 0)
+    if numbered:
+        _number_points(ax, keyed)
+        outside = {"bbox_to_anchor": (1.01, 1.0)} if groups is not None else {}  # one entry per group: beside
+        ax.legend(loc="upper left", frameon=False, fontsize=8.5, title=legend_title, title_fontsize=9,
+                  ncols=2 if n_entries > 14 else 1, **outside)
+        key = fig.add_subplot(grid[1])
+        key.axis("off")
+        key.text(0.0, 1.0, "Numbered articles:\n" + escape_mathtext("\n".join(wrapped)), transform=key.transAxes,
+                 ha="left", va="top", fontsize=8.5, linespacing=1.35)
+    else:
+        named = pd.concat([focus, others[others["article_id"].isin([str(i) for i in label_ids])]], ignore_index=True)
+        _name_points(ax, named)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8.5, title=legend_title,
+                  title_fontsize=9, markerscale=1.5 if big else 1.0)
+        ax.text(0.0, -0.13, f"{len(keyed)} articles: too many to name each; the focus"
+                + (" and the chosen articles are" if len(named) > 1 else " is") + " named. Each article's values are "
+                "in the article table.", transform=ax.transAxes, fontsize=8, color="#555555", va="top")
     return fig
 
 
@@ -412,6 +484,21 @@ def _full_name(row: pd.Series) -> str:
     name = title if isinstance(title, str) and title.strip() else str(row["article_id"])
     outlet = row.get("outlet")
     return f"{name} ({outlet})" if isinstance(outlet, str) and outlet.strip() else name
+
+
+def _name_points(ax, articles: pd.DataFrame, width: int = 38) -> None:  # type: ignore[no-untyped-def]
+    """Name each article beside its point (title cut to ``width`` characters), alternately right and left."""
+    for i, (_, r) in enumerate(articles.iterrows()):
+        x, y = float(r["flesch_kincaid_grade"]), float(r["hedges_per_100w"])
+        if not (math.isfinite(x) and math.isfinite(y)):
+            continue
+        name = _full_name(r)
+        name = name if len(name) <= width else name[: width - 1] + "…"
+        dx = 10 if i % 2 == 0 else -10
+        ax.annotate(escape_mathtext(name), xy=(x, y), xytext=(dx, 8 + 4 * (i % 3)), textcoords="offset points",
+                    ha="left" if dx > 0 else "right", fontsize=8.5, zorder=6,
+                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#cccccc", "alpha": 0.85},
+                    arrowprops={"arrowstyle": "-", "color": "#666666", "linewidth": 0.6})
 
 
 def _number_points(ax, articles: pd.DataFrame) -> None:  # type: ignore[no-untyped-def]
@@ -507,8 +594,8 @@ def detector_scores(scores: dict[str, object], title: str = "", target_f1: float
     dataset = str(scores.get("dataset") or "CoNLL-2010 Wikipedia sentences")
     n = scores.get("sentences")
     ax.set_xlabel(
-        f"Tested on {n:,} annotated sentences ({dataset}); a sentence counts as hedged when the detector finds\n"
-        "at least one hedge cue in it. Encyclopaedia text, not news: treat single cues as suggestions to check."
+        f"Tested on {n:,} annotated sentences ({dataset}).\nA sentence counts as hedged when the detector finds "
+        "at least one hedge cue in it.\nEncyclopaedia text, not news: treat single cues as suggestions to check."
         if isinstance(n, int) else f"Tested on {dataset}: treat single cues as suggestions to check.",
         fontsize=8.5,
     )
@@ -552,32 +639,39 @@ def who_hedges(article: pd.Series, sources: pd.DataFrame, title: str = "") -> Fi
 
 
 @styled
-def reliability(bins: Sequence[dict[str, object]], title: str = "") -> Figure:
-    """Reliability (calibration) plot of the uncertainty model: predicted probability against observed rate.
+def reliability(series: Mapping[str, Sequence[dict[str, object]]], title: str = "") -> Figure:
+    """Reliability (calibration) plot of the sentence measures: predicted probability against observed rate.
 
     Args:
-        bins: ``[{"bin": [lo, hi], "mean_predicted", "observed_rate", "n"}, ...]`` (the cross-validated
-            bins in ``data/benchmarks/uncertainty_cv.json``).
+        series: ``{label: bins}``, bins as ``[{"bin": [lo, hi], "mean_predicted", "observed_rate", "n"}, ...]``
+            (the cross-validated bins of each measure in ``data/benchmarks/uncertainty_cv.json``).
         title: the figure title.
 
     Returns:
-        Points sized by the number of sentences in each bin, and the diagonal of perfect calibration.
+        One line per measure, points sized by the number of sentences in each bin (numbers beside
+        them), and the diagonal of perfect calibration.
     """
-    pred = [float(b["mean_predicted"]) for b in bins if b["n"]]  # type: ignore[arg-type]
-    obs = [float(b["observed_rate"]) for b in bins if b["n"]]  # type: ignore[arg-type]
-    n = [int(b["n"]) for b in bins if b["n"]]  # type: ignore[call-overload]
-    fig = _figure(5.2, 4.6)
+    fig = _figure(5.6, 4.8)
     ax = fig.subplots()
     ax.plot([0, 1], [0, 1], color="#999999", linestyle="--", linewidth=1, label="perfectly calibrated")
-    sizes = [20 + 180 * (k / max(n)) ** 0.5 for k in n]
-    ax.scatter(pred, obs, s=sizes, color=COMPARABLE_COLOR, zorder=3, label="cross-validated bins")
-    ax.plot(pred, obs, color=COMPARABLE_COLOR, linewidth=1)
-    for p, o, k in zip(pred, obs, n, strict=True):
-        ax.annotate(f"{k:,}", (p, o), textcoords="offset points", xytext=(6, -10), fontsize=7, color="#555555")
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
-    ax.set_xlabel("predicted probability of uncertainty")
-    ax.set_ylabel("share of sentences annotators marked uncertain")
+    colors = (COMPARABLE_COLOR, OKABE_ITO["orange"], OKABE_ITO["green"])
+    offsets = ((6, -11), (-8, 6), (6, 6))
+    largest = max((int(b["n"]) for bins in series.values() for b in bins), default=1)  # type: ignore[call-overload]
+    for (label, bins), color, offset in zip(series.items(), colors, offsets, strict=False):
+        kept = [b for b in bins if b["n"]]
+        pred = [float(b["mean_predicted"]) for b in kept]  # type: ignore[arg-type]
+        obs = [float(b["observed_rate"]) for b in kept]  # type: ignore[arg-type]
+        n = [int(b["n"]) for b in kept]  # type: ignore[call-overload]
+        sizes = [16 + 160 * (k / largest) ** 0.5 for k in n]
+        ax.scatter(pred, obs, s=sizes, color=color, zorder=3, label=label)
+        ax.plot(pred, obs, color=color, linewidth=1)
+        for p, o, k in zip(pred, obs, n, strict=True):
+            ax.annotate(f"{k:,}", (p, o), textcoords="offset points", xytext=offset, fontsize=6.5, color=color,
+                        ha="right" if offset[0] < 0 else "left")
+    ax.set_xlim(-0.02, 1.04)
+    ax.set_ylim(-0.07, 1.04)
+    ax.set_xlabel("predicted probability (out of fold)")
+    ax.set_ylabel("share of sentences the annotators marked")
     ax.legend(loc="upper left", frameon=False, fontsize=8)
-    ax.set_title(title or "Uncertainty model: reliability (5-fold CV, Wikipedia + bio)")
+    ax.set_title(title or "Sentence measures: reliability (5-fold CV, development part)")
     return fig

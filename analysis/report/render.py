@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from analysis.annotate.hedging import CATEGORIES, Cue
+from analysis.annotate.hedging.sentence_model import drivers_text
 from analysis.document import AnalysedDocument
 from analysis.model import Article
 
@@ -190,12 +191,13 @@ def legend() -> str:
     items.append('<span class="quote">quoted words</span>' + _label("quoted", "speaker"))
     items.append('<span class="reported">reported speech or thought</span>' + _label("reported", "source"))
     items.append('<span class="prediction">unhedged prediction (author)</span>')
-    items.append("sentence" + _label("uncertain", "uncertain 0.72: may\nthe model's score and its hedges"))
+    example = "speculation 0.72: may\nthe measures over their thresholds, and hedges"
+    items.append("sentence" + _label("uncertain", example))
     return (
         '<div class="legend">' + " ".join(items) + "<br>Each quoted or reported passage ends with the name of "
         "its source (\u201cunknown\u201d when none is found); dashed cues are in someone else's words. "
-        "A sentence the uncertainty model scores at or over its threshold ends with its score and hedges; hover "
-        "over the score for the features that drove it, over a cue for its subtype.</div>"
+        "A speculative or vague sentence ends with the measure(s) over threshold and its hedges; hover over the "
+        "scores for the features that drove each, over a cue for its subtype.</div>"
     )
 
 
@@ -234,10 +236,13 @@ def highlight(item: Article | AnalysedDocument, standalone: bool = True) -> str:
         who = [(min(r.end, p.end) - p.start, voice[r.kind], r.speaker or "unknown") for r in prel]
         for i in doc.sentence_range(p.index):
             if doc.is_uncertain(i):
-                drivers = ", ".join(f"{f} {c:+.2f}" for f, c in doc.uncertainty_drivers.get(i, ()))
+                m = doc.measures[i]
+                scores = [f"speculation {m.speculation:.2f}"] if doc.is_speculative(i) else []
+                scores += [f"vagueness {m.vagueness:.2f}"] if doc.is_vague(i) else []
                 cues_in = [c.text for c in pcues if doc.sentences[i].start <= c.start < doc.sentences[i].end
                            and c.category == "hedge"]
-                label = f"uncertain {doc.uncertainty[i]:.2f}" + (f": {', '.join(cues_in)}" if cues_in else "")
+                label = " · ".join(scores) + (f": {', '.join(cues_in)}" if cues_in else "")
+                drivers = drivers_text(doc.uncertainty_drivers.get(i, ()))
                 who.append((doc.sentences[i].end - p.start, "uncertain", f"{label}\ndriven by {drivers}"))
         ps = [(doc.sentences[i].start - p.start, doc.sentences[i].end - p.start) for i in doc.sentence_range(p.index)
               if i in predicted]

@@ -11,7 +11,14 @@ import pandas as pd
 from analysis.config import AnalysisConfig
 from analysis.document import AnalysedDocument, analyze
 from analysis.model import Article
-from analysis.tables.build import article_series, cue_table, paragraph_table, sentence_table, source_table
+from analysis.tables.build import (
+    article_series,
+    cue_table,
+    paragraph_table,
+    sentence_table,
+    source_table,
+    unify_speaker_ids,
+)
 from analysis.tables.dictionary import (
     COLUMNS,
     CUE_COLUMNS,
@@ -111,5 +118,6 @@ __all__ = [
     "paragraph_metrics",
     "sentence_metrics",
     "sources",
+    "unify_speaker_ids",
     "write_data_dictionary",
 ]

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.annotate.counts import total
+from analysis.annotate.hedging.sentence_model import drivers_text
 from analysis.document import AnalysedDocument
 from analysis.tables import hedging, readability, sentiment
 from analysis.tables.dictionary import COLUMNS, CUE_COLUMNS, METADATA, SENTENCE_COLUMNS, SOURCE_COLUMNS
@@ -50,7 +51,7 @@ def _unit(
     predicted = set(doc.predictions)
     quoted, reported, words = voice_words
     row.update(hedging.voice_columns(cues, quoted, reported, words, sum(1 for i in positions if i in predicted)))
-    row.update(hedging.uncertainty_columns([doc.uncertainty[i] for i in positions], doc.uncertainty_threshold))
+    row.update(hedging.uncertainty_columns([doc.measures[i] for i in positions], doc.thresholds))
     return row
 
 
@@ -160,22 +161,26 @@ def sentence_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
     for c in doc.cues:
         per_sentence.setdefault((c.paragraph, c.sentence), []).append(c.category)
     rows = []
-    for i, (s, c, sc) in enumerate(zip(doc.sentences, doc.counts, doc.sentiment, strict=True)):
+    for i, (s, c, sc, m) in enumerate(zip(doc.sentences, doc.counts, doc.sentiment, doc.measures, strict=True)):
         cats = per_sentence.get((s.paragraph, s.index), [])
+        speculative, vague = doc.is_speculative(i), doc.is_vague(i)
         rows.append({
             "article_id": a.article_id, "paragraph": s.paragraph, "role": a.paragraphs[s.paragraph].role,
             "sentence": s.index, "start": s.start, "end": s.end, "n_words": c.n_words, "n_syllables": c.n_syllables,
-            "compound": sc.compound, "pos": sc.pos, "neu": sc.neu, "neg": sc.neg,
+            "compound": sc.compound, "pos": sc.pos, "neu": sc.neu, "neg": sc.neg, "intensity": abs(sc.compound),
             "hedges": cats.count("hedge"), "boosters": cats.count("booster"), "unhedged_prediction": i in predicted,
-            "uncertainty": doc.uncertainty[i], "uncertain": doc.is_uncertain(i),
+            "speculation": m.speculation, "vagueness": m.vagueness, "certainty": m.certainty,
+            "speculative": speculative, "vague": vague, "uncertainty": m.uncertainty, "uncertain": speculative or vague,
             "uncertainty_drivers": _drivers(doc, i), "text": s.text, **meta,
         })
     return rows
 
 
 def _drivers(doc: AnalysedDocument, position: int) -> str:
-    """The drivers of an uncertain sentence's score as text: ``"cue:hedge/modal +2.40; word:may +2.37"``."""
-    return "; ".join(f"{f} {c:+.2f}" for f, c in doc.uncertainty_drivers.get(position, ()))
+    """What drove a speculative or vague sentence's measures, as text:
+    ``"speculation: cueword:may +3.38, cue:hedge/modal +0.61; vagueness: vague:some +human +1.10"``."""
+    return drivers_text(doc.uncertainty_drivers.get(position, ()))
+
 
 
 def cue_table(doc: AnalysedDocument) -> pd.DataFrame:
@@ -186,6 +191,8 @@ def cue_table(doc: AnalysedDocument) -> pd.DataFrame:
 
 def cue_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
     """Rows of :func:`cue_table` as dicts."""
+    from analysis.annotate.attribution import speaker_id
+
     a = doc.article
     meta = metadata(doc)
     rows = []
@@ -194,8 +201,11 @@ def cue_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
         rows.append({
             "article_id": a.article_id, "paragraph": c.paragraph, "role": a.paragraphs[c.paragraph].role,
             "sentence": c.sentence, "start": c.start, "end": c.end, "text": c.text, "category": c.category,
-            "subtype": c.subtype, "voice": c.voice, "speaker": c.speaker,
-            "sentence_uncertainty": doc.uncertainty[position], "uncertainty_drivers": _drivers(doc, position),
+            "subtype": c.subtype, "voice": c.voice, "speaker": c.speaker, "speaker_id": speaker_id(c.speaker),
+            "sentence_speculation": doc.measures[position].speculation,
+            "sentence_vagueness": doc.measures[position].vagueness,
+            "sentence_certainty": doc.measures[position].certainty,
+            "sentence_uncertainty": doc.measures[position].uncertainty, "uncertainty_drivers": _drivers(doc, position),
             **meta,
         })
     return rows
@@ -207,7 +217,7 @@ def source_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
     Sources appear in order of their first passage; passages with no known source are
     one row with an empty ``speaker``. Words are counted as in ``quoted_share``.
     """
-    from analysis.annotate.attribution import is_named
+    from analysis.annotate.attribution import is_named, speaker_id
     from analysis.annotate.quotes import quoted_words
 
     a = doc.article
@@ -216,7 +226,8 @@ def source_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
     groups: dict[str, set[int]] = {}
     for r in doc.attributions:
         row = rows.setdefault(r.speaker, {
-            "article_id": a.article_id, "speaker": r.speaker, "named": is_named(r.speaker), "direct": 0,
+            "article_id": a.article_id, "speaker": r.speaker, "speaker_id": speaker_id(r.speaker),
+            "named": is_named(r.speaker), "direct": 0,
             "reported": 0, "words": 0, "hedges": 0, "boosters": 0, "first_paragraph": r.paragraph, **meta,
         })
         if r.kind == "direct":
@@ -239,6 +250,33 @@ def source_table(doc: AnalysedDocument) -> pd.DataFrame:
     return frame(rows, SOURCE_COLUMNS) if rows else pd.DataFrame(columns=list(SOURCE_COLUMNS))
 
 
+def unify_speaker_ids(table: pd.DataFrame, column: str = "speaker_id") -> pd.DataFrame:
+    """``table`` with a lone surname key mapped to the one full name of the table that ends with it.
+
+    Within an article every mention of a person already has one canonical name; across articles one
+    may say "Trump" only and another "Donald Trump". A one-word key (``trump``) becomes the multi-word
+    key ending in it (``donald-trump``) when exactly one such key is in ``table``; with two (``bill-
+    clinton``, ``hillary-clinton``) it stays as it is, since the surname alone cannot tell them apart.
+
+    Args:
+        table: rows with a ``column`` of keys from :func:`analysis.annotate.attribution.speaker_id`.
+        column: the key column.
+
+    Returns:
+        A copy of ``table`` with ``column`` unified (other columns unchanged).
+    """
+    keys = {k for k in table[column].dropna().unique() if k}
+    full: dict[str, set[str]] = {}
+    for k in keys:
+        parts = k.split("-")
+        if len(parts) > 1:
+            full.setdefault(parts[-1], set()).add(k)
+    mapping = {k: next(iter(full[k])) for k in keys if "-" not in k and len(full.get(k, ())) == 1}
+    out = table.copy()
+    out[column] = out[column].map(lambda k: mapping.get(k, k))
+    return out
+
+
 __all__ = [
     "METADATA",
     "article_row",
@@ -253,4 +291,5 @@ __all__ = [
     "sentence_table",
     "source_rows",
     "source_table",
+    "unify_speaker_ids",
 ]

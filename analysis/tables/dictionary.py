@@ -62,15 +62,22 @@ SENTENCE_DICTIONARY: dict[str, tuple[str, str]] = {
     "pos": ("0..1", "VADER positive proportion."),
     "neu": ("0..1", "VADER neutral proportion."),
     "neg": ("0..1", "VADER negative proportion."),
+    "intensity": ("0..1", "Emotional intensity: the absolute VADER compound score (how loaded, either direction)."),
     "hedges": hedging.SPEC["hedges"],
     "boosters": hedging.SPEC["boosters"],
     "unhedged_prediction": ("bool", "True when the sentence is an unhedged author prediction."),
-    "uncertainty": ("0..1", "The model's probability that the sentence expresses uncertainty."),
-    "uncertain": ("bool", "True when `uncertainty` is at least the threshold (see `uncertain_sentences`)."),
+    "speculation": ("0..1", "Probability that the sentence hedges epistemically (see `speculation` above)."),
+    "vagueness": ("0..1", "Probability that the sentence makes a vague or unsupported claim (see `vagueness`)."),
+    "certainty": ("1..6", "How certain the sentence sounds to a reader (Pei & Jurgens 2021 scale)."),
+    "speculative": ("bool", "True when `speculation` is at least its threshold."),
+    "vague": ("bool", "True when `vagueness` is at least its threshold."),
+    "uncertainty": ("0..1", "`max(speculation, vagueness)`."),
+    "uncertain": ("bool", "True when the sentence is speculative or vague."),
     "uncertainty_drivers": (
         "text",
-        "For an uncertain sentence, the features that drove its score with their contribution to the logit "
-        "('cueword:may +1.20; cue:hedge/modal +0.40'): cue features name the lexicon's cues. Empty otherwise.",
+        "For a speculative or vague sentence, what drove each such measure: its features with their contribution "
+        "to the measure's logit ('speculation: cueword:may +3.38, spec:whether +1.20; vagueness: vague:some +human "
+        "+1.10'): cue features name the lexicon's cues. Empty otherwise.",
     ),
     "text": ("text", "The sentence."),
 }
@@ -96,11 +103,20 @@ CUE_DICTIONARY: dict[str, tuple[str, str]] = {
         "text",
         "The quoted or reported source, resolved ('Alexander Lukashenko', 'officials'); empty when unknown.",
     ),
-    "sentence_uncertainty": ("0..1", "The uncertainty of the cue's sentence (sentence table `uncertainty`)."),
+    "speaker_id": (
+        "text",
+        "A key of a named speaker for grouping across articles ('Bernie Sanders' -> `bernie-sanders`; accents, case "
+        "and a leading 'the' dropped); empty for unnamed sources. `analysis.tables.unify_speaker_ids` maps a lone "
+        "surname to the one full name of a corpus ending with it.",
+    ),
+    "sentence_speculation": ("0..1", "The speculation of the cue's sentence (sentence table `speculation`)."),
+    "sentence_vagueness": ("0..1", "The vagueness of the cue's sentence (sentence table `vagueness`)."),
+    "sentence_certainty": ("1..6", "The perceived certainty of the cue's sentence (sentence table `certainty`)."),
+    "sentence_uncertainty": ("0..1", "`max(sentence_speculation, sentence_vagueness)`."),
     "uncertainty_drivers": (
         "text",
-        "When the cue's sentence is uncertain, what drove its score (as in the sentence table), so a researcher "
-        "sees whether this cue did.",
+        "When the cue's sentence is speculative or vague, what drove each measure (as in the sentence table), so "
+        "a researcher sees whether this cue did.",
     ),
 }
 CUE_COLUMNS: tuple[str, ...] = (*CUE_DICTIONARY, *METADATA)
@@ -113,6 +129,7 @@ SOURCE_DICTIONARY: dict[str, tuple[str, str]] = {
         "The source as resolved: a person ('Alexander Lukashenko'), a body ('the Russian Embassy in Moscow') "
         "or an unnamed source as written ('officials'); empty: passages whose source is unknown.",
     ),
+    "speaker_id": ("text", "As in the cue table: the named speaker's key (`bernie-sanders`); empty when unnamed."),
     "named": ("bool", "True when the speaker names a person or body, False for unnamed sources ('analysts')."),
     "direct": ("count", "Direct quotations (a quotation running over paragraphs counts once)."),
     "reported": ("count", "Reported statements ('X said that ...', 'according to X, ...', 'X believes ...')."),
@@ -122,6 +139,93 @@ SOURCE_DICTIONARY: dict[str, tuple[str, str]] = {
     "first_paragraph": ("int >= 0", "Paragraph of the source's first quotation or statement."),
 }
 SOURCE_COLUMNS: tuple[str, ...] = (*SOURCE_DICTIONARY, *METADATA)
+
+
+#: Derived article column of the group comparison (:func:`analysis.compare.add_rates`).
+RATE_DICTIONARY: dict[str, tuple[str, str]] = {
+    "author_hedges_per_100w": (
+        "per 100 words",
+        "`100 * author_hedges / author_words`: the author's hedges per 100 words of their own text (NaN when "
+        "the author wrote no words of their own).",
+    ),
+}
+_GROUP = ("text", "The group: a value of the grouping column, or a period of `date` (`2016-03`, `2016-W09`).")
+_MEASURE = ("column", "The article-table column compared (e.g. `hedges_per_100w`).")
+_N = ("articles", "Articles with a value of the measure in the group (NaN values left out).")
+_MEAN_LOW = ("as the measure", "Lower end of the bootstrap 95% interval of the mean (percentile method, seeded).")
+_MEAN_HIGH = ("as the measure", "Upper end of the bootstrap 95% interval of the mean.")
+#: Group comparison, one row per measure and group (:func:`analysis.compare.compare_groups`).
+GROUP_SUMMARY_DICTIONARY: dict[str, tuple[str, str]] = {
+    "measure": _MEASURE,
+    "group": _GROUP,
+    "n": _N,
+    "median": ("as the measure", "Median of the group's articles."),
+    "q1": ("as the measure", "First quartile (25th percentile, linear interpolation)."),
+    "q3": ("as the measure", "Third quartile (75th percentile)."),
+    "iqr": ("as the measure", "Interquartile range, `q3 - q1`."),
+    "mean": ("as the measure", "Mean of the group's articles."),
+    "mean_low": _MEAN_LOW,
+    "mean_high": _MEAN_HIGH,
+}
+#: Group comparison, one row per measure: the test across all groups.
+GROUP_TEST_DICTIONARY: dict[str, tuple[str, str]] = {
+    "measure": _MEASURE,
+    "test": ("text", "`Kruskal-Wallis` (H test on ranks, tie-corrected; scipy.stats.kruskal)."),
+    "groups": ("count", "Groups with at least one value."),
+    "n": ("articles", "Articles in those groups."),
+    "statistic": ("H", "The Kruskal-Wallis H statistic (NaN when fewer than 2 groups or every value is equal)."),
+    "df": ("count", "Degrees of freedom, groups - 1."),
+    "p": ("0..1", "p-value (chi-squared approximation): how often groups drawn from one distribution differ this "
+                  "much."),
+    "epsilon_squared": ("0..1", "Effect size `(H - k + 1) / (n - k)`: the share of rank variance between groups."),
+}
+#: Group comparison, one row per measure and pair of groups.
+GROUP_PAIR_DICTIONARY: dict[str, tuple[str, str]] = {
+    "measure": _MEASURE,
+    "group_a": ("text", "First group of the pair."),
+    "group_b": ("text", "Second group of the pair."),
+    "n_a": ("articles", "Articles of group a with a value."),
+    "n_b": ("articles", "Articles of group b with a value."),
+    "test": ("text", "`Mann-Whitney U` (two-sided; scipy.stats.mannwhitneyu)."),
+    "u": ("U", "The U statistic of group a."),
+    "p": ("0..1", "Uncorrected p-value."),
+    "median_difference": ("as the measure", "Median of group a minus median of group b."),
+    "cliffs_delta": ("-1..1", "Cliff's delta (rank-biserial correlation), `2U / (n_a n_b) - 1`: P(a > b) - P(a < b) "
+                              "for one article of each; |d| < 0.15 negligible, >= 0.47 large (Romano et al. 2006)."),
+    "p_holm": ("0..1", "p-value Holm-corrected over all pairs of the measure: compare with 0.05."),
+}
+#: Distinctive cues and sources, one row per group and term (:mod:`analysis.compare.distinctive`).
+DISTINCTIVE_DICTIONARY: dict[str, tuple[str, str]] = {
+    "category": ("category", "Cue category compared (`hedge`, `booster`, `attribution`); cue tables only."),
+    "group": _GROUP,
+    "term": ("text", "The cue as written (lower-cased, spaces normalised), or the source (speaker)."),
+    "count": ("count", "Uses of the term in the group (sources: passages, words or articles as chosen)."),
+    "group_total": ("count", "All uses of the category's terms (sources: of all sources) in the group."),
+    "count_rest": ("count", "Uses of the term in all other groups together."),
+    "rest_total": ("count", "All uses in all other groups together."),
+    "log_odds": ("log-odds", "Log-odds ratio of the term, group against the rest, smoothed by an informative "
+                             "Dirichlet prior (the pooled counts; Monroe, Colaresi & Quinn 2008). > 0: more in the "
+                             "group."),
+    "se": ("log-odds", "Its standard error, `sqrt(1 / (count + prior) + 1 / (count_rest + prior))`."),
+    "z": ("sd", "`log_odds / se`; |z| > 1.96 is conventionally distinctive (not corrected for many terms)."),
+}
+#: Measures over time, one row per measure, group and period (:func:`analysis.compare.over_time`).
+TIMELINE_DICTIONARY: dict[str, tuple[str, str]] = {
+    "measure": _MEASURE,
+    "group": _GROUP,
+    "period": ("text", "Month `YYYY-MM` or ISO week `YYYY-Www` of `date`."),
+    "period_start": ("date", "First day of the period (a week's Monday)."),
+    "n": ("articles", "Articles of the group in the period (0: a gap, values NaN)."),
+    "mean": ("as the measure", "Mean over those articles."),
+    "mean_low": _MEAN_LOW,
+    "mean_high": _MEAN_HIGH,
+    "median": ("as the measure", "Median over those articles."),
+}
+GROUP_SUMMARY_COLUMNS: tuple[str, ...] = tuple(GROUP_SUMMARY_DICTIONARY)
+GROUP_TEST_COLUMNS: tuple[str, ...] = tuple(GROUP_TEST_DICTIONARY)
+GROUP_PAIR_COLUMNS: tuple[str, ...] = tuple(GROUP_PAIR_DICTIONARY)
+DISTINCTIVE_COLUMNS: tuple[str, ...] = tuple(c for c in DISTINCTIVE_DICTIONARY if c != "category")
+TIMELINE_COLUMNS: tuple[str, ...] = tuple(TIMELINE_DICTIONARY)
 
 
 def data_dictionary_markdown() -> str:

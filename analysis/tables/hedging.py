@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from analysis.annotate.hedging import CATEGORIES, Cue
+from analysis.annotate.hedging.sentence_model import SentenceMeasures
 
 _PLURAL = {"hedge": "hedges", "booster": "boosters", "attribution": "attributions"}
 
@@ -22,6 +23,12 @@ VOICE_SPEC: dict[str, tuple[str, str]] = {
         "0..1",
         "Share of words in reported speech or thought ('X said that ...', 'according to X, ...'), outside quotes.",
     ),
+    "author_words": (
+        "words",
+        "Words in the author's own voice: all words less those inside quotation marks and in reported speech "
+        "or thought (`n_words * (1 - quoted_share - reported_share)`); the denominator of author rates such as "
+        "author hedges per 100 words of the author's own text.",
+    ),
     "author_hedges": ("count", "Hedge cues in the author's own voice (outside quoted and reported content)."),
     "author_boosters": ("count", "Booster cues in the author's own voice (outside quoted and reported content)."),
     "unhedged_predictions": (
@@ -32,24 +39,56 @@ VOICE_SPEC: dict[str, tuple[str, str]] = {
 
 
 UNCERTAINTY_SPEC: dict[str, tuple[str, str]] = {
+    "speculation": (
+        "0..1",
+        "Mean over the sentences of the speculation measure: the probability that a sentence hedges epistemically "
+        "('may', 'suggest', 'whether', 'it is unclear'; the sense of the CoNLL-2010 biological set and of newswire "
+        "hedging). See the method notebook.",
+    ),
+    "vagueness": (
+        "0..1",
+        "Mean over the sentences of the vagueness measure: the probability that a sentence makes a vague or "
+        "unsupported claim (weasel words 'some critics say', 'it is believed'; vague quantifiers; peacock terms; "
+        "the sense of the CoNLL-2010 Wikipedia set).",
+    ),
+    "certainty": (
+        "1..6",
+        "Mean over the sentences of perceived certainty: how certain a sentence sounds to a reader, on the scale of "
+        "Pei & Jurgens (2021), 1 very uncertain .. 6 very certain (their rated science findings average 4.6).",
+    ),
+    "speculative_sentences": (
+        "count",
+        "Sentences whose speculation is at least its threshold (chosen by cross-validation to hold across base "
+        "rates; `AnalysisConfig.uncertainty_threshold` replaces it).",
+    ),
+    "vague_sentences": ("count", "Sentences whose vagueness is at least its threshold (as `speculative_sentences`)."),
     "uncertainty": (
         "0..1",
-        "Mean over the sentences of the model's probability that a sentence expresses uncertainty "
-        "(a sentence-level model trained on CoNLL-2010 and rated science findings; see the method notebook).",
+        "Mean over the sentences of `max(speculation, vagueness)`: the stated combination kept under the name of "
+        "the retired gated model (issue 22).",
     ),
-    "uncertain_sentences": (
-        "count",
-        "Sentences whose uncertainty is at least the threshold chosen by cross-validation (0.38 in the shipped "
-        "model; `AnalysisConfig.uncertainty_threshold`).",
-    ),
+    "uncertain_sentences": ("count", "Sentences that are speculative or vague (either count above)."),
 }
 
 
-def uncertainty_columns(scores: Sequence[float], threshold: float) -> dict[str, float | int]:
-    """:data:`UNCERTAINTY_SPEC` columns of a unit from its sentences' scores (NaN mean with no sentence)."""
+def uncertainty_columns(scores: Sequence[SentenceMeasures], thresholds: Mapping[str, float]) -> dict[str, float | int]:
+    """:data:`UNCERTAINTY_SPEC` columns of a unit from its sentences' measures (NaN means with no sentence)."""
+    n = len(scores)
+    if not n:
+        nan = float("nan")
+        return {"speculation": nan, "vagueness": nan, "certainty": nan, "speculative_sentences": 0,
+                "vague_sentences": 0, "uncertainty": nan, "uncertain_sentences": 0}
+    ts, tv = thresholds["speculation"], thresholds["vagueness"]
+    speculative = [s.speculation >= ts for s in scores]
+    vague = [s.vagueness >= tv for s in scores]
     return {
-        "uncertainty": sum(scores) / len(scores) if scores else float("nan"),
-        "uncertain_sentences": sum(1 for u in scores if u >= threshold),
+        "speculation": sum(s.speculation for s in scores) / n,
+        "vagueness": sum(s.vagueness for s in scores) / n,
+        "certainty": sum(s.certainty for s in scores) / n,
+        "speculative_sentences": sum(speculative),
+        "vague_sentences": sum(vague),
+        "uncertainty": sum(s.uncertainty for s in scores) / n,
+        "uncertain_sentences": sum(a or b for a, b in zip(speculative, vague, strict=True)),
     }
 
 
@@ -73,6 +112,7 @@ def voice_columns(
     return {
         "quoted_share": quoted / words if words else float("nan"),
         "reported_share": reported / words if words else float("nan"),
+        "author_words": max(0, words - quoted - reported),
         "author_hedges": sum(1 for c in cues if c.category == "hedge" and c.voice == "author"),
         "author_boosters": sum(1 for c in cues if c.category == "booster" and c.voice == "author"),
         "unhedged_predictions": predictions,

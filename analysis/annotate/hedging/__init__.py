@@ -26,8 +26,9 @@ See :mod:`analysis.annotate.hedging.rules` for every context rule. Modules:
 :mod:`~analysis.annotate.hedging.context` (tokens around a match),
 :mod:`~analysis.annotate.hedging.rules`, :mod:`~analysis.annotate.hedging.matcher`
 (:func:`find_cues`), :mod:`~analysis.annotate.hedging.predictions` and
-:mod:`~analysis.annotate.hedging.sentence_model` (a sentence-level model beside the lexicon:
-:func:`uncertainty`, :func:`is_uncertain`, :func:`explain`).
+:mod:`~analysis.annotate.hedging.sentence_model` (sentence measures beside the lexicon:
+:func:`speculation`, :func:`vagueness`, :func:`certainty`, their combination :func:`uncertainty`,
+:func:`is_uncertain`, :func:`explain`).
 Voice (author, quoted, reported) is given to each cue on the analysed document
 (:func:`analysis.analyze`); :func:`article_cues` is that layer, per paragraph.
 """
@@ -49,7 +50,17 @@ from analysis.annotate.hedging.lexicon import (
 from analysis.annotate.hedging.matcher import find_cues
 from analysis.annotate.hedging.predictions import is_prediction
 from analysis.annotate.hedging.rules import RULES
-from analysis.annotate.hedging.sentence_model import explain, is_uncertain, score_sentences, uncertainty
+from analysis.annotate.hedging.sentence_model import (
+    SentenceMeasures,
+    certainty,
+    explain,
+    is_uncertain,
+    measures,
+    score_sentences,
+    speculation,
+    uncertainty,
+    vagueness,
+)
 
 __all__ = [
     "CATEGORIES",
@@ -60,8 +71,10 @@ __all__ = [
     "Cue",
     "Lexicon",
     "LexiconEntry",
+    "SentenceMeasures",
     "article_cues",
     "build_lexicon",
+    "certainty",
     "default_lexicon",
     "explain",
     "find_cues",
@@ -69,8 +82,11 @@ __all__ = [
     "is_uncertain",
     "lexicon_table",
     "load_lexicon",
+    "measures",
     "score_sentences",
+    "speculation",
     "uncertainty",
+    "vagueness",
 ]
 
 

@@ -83,17 +83,25 @@ def _sentence_tokens(text: str, start: int, end: int) -> tuple[list[str], list[s
     Reads at most :data:`_SENTENCE_WINDOW` characters each way and stops at ``.!?;``
     (unlike :func:`_tokens_before`, commas, colons and quotes do not stop it).
     """
+    toks = _TOKEN.findall(text, max(0, start - _SENTENCE_WINDOW), start)
     before: list[str] = []
-    for t in reversed(_TOKEN.findall(text, max(0, start - _SENTENCE_WINDOW), start)):
-        if t in _SENTENCE_END:
+    for i in range(len(toks) - 1, -1, -1):
+        t = toks[i]
+        if t in _SENTENCE_END and not _title_stop(toks, i):
             break
         before.append(t.lower())
+    toks = _TOKEN.findall(text, end, end + _SENTENCE_WINDOW)
     after: list[str] = []
-    for t in _TOKEN.findall(text, end, end + _SENTENCE_WINDOW):
-        if t in _SENTENCE_END:
+    for i, t in enumerate(toks):
+        if t in _SENTENCE_END and not _title_stop(toks, i):
             break
         after.append(t.lower())
     return before[::-1], after
+
+
+def _title_stop(toks: list[str], i: int) -> bool:
+    """``toks[i]`` is the full stop of a title abbreviation ("Sen." in "Texas Sen. Ted Cruz"), not a sentence end."""
+    return toks[i] == "." and i > 0 and toks[i - 1].lower() in _HONORIFICS
 
 
 def _words(tokens: list[str]) -> list[str]:
@@ -128,6 +136,21 @@ def _is_participle(tok: str) -> bool:
     return (tok.endswith("ed") and len(tok) > 4) or tok in _IRREGULAR_PARTICIPLES
 
 
+_HONORIFICS = WORDS['honorifics']
+#: A title abbreviated with a full stop right before a position ("Mr. ", "Sen. ").
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z]+)\.\s*$")
+
+
 def _at_sentence_start(text: str, start: int) -> bool:
+    """``start`` opens a sentence: nothing but quotes or brackets since a terminal (or the text's start).
+
+    A full stop after a title ("Mr. Sanders", "Sen. Cruz") does not end a sentence: the word after it is a name.
+    """
     before = text[max(0, start - 4) : start].rstrip(" \t\"“'‘([`")
-    return not before or before[-1] in ".!?\n"
+    if not before:
+        return True
+    if before[-1] == ".":
+        title = _HONORIFIC_BEFORE.search(text, max(0, start - 12), start)
+        if title and title.group(1).lower() in _HONORIFICS:
+            return False
+    return before[-1] in ".!?\n"

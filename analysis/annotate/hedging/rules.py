@@ -21,21 +21,36 @@ the word lists they consult are data (``hedge_word_classes.csv``, named below in
     ("officials said on Monday that they would ...") or before a tag attribution
     (", officials said") it is backshifted reported speech. So "Officials said it
     was fine" and "officials said they would focus" get the same cue: the
-    attribution or weasel on "said", no hedge. "will" is not in the lexicon (a
-    future is not a hedge).
+    attribution or weasel on "said", no hedge (``reporting_before_would`` also holds
+    verbs of belief: "Trump believed he would win" is reported thought). Nor is
+    "would" a hedge in a question or request ("Would you all encourage him!") or in
+    a relative clause stating what a proposal does (``proposal_nouns``: "legislation
+    that would repeal the measure"). "will" is not in the lexicon (a future is not a
+    hedge).
 ``should``
     "should" is overwhelmingly deontic (advice, obligation) in news: a hedge only
     when epistemic, with a non-personal pronoun subject (``thing_pronouns``) and a
-    verb of outcome (``should_outcomes``): "this should help", "it should mean".
+    verb of outcome (``should_outcomes``): "this should help", "it should mean"; or a
+    subject that names no person and "be" + an outcome adjective
+    (``outcome_adjectives``: "the race should be close", "results should be known by
+    Tuesday"; Coates 1983: epistemic "should" is a reasonable expectation).
 ``approximator``
-    "about/around/roughly" only before a number or quantity ("about 300", "around half").
+    "about/around/roughly/almost/nearly" only before a number or quantity ("about 300",
+    "around half", "about an hour": one unit of a ``time_nouns`` measure); "almost/nearly"
+    also before a universal ("almost every county", "nearly all"). "He nearly fell" is no
+    cue. ``or_so``: "or so" after a number ("30 or so pastors").
 ``quantifier``
     "some 20" is an approximator; "some/many/most/several people/critics/experts",
     "many believe" and a quantifier + any plural + a saying verb ("many contractors
     say") are weasels (a vague source); "some/many/several" before a plural noun,
     heading a clause, or partitive ("many of his works") are vague quantifiers
     (CoNLL-2010 weasels: how many is left unsaid); durations and measures ("for many
-    years", "as many as") and "some bread" are no cue.
+    years", "as many as") and "some bread" are no cue. Not cues either: "some" before a
+    plural in object position ("took some shots", "asked some questions"), the plural
+    indefinite article (unstressed "sm", Quirk et al. 1985); and a quantifier heading the
+    object of a preposition ("the frustration of many Americans", "in certain places"), a
+    quantity rather than the source of a claim ("from many analysts", "according to
+    many" stay vague sources).
 ``vague_subject``
     "others" only as the subject of a saying or believing verb; "critics" as a bare
     subject ("critics say", "critics attack"), not "critics of the plan".
@@ -45,8 +60,11 @@ the word lists they consult are data (``hedge_word_classes.csv``, named below in
     "a man thought to be") or an unnamed source ("analysts think", see ``reporting``)
     is a weasel hedge; a specific subject ("Lukashenko expects to get", "he
     believes") is attribution (of intent / of belief); a noun use ("Western
-    thought", "in this regard") is no cue. Not cues either: "believe" + a person or
-    thing trusted ("I believe them this time", "I believe you.", "believe in God";
+    thought", "in this regard") is no cue. "I continue to believe" (through a control
+    verb) is first person; "think of/about" (a thing, not a proposition) is no cue; a
+    reduced passive after a comma ("the vote, expected next week") and "by" + a time
+    (``time_words``: "expected by midnight") have no agent, so they are weasels. Not
+    cues either: "believe" + a person or thing trusted ("I believe them this time", "I believe you.", "believe in God";
     but "believe them to be" is a judgement, and "I believe you are right" has its
     clause); a negated past expectation ("I did not expect that", "we never
     expected", "I wasn't expecting"), which reports surprise at what happened, so
@@ -66,15 +84,41 @@ the word lists they consult are data (``hedge_word_classes.csv``, named below in
     singular ends like a person or agent noun (``agent_suffixes``: "contractors",
     "residents", "doctors", not "tests confirmed"). Not a name: capitalised only at a
     sentence start, not before a singular verb ("Sanders says"), and not capitalised
-    inside a sentence elsewhere in the text. (A lone surname such as "Sanders said"
+    inside a sentence elsewhere in the text. After a title abbreviation (``honorifics``:
+    "Mr. Sanders said", "Sen. Cruz said") and as the speaker tag after a quotation
+    ('"...." Sanders said') the capitalised word is a name. (A lone surname such as "Sanders said"
     opening a text that never names him otherwise is read as a plural: a known
     limit.) After an article or possessive the word is a noun or adjective ("the
     recommended dose"); "claim(s)" is the noun after a determiner, before
     "of/was/were/is/are/has/have/had/against", or as "a (bold) claim"; "argue
     about/with/over" is a quarrel. "warn" and "recommend" are reporting verbs
     ("experts warn": a weasel).
+``evidential``
+    "suggest/indicate": evidence that suggests a conclusion is an epistemic hedge
+    (``evidence_subjects``: "the results suggest", "polls indicate", ", suggesting
+    that"), and so is the speaker's own "I/we suggest"; a person or body that suggests
+    puts forward a claim of their own, so the verb reports it (attribution: "He's
+    suggesting that delegates ... should flip", "the campaign suggested",
+    ``person_subjects``); an agentless passive ("it was suggested") and an unnamed
+    source ("analysts suggest") are weasels. "indicate" with another subject hedges only
+    before "that" ("indicated his support" is no cue).
+``presumed``
+    not before a title noun (``title_nouns``: "the presumed Republican nominee" is a title).
+``kind_of``
+    the adverb "kind of/sort of" (Lakoff 1973: "it's kind of silly") is a hedge; after a
+    determiner (``kind_determiners``: "a kind of bird", "what kind of") it is the noun.
+``unknown``
+    predicative, or before a noun of amount, cause, place or identity (``unknown_nouns``:
+    "an unknown number of", "for unknown reasons"); "a relatively unknown candidate" is
+    obscure, no cue.
+``apprehension``
+    "fear/worry/suggestion" before a clause, with or without "that" ("fears that the dam
+    could break", "officials worry the deal could collapse", "the worry is that", "any
+    suggestion he had lied"); "worried about his son", "worried voters" are emotions.
+``dont_know``
+    "don't know" of the speaker (I/we) before a question word or at a clause end.
 ``predicative``
-    "clear/obvious/sure/unknown" only after a linking verb ("is clear", "I am sure",
+    "clear/obvious/sure" only after a linking verb ("is clear", "I am sure",
     "I'm sure", "it's clear", "remains unknown", "made it clear").
 ``convinced``
     predicative only: first person ("I am convinced", "we remain convinced") is a
@@ -93,10 +137,12 @@ the word lists they consult are data (``hedge_word_classes.csv``, named below in
 ``certain``
     predicative "certain" is a booster; "certain people" a weasel; "a certain extent" an approximator.
 ``that``
-    "indicate", "suggestion" and "fear/worry" only before "that" ("the suggestion
-    that he lied", "fears that the dam could break", "residents worry that": the
-    claim is put forward or apprehended, not asserted).
-``possible``, ``supposed``, ``appear``
+    only before "that" (for custom lexicons; the packaged one uses the rules above).
+``possible``
+    likelihood, also predicative ("it's possible", "a deal is possible"); not ability
+    ("possible to travel"), enabling ("made possible"), "as soon as possible", "the best
+    possible", a count of options ("four possible patterns") or "every delegate possible".
+``supposed``, ``appear``
     see the lexicon notes.
 ``booster`` (and every booster after its own rule)
     negation within two words before ("not clear", "isn't certain", "never really
@@ -148,6 +194,9 @@ _AUX = WORDS['aux']
 _SHOULD_OUTCOMES = WORDS['should_outcomes']
 _THING_PRONOUNS = WORDS['thing_pronouns']
 _ROOT_MAY_PARTICIPLES = WORDS['root_may_participles']
+_PROPOSAL_NOUNS = WORDS['proposal_nouns']
+_OUTCOME_ADJECTIVES = WORDS['outcome_adjectives']
+_TIME_WORDS = WORDS['time_words']
 _ARTICLES = WORDS['articles']
 _ATTENUATORS = WORDS['attenuators']
 _ATTRIBUTIVE_EPISTEMIC = WORDS['attributive_epistemic']
@@ -186,6 +235,12 @@ def _rule_modal(text: str, start: int, end: int, form: str, entry: LexiconEntry)
             return None
         if any(t in ("later", "afterwards", "eventually", "subsequently") for t in prev):
             return None  # narrative future-in-the-past: "years later he would ..."
+        raw_prev = _tokens_before(text, start, 2)
+        if nxt and nxt[0] in _SUBJECT_PRONOUNS and (not raw_prev or raw_prev[-1] in _CLAUSE_START
+                                                     or _at_sentence_start(text, start)):
+            return None  # a question or request ("Would you all encourage him!"): no claim to hedge
+        if len(prev) > 1 and prev[-1] in ("that", "which") and prev[-2] in _PROPOSAL_NOUNS:
+            return None  # what a proposal would do ("legislation that would repeal it"): its content, not a doubt
         before, after = _sentence_tokens(text, start, end)
         if _conditional(before, after):
             return None  # the consequence of a conditional or counterfactual: "if ..., it would ..."
@@ -199,7 +254,25 @@ def _rule_should(text: str, start: int, end: int, form: str, entry: LexiconEntry
     nxt = [t for t in _words(_tokens_after(text, end, 3)) if t not in _SKIP]
     if prev and prev[-1] in _THING_PRONOUNS and nxt and nxt[0] in _SHOULD_OUTCOMES:
         return _keep(entry)  # an expected outcome: "this should help", "it should mean higher prices"
-    return None  # deontic: advice or obligation ("Russia should pay")
+    if nxt[:1] == ["be"] and len(nxt) > 1 and nxt[1] in _OUTCOME_ADJECTIVES and _thing_subject(text, start):
+        return _keep(entry)  # an expected state: "the race should be close", "results should be known by noon"
+    return None  # deontic: advice or obligation ("Russia should pay", "he should be ashamed")
+
+
+def _thing_subject(text: str, start: int) -> bool:
+    """The subject before ``start`` is not a person: a thing pronoun or a lower-case noun that names no person."""
+    spans = [(w, i) for w, i in _spans_before(text, start, 4) if w[0].isalpha() and w.lower() not in _SKIP]
+    if not spans:
+        return False
+    w, pos = spans[-1]
+    low = w.lower()
+    if low in _THING_PRONOUNS:
+        return True
+    if w[0].isupper() and not _at_sentence_start(text, pos):
+        return False  # a name
+    if low in _FIRST or low in _PRONOUN or low in _HUMAN or low in _PERSON_SUBJECTS:
+        return False
+    return low not in _DET and low not in _AUX and not low[:-1].endswith(_AGENT_SUFFIXES)
 
 
 def _conditional(before: list[str], after: list[str]) -> bool:
@@ -229,13 +302,22 @@ def _reported(before: list[str], after: list[str]) -> bool:
 def _rule_approximator(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
     nxt = _words(_tokens_after(text, end, 3))
     if nxt and nxt[0] in ("a", "an") and len(nxt) > 1:
+        if nxt[1] + "s" in _TIME_NOUNS:
+            return "hedge", "approximator"  # "about an hour", "almost a mile": one unit, approximated
         nxt = nxt[1:]
     if nxt and _is_number(nxt[0]):
         return "hedge", "approximator"
+    if form in ("almost", "nearly") and nxt and nxt[0] in _UNIVERSALS:
+        return "hedge", "approximator"  # "almost every demographic", "nearly all": a universal, approximated
     return None
 
 
+#: Universal quantifiers "almost/nearly" approximate ("almost every", "nearly all", "almost always" is a booster's).
+_UNIVERSALS = frozenset({"all", "every", "everyone", "everybody", "everything", "each", "none", "no", "nobody",
+                         "nothing", "half", "twice", "double", "entirely", "completely", "totally"})
 _CLAUSE_START = WORDS['clause_start']
+#: Prepositions whose object a quantifier heads as a quantity, not as a source ("by", "from", "among" are left out).
+_PREPOSITIONS = frozenset({"about", "at", "for", "in", "into", "of", "on", "over", "to", "under", "with", "without"})
 _TIME_NOUNS = WORDS['time_nouns']
 
 
@@ -253,6 +335,8 @@ def _rule_quantifier(text: str, start: int, end: int, form: str, entry: LexiconE
     words = _words(nxt)
     if words and words[0] in _TIME_NOUNS:
         return None  # "for many years", "several times": a duration or frequency, not a source
+    if _object_of_preposition(text, start):
+        return None  # a quantity ("the frustration of many Americans"), not the source of a claim
     partitive = bool(words) and words[0] == "of"
     if words and words[0] in ("of", "have", "had", "also"):
         words = words[1:]
@@ -264,6 +348,8 @@ def _rule_quantifier(text: str, start: int, end: int, form: str, entry: LexiconE
         return "hedge", "weasel"  # "some critics", "many of the observers"
     if len(words) > 1 and _is_plural(words[0]) and words[1] in _SAY_VERBS:
         return "hedge", "weasel"  # "many contractors say": a vague source, whatever the noun
+    if form == "some" and not partitive and _after_a_verb(text, start):
+        return None  # the plural indefinite article (unstressed "sm"): "took some shots", "made some calls"
     if form in ("some", "many", "several") and words and _is_plural(words[0]):
         return "hedge", "vague quantifier"
     if form in ("some", "many"):
@@ -273,6 +359,26 @@ def _rule_quantifier(text: str, start: int, end: int, form: str, entry: LexiconE
         if partitive:
             return "hedge", "vague quantifier"  # an unspecified subset: "many of his works"
     return None
+
+
+def _object_of_preposition(text: str, start: int) -> bool:
+    """The word at ``start`` heads the object of a preposition ("of many Americans", "in certain places"), where
+    a quantifier gives a quantity, not the source of a claim ("from many analysts", "according to many" are
+    sources: "by", "from", "among" are not in :data:`_PREPOSITIONS`)."""
+    raw_prev = _tokens_before(text, start, 2)
+    return bool(raw_prev) and raw_prev[-1] in _PREPOSITIONS and raw_prev[-2:] != ["according", "to"]
+
+
+def _after_a_verb(text: str, start: int) -> bool:
+    """The word before ``start`` is a verb or other word that takes an object, not a preposition, determiner,
+    conjunction or the start of a sentence: the quantifier stands in object position ("took some shots")."""
+    raw_prev = _tokens_before(text, start, 1)
+    if not raw_prev or _at_sentence_start(text, start):
+        return False
+    p = raw_prev[-1]
+    if p in _SAY_VERBS or p in _REPORTING_BEFORE_WOULD:
+        return False  # a clause starts after a reporting verb: "officials said some roads may stay closed"
+    return p[0].isalpha() and p not in _DET and p not in _CLAUSE_START and p not in _SKIP
 
 
 def _rule_vague_subject(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
@@ -288,8 +394,11 @@ def _rule_vague_subject(text: str, start: int, end: int, form: str, entry: Lexic
 
 
 def _by_agent(nxt: list[str]) -> str | None:
-    """The word after a following "by", if any ("believed by many" -> "many")."""
-    return nxt[1] if len(nxt) > 1 and nxt[0] == "by" else None
+    """The word after a following "by", if any ("believed by many" -> "many"); a time ("by midnight") is none."""
+    if len(nxt) > 1 and nxt[0] == "by":
+        agent = nxt[2] if nxt[1] == "the" and len(nxt) > 2 else nxt[1]
+        return None if agent in _TIME_WORDS or agent in ("end", "then", "now") or _is_number(agent) else nxt[1]
+    return None
 
 
 def _rule_epistemic_verb(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
@@ -306,12 +415,18 @@ def _rule_epistemic_verb(text: str, start: int, end: int, form: str, entry: Lexi
         return None  # "faster than expected": a comparison with expectations, no claim withheld
     if lemma == "expe" and _negated_past(raw_prev, form):
         return None  # "I did not expect that": surprise at what happened, the event is not in doubt
+    if lemma == "thin" and nxt and nxt[0] in ("of", "about"):
+        return None  # "think of/about X": imagining or considering a thing, no proposition held
     if lemma == "beli" and _trust(_words(_tokens_after(text, end, 3))):
         return None  # "I believe them", "believe in God": trust or faith, not a hedged claim
+    if form == "expected" and _tokens_before(text, start, 1) == [","] and not _by_agent(nxt):
+        return "hedge", "weasel"  # a reduced passive: "the vote, expected next week, ...": nobody named
     if form in _ATTRIBUTIVE_EPISTEMIC and raw_prev and raw_prev[-1] in _ARTICLES and nxt and nxt[0] not in _DET:
         return "hedge", "epistemic adjective"  # "the expected result", "a suspected militant"
     if subj in _FIRST or (subj in ("am", "'m", "’m") and len(prev) > 1 and prev[-2] == "i"):
         return "hedge", "epistemic verb (first person)"
+    if subj == "to" and len(prev) > 2 and _skip_back(prev[:-2])[-1:] and _skip_back(prev[:-2])[-1] in _FIRST:
+        return "hedge", "epistemic verb (first person)"  # "I continue to believe", "we have come to think"
     if subj in _BE:
         agent = _by_agent(nxt)
         if agent is None or agent in ("some", "many", "most", "others", "critics", "several"):
@@ -405,6 +520,7 @@ def _claim_noun(prev: list[str], nxt: list[str], form: str, subj: str) -> bool:
 
 
 _QUANTIFIERS = WORDS['quantifiers']
+_CLOSING_QUOTES = ('"', "”", "»", "''")
 _DEFINITE = WORDS['definite']
 
 
@@ -438,6 +554,8 @@ def _unnamed_source(text: str, start: int, form: str = "") -> bool:
         if form.endswith("s") and not form.endswith("ss"):
             return False  # "Sanders says": a singular verb, so a singular subject (a name)
         if word[0].isupper():
+            if text[max(0, pos - 4) : pos].rstrip().endswith(_CLOSING_QUOTES):
+                return False  # the speaker tag after a quotation ('"...." Sanders said'): a name
             if not _at_sentence_start(text, pos):
                 return False  # a name ("Reuters reported", "Bernie Sanders said")
             if _capitalised_inside_a_sentence(text, word, pos):
@@ -515,6 +633,8 @@ def _rule_certain(text: str, start: int, end: int, form: str, entry: LexiconEntr
     nxt = _words(_tokens_after(text, end, 2))
     if nxt and nxt[0] in ("amount", "extent", "degree", "level", "number", "point", "percentage", "proportion"):
         return "hedge", "approximator"
+    if _object_of_preposition(text, start):
+        return None  # "in certain places": a quantity, not a source
     if nxt and nxt[0] in _HUMAN:
         return "hedge", "weasel"
     if nxt and _is_plural(nxt[0]):
@@ -548,7 +668,7 @@ def _rule_stance_adverb(text: str, start: int, end: int, form: str, entry: Lexic
 
 def _rule_potential(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
     nxt = _tokens_after(text, end, 1)
-    if not nxt or not nxt[0][0].isalpha() or nxt[0] in _POTENTIAL_NOUN_AFTER or nxt[0] in _BE:
+    if not nxt or not (nxt[0][0].isalpha() or _is_number(nxt[0])) or nxt[0] in _POTENTIAL_NOUN_AFTER or nxt[0] in _BE:
         return None  # the noun: "the potential for growth", "its potential is", "full potential."
     return _keep(entry)  # the adjective of possibility: "a potential risk", "potential buyers"
 
@@ -563,11 +683,86 @@ def _rule_possible(text: str, start: int, end: int, form: str, entry: LexiconEnt
         return None  # "made the project possible": enabled
     if prev and _is_number(prev[-1]) and prev[-1] != "one":
         return None  # "four possible patterns": a count of options, not a likelihood
-    if _predicative(text, start) and not (nxt and nxt[0] == "that"):
-        return None  # "X is possible": feasibility (root), unlike "it is possible that" and "a possible cause"
+    if len(prev) > 1 and prev[-2] in ("every", "all", "each", "any") and not _predicative(text, start):
+        return None  # "every delegate possible": as many as can be had, no likelihood
     if nxt and nxt[0] == "to":
         return None  # "it is possible to travel": ability, not likelihood
     return _keep(entry)
+
+
+_TITLE_NOUNS = WORDS['title_nouns']
+
+
+def _rule_presumed(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    nxt = [t for t in _words(_tokens_after(text, end, 4)) if t[0].isalpha()]
+    for t in nxt[:3]:
+        if t in _TITLE_NOUNS:
+            return None  # "the presumed (Republican) nominee": a standard title, no claim withheld
+    return _keep(entry)  # "presumed dead", "the presumed killer", "is presumed to be"
+
+
+_KIND_DETERMINERS = WORDS['kind_determiners']
+
+
+def _rule_kind_of(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    prev = _words(_tokens_before(text, start, 2))
+    if prev and (prev[-1] in _KIND_DETERMINERS or prev[-1] in _ARTICLES or prev[-1] in ("same", "different", "new")):
+        return None  # the noun "kind/sort" (a type): "a kind of bird", "what kind of plan", "this sort of thing"
+    nxt = _words(_tokens_after(text, end, 1))
+    if not nxt:
+        return None
+    return _keep(entry)  # the adverb (Lakoff 1973): "it's kind of silly", "I sort of agree"
+
+
+def _rule_or_so(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    prev = _words(_tokens_before(text, start, 1))
+    return _keep(entry) if prev and _is_number(prev[-1]) else None  # "30 or so pastors": approximate
+
+
+_UNKNOWN_NOUNS = WORDS['unknown_nouns']
+
+
+def _rule_unknown(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    if _predicative(text, start):
+        return _keep(entry)  # "it is unknown whether", "remains unknown"
+    nxt = _words(_tokens_after(text, end, 1))
+    if nxt and nxt[0] in _UNKNOWN_NOUNS:
+        return _keep(entry)  # "an unknown number of", "for unknown reasons": the fact is not known
+    return None  # "an unknown soldier", "a relatively unknown candidate": obscure, not a withheld claim
+
+
+def _clause_follows(nxt: list[str]) -> bool:
+    """The words after a noun or verb start a finite clause with its "that" left out: a subject pronoun or
+    a determiner and noun, then a modal or auxiliary within three words ("the deal could collapse")."""
+    if not nxt:
+        return False
+    if nxt[0] in _SUBJECT_PRONOUNS or nxt[0] == "there":
+        return len(nxt) > 1 and (nxt[1] in _AUX or nxt[1] in _BE or nxt[1].endswith(("'ll", "’ll", "'d", "’d")))
+    return nxt[0] in _ARTICLES and any(t in _AUX for t in nxt[2:4])
+
+
+def _rule_apprehension(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    nxt = _words(_tokens_after(text, end, 5))
+    if nxt and nxt[0] == "that":
+        return _keep(entry)  # "fears that the dam could break", "the suggestion that he lied"
+    if nxt[:2] in (["is", "that"], ["was", "that"]):
+        return _keep(entry)  # "the worry is that turnout will fall"
+    if _clause_follows(nxt):
+        return _keep(entry)  # "worried the deal could collapse", "any suggestion he had lied": "that" left out
+    return None  # "worried about his son", "worried voters", "a suggestion for the menu": no possible event
+
+
+_WH = frozenset({"if", "whether", "what", "how", "why", "when", "who", "where", "which"})
+
+
+def _rule_dont_know(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    prev = _skip_back(_words(_tokens_before(text, start, 3)))
+    if not prev or prev[-1] not in _FIRST:
+        return None  # "they don't know": a report about others' knowledge, not the speaker's hedge
+    nxt = _tokens_after(text, end, 1)
+    if not nxt or nxt[0] in _WH or not nxt[0][0].isalnum():
+        return _keep(entry)  # "I don't know whether ...", "maybe there is, I don't know."
+    return None  # "I don't know him": acquaintance, not uncertainty
 
 
 def _rule_supposed(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
@@ -588,6 +783,40 @@ def _rule_appear(text: str, start: int, end: int, form: str, entry: LexiconEntry
     if prev and prev[-1] == "it":
         return _keep(entry)
     return None
+
+
+_EVIDENCE = WORDS['evidence_subjects']
+_PERSON_SUBJECTS = WORDS['person_subjects']
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "you", "who"})
+
+
+def _rule_evidential(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    """ "suggest/indicate": evidence suggesting a conclusion is a hedge, a person suggesting reports a claim."""
+    raw = _tokens_before(text, start, 5)
+    prev = _skip_back(_words(raw))
+    subj = prev[-1] if prev else ""
+    base = subj.replace("’", "'").split("'")[0]
+    that_follows = _words(_tokens_after(text, end, 1))[:1] == ["that"]
+    if raw and raw[-1] == "," and form.endswith("ing"):
+        return _keep(entry)  # ", suggesting that ...": the clause before is the evidence
+    if base in _FIRST or (subj in ("am", "are", "'m", "’m", "'re", "’re") and len(prev) > 1 and prev[-2] in _FIRST):
+        return "hedge", entry.subtype + " (first person)"  # "I suggest", "we're suggesting": the speaker's hedge
+    if subj in _BE:
+        if _by_agent(_words(_tokens_after(text, end, 3))):
+            return "attribution", "reporting verb"
+        return "hedge", "weasel"  # "it was suggested", "as has been indicated": nobody named
+    if base in _PERSONAL_PRONOUNS or subj in ("of", "for", "by"):
+        return "attribution", "reporting verb"  # "he's suggesting that", "accused him of suggesting": a claim reported
+    if subj in _EVIDENCE:
+        return _keep(entry)  # "the results suggest", "polls indicate": evidence, the author's hedge
+    if subj in _HUMAN or subj in _PERSON_SUBJECTS or subj.endswith(("'s", "’s")):
+        return ("hedge", "weasel") if _unnamed_source(text, start, form) else ("attribution", "reporting verb")
+    spans = [w for w, _ in _spans_before(text, start, 6) if w[0].isalpha() and w.lower() not in _SKIP]
+    if spans and spans[-1][0].isupper() and len(spans) > 1:
+        return "attribution", "reporting verb"  # a name inside the sentence: "Lou Jiwei suggested"
+    if form.startswith("indicat") and not that_follows:
+        return None  # "indicate" without a clause: pointing, signalling ("indicated his support")
+    return _keep(entry)
 
 
 def _rule_that(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
@@ -614,4 +843,11 @@ RULES: dict[str, Rule] = {
     "supposed": _rule_supposed,
     "appear": _rule_appear,
     "that": _rule_that,
+    "presumed": _rule_presumed,
+    "kind_of": _rule_kind_of,
+    "or_so": _rule_or_so,
+    "unknown": _rule_unknown,
+    "apprehension": _rule_apprehension,
+    "dont_know": _rule_dont_know,
+    "evidential": _rule_evidential,
 }
