@@ -217,6 +217,14 @@ def test_empty_text_is_refused(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("paragraphs", [["😀🎉🔥 " * 50], ['"' * 50_000], ["2021", "* * *", "3.5 %"]])
+def test_text_without_letters_is_refused_as_analyze_refuses_it(tmp_path: Path, paragraphs: list[str]) -> None:
+    """Issue 20, item 15: emoji-only text and 50,000 quotation marks were stored (as 'und') but not analysed."""
+    with pytest.raises(InputError, match=r"^no words to analyse \(no letters"):
+        Store(tmp_path).add(paragraphs, META)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_non_english_is_stored_marked_and_partitioned_out(tmp_path: Path) -> None:
     st = Store(tmp_path)
     ru = st.add(RUSSIAN_PARAGRAPHS, {"title": "Vstrecha v Sochi"})
