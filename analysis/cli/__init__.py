@@ -104,36 +104,25 @@ RESEND_AFTER_S = 0.01
 STOP_DEADLINE_S = 3.0
 
 
-def _exiting() -> bool:
-    """Whether the interpreter is exiting (joining threads, running ``atexit`` functions, finalizing).
-
-    ``threading._SHUTTING_DOWN`` is set as the exit begins (CPython 3.9 and later).
-    """
-    import threading
-
-    return bool(getattr(threading, "_SHUTTING_DOWN", False)) or sys.is_finalizing()
-
-
 def _end_stopped_run(status: int, returned: list[bool], deadline: float = STOP_DEADLINE_S) -> None:
     """The last resort of a stop request: after ``deadline`` seconds, end the process if it still runs.
 
     Runs in a thread of its own, started by the stop's signal handler. A run that
     stops on its own (the usual way: workers stopped, outputs discarded, exit status
-    130 or 143) exits before the deadline, and with it this thread. One that has not
-    (its stop request swallowed on the way, or a clean-up that blocks) gets its worker
-    processes killed and ends with the status of the stop, without finalizing the
-    interpreter. Nothing is left half-written: an output file has no name until it is
-    complete (on Linux; elsewhere the next run removes the temporary), and the cache
-    commits one article at a time. ``returned[0]`` is set when :func:`run` has returned
-    (or raised ``SystemExit``): the process is then exiting (and may hang there: the
-    interpreter joins every worker process and pool thread at exit), or :func:`run` was
-    called in-process by a caller that goes on, which is left alone.
+    130 or 143) has left :func:`run` before the deadline. One that has not (its stop
+    request swallowed on the way by code that catches ``KeyboardInterrupt``, or a
+    clean-up that blocks) gets its worker processes killed and ends with the status
+    of the stop, without finalizing the interpreter. Nothing is left half-written: an
+    output file has no name until it is complete (on Linux; elsewhere the next run
+    removes the temporary), and the cache commits one article at a time.
+    ``returned[0]`` is set when :func:`run` has returned or raised ``SystemExit``
+    (the process exits, or an in-process caller goes on): nothing is done then.
     """
     import contextlib
     import time
 
     time.sleep(deadline)
-    if returned[0] and not _exiting():
+    if returned[0]:
         return
     mp = sys.modules.get("multiprocessing")
     if mp is not None:  # the pool's workers (they would also end by themselves once this process is gone)
@@ -223,9 +212,9 @@ def run() -> NoReturn:
     (``__del__``, a weakref callback), where Python swallows the exception it
     raises, is sent again until it stops the run; one landing while a module is
     imported ends the process without finalizing the interpreter (:func:`_exit_now`).
-    Whatever happens after a stop request (it is swallowed by a library on the way,
-    a clean-up blocks), the process ends within :data:`STOP_DEADLINE_S` seconds
-    of it, with its status (:func:`_end_stopped_run`).
+    Whatever happens after a stop request while :func:`main` runs (it is swallowed
+    on the way, a clean-up blocks), the process ends within :data:`STOP_DEADLINE_S`
+    seconds of it, with its status (:func:`_end_stopped_run`).
     """
     try:  # a Ctrl-C even while `signal` itself is imported is one line, not a traceback
         import signal
