@@ -264,14 +264,12 @@ def require_english(article: Article) -> None:
     without a single letter (emoji, quotation marks, numbers) has "no words to analyse".
     """
     if not article.is_english:
-        from analysis.annotate.language import language_name
+        from analysis.annotate.language import NO_WORDS, has_letters, language_name
 
         where = article.source_path or article.article_id
         name = language_name(article.language)
-        if article.language == "und" and not any(c.isalpha() for c in article.text):
-            raise InputError(
-                f"{where}: no words to analyse (no letters: only digits, punctuation or symbols such as emoji)"
-            )
+        if article.language == "und" and not has_letters(article.text):
+            raise InputError(f"{where}: {NO_WORDS}")
         said = (
             "text is not English (no language could be told)"
             if article.language == "und"

@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/bench_add.py [--sizes 500 2000] [--repeats 1]
 
 For each size, writes that many short synthetic articles (text files with a headline
-line, so each is stored under its own title; those of :mod:`bench_streaming`) into a
+line, "Story N: ...", so each is stored under its own title; the articles of
+:mod:`bench_streaming`) into a
 temporary folder and runs the real command, in a fresh process, into an empty store:
 
     media-analysis add FOLDER --store STORE --outlet "Bench Wire"
@@ -33,7 +34,7 @@ def write_sources(folder: Path, n: int) -> None:
     for i in range(n):
         text = article(i)
         headline, rest = text.split("\n\n", 1)
-        (folder / f"source-{i:05d}.txt").write_text(f"{headline} (story {i})\n\n{rest}", encoding="utf-8")
+        (folder / f"source-{i:05d}.txt").write_text(f"Story {i}: {headline}\n\n{rest}", encoding="utf-8")
 
 
 def run(sources: Path, store: Path) -> tuple[float, int, int]:

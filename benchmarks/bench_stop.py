@@ -161,6 +161,11 @@ def main() -> int:
     parser.add_argument("--max-delay", type=float, default=6.0)
     parser.add_argument("--seed", type=int, default=20)
     args = parser.parse_args()
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        # Started as a background job of a non-interactive shell: the commands would inherit SIGINT ignored,
+        # as a terminal's Ctrl-C never finds them, and every Ctrl-C try would look like a hang.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        print("note: SIGINT was ignored (a background job?); the commands are started with it at its default")
     rng = random.Random(args.seed)
     print(machine())
     results = []

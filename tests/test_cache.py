@@ -114,6 +114,36 @@ def test_damaged_entry_reads_as_a_miss(tmp_path: Path) -> None:
         assert c.get("k") is None and c.check() == ["k"]
 
 
+@pytest.mark.parametrize(
+    ("blob", "read_as"),
+    [
+        (b'{"paragraphs":[],"article":{"n_words":999}}', {"paragraphs": [], "article": {"n_words": 999}}),
+        (b"cos\nsystem\n(S'echo pwned'\ntR.", None),  # a pickle is never unpickled: not JSON, a miss
+    ],
+    ids=["consistent-rewrite", "pickle"],
+)
+def test_the_cache_detects_damage_not_tampering_as_the_readme_says(
+    tmp_path: Path, blob: bytes, read_as: object
+) -> None:
+    """Issue 20, item 15: the README said the cache 'cannot execute code' but not who can change results.
+
+    A value rewritten with its digest is served as it is (the digest guards against damage only), and the
+    README says so; a value that is not JSON is a miss, never executed.
+    """
+    db = tmp_path / "c.sqlite"
+    with ResultCache(db) as c:
+        c.put("k", {"paragraphs": [], "article": {"n_words": 3}})
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "UPDATE results SET value = ?, digest = ? WHERE key = 'k'", (blob, hashlib.sha256(blob).hexdigest())
+        )
+    with ResultCache(db) as c:
+        assert c.get("k") == read_as
+    readme = " ".join((Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8").split())
+    assert "anyone who can write the cache file can change the results it gives" in readme
+    assert "so the cache cannot execute code" in readme
+
+
 def test_nan_and_numpy_values_round_trip(tmp_path: Path) -> None:
     import numpy as np
 

@@ -180,6 +180,11 @@ def test_html_saved_with_txt_extension_is_still_extracted(tmp_path: Path) -> Non
         ("nav.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "not an article page"),
         ("blank.txt", b"   \n\n ", "empty"),
         ("binary.txt", bytes(range(256)) * 4, "binary"),
+        # no letters: refused as analyze refuses them (both were stored as 'und' before)
+        ("emoji.txt", "😀🎉🔥 ".encode() * 50, "no words to analyse (no letters"),
+        ("quotes.txt", b'"' * 50_000, "no words to analyse (no letters"),
+        ("numbers.md", b"---\ntitle: Figures\n---\n2021 2022\n\n3.5 %\n", "no words to analyse (no letters"),
+        ("emoji.html", "<html><body><p>😀 🎉 🔥 👍</p></body></html>".encode(), "not an article page"),
     ],
 )
 def test_bad_sources_are_one_line_errors_and_write_nothing(

@@ -217,6 +217,14 @@ def test_empty_text_is_refused(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("paragraphs", [["😀🎉🔥 " * 50], ['"' * 50_000], ["2021", "* * *", "3.5 %"]])
+def test_text_without_letters_is_refused_as_analyze_refuses_it(tmp_path: Path, paragraphs: list[str]) -> None:
+    """Issue 20, item 15: emoji-only text and 50,000 quotation marks were stored (as 'und') but not analysed."""
+    with pytest.raises(InputError, match=r"^no words to analyse \(no letters"):
+        Store(tmp_path).add(paragraphs, META)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_non_english_is_stored_marked_and_partitioned_out(tmp_path: Path) -> None:
     st = Store(tmp_path)
     ru = st.add(RUSSIAN_PARAGRAPHS, {"title": "Vstrecha v Sochi"})
@@ -350,3 +358,43 @@ def test_a_name_taken_by_another_process_meanwhile_is_chosen_again(tmp_path: Pat
     res = Racing(tmp_path).add(MAIN_PARAGRAPHS, META)
     assert res.status == "added" and res.path.name == "ministers-agree-a-new-bridge--the-daily-example.md"
     assert {a.outlet for a in load_corpus(tmp_path)} == {"Other Outlet", "The Daily Example"}
+
+
+def _add_at_once(barrier: object, folder: str, paragraphs: list[str], outlet: str) -> None:
+    """A child process: wait for the other, then add the title from ``outlet``; exit 0 when it was stored."""
+    import os
+
+    barrier.wait()  # type: ignore[attr-defined]
+    try:
+        status = Store(Path(folder)).add(paragraphs, {**META, "outlet": outlet}).status
+    except Exception as exc:  # noqa: BLE001 - reported through the exit status
+        print(f"{outlet}: {exc}")
+        os._exit(1)
+    os._exit(0 if status == "added" else 1)
+
+
+def test_two_processes_adding_one_title_at_once_each_get_their_own_file(tmp_path: Path) -> None:
+    """Issue 20, item 15: in 1 of 20 real races of two ``add``s, the loser got 'already exists'.
+
+    Twenty rounds of two forked processes released together by a barrier, each into an empty store, adding
+    the same story (a syndicated copy) under one title from two outlets: with the code before the fix the
+    loser said 'already exists' in the first round of each of two runs.
+    """
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    for round_ in range(20):
+        folder = tmp_path / f"store{round_}"
+        folder.mkdir()
+        barrier = ctx.Barrier(2)
+        children = [
+            ctx.Process(target=_add_at_once, args=(barrier, str(folder), list(paragraphs), outlet))
+            for paragraphs, outlet in ((MAIN_PARAGRAPHS, "The Daily Example"), (MAIN_PARAGRAPHS, "Other Outlet"))
+        ]
+        for child in children:
+            child.start()
+        for child in children:
+            child.join(60)
+        assert [child.exitcode for child in children] == [0, 0], f"round {round_}"
+        assert {a.outlet for a in load_corpus(folder)} == {"Other Outlet", "The Daily Example"}, f"round {round_}"
+        assert not list(folder.glob(".*.tmp")), f"round {round_}"

@@ -89,6 +89,15 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _NOT_ASCII_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
 
 
+#: Why a text without a single letter is refused, by ``analyze`` and by the store alike.
+NO_WORDS = "no words to analyse (no letters: only digits, punctuation or symbols such as emoji)"
+
+
+def has_letters(text: str) -> bool:
+    """True when ``text`` has a letter of any script (emoji, quotation marks and digits are not letters)."""
+    return any(c.isalpha() for c in text)
+
+
 def language_name(code: str) -> str:
     """``"fr"`` -> ``"French"``; an unknown code is returned as it is."""
     return LANGUAGE_NAMES.get(code, code)

@@ -59,13 +59,27 @@ class Terminated(KeyboardInterrupt):
     """
 
 
+def _importing(frame: object) -> bool:
+    """Whether ``frame`` (where a signal handler runs) is inside an import: a frame of the import machinery.
+
+    Checked when the signal lands: the machinery's frames are taken out of the
+    traceback of an exception that leaves an import.
+    """
+    f = frame
+    while f is not None:
+        if f.f_code.co_filename.startswith("<frozen importlib"):  # type: ignore[attr-defined]
+            return True
+        f = f.f_back  # type: ignore[attr-defined]
+    return False
+
+
 def _exit_now(status: int) -> NoReturn:
     """End the process with ``status`` without finalizing the interpreter.
 
-    For a stop that interrupted a C extension while it was imported: the run's own
-    clean-up has run (outputs discarded, workers stopped, the cache closed), but the
-    half-initialised module can crash the interpreter's finalization ("Fatal Python
-    error", status -6).
+    For a stop that interrupted an import (of a C extension, perhaps: matplotlib's
+    ft2font, SciPy's pybind11 modules): the run's own clean-up has run (outputs
+    discarded, workers stopped, the cache closed), but a half-initialised extension
+    module can crash the interpreter's finalization ("Fatal Python error", status -6).
     """
     import contextlib
 
@@ -75,13 +89,51 @@ def _exit_now(status: int) -> NoReturn:
     os._exit(status)
 
 
+#: Whether "error: interrupted" was printed (by :func:`_interrupted`), so that the last resort does not repeat it.
+_REPORTED = [False]
+
+
 def _interrupted(exc: BaseException) -> int:
     print("error: interrupted", file=sys.stderr)
+    _REPORTED[0] = True
     return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
 
 
 #: Seconds after which a stop request swallowed by a finalizer is sent again (see :func:`run`).
 RESEND_AFTER_S = 0.01
+#: Seconds a stopped run gets to end on its own before :func:`_end_stopped_run` ends it (see :func:`run`).
+STOP_DEADLINE_S = 3.0
+
+
+def _end_stopped_run(status: int, returned: list[bool], deadline: float = STOP_DEADLINE_S) -> None:
+    """The last resort of a stop request: after ``deadline`` seconds, end the process if it still runs.
+
+    Runs in a thread of its own, started by the stop's signal handler. A run that
+    stops on its own (the usual way: workers stopped, outputs discarded, exit status
+    130 or 143) has left :func:`run` before the deadline. One that has not (its stop
+    request swallowed on the way by code that catches ``KeyboardInterrupt``, or a
+    clean-up that blocks) gets its worker processes killed and ends with the status
+    of the stop, without finalizing the interpreter. Nothing is left half-written: an
+    output file has no name until it is complete (on Linux; elsewhere the next run
+    removes the temporary), and the cache commits one article at a time.
+    ``returned[0]`` is set when :func:`run` has returned or raised ``SystemExit``
+    (the process exits, or an in-process caller goes on): nothing is done then.
+    """
+    import contextlib
+    import time
+
+    time.sleep(deadline)
+    if returned[0]:
+        return
+    mp = sys.modules.get("multiprocessing")
+    if mp is not None:  # the pool's workers (they would also end by themselves once this process is gone)
+        for child in mp.active_children():
+            with contextlib.suppress(Exception):
+                child.kill()
+    if not _REPORTED[0]:
+        with contextlib.suppress(OSError, ValueError):
+            print("error: interrupted", file=sys.stderr)
+    _exit_now(status)
 
 
 def _resend(thread_id: int | None, signum: int) -> None:
@@ -159,19 +211,40 @@ def run() -> NoReturn:
     interpreter restores the default handlers during shutdown, and a signal
     arriving then would kill it mid-exit. A stop landing while a finalizer runs
     (``__del__``, a weakref callback), where Python swallows the exception it
-    raises, is sent again until it stops the run.
+    raises, is sent again until it stops the run; one landing while a module is
+    imported ends the process without finalizing the interpreter (:func:`_exit_now`).
+    Whatever happens after a stop request while :func:`main` runs (it is swallowed
+    on the way, a clean-up blocks), the process ends within :data:`STOP_DEADLINE_S`
+    seconds of it, with its status (:func:`_end_stopped_run`).
     """
     try:  # a Ctrl-C even while `signal` itself is imported is one line, not a traceback
         import signal
     except KeyboardInterrupt as exc:
         sys.exit(_interrupted(exc))
 
+    in_import = [False]
+    deadline_set = [False]
+    returned = [False]
+    _REPORTED[0] = False
+
+    def last_resort(status: int) -> None:
+        """Make sure the stop ends the process within :data:`STOP_DEADLINE_S` seconds (:func:`_end_stopped_run`)."""
+        if not deadline_set[0]:
+            deadline_set[0] = True
+            import _thread  # no lock of `threading` is taken: the handler may have interrupted one of them
+
+            _thread.start_new_thread(_end_stopped_run, (status, returned))
+
     def stop(signum: int, frame: object) -> None:
         quiet()
+        in_import[0] = _importing(frame)
+        last_resort(EXIT_TERMINATED)
         raise Terminated
 
     def interrupt(signum: int, frame: object) -> None:
         quiet()  # the run is stopping: a second Ctrl-C must not land in the clean-up (a __del__, a finally)
+        in_import[0] = _importing(frame)
+        last_resort(EXIT_INTERRUPTED)
         raise KeyboardInterrupt
 
     def quiet() -> None:
@@ -199,23 +272,29 @@ def run() -> NoReturn:
             return
         previous_hook(info)  # type: ignore[arg-type]
 
-    sys.unraisablehook = unraisable
     try:
-        signal.signal(signal.SIGTERM, stop)
-        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when started with Ctrl-C ignored
-            signal.signal(signal.SIGINT, interrupt)
-        running[0] = True
-        status = main()
-        running[0] = False
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # main is done: a stop request now just ends the process
-    except KeyboardInterrupt as exc:  # landed outside main's own handling (just before or after it)
-        running[0] = False
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        status = _interrupted(exc)
-    if status in (EXIT_INTERRUPTED, EXIT_TERMINATED):
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    sys.exit(status)
+        sys.unraisablehook = unraisable
+        try:
+            signal.signal(signal.SIGTERM, stop)
+            if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when started with Ctrl-C ignored
+                signal.signal(signal.SIGINT, interrupt)
+            running[0] = True
+            status = main()
+            running[0] = False
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)  # main is done: a stop request now just ends the process
+        except KeyboardInterrupt as exc:  # landed outside main's own handling (just before or after it)
+            running[0] = False
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            status = _interrupted(exc)
+        sys.unraisablehook = previous_hook
+        if status in (EXIT_INTERRUPTED, EXIT_TERMINATED):
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            if in_import[0]:  # a half-initialised extension module could crash the interpreter's finalization
+                _exit_now(status)
+        sys.exit(status)
+    finally:
+        returned[0] = True  # the process exits now (or a caller of run() goes on): no last resort
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -56,7 +56,7 @@ from pathlib import Path
 
 import yaml
 
-from analysis.annotate.language import detect_language
+from analysis.annotate.language import NO_WORDS, detect_language, has_letters
 from analysis.errors import InputError
 from analysis.io import OutputExists, atomic_write_text
 from analysis.model import Article
@@ -209,10 +209,16 @@ def normalise_paragraphs(paragraphs: Iterable[str]) -> list[str]:
 
 
 def body_from_paragraphs(paragraphs: Iterable[str]) -> str:
-    """The stored body: paragraphs separated by one blank line, ending with a newline."""
+    """The stored body: paragraphs separated by one blank line, ending with a newline.
+
+    A text without a single letter (emoji, quotation marks, numbers only) is refused as
+    ``analyze`` refuses it, so the store never holds an article nothing can read.
+    """
     paras = normalise_paragraphs(paragraphs)
     if not paras:
         raise InputError("no article text to store (no paragraphs)")
+    if not any(has_letters(p) for p in paras):
+        raise InputError(f"{NO_WORDS}; not stored")
     return "\n\n".join(paras) + "\n"
 
 
