@@ -9,7 +9,7 @@ SEED   := seeds/could-russia-lose-belarus.txt
 TABLE  := data/processed/could-russia-lose-belarus.paragraphs.csv
 ARTICLE_TABLE := data/processed/could-russia-lose-belarus.article.csv
 
-.PHONY: run test install install-test install-browser analyze figures notebooks lint format-check docs clean help baseline bench
+.PHONY: run test install install-test install-browser analyze figures notebooks lint docs clean help baseline bench
 
 help:
 	@echo "make run   - create .venv, install, analyse the seed article, write tables and figures"
@@ -89,15 +89,12 @@ bench: install-test
 	$(PY) benchmarks/bench_route.py
 	$(PY) benchmarks/bench_explore.py
 
-# Static checks, run first by `make test`: lint rules and types (mypy, configured in pyproject.toml).
+# Static checks, run first by `make test`: formatting and lint rules (ruff), types (mypy); configured in
+# pyproject.toml. `ruff format analysis tests benchmarks scripts` fixes the formatting.
 lint: install-test
+	$(BIN)/ruff format --check analysis tests benchmarks scripts
 	$(BIN)/ruff check analysis tests benchmarks scripts
 	$(BIN)/mypy analysis
-
-# Formatting (ruff format, line length from pyproject.toml). Not yet part of `make test`: the tree is
-# formatted once, in one commit, and then `format-check` joins `lint` (add it to lint's prerequisites).
-format-check: install-test
-	$(BIN)/ruff format --check analysis tests benchmarks scripts
 
 test: install-test install-browser lint
 	$(BIN)/pytest -q tests

@@ -123,7 +123,8 @@ class AnalysedDocument:
         """A document of ``article`` from its layers (name -> value, as the components assigned them)."""
         own = {f.name for f in fields(cls)} - {"article", "config", "other_layers"}
         return cls(
-            article=article, config=config,
+            article=article,
+            config=config,
             **{k: v for k, v in layers.items() if k in own},
             other_layers={k: v for k, v in layers.items() if k not in own},
         )
@@ -211,9 +212,7 @@ class AnalysedDocument:
                 **{k: v for k, v in a.metadata().items() if k != "sha256"},
                 "text": a.text,
                 "extra": _jsonable_extra(a.extra),
-                "paragraphs": [
-                    [p.start, p.end, p.role, [[s.start, s.end] for s in p.sentences]] for p in a.paragraphs
-                ],
+                "paragraphs": [[p.start, p.end, p.role, [[s.start, s.end] for s in p.sentences]] for p in a.paragraphs],
             },
         }
         layers = {name: self.layer(name) for c in pipeline() for name in c.assigns}
@@ -237,15 +236,23 @@ class AnalysedDocument:
         text: str = a["text"]
         paragraphs = tuple(
             Paragraph(
-                i, s, e, text[s:e], role,
+                i,
+                s,
+                e,
+                text[s:e],
+                role,
                 tuple(Sentence(j, ss, se, text[ss:se], i) for j, (ss, se) in enumerate(sents)),
             )
             for i, (s, e, role, sents) in enumerate(a["paragraphs"])
         )
         meta = {k: a.get(k) for k in ("article_id", "title", "author", "outlet", "date", "url", "kind", "source_path")}
         article = Article(
-            text=text, paragraphs=paragraphs, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-            language=a.get("language") or "en", extra=dict(a.get("extra") or {}), **meta,
+            text=text,
+            paragraphs=paragraphs,
+            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            language=a.get("language") or "en",
+            extra=dict(a.get("extra") or {}),
+            **meta,
         )
         layers: dict[str, Any] = {}
         for c in pipeline():
@@ -277,9 +284,7 @@ def require_english(article: Article) -> None:
             if name != article.language
             else f"text is not English (language: {article.language})"
         )
-        raise InputError(
-            f"{where}: {said}; readability formulas and VADER are English-only, so no scores are given"
-        )
+        raise InputError(f"{where}: {said}; readability formulas and VADER are English-only, so no scores are given")
 
 
 def analyze(article: Article, config: AnalysisConfig | None = None) -> AnalysedDocument:

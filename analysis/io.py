@@ -39,8 +39,13 @@ class OutputExists(InputError):
 
 def _what(mode: int) -> str:
     """``"a block device"``, ``"a socket"``, ... for the ``st_mode`` of something that is not a file."""
-    kinds = ((stat.S_ISDIR, "a directory"), (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
-             (stat.S_ISCHR, "a character device"), (stat.S_ISFIFO, "a named pipe"))
+    kinds = (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISFIFO, "a named pipe"),
+    )
     return next((name for test, name in kinds if test(mode)), "not a regular file")
 
 

@@ -85,8 +85,14 @@ def polnear_rows(n: int = 1000) -> list[dict[str, str]]:
         sys.exit(f"benchmark needs the PolNeAR texts at {POLNEAR} (../shared beside the checkout); not found")
     with meta.open(encoding="utf-8", newline="") as fh:
         base = [
-            {"id": r["filename"], "text": (POLNEAR / "text" / f"{r['filename']}.txt").read_text(encoding="utf-8"),
-             "title": r["title"], "outlet": r["publisher"], "date": r["publication_date"], "author": r["author"]}
+            {
+                "id": r["filename"],
+                "text": (POLNEAR / "text" / f"{r['filename']}.txt").read_text(encoding="utf-8"),
+                "title": r["title"],
+                "outlet": r["publisher"],
+                "date": r["publication_date"],
+                "author": r["author"],
+            }
             for r in csv.DictReader(fh, delimiter="\t")
         ]
     rows = list(base)

@@ -41,8 +41,13 @@ def run(sources: Path, store: Path) -> tuple[float, int, int]:
     """``(seconds, exit status, files stored)`` of one ``add`` into an empty store."""
     exe = Path(sys.executable).with_name("media-analysis")
     t = time.perf_counter()
-    proc = subprocess.run([str(exe), "add", str(sources), "--store", str(store), "--outlet", "Bench Wire"],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, check=False)
+    proc = subprocess.run(
+        [str(exe), "add", str(sources), "--store", str(store), "--outlet", "Bench Wire"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        check=False,
+    )
     seconds = time.perf_counter() - t
     if proc.returncode != 0:
         print(proc.stderr.decode()[-1000:], file=sys.stderr)
@@ -67,8 +72,9 @@ def main() -> int:
                 times.append(seconds)
             median = statistics.median(times)
             first = first or median
-            rows.append([f"{n:,}", f"{median:.1f}", f"{1000 * median / n:.1f}", stored, status,
-                         f"{median / first:.2f}x"])
+            rows.append(
+                [f"{n:,}", f"{median:.1f}", f"{1000 * median / n:.1f}", stored, status, f"{median / first:.2f}x"]
+            )
             print(f"  {n} files: {', '.join(f'{t:.1f} s' for t in times)}", flush=True)
     print(table(["files", "seconds", "ms per file", "stored", "exit", f"vs {args.sizes[0]:,} files"], rows))
     return 0

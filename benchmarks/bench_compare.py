@@ -52,8 +52,9 @@ print(json.dumps({"imports": t1 - t0, "calls": t2 - t1, "cached": articles.attrs
 
 def run(table_path: Path, cache: Path, mode: str) -> dict[str, float]:
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", CHILD, str(table_path), str(cache), mode], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(table_path), str(cache), mode], capture_output=True, text=True, check=True
+    )
     wall = time.perf_counter() - start
     return {**json.loads(out.stdout.strip().splitlines()[-1]), "wall": wall}
 

@@ -117,15 +117,21 @@ def main() -> None:
             ]
         )
     print(f"{n} articles; median of {args.repeats} fresh-process runs each\n")
-    print(table(["configuration", "median s", "articles/s", "rows", "cache hits", "peak RSS MiB",
-                 "peak worker RSS MiB"], rows))
+    print(
+        table(
+            ["configuration", "median s", "articles/s", "rows", "cache hits", "peak RSS MiB", "peak worker RSS MiB"],
+            rows,
+        )
+    )
     speedup = med["workers=1, no cache"] / med["workers=2, no cache"]
     warm = med["workers=1, cache cold (writes)"] / med["workers=1, cache warm"]
     print(f"\nspeed-up with 2 workers: {speedup:.2f} (target >= 1.7: {'meets' if speedup >= 1.7 else 'MISSES'})")
     print(f"cache warm vs cold: {warm:.1f}x faster (target >= 10: {'meets' if warm >= 10 else 'MISSES'})")
     cold_s, warm_s = statistics.median(command["cold"]), statistics.median(command["warm"])
-    print(f"end to end, `media-analysis analyze CORPUS --format csv -o FILE`: cache cold {cold_s:.2f} s, "
-          f"warm {warm_s:.2f} s ({cold_s / warm_s:.1f}x; process start and imports included)")
+    print(
+        f"end to end, `media-analysis analyze CORPUS --format csv -o FILE`: cache cold {cold_s:.2f} s, "
+        f"warm {warm_s:.2f} s ({cold_s / warm_s:.1f}x; process start and imports included)"
+    )
 
 
 if __name__ == "__main__":

@@ -28,10 +28,27 @@ from _common import ROOT, machine, polnear_store, table
 def execute(notebook: str, out: Path, store: Path, cache: Path) -> float:
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "papermill", "--no-progress-bar", "--cwd", str(ROOT / "notebooks"), "--kernel",
-         "python3", str(ROOT / "notebooks" / notebook), str(out), "-p", "store", str(store), "-p", "cache",
-         str(cache)],
-        check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "papermill",
+            "--no-progress-bar",
+            "--cwd",
+            str(ROOT / "notebooks"),
+            "--kernel",
+            "python3",
+            str(ROOT / "notebooks" / notebook),
+            str(out),
+            "-p",
+            "store",
+            str(store),
+            "-p",
+            "cache",
+            str(cache),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return time.perf_counter() - start
 

@@ -84,10 +84,16 @@ def main() -> None:
             limits: list[int | None] = [None] if size <= DEFAULT_LIMIT else [None, max(args.raised_limit, size)]
             for limit in limits:
                 r = run(path, Path(tmp) / "rows.csv", limit)
-                rows.append([
-                    f"{size / 1e6:.1f} MB", "default (5 MiB)" if limit is None else f"{limit:,}",
-                    r["status"], f"{r['seconds']:.1f}", f"{r['rss_mib']:.0f}", f"{r['rows']:,}",
-                ])
+                rows.append(
+                    [
+                        f"{size / 1e6:.1f} MB",
+                        "default (5 MiB)" if limit is None else f"{limit:,}",
+                        r["status"],
+                        f"{r['seconds']:.1f}",
+                        f"{r['rss_mib']:.0f}",
+                        f"{r['rows']:,}",
+                    ]
+                )
                 if r["status"] != 0:
                     notes.append(f"{size / 1e6:.1f} MB, {'default' if limit is None else limit}: {r['stderr']}")
     print(table(["article", "--max-bytes", "exit", "s", "peak RSS MiB", "rows"], rows))

@@ -38,15 +38,24 @@ def run(path: Path, out: Path) -> dict[str, object]:
     exe = Path(sys.executable).with_name("media-analysis")
     out.unlink(missing_ok=True)
     t = time.perf_counter()
-    proc = subprocess.Popen([str(exe), "analyze", str(path), "--format", "csv", "-o", str(out), "--force",
-                             "--no-cache"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    proc = subprocess.Popen(
+        [str(exe), "analyze", str(path), "--format", "csv", "-o", str(out), "--force", "--no-cache"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
     assert proc.stderr is not None
     err = proc.stderr.read().decode("utf-8", "replace").strip()
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - t
     rows = sum(1 for _ in out.open(encoding="utf-8")) - 1 if out.exists() else 0
-    return {"status": os.waitstatus_to_exitcode(status), "seconds": seconds, "peak": usage.ru_maxrss / 1024,
-            "rows": rows, "stderr": err.splitlines()[-1] if err else ""}
+    return {
+        "status": os.waitstatus_to_exitcode(status),
+        "seconds": seconds,
+        "peak": usage.ru_maxrss / 1024,
+        "rows": rows,
+        "stderr": err.splitlines()[-1] if err else "",
+    }
 
 
 TRACE = r"""
@@ -101,8 +110,18 @@ def main() -> int:
             path.write_text(text, encoding="utf-8")
             r = run(path, Path(tmp) / "rows.csv")
             mb = path.stat().st_size / 1e6
-            rows.append([name, f"{mb:.2f} MB", r["status"], f"{r['seconds']:.1f}", f"{r['peak']:,.0f}",
-                         f"{float(r['peak']) / mb:,.0f}", r["rows"], str(r["stderr"])[:90]])
+            rows.append(
+                [
+                    name,
+                    f"{mb:.2f} MB",
+                    r["status"],
+                    f"{r['seconds']:.1f}",
+                    f"{r['peak']:,.0f}",
+                    f"{float(r['peak']) / mb:,.0f}",
+                    r["rows"],
+                    str(r["stderr"])[:90],
+                ]
+            )
             print(f"  {name}: {r}", flush=True)
     print(table(["file", "size", "exit", "seconds", "peak MiB", "MiB per MB", "rows", "last stderr line"], rows))
     if args.trace_lines:

@@ -101,8 +101,9 @@ def write_text(path: Path, n_bytes: int, single: bool) -> None:
 def run(path: Path, cap: float) -> dict[str, object]:
     """One fresh process: its timings (seconds), peak RSS (MiB), or ``{"capped": True}``."""
     limit = max(path.stat().st_size * 2, 5 * 1024 * 1024)
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(path), str(limit)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(path), str(limit)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT
+    )
     started = time.perf_counter()
     while proc.poll() is None and time.perf_counter() - started < cap:
         time.sleep(0.2)
@@ -144,16 +145,30 @@ def main() -> int:
                     stopped[single].append((kb / 1024, float(r["total"]) / (kb / 1024)))
                 results[(kb, single)] = r
                 path.unlink()
-                print(f"  {kb} KB {'single paragraph' if single else '100-word paragraphs'}: {_describe(r)}",
-                      flush=True)
+                print(
+                    f"  {kb} KB {'single paragraph' if single else '100-word paragraphs'}: {_describe(r)}", flush=True
+                )
             rows.append(_row(kb, results[(kb, False)], results[(kb, True)], stopped[True]))
-        print(table(["size", "100-word paragraphs: s/MB (total s)", "one paragraph: s/MB (total s)",
-                     "ratio one / 100-word", "sentences"], rows))
+        print(
+            table(
+                [
+                    "size",
+                    "100-word paragraphs: s/MB (total s)",
+                    "one paragraph: s/MB (total s)",
+                    "ratio one / 100-word",
+                    "sentences",
+                ],
+                rows,
+            )
+        )
         if args.profile_kb:
             path = Path(tmp) / "profiled.txt"
             write_text(path, args.profile_kb * 1024, single=True)
-            subprocess.run([sys.executable, "-c", PROFILE, str(path), str(5 * 1024 * 1024), str(args.profile_kb)],
-                           cwd=ROOT, check=True)
+            subprocess.run(
+                [sys.executable, "-c", PROFILE, str(path), str(5 * 1024 * 1024), str(args.profile_kb)],
+                cwd=ROOT,
+                check=True,
+            )
     return 0
 
 
@@ -162,9 +177,11 @@ def _describe(r: dict[str, object]) -> str:
         return "over the cap: stopped"
     if r.get("skipped"):
         return "not run (a smaller size went over the cap)"
-    return (f"{float(r['total']):.1f} s (article {float(r['load']):.1f}, analyze {float(r['analyze']):.1f}, "
-            f"table {float(r['table']):.1f}); {r['paragraphs']} paragraphs, {r['sentences']} sentences, "
-            f"peak {float(r['peak_mib']):,.0f} MiB")
+    return (
+        f"{float(r['total']):.1f} s (article {float(r['load']):.1f}, analyze {float(r['analyze']):.1f}, "
+        f"table {float(r['table']):.1f}); {r['paragraphs']} paragraphs, {r['sentences']} sentences, "
+        f"peak {float(r['peak_mib']):,.0f} MiB"
+    )
 
 
 def _row(kb: int, paragraphs: dict[str, object], single: dict[str, object], ran: list[tuple[float, float]]) -> list:

@@ -41,13 +41,45 @@ def main() -> None:
         work.mkdir(parents=True, exist_ok=True)
         store, cache = work / "store", ["--cache-dir", str(work / "cache")]
         steps = [
-            ("add --manifest", [exe, "add", str(POLNEAR / "text"), "--manifest", str(POLNEAR / "metadata.tsv"),
-                                "--file-column", "filename", "--outlet-column", "publisher", "--date-column",
-                                "publication_date", "--store", str(store)]),
-            ("compare (cold cache)", [exe, "compare", str(store), "--by", "outlet", "-o", str(work / "by-outlet.csv"),
-                                      "--figure", str(work / "by-outlet.png"), "--force", "-q", *cache]),
-            ("report --by (warm)", [exe, "report", "--by", "outlet", str(store), "-o", str(work / "corpus.html"),
-                                    "--force", "-q", *cache]),
+            (
+                "add --manifest",
+                [
+                    exe,
+                    "add",
+                    str(POLNEAR / "text"),
+                    "--manifest",
+                    str(POLNEAR / "metadata.tsv"),
+                    "--file-column",
+                    "filename",
+                    "--outlet-column",
+                    "publisher",
+                    "--date-column",
+                    "publication_date",
+                    "--store",
+                    str(store),
+                ],
+            ),
+            (
+                "compare (cold cache)",
+                [
+                    exe,
+                    "compare",
+                    str(store),
+                    "--by",
+                    "outlet",
+                    "-o",
+                    str(work / "by-outlet.csv"),
+                    "--figure",
+                    str(work / "by-outlet.png"),
+                    "--force",
+                    "-q",
+                    *cache,
+                ],
+            ),
+            (
+                "report --by (warm)",
+                [exe, "report", "--by", "outlet", str(store), "-o", str(work / "corpus.html"), "--force", "-q", *cache],
+            ),
         ]
         rows = []
         for name, command in steps:

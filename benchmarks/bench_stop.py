@@ -66,17 +66,34 @@ def group_alive(pgid: int) -> bool:
 
 def command(corpus: Path, out: Path, workers: int) -> list[str]:
     exe = Path(sys.executable).with_name("media-analysis")
-    return [str(exe), "analyze", str(corpus), "--workers", str(workers), "--format", "csv", "-o", str(out),
-            "--no-cache"]
+    return [
+        str(exe),
+        "analyze",
+        str(corpus),
+        "--workers",
+        str(workers),
+        "--format",
+        "csv",
+        "-o",
+        str(out),
+        "--no-cache",
+    ]
 
 
-def one_try(corpus: Path, out_dir: Path, workers: int, delay: float, signum: int, deadline: float,
-            env: dict[str, str]) -> dict[str, object]:
+def one_try(
+    corpus: Path, out_dir: Path, workers: int, delay: float, signum: int, deadline: float, env: dict[str, str]
+) -> dict[str, object]:
     """Start the command, stop it after ``delay`` seconds; what happened."""
     out = out_dir / "out.csv"
     with tempfile.TemporaryFile() as stderr:  # a file, not a pipe: a long message cannot block the command
-        proc = subprocess.Popen(command(corpus, out, workers), stdout=subprocess.DEVNULL, stderr=stderr,
-                                cwd=ROOT, start_new_session=True, env=env)
+        proc = subprocess.Popen(
+            command(corpus, out, workers),
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            cwd=ROOT,
+            start_new_session=True,
+            env=env,
+        )
         result = _stop(proc, delay, signum)
         stderr.seek(0)
         err = stderr.read().decode("utf-8", "replace").strip()
@@ -112,8 +129,14 @@ def _stop(proc: subprocess.Popen[bytes], delay: float, signum: int) -> dict[str,
     leftover = group_alive(proc.pid)
     if leftover:
         os.killpg(proc.pid, signal.SIGKILL)
-    return {"seconds": stopped, "hung": hung, "leftover": leftover, "status": proc.returncode,
-            "finished": proc.returncode == 0, "early": proc.returncode == -signum}
+    return {
+        "seconds": stopped,
+        "hung": hung,
+        "leftover": leftover,
+        "status": proc.returncode,
+        "finished": proc.returncode == 0,
+        "early": proc.returncode == -signum,
+    }
 
 
 #: The console script's first line: a traceback starting there is Python's own, before the tool's handlers exist.
@@ -126,8 +149,9 @@ def in_start_up(err: str) -> bool:
     return len(lines) > 2 and lines[-1] == "KeyboardInterrupt" and lines[2].strip() == START_UP_LINE
 
 
-def _problems(result: dict[str, object], proc: subprocess.Popen[bytes], out_dir: Path, signum: int,
-              deadline: float, err: str) -> list[str]:
+def _problems(
+    result: dict[str, object], proc: subprocess.Popen[bytes], out_dir: Path, signum: int, deadline: float, err: str
+) -> list[str]:
     """What went wrong in a try (empty: it passed); empties ``out_dir`` for the next."""
     hung, leftover = result["hung"], result["leftover"]
     files = sorted(p.name for p in out_dir.iterdir())
@@ -176,8 +200,14 @@ def main() -> int:
         # A cache folder of its own, prepared by one short run: no try pays for writing the CMU dictionary
         # in NLTK's format (once per machine), nor depends on what another installation left there.
         env = {**os.environ, "MEDIA_ANALYSIS_CACHE": str(Path(tmp) / "cache"), "PYTHONFAULTHANDLER": "1"}
-        subprocess.run(command(corpus / "a00000.txt", out_dir / "warm.csv", 1), env=env, cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            command(corpus / "a00000.txt", out_dir / "warm.csv", 1),
+            env=env,
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         (out_dir / "warm.csv").unlink()
         for i in range(args.tries):
             signum = signal.SIGTERM if i % 2 == 0 else signal.SIGINT
@@ -187,23 +217,48 @@ def main() -> int:
             results.append(r)
             if r["problems"]:
                 err = "\n    ".join(str(r["stderr"]).splitlines()[-60:])
-                print(f"try {i + 1}: {r['signal']} after {delay:.3f} s: {'; '.join(r['problems'])}; stderr ends:\n"
-                      f"    {err}", flush=True)
+                print(
+                    f"try {i + 1}: {r['signal']} after {delay:.3f} s: {'; '.join(r['problems'])}; stderr ends:\n"
+                    f"    {err}",
+                    flush=True,
+                )
     rows = []
     for name in ("SIGTERM", "SIGINT"):
         mine = [r for r in results if r["signal"] == name]
         ok = [r for r in mine if not r["problems"]]
         times = [r["seconds"] for r in mine if not (r["hung"] or r["finished"] or r["early"])]
-        rows.append([name, len(mine), len(ok), sum(bool(r["finished"]) for r in mine),
-                     sum(bool(r["early"]) for r in mine),
-                     statistics.median(times) if times else float("nan"), max(times) if times else float("nan")])
-    print(table(["signal", "tries", f"ended cleanly within {args.deadline:g} s", "had finished before it",
-                 "landed during interpreter start-up", "median stop (s)", "slowest stop (s)"], rows))
+        rows.append(
+            [
+                name,
+                len(mine),
+                len(ok),
+                sum(bool(r["finished"]) for r in mine),
+                sum(bool(r["early"]) for r in mine),
+                statistics.median(times) if times else float("nan"),
+                max(times) if times else float("nan"),
+            ]
+        )
+    print(
+        table(
+            [
+                "signal",
+                "tries",
+                f"ended cleanly within {args.deadline:g} s",
+                "had finished before it",
+                "landed during interpreter start-up",
+                "median stop (s)",
+                "slowest stop (s)",
+            ],
+            rows,
+        )
+    )
     failed = sum(bool(r["problems"]) for r in results)
     during = [r for r in results if not r["early"]]
-    print(f"{len(during) - sum(bool(r['problems']) for r in during)} of {len(during)} stops during a run, and "
-          f"{len(results) - failed} of {len(results)} tries in all, ended cleanly within {args.deadline:g} s "
-          f"({args.articles} articles, --workers {args.workers})")
+    print(
+        f"{len(during) - sum(bool(r['problems']) for r in during)} of {len(during)} stops during a run, and "
+        f"{len(results) - failed} of {len(results)} tries in all, ended cleanly within {args.deadline:g} s "
+        f"({args.articles} articles, --workers {args.workers})"
+    )
     return 1 if failed else 0
 
 

@@ -34,18 +34,60 @@ from pathlib import Path
 
 from _common import machine, table
 
-SUBJECTS = ["The minister", "Officials", "The company", "Local residents", "The central bank", "Analysts",
-            "The government", "Police", "The opposition leader", "Scientists", "The council", "Investors"]
-VERBS = ["announced", "could announce", "may delay", "is expected to approve", "rejected", "said it would review",
-         "will probably support", "clearly opposed", "appears to favour", "has criticised", "suggested changes to",
-         "confirmed"]
-OBJECTS = ["the new budget", "plans for a bridge", "the trade agreement", "higher interest rates", "the school reform",
-           "a ban on diesel cars", "the housing scheme", "the election timetable", "cuts to public services",
-           "the merger", "a new tax on sugar", "the peace talks"]
-TAILS = ["on Monday.", "after weeks of debate.", "according to people familiar with the matter.",
-         "although details remain unclear.", "in a statement.", "despite strong protests.",
-         "before the end of the year.", "it is clear that more talks are needed.", "perhaps as early as next week.",
-         "in the capital."]
+SUBJECTS = [
+    "The minister",
+    "Officials",
+    "The company",
+    "Local residents",
+    "The central bank",
+    "Analysts",
+    "The government",
+    "Police",
+    "The opposition leader",
+    "Scientists",
+    "The council",
+    "Investors",
+]
+VERBS = [
+    "announced",
+    "could announce",
+    "may delay",
+    "is expected to approve",
+    "rejected",
+    "said it would review",
+    "will probably support",
+    "clearly opposed",
+    "appears to favour",
+    "has criticised",
+    "suggested changes to",
+    "confirmed",
+]
+OBJECTS = [
+    "the new budget",
+    "plans for a bridge",
+    "the trade agreement",
+    "higher interest rates",
+    "the school reform",
+    "a ban on diesel cars",
+    "the housing scheme",
+    "the election timetable",
+    "cuts to public services",
+    "the merger",
+    "a new tax on sugar",
+    "the peace talks",
+]
+TAILS = [
+    "on Monday.",
+    "after weeks of debate.",
+    "according to people familiar with the matter.",
+    "although details remain unclear.",
+    "in a statement.",
+    "despite strong protests.",
+    "before the end of the year.",
+    "it is clear that more talks are needed.",
+    "perhaps as early as next week.",
+    "in the capital.",
+]
 
 
 def article(i: int) -> str:
@@ -98,8 +140,20 @@ def run_command(root: Path, workers: int, output: Path) -> dict[str, float]:
     import os
 
     exe = Path(sys.executable).with_name("media-analysis")
-    cmd = [str(exe), "analyze", str(root), "--workers", str(workers), "--format", "csv", "-o", str(output),
-           "--force", "--all-roles", "--no-cache"]
+    cmd = [
+        str(exe),
+        "analyze",
+        str(root),
+        "--workers",
+        str(workers),
+        "--format",
+        "csv",
+        "-o",
+        str(output),
+        "--force",
+        "--all-roles",
+        "--no-cache",
+    ]
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -131,8 +185,16 @@ def main() -> None:
         print(f"generated {max(args.sizes)} synthetic articles in {time.perf_counter() - t:.1f} s\n")
         for n in sorted(args.sizes):
             r = run(corpus, n, args.workers, Path(tmp) / f"rows-{n}.csv")
-            rows.append([f"streamed to CSV, {n:,} articles", f"{r['seconds']:.1f}", f"{n / r['seconds']:.0f}",
-                         f"{int(r['rows']):,}", f"{r['rss_mib']:.0f}", f"{r['worker_rss_mib']:.0f}"])
+            rows.append(
+                [
+                    f"streamed to CSV, {n:,} articles",
+                    f"{r['seconds']:.1f}",
+                    f"{n / r['seconds']:.0f}",
+                    f"{int(r['rows']):,}",
+                    f"{r['rss_mib']:.0f}",
+                    f"{r['worker_rss_mib']:.0f}",
+                ]
+            )
         if not args.no_command:
             for n in sorted(args.sizes):
                 folder = Path(tmp) / f"first-{n}"  # the command takes a folder: link the first n articles
@@ -140,13 +202,29 @@ def main() -> None:
                 for i in range(n):
                     (folder / f"{i:06d}.txt").symlink_to(corpus / f"{i:06d}.txt")
                 r = run_command(folder, args.workers, Path(tmp) / f"cli-{n}.csv")
-                rows.append([f"command line to CSV, {n:,} articles", f"{r['seconds']:.1f}",
-                             f"{n / r['seconds']:.0f}", f"{int(r['rows']):,}", f"{r['rss_mib']:.0f}", "-"])
+                rows.append(
+                    [
+                        f"command line to CSV, {n:,} articles",
+                        f"{r['seconds']:.1f}",
+                        f"{n / r['seconds']:.0f}",
+                        f"{int(r['rows']):,}",
+                        f"{r['rss_mib']:.0f}",
+                        "-",
+                    ]
+                )
         if not args.no_in_memory:
             n = max(args.sizes)
             r = run(corpus, n, args.workers, None)
-            rows.append([f"in memory (contrast), {n:,} articles", f"{r['seconds']:.1f}", f"{n / r['seconds']:.0f}",
-                         f"{int(r['rows']):,}", f"{r['rss_mib']:.0f}", f"{r['worker_rss_mib']:.0f}"])
+            rows.append(
+                [
+                    f"in memory (contrast), {n:,} articles",
+                    f"{r['seconds']:.1f}",
+                    f"{n / r['seconds']:.0f}",
+                    f"{int(r['rows']):,}",
+                    f"{r['rss_mib']:.0f}",
+                    f"{r['worker_rss_mib']:.0f}",
+                ]
+            )
     print(table(["run", "s", "articles/s", "rows", "peak RSS MiB", "peak worker RSS MiB"], rows))
 
 

@@ -98,19 +98,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="store_true", help="print every missed cue and every wrongly flagged sentence")
     args = ap.parse_args(argv)
     if not TEXTS.is_dir():
-        print(f"error: {TEXTS}: the PolNeAR texts are not here (they are not distributed with the project)",
-              file=sys.stderr)
+        print(
+            f"error: {TEXTS}: the PolNeAR texts are not here (they are not distributed with the project)",
+            file=sys.stderr,
+        )
         return 2
     data = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
     articles = [a for a in data["articles"] if args.part == "all" or a["part"] == args.part]
     res = {"part": args.part, "kinds": args.kinds, **score(articles, TEXTS, args.kinds, args.show)}
     cues, model = res["located_cues"], res["speculation_measure_vs_epistemic_sentences"]
-    print(f"part={args.part} kinds={args.kinds}: {res['articles']} articles, {res['sentences']} sentences, "
-          f"{res['gold_sentences']} with a cue, {res['gold_cues']} cues")
-    print(f"located cues: sentence P {cues['precision']:.3f} R {cues['recall']:.3f} F1 {cues['f1']:.3f}; "
-          f"cue recall {cues['cue_recall']:.3f}")
-    print(f"speculation measure (t={model['threshold']:.2f}) vs epistemic sentences: P {model['precision']:.3f} "
-          f"R {model['recall']:.3f} F1 {model['f1']:.3f}")
+    print(
+        f"part={args.part} kinds={args.kinds}: {res['articles']} articles, {res['sentences']} sentences, "
+        f"{res['gold_sentences']} with a cue, {res['gold_cues']} cues"
+    )
+    print(
+        f"located cues: sentence P {cues['precision']:.3f} R {cues['recall']:.3f} F1 {cues['f1']:.3f}; "
+        f"cue recall {cues['cue_recall']:.3f}"
+    )
+    print(
+        f"speculation measure (t={model['threshold']:.2f}) vs epistemic sentences: P {model['precision']:.3f} "
+        f"R {model['recall']:.3f} F1 {model['f1']:.3f}"
+    )
     if args.json:
         old = json.loads(args.json.read_text(encoding="utf-8")) if args.json.is_file() else {}
         old[f"{args.part}/{args.kinds}"] = res

@@ -76,8 +76,11 @@ print(json.dumps(out))
 """
 
 #: The maintainers' held-out figures of the retired model (issue 22).
-THEIRS = {"wikipedia": {"default": 0.590, "head": 0.593}, "bio": {"default": 0.737, "head": 0.828},
-          "certainty": {"default_r": 0.549}}
+THEIRS = {
+    "wikipedia": {"default": 0.590, "head": 0.593},
+    "bio": {"default": 0.737, "head": 0.828},
+    "certainty": {"default_r": 0.549},
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,26 +93,38 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         old = Path(tmp) / "retired"
         old.mkdir()
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", RETIRED, "analysis", "scripts"],
-                                 capture_output=True, check=False)
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", RETIRED, "analysis", "scripts"], capture_output=True, check=False
+        )
         if archive.returncode:
             print(f"error: the retired model's commit {RETIRED[:7]} is not in this checkout's history", file=sys.stderr)
             return 2
         subprocess.run(["tar", "-x", "-C", str(old)], input=archive.stdout, check=True)
         rows = Path(tmp) / "frozen_rows.json"
         env = {**os.environ, "PYTHONPATH": str(old), "OMP_NUM_THREADS": "1"}
-        subprocess.run([sys.executable, "-c", FIT, str(old), str(ROOT / "scripts"), str(args.shared.resolve()),
-                        str(rows)], check=True, cwd=tmp, env=env)
-        res = json.loads(subprocess.run([sys.executable, "-c", SCORE, str(rows)], check=True, cwd=tmp, env=env,
-                                        capture_output=True, text=True).stdout)
+        subprocess.run(
+            [sys.executable, "-c", FIT, str(old), str(ROOT / "scripts"), str(args.shared.resolve()), str(rows)],
+            check=True,
+            cwd=tmp,
+            env=env,
+        )
+        res = json.loads(
+            subprocess.run(
+                [sys.executable, "-c", SCORE, str(rows)], check=True, cwd=tmp, env=env, capture_output=True, text=True
+            ).stdout
+        )
     for n in ("wikipedia", "bio"):
         for kind in ("default", "head"):
             r = res[n][kind]
-            print(f"{n:9s} {kind:7s} frozen part F1 {r['f1']:.3f} (P {r['precision']:.3f}, R {r['recall']:.3f}); "
-                  f"maintainers' held-out F1 {THEIRS[n][kind]:.3f}")
+            print(
+                f"{n:9s} {kind:7s} frozen part F1 {r['f1']:.3f} (P {r['precision']:.3f}, R {r['recall']:.3f}); "
+                f"maintainers' held-out F1 {THEIRS[n][kind]:.3f}"
+            )
     c = res["certainty"]
-    print(f"certainty default r {c['default_r']:.3f} (head {c['head_r']:.3f}); maintainers' held-out "
-          f"{THEIRS['certainty']['default_r']:.3f}")
+    print(
+        f"certainty default r {c['default_r']:.3f} (head {c['head_r']:.3f}); maintainers' held-out "
+        f"{THEIRS['certainty']['default_r']:.3f}"
+    )
     return 0
 
 

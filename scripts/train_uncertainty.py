@@ -268,8 +268,14 @@ def reliability(p: np.ndarray, y: np.ndarray, bins: int = 10) -> list[dict]:
         lo, hi = k / bins, (k + 1) / bins
         m = (p >= lo) & ((p < hi) if k < bins - 1 else (p <= hi))
         n = int(m.sum())
-        out.append({"bin": [lo, hi], "n": n, "mean_predicted": r6(float(p[m].mean())) if n else None,
-                    "observed_rate": r6(float(y[m].mean())) if n else None})
+        out.append(
+            {
+                "bin": [lo, hi],
+                "n": n,
+                "mean_predicted": r6(float(p[m].mean())) if n else None,
+                "observed_rate": r6(float(y[m].mean())) if n else None,
+            }
+        )
     return out
 
 
@@ -286,10 +292,13 @@ def errors(feats: list[list[str]], p: np.ndarray, y: np.ndarray, t: float, weigh
             no_cue += 1
         if contrib:
             (fp if yi == 0 else fn)[(max if yi == 0 else min)(contrib)[1]] += 1
-    return {"false_positives": int(np.sum((p >= t) & (y == 0))), "false_negatives": int(np.sum((p < t) & (y == 1))),
-            "false_positives_by_top_positive_feature": fp.most_common(15),
-            "false_negatives_by_top_negative_feature": fn.most_common(15),
-            "false_negatives_without_a_lexicon_hedge": no_cue}
+    return {
+        "false_positives": int(np.sum((p >= t) & (y == 0))),
+        "false_negatives": int(np.sum((p < t) & (y == 1))),
+        "false_positives_by_top_positive_feature": fp.most_common(15),
+        "false_negatives_by_top_negative_feature": fn.most_common(15),
+        "false_negatives_without_a_lexicon_hedge": no_cue,
+    }
 
 
 def lexicon_peer(feats: list[list[str]], y: np.ndarray) -> dict[str, float]:
@@ -317,9 +326,13 @@ def develop(data: dict, words: FeatureWords, config: dict) -> tuple[dict, dict]:
             model["weights"][m] = {f: r6(v) for f, v in w.items()}
             model["bias"][m] = r6(b)
             hedge_count = np.array([0 if "hedges:0" in fs else 2 if "hedges:2+" in fs else 1 for fs in feats])
-            cv[m] = {"rows": int(dev.sum()), "C": c, "pearson_r": r6(pearson(rating, y)),
-                     "mean_absolute_error": r6(float(np.mean(np.abs(rating - y)))),
-                     "peer_hedge_count_r": r6(pearson(-hedge_count, y))}
+            cv[m] = {
+                "rows": int(dev.sum()),
+                "C": c,
+                "pearson_r": r6(pearson(rating, y)),
+                "mean_absolute_error": r6(float(np.mean(np.abs(rating - y)))),
+                "peer_hedge_count_r": r6(pearson(-hedge_count, y)),
+            }
             continue
         a, off = platt(z, y)
         p = sigmoid(a * z + off)
@@ -329,7 +342,11 @@ def develop(data: dict, words: FeatureWords, config: dict) -> tuple[dict, dict]:
         model["thresholds"][m] = t
         base = float(y.mean())
         cv[m] = {
-            "rows": int(dev.sum()), "base_rate": r6(base), "C": c, "threshold": t, "calibration": [r6(a), r6(off)],
+            "rows": int(dev.sum()),
+            "base_rate": r6(base),
+            "C": c,
+            "threshold": t,
+            "calibration": [r6(a), r6(off)],
             **rounded(prf(p, y, t)),
             "f1_by_base_rate_ratio": {
                 str(r): r6(prf(p, y, t, negative_weight(base, r))["f1"]) for r in BASE_RATE_RATIOS
@@ -360,9 +377,17 @@ def train(shared: Path, config: dict) -> tuple[dict, dict]:
         "threshold_rule": f"maximises the mean F1 over base-rate ratios {list(BASE_RATE_RATIOS)} of the development "
         f"base rate (negatives reweighted), precision floor {MIN_PRECISION} at the development base rate",
         "feature_words_sha256": hashlib.sha256(feature_words_text().encode("utf-8")).hexdigest(),
-        "training_files": [{"file": FILES[m], "measure": m, "source": SOURCES[m], "sha256": sha256(dev_dir / FILES[m]),
-                            "rows": len(data[m]["y"]), "dev_rows": int((data[m]["part"] == "dev").sum())}
-                           for m in MEASURES],
+        "training_files": [
+            {
+                "file": FILES[m],
+                "measure": m,
+                "source": SOURCES[m],
+                "sha256": sha256(dev_dir / FILES[m]),
+                "rows": len(data[m]["y"]),
+                "dev_rows": int((data[m]["part"] == "dev").sum()),
+            }
+            for m in MEASURES
+        ],
         "weights_kept": {m: len(model["weights"][m]) for m in MEASURES},
     }
     figures = {
@@ -382,9 +407,11 @@ def holdout_figures(shared: Path) -> dict:
     model = load_model()
     data = load(shared / "dev")
     words = word_classes()
-    out: dict = {"description": "The shipped sentence measures on the frozen test fifth of each training file "
-                 "(scripts/holdout.py), scored once. No text is stored here.",
-                 "weights_sha256": sha256(ROOT / "analysis" / "data" / "sentence_measures.json")}
+    out: dict = {
+        "description": "The shipped sentence measures on the frozen test fifth of each training file "
+        "(scripts/holdout.py), scored once. No text is stored here.",
+        "weights_sha256": sha256(ROOT / "analysis" / "data" / "sentence_measures.json"),
+    }
     for m in MEASURES:
         d = data[m]
         test = d["part"] == "test"
@@ -394,15 +421,23 @@ def holdout_figures(shared: Path) -> dict:
         if m == "certainty":
             rating = np.array([s.certainty for s in scores])
             hedge_count = np.array([0 if "hedges:0" in fs else 2 if "hedges:2+" in fs else 1 for fs in feats])
-            out[m] = {"rows": int(test.sum()), "pearson_r": r6(pearson(rating, y)),
-                      "mean_absolute_error": r6(float(np.mean(np.abs(rating - y)))),
-                      "peer_hedge_count_r": r6(pearson(-hedge_count, y))}
+            out[m] = {
+                "rows": int(test.sum()),
+                "pearson_r": r6(pearson(rating, y)),
+                "mean_absolute_error": r6(float(np.mean(np.abs(rating - y)))),
+                "peer_hedge_count_r": r6(pearson(-hedge_count, y)),
+            }
             continue
         p = np.array([getattr(s, m) for s in scores])
         either = np.array([_decide(s, model.thresholds, None) for s in scores], dtype=float)
-        out[m] = {"rows": int(test.sum()), "base_rate": r6(float(y.mean())), "threshold": model.thresholds[m],
-                  **rounded(prf(p, y, model.thresholds[m])), "peer_lexicon": lexicon_peer(feats, y),
-                  "uncertain_speculative_or_vague": rounded(prf(either, y, 0.5))}
+        out[m] = {
+            "rows": int(test.sum()),
+            "base_rate": r6(float(y.mean())),
+            "threshold": model.thresholds[m],
+            **rounded(prf(p, y, model.thresholds[m])),
+            "peer_lexicon": lexicon_peer(feats, y),
+            "uncertain_speculative_or_vague": rounded(prf(either, y, 0.5)),
+        }
     return out
 
 
@@ -463,9 +498,11 @@ def search(shared: Path) -> None:
 
 def summary(figures: dict) -> str:
     s, v, c = figures["speculation"], figures["vagueness"], figures["certainty"]
-    return (f"speculation F1 {s['f1']:.3f} (P {s['precision']:.3f} R {s['recall']:.3f} t {s['threshold']:.2f}) | "
-            f"vagueness F1 {v['f1']:.3f} (P {v['precision']:.3f} R {v['recall']:.3f} t {v['threshold']:.2f}) | "
-            f"certainty r {c['pearson_r']:.3f}")
+    return (
+        f"speculation F1 {s['f1']:.3f} (P {s['precision']:.3f} R {s['recall']:.3f} t {s['threshold']:.2f}) | "
+        f"vagueness F1 {v['f1']:.3f} (P {v['precision']:.3f} R {v['recall']:.3f} t {v['threshold']:.2f}) | "
+        f"certainty r {c['pearson_r']:.3f}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -489,8 +526,10 @@ def main(argv: list[str] | None = None) -> int:
         figures = holdout_figures(args.shared)
         args.holdout_out.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         s, v, c = figures["speculation"], figures["vagueness"], figures["certainty"]
-        print(f"frozen part: speculation F1 {s['f1']:.3f} (P {s['precision']:.3f} R {s['recall']:.3f}) | vagueness F1 "
-              f"{v['f1']:.3f} (P {v['precision']:.3f} R {v['recall']:.3f}) | certainty r {c['pearson_r']:.3f}")
+        print(
+            f"frozen part: speculation F1 {s['f1']:.3f} (P {s['precision']:.3f} R {s['recall']:.3f}) | vagueness F1 "
+            f"{v['f1']:.3f} (P {v['precision']:.3f} R {v['recall']:.3f}) | certainty r {c['pearson_r']:.3f}"
+        )
         print(f"wrote {args.holdout_out}")
         return 0
     t0 = time.time()

@@ -13,8 +13,16 @@ import pytest
 
 #: Chromium from the system packages (``apt-get install chromium``); Playwright's own download is not used.
 CHROMIUM = os.environ.get("MEDIA_ANALYSIS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 #: Set to a folder to keep the screenshots the browser tests take (they go to tmp_path otherwise).
 SHOTS = os.environ.get("MEDIA_ANALYSIS_SCREENSHOTS")
 

@@ -123,8 +123,11 @@ def test_no_module_imports_itself_back_within_sources_or_report() -> None:
     coverage <-> figures), modules import one way too."""
     mods = imports()
     for package in ("analysis.sources", "analysis.report", "analysis.layers", "analysis.tables"):
-        graph = {m: {t: [f"{m} -> {t}"] for t in ts if t.startswith(package + ".")}
-                 for m, ts in mods.items() if m.startswith(package + ".")}
+        graph = {
+            m: {t: [f"{m} -> {t}"] for t in ts if t.startswith(package + ".")}
+            for m, ts in mods.items()
+            if m.startswith(package + ".")
+        }
         found = cycles(graph)
         assert not found, f"import circles in {package}: " + " | ".join(_explain(graph, g) for g in found)
 
@@ -132,20 +135,58 @@ def test_no_module_imports_itself_back_within_sources_or_report() -> None:
 #: (modules, what they must not import, why): prefixes of module names.
 RULES: list[tuple[str, tuple[str, ...], str]] = [
     ("analysis.model", ("analysis.",), "the model is plain data: it knows no renderer, no layer above it"),
-    ("analysis.annotate", ("analysis.document", "analysis.layers", "analysis.tables", "analysis.report",
-                           "analysis.corpus", "analysis.sources", "analysis.cli", "analysis.config"),
-     "annotators work on text and know no document"),
-    ("analysis.layers", ("analysis.document", "analysis.tables", "analysis.report", "analysis.corpus",
-                         "analysis.sources", "analysis.cli"), "components know only annotators and the model"),
-    ("analysis.sources.loading", ("analysis.sources.store", "analysis.sources.ingest", "analysis.sources.fetch",
-                                  "analysis.sources.download", "analysis.corpus"),
-     "reading an article knows nothing of adding to the store"),
-    ("analysis.sources.download", ("analysis.sources.store", "analysis.sources.ingest", "analysis.sources.fetch"),
-     "downloading a page knows nothing of the store"),
-    ("analysis.sources", ("analysis.corpus", "analysis.report", "analysis.cli", "analysis.document"),
-     "sources read and store articles; they analyse nothing"),
-    ("analysis.tables", ("analysis.corpus", "analysis.report", "analysis.cli", "analysis.sources"),
-     "tables are built from analysed documents"),
+    (
+        "analysis.annotate",
+        (
+            "analysis.document",
+            "analysis.layers",
+            "analysis.tables",
+            "analysis.report",
+            "analysis.corpus",
+            "analysis.sources",
+            "analysis.cli",
+            "analysis.config",
+        ),
+        "annotators work on text and know no document",
+    ),
+    (
+        "analysis.layers",
+        (
+            "analysis.document",
+            "analysis.tables",
+            "analysis.report",
+            "analysis.corpus",
+            "analysis.sources",
+            "analysis.cli",
+        ),
+        "components know only annotators and the model",
+    ),
+    (
+        "analysis.sources.loading",
+        (
+            "analysis.sources.store",
+            "analysis.sources.ingest",
+            "analysis.sources.fetch",
+            "analysis.sources.download",
+            "analysis.corpus",
+        ),
+        "reading an article knows nothing of adding to the store",
+    ),
+    (
+        "analysis.sources.download",
+        ("analysis.sources.store", "analysis.sources.ingest", "analysis.sources.fetch"),
+        "downloading a page knows nothing of the store",
+    ),
+    (
+        "analysis.sources",
+        ("analysis.corpus", "analysis.report", "analysis.cli", "analysis.document"),
+        "sources read and store articles; they analyse nothing",
+    ),
+    (
+        "analysis.tables",
+        ("analysis.corpus", "analysis.report", "analysis.cli", "analysis.sources"),
+        "tables are built from analysed documents",
+    ),
     ("analysis.report", ("analysis.corpus", "analysis.cli"), "reports take tables and run no corpora"),
     ("analysis.corpus", ("analysis.report", "analysis.cli"), "the corpus engine draws nothing"),
 ]

@@ -475,11 +475,18 @@ def test_workers_are_capped_at_the_cpus_and_the_inputs(
         df = analyze_corpus((p for p in paths), workers=requested, level="article")  # a generator: length unknown
     assert started == ([pool] if pool else []) and len(df) == inputs
     messages = [str(w.message) for w in caught if "workers requested" in str(w.message)]
-    assert messages == ([f"{requested} workers requested on {cpus} CPUs: using {cpus} (a worker beyond one per CPU "
-                         "adds about 170 MiB of memory, not speed)"] if warned else [])
+    assert messages == (
+        [
+            f"{requested} workers requested on {cpus} CPUs: using {cpus} (a worker beyond one per CPU "
+            "adds about 170 MiB of memory, not speed)"
+        ]
+        if warned
+        else []
+    )
 
 
 # --------------------------------------------------------------------------- many paragraphs or sentences
+
 
 @pytest.mark.parametrize(
     ("text", "accepted", "message"),

@@ -275,7 +275,7 @@ def _damage(db: Path, pages: str) -> None:
     page = 4096
     rng = random.Random(9)
     with db.open("r+b") as fh:
-        for start in ([0] if pages == "header" else range(page, size, page)):
+        for start in [0] if pages == "header" else range(page, size, page):
             fh.seek(start)
             fh.write(rng.randbytes(min(page, size - start)))
 

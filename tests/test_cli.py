@@ -260,8 +260,11 @@ def test_output_checked_before_any_analysis(
     (tmp_path / "taken.txt").write_text("my notes\n")  # .txt: a suffix that names no table format
     (tmp_path / "folder").mkdir()
     (tmp_path / "afile").write_text("x")
-    for target, message in (("taken.txt", "already exists"), ("folder", "is a directory"),
-                            ("afile/out.txt", "is not a directory")):
+    for target, message in (
+        ("taken.txt", "already exists"),
+        ("folder", "is a directory"),
+        ("afile/out.txt", "is not a directory"),
+    ):
         for fmt in ("csv", "table"):
             code, _, err = run(["analyze", "--format", fmt, "-o", str(tmp_path / target)], capsys)
             assert code == 2 and message in err and len(err.splitlines()) == 1, (target, fmt, err)
@@ -274,8 +277,10 @@ def test_all_inputs_failing_is_exit_2_with_a_summary_and_no_output(
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02")
     out = tmp_path / "o.csv"
-    code, stdout, err = run(["analyze", str(tmp_path / "empty.txt"), str(tmp_path / "binary.txt"),
-                             "--format", "csv", "-o", str(out)], capsys)
+    code, stdout, err = run(
+        ["analyze", str(tmp_path / "empty.txt"), str(tmp_path / "binary.txt"), "--format", "csv", "-o", str(out)],
+        capsys,
+    )
     assert code == 2 and stdout == "" and not out.exists()
     assert err.splitlines()[-1] == "error: 2 of 2 inputs failed"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["binary.txt", "empty.txt"]  # no temporary file either

@@ -28,11 +28,28 @@ def articles() -> pd.DataFrame:
     rows = []
     for outlet, values in (("A", A), ("B", B), ("C", C)):
         for i, v in enumerate(values):
-            rows.append({"article_id": f"{outlet}{i}", "outlet": outlet, "hedges_per_100w": v,
-                         "flesch_kincaid_grade": 8 + v, "author_hedges": i, "author_words": 100 * (i + 1),
-                         "date": f"2016-0{1 + i % 3}-1{i}"})
-    rows.append({"article_id": "none", "outlet": "", "hedges_per_100w": 9.0, "flesch_kincaid_grade": 9.0,
-                 "author_hedges": 0, "author_words": 0, "date": ""})
+            rows.append(
+                {
+                    "article_id": f"{outlet}{i}",
+                    "outlet": outlet,
+                    "hedges_per_100w": v,
+                    "flesch_kincaid_grade": 8 + v,
+                    "author_hedges": i,
+                    "author_words": 100 * (i + 1),
+                    "date": f"2016-0{1 + i % 3}-1{i}",
+                }
+            )
+    rows.append(
+        {
+            "article_id": "none",
+            "outlet": "",
+            "hedges_per_100w": 9.0,
+            "flesch_kincaid_grade": 9.0,
+            "author_hedges": 0,
+            "author_words": 0,
+            "date": "",
+        }
+    )
     return pd.DataFrame(rows)
 
 
@@ -45,8 +62,9 @@ def test_summary_matches_numpy_and_scipy() -> None:
         assert s.loc[g, "median"] == pytest.approx(np.median(values))
         q1, q3 = np.percentile(values, [25, 75])
         assert s.loc[g, "iqr"] == pytest.approx(q3 - q1) and s.loc[g, "q1"] == pytest.approx(q1)
-        ref = stats.bootstrap((np.array(values),), np.mean, n_resamples=2000, method="percentile",
-                              random_state=np.random.default_rng(0))
+        ref = stats.bootstrap(
+            (np.array(values),), np.mean, n_resamples=2000, method="percentile", random_state=np.random.default_rng(0)
+        )
         assert s.loc[g, "mean_low"] == pytest.approx(ref.confidence_interval.low)
         assert s.loc[g, "mean_high"] == pytest.approx(ref.confidence_interval.high)
         assert s.loc[g, "mean_low"] <= np.mean(values) <= s.loc[g, "mean_high"]
@@ -123,10 +141,16 @@ def test_author_rate_uses_the_authors_own_words() -> None:
 @pytest.mark.parametrize(
     ("by", "dates", "expected"),
     [
-        ("month", ["2016-03-01", "2016-03-31T10:00:00", "", "March 5, 2016", "nonsense"],
-         ["2016-03", "2016-03", None, "2016-03", None]),
-        ("week", ["2016-01-03", "2016-01-04", "2015-12-31", None, "2016/01/10"],
-         ["2015-W53", "2016-W01", "2015-W53", None, "2016-W01"]),
+        (
+            "month",
+            ["2016-03-01", "2016-03-31T10:00:00", "", "March 5, 2016", "nonsense"],
+            ["2016-03", "2016-03", None, "2016-03", None],
+        ),
+        (
+            "week",
+            ["2016-01-03", "2016-01-04", "2015-12-31", None, "2016/01/10"],
+            ["2015-W53", "2016-W01", "2015-W53", None, "2016-W01"],
+        ),
     ],
 )
 def test_periods_from_dates(by: str, dates: list[str | None], expected: list[str | None]) -> None:
@@ -152,8 +176,9 @@ def test_log_odds_against_the_formula() -> None:
     for j, g in enumerate(counts.columns):
         for i, term in enumerate(counts.index):
             yi, ri, m = y[i, j], y[i].sum() - y[i, j], n.sum() - n[j]
-            delta = (math.log((yi + alpha[i]) / (n[j] + a0 - yi - alpha[i]))
-                     - math.log((ri + alpha[i]) / (m + a0 - ri - alpha[i])))
+            delta = math.log((yi + alpha[i]) / (n[j] + a0 - yi - alpha[i])) - math.log(
+                (ri + alpha[i]) / (m + a0 - ri - alpha[i])
+            )
             z = delta / math.sqrt(1 / (yi + alpha[i]) + 1 / (ri + alpha[i]))
             row = table[(table["group"] == g) & (table["term"] == term)].iloc[0]
             assert row["log_odds"] == pytest.approx(delta) and row["z"] == pytest.approx(z)
@@ -173,13 +198,33 @@ def test_log_odds_prior_shrinks_rare_terms() -> None:
 
 def cue_rows() -> pd.DataFrame:
     rows = []
-    for outlet, words in (("A", ["may"] * 12 + ["could"] * 3 + ["Perhaps"] * 1),
-                          ("B", ["could"] * 10 + ["may"] * 3 + ["perhaps"] * 5)):
+    for outlet, words in (
+        ("A", ["may"] * 12 + ["could"] * 3 + ["Perhaps"] * 1),
+        ("B", ["could"] * 10 + ["may"] * 3 + ["perhaps"] * 5),
+    ):
         for i, w in enumerate(words):
-            rows.append({"article_id": f"{outlet}{i % 3}", "role": "body", "text": w, "category": "hedge",
-                         "voice": "author" if i % 2 else "quoted", "outlet": outlet, "date": "2016-01-01"})
-    rows.append({"article_id": "A0", "role": "headline", "text": "may", "category": "hedge", "voice": "author",
-                 "outlet": "A", "date": "2016-01-01"})
+            rows.append(
+                {
+                    "article_id": f"{outlet}{i % 3}",
+                    "role": "body",
+                    "text": w,
+                    "category": "hedge",
+                    "voice": "author" if i % 2 else "quoted",
+                    "outlet": outlet,
+                    "date": "2016-01-01",
+                }
+            )
+    rows.append(
+        {
+            "article_id": "A0",
+            "role": "headline",
+            "text": "may",
+            "category": "hedge",
+            "voice": "author",
+            "outlet": "A",
+            "date": "2016-01-01",
+        }
+    )
     return pd.DataFrame(rows)
 
 
@@ -196,13 +241,18 @@ def test_distinctive_cues_rank_a_groups_own_hedges_first() -> None:
 
 
 def test_distinctive_sources_use_speaker_id_then_speaker() -> None:
-    sources = pd.DataFrame({
-        "article_id": ["a", "a", "b", "c", "c", "d"],
-        "speaker": ["Donald J. Trump", "Aides", "Trump", "Clinton", "", "Hillary Clinton"],
-        "speaker_id": ["donald-trump", "aides", "donald-trump", "hillary-clinton", "", "hillary-clinton"],
-        "direct": [3, 1, 2, 1, 1, 4], "reported": [1, 0, 1, 0, 5, 1], "words": [40, 5, 30, 8, 50, 60],
-        "named": [True, False, True, True, False, True], "outlet": ["X", "X", "X", "Y", "Y", "Y"],
-    })
+    sources = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "b", "c", "c", "d"],
+            "speaker": ["Donald J. Trump", "Aides", "Trump", "Clinton", "", "Hillary Clinton"],
+            "speaker_id": ["donald-trump", "aides", "donald-trump", "hillary-clinton", "", "hillary-clinton"],
+            "direct": [3, 1, 2, 1, 1, 4],
+            "reported": [1, 0, 1, 0, 5, 1],
+            "words": [40, 5, 30, 8, 50, 60],
+            "named": [True, False, True, True, False, True],
+            "outlet": ["X", "X", "X", "Y", "Y", "Y"],
+        }
+    )
     by_id = distinctive_sources(sources, "outlet", min_count=1)
     assert set(by_id["term"]) == {"donald-trump", "aides", "hillary-clinton"}
     x = by_id[by_id["group"] == "X"].set_index("term")
@@ -218,11 +268,13 @@ def test_distinctive_sources_use_speaker_id_then_speaker() -> None:
 
 
 def test_over_time_fills_gaps_and_matches_bootstrap() -> None:
-    df = pd.DataFrame({
-        "outlet": ["A"] * 5 + ["B"] * 2,
-        "date": ["2016-01-05", "2016-01-20", "2016-03-02", "2016-03-09", "", "2016-02-01", "2016-02-02"],
-        "hedges_per_100w": [1.0, 3.0, 2.0, 4.0, 9.0, 5.0, 7.0],
-    })
+    df = pd.DataFrame(
+        {
+            "outlet": ["A"] * 5 + ["B"] * 2,
+            "date": ["2016-01-05", "2016-01-20", "2016-03-02", "2016-03-09", "", "2016-02-01", "2016-02-02"],
+            "hedges_per_100w": [1.0, 3.0, 2.0, 4.0, 9.0, 5.0, 7.0],
+        }
+    )
     t = over_time(df, "outlet", "month")
     assert list(t.columns) == list(TIMELINE_COLUMNS)
     a = t[t["group"] == "A"].set_index("period")
@@ -257,12 +309,15 @@ def test_mann_whitney_matches_scipy(x: list[float], y: list[float]) -> None:
     assert u == pytest.approx(ref.statistic) and p == pytest.approx(ref.pvalue, rel=1e-9)
 
 
-@pytest.mark.parametrize("samples", [
-    [A, B, C],
-    [s for pair in SAMPLES[2:4] for s in pair],
-    [[1.0, 1.0, 2.0], [1.0, 3.0], [2.0, 2.0, 2.0, 5.0]],
-    [SAMPLES[4][0], SAMPLES[4][1], [0.0, 0.0, 4.0]],
-])
+@pytest.mark.parametrize(
+    "samples",
+    [
+        [A, B, C],
+        [s for pair in SAMPLES[2:4] for s in pair],
+        [[1.0, 1.0, 2.0], [1.0, 3.0], [2.0, 2.0, 2.0, 5.0]],
+        [SAMPLES[4][0], SAMPLES[4][1], [0.0, 0.0, 4.0]],
+    ],
+)
 def test_kruskal_wallis_matches_scipy(samples: list[list[float]]) -> None:
     from analysis.compare.groups import kruskal_wallis
 

@@ -46,7 +46,7 @@ def test_every_span_is_an_offset_into_the_article_text(doc: AnalysedDocument, la
     assert items
     for x in items:
         if layer == "quotes":
-            assert text[x.start] in "“\"«„`" and x.start < x.end
+            assert text[x.start] in '“"«„`' and x.start < x.end
         else:
             assert text[x.start : x.end] == x.text
 
@@ -68,8 +68,16 @@ def _guarded() -> list[tuple[str, str, str]]:
 
 def test_every_layer_is_guarded() -> None:
     names = {c.name for c in layers.registered()}
-    assert names >= {"segmentation", "quotes", "attributions", "cues", "predictions", "sentiment", "voice_words",
-                     "uncertainty"}
+    assert names >= {
+        "segmentation",
+        "quotes",
+        "attributions",
+        "cues",
+        "predictions",
+        "sentiment",
+        "voice_words",
+        "uncertainty",
+    }
     assert {name for name, _, _ in _guarded()} == names  # every component names what must not recompute it
 
 
@@ -138,8 +146,13 @@ def test_components_run_in_dependency_order() -> None:
 def test_a_new_layer_is_one_function_and_its_registration(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(base, "_REGISTRY", dict(base._REGISTRY))
 
-    @layers.component("exclamations", assigns=("exclamations",), requires=("sentences",), version=1,
-                      codecs={"exclamations": layers.plain(load=tuple, dump=list)})
+    @layers.component(
+        "exclamations",
+        assigns=("exclamations",),
+        requires=("sentences",),
+        version=1,
+        codecs={"exclamations": layers.plain(load=tuple, dump=list)},
+    )
     def exclamations(article, config, made):  # type: ignore[no-untyped-def]
         return {"exclamations": tuple(s.text.count("!") for s in made["sentences"])}
 
@@ -222,8 +235,12 @@ def test_config_refuses_nonsense(value: dict[str, object]) -> None:
 def test_config_fingerprint_covers_every_setting(tmp_path: Path) -> None:
     lex = tmp_path / "lex.csv"
     lex.write_text(LEXICON, encoding="utf-8")
-    prints = {AnalysisConfig().fingerprint(), AnalysisConfig(min_reliable_words=50).fingerprint(),
-              AnalysisConfig(min_smog_sentences=10).fingerprint(), AnalysisConfig(lexicon=lex).fingerprint()}
+    prints = {
+        AnalysisConfig().fingerprint(),
+        AnalysisConfig(min_reliable_words=50).fingerprint(),
+        AnalysisConfig(min_smog_sentences=10).fingerprint(),
+        AnalysisConfig(lexicon=lex).fingerprint(),
+    }
     assert len(prints) == 4
     assert AnalysisConfig().fingerprint() == AnalysisConfig().fingerprint()
 
@@ -231,7 +248,18 @@ def test_config_fingerprint_covers_every_setting(tmp_path: Path) -> None:
 def test_cue_table_has_one_row_per_cue_with_voice(doc: AnalysedDocument) -> None:
     table = cues(doc)
     assert len(table) == len(doc.cues)
-    assert list(table.columns[:11]) == ["article_id", "paragraph", "role", "sentence", "start", "end", "text",
-                                        "category", "subtype", "voice", "speaker"]
+    assert list(table.columns[:11]) == [
+        "article_id",
+        "paragraph",
+        "role",
+        "sentence",
+        "start",
+        "end",
+        "text",
+        "category",
+        "subtype",
+        "voice",
+        "speaker",
+    ]
     quoted = table[table.voice == "quoted"]
     assert len(quoted) >= 2 and (quoted.speaker != "").all()

@@ -132,8 +132,9 @@ def test_baseline_profiles_are_titled_not_slugged() -> None:
 
 
 def test_detector_figure_speaks_plain_language() -> None:
-    fig = plots.detector_scores({"precision": 0.5116, "recall": 0.6011, "f1": 0.55, "sentences": 7363,
-                                 "dataset": "CoNLL-2010"})
+    fig = plots.detector_scores(
+        {"precision": 0.5116, "recall": 0.6011, "f1": 0.55, "sentences": 7363, "dataset": "CoNLL-2010"}
+    )
     texts = " ".join(t.get_text() for t in fig.axes[0].texts)
     assert "Of 100 sentences it marks as hedged, 51 really are" in texts
     assert "Of 100 really hedged sentences, it finds 60" in texts and "40 missed" in texts

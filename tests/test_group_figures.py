@@ -21,19 +21,21 @@ def corpus(n: int, seed: int = 1) -> pd.DataFrame:
     outlet = [OUTLETS[i % len(OUTLETS)] for i in range(n)]
     shift = np.array([OUTLETS.index(o) for o in outlet]) * 0.1
     days = rng.integers(0, 200, n)
-    return pd.DataFrame({
-        "article_id": [f"a{i}" for i in range(n)],
-        "title": [f"Story {i} costs ${i} million" for i in range(n)],
-        "outlet": outlet,
-        "date": [str((pd.Timestamp("2016-01-01") + pd.Timedelta(days=int(d))).date()) for d in days],
-        "hedges_per_100w": rng.gamma(2.0, 0.5, n) + shift,
-        "boosters_per_100w": rng.gamma(1.0, 0.2, n),
-        "attributions_per_100w": rng.gamma(3.0, 0.5, n),
-        "author_hedges": rng.integers(0, 6, n),
-        "author_words": rng.integers(0, 900, n),
-        "flesch_kincaid_grade": rng.normal(11, 2, n),
-        "sentiment_compound": rng.uniform(-0.5, 0.5, n),
-    })
+    return pd.DataFrame(
+        {
+            "article_id": [f"a{i}" for i in range(n)],
+            "title": [f"Story {i} costs ${i} million" for i in range(n)],
+            "outlet": outlet,
+            "date": [str((pd.Timestamp("2016-01-01") + pd.Timedelta(days=int(d))).date()) for d in days],
+            "hedges_per_100w": rng.gamma(2.0, 0.5, n) + shift,
+            "boosters_per_100w": rng.gamma(1.0, 0.2, n),
+            "attributions_per_100w": rng.gamma(3.0, 0.5, n),
+            "author_hedges": rng.integers(0, 6, n),
+            "author_words": rng.integers(0, 900, n),
+            "flesch_kincaid_grade": rng.normal(11, 2, n),
+            "sentiment_compound": rng.uniform(-0.5, 0.5, n),
+        }
+    )
 
 
 def png(fig: Figure) -> bytes:
@@ -81,10 +83,16 @@ def test_group_comparison_figure_has_a_panel_per_measure_and_a_colour_per_group(
 
 
 def test_distinctive_and_time_charts() -> None:
-    cues = pd.DataFrame({
-        "article_id": ["a"] * 6 + ["b"] * 6, "role": "body", "category": "hedge", "voice": "author",
-        "text": ["may"] * 5 + ["could"] + ["could"] * 5 + ["may"], "outlet": ["Herald"] * 6 + ["$5 Daily"] * 6,
-    })
+    cues = pd.DataFrame(
+        {
+            "article_id": ["a"] * 6 + ["b"] * 6,
+            "role": "body",
+            "category": "hedge",
+            "voice": "author",
+            "text": ["may"] * 5 + ["could"] + ["could"] * 5 + ["may"],
+            "outlet": ["Herald"] * 6 + ["$5 Daily"] * 6,
+        }
+    )
     fig = G.distinctive_terms(distinctive_cues(cues, "outlet", min_count=1), category="hedge")
     panels = [ax for ax in fig.axes if ax.get_visible()]
     titles = [ax.get_title() for ax in panels]  # a "$" escaped once: drawn as a dollar, not read as maths

@@ -299,7 +299,12 @@ def test_voice_columns_follow_attributions_per_100w() -> None:
     cols = list(COLUMNS)
     i = cols.index("attributions_per_100w")
     assert cols[i + 1 : i + 7] == [
-        "quoted_share", "reported_share", "author_words", "author_hedges", "author_boosters", "unhedged_predictions"
+        "quoted_share",
+        "reported_share",
+        "author_words",
+        "author_hedges",
+        "author_boosters",
+        "unhedged_predictions",
     ]
 
 

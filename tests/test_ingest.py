@@ -386,14 +386,23 @@ def test_a_syndicated_copy_is_stored_beside_the_original(
 def test_front_matter_goes_into_the_store_as_written(tmp_path: Path) -> None:
     """YAML 1.1 coercion changed metadata silently (``12:30`` became 750); lists were stored as Python reprs."""
     md = tmp_path / "note.md"
-    md.write_text("---\ntitle: 12:30\nauthor: No\noutlet: on\ndate: 010\ntags: [a, b]\nplace: {city: Oslo}\n---\n\n"
-                  + MAIN_PARAGRAPHS[0] + "\n", encoding="utf-8")
+    md.write_text(
+        "---\ntitle: 12:30\nauthor: No\noutlet: on\ndate: 010\ntags: [a, b]\nplace: {city: Oslo}\n---\n\n"
+        + MAIN_PARAGRAPHS[0]
+        + "\n",
+        encoding="utf-8",
+    )
     res = add(md, tmp_path / "s")
     stored = res.path.read_text(encoding="utf-8")
     fm, _ = split_front_matter(stored)
     assert res.path.name == "12-30.md" and "['a', 'b']" not in stored and "{'city'" not in stored
     assert {k: fm[k] for k in ("title", "author", "outlet", "date", "tags", "place")} == {
-        "title": "12:30", "author": "No", "outlet": "on", "date": "010", "tags": ["a", "b"], "place": {"city": "Oslo"}
+        "title": "12:30",
+        "author": "No",
+        "outlet": "on",
+        "date": "010",
+        "tags": ["a", "b"],
+        "place": {"city": "Oslo"},
     }
     art = load_article(res.path)
     assert (art.title, art.author, art.outlet, art.date) == ("12:30", "No", "on", "010")

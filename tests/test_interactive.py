@@ -25,16 +25,28 @@ NASTY = (
 @pytest.fixture(scope="module")
 def tables(seed):  # type: ignore[no-untyped-def]
     nasty = article_from_text(
-        "# A <b>bold</b> & \"quoted\" title\n\n" + NASTY + "\n\nA second paragraph with no cue in it at all here.\n",
-        article_id="nasty", title='A <b>bold</b> & "quoted" title <script>alert(2)</script>',
+        '# A <b>bold</b> & "quoted" title\n\n' + NASTY + "\n\nA second paragraph with no cue in it at all here.\n",
+        article_id="nasty",
+        title='A <b>bold</b> & "quoted" title <script>alert(2)</script>',
     )
     return view_tables([seed, nasty])
 
 
 def test_cue_table_has_offsets_into_article_text(seed) -> None:  # type: ignore[no-untyped-def]
     cues = cue_table(seed)
-    assert list(cues.columns)[:11] == ["article_id", "paragraph", "role", "sentence", "start", "end", "text",
-                                       "category", "subtype", "voice", "speaker"]
+    assert list(cues.columns)[:11] == [
+        "article_id",
+        "paragraph",
+        "role",
+        "sentence",
+        "start",
+        "end",
+        "text",
+        "category",
+        "subtype",
+        "voice",
+        "speaker",
+    ]
     assert all(seed.text[s:e] == t for s, e, t in zip(cues["start"], cues["end"], cues["text"], strict=True))
     assert (cues["sentence"] >= 0).all() and set(cues["voice"]) <= {"author", "quoted", "reported"}
 
@@ -67,7 +79,7 @@ def test_exported_page_is_self_contained_and_escapes_article_text(tables, tmp_pa
     assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in page  # in the spec, as JSON escapes
     assert "http://" not in page.split("<script>", 1)[0] and 'src="http' not in page and "cdn.jsdelivr" not in page
     start = page.index("const spec = ") + len("const spec = ")
-    spec = json.loads(page[start:page.index(";\nvegaEmbed", start)])
+    spec = json.loads(page[start : page.index(";\nvegaEmbed", start)])
     assert {p["name"] for p in spec["params"]} >= {"article", "metric", "pick", "hover"}
     with pytest.raises(InputError, match="already exists"):
         interactive.export_view(tables.paragraphs, tables.cues, path=out)
@@ -80,8 +92,11 @@ def test_export_is_deterministic(tables, tmp_path: Path) -> None:  # type: ignor
 
 
 def test_jupyter_panel_marks_cues_and_escapes(tables) -> None:  # type: ignore[no-untyped-def]
-    pid = int(tables.paragraphs[(tables.paragraphs["article_id"] == "nasty")
-                                & (tables.paragraphs["role"] == "body")]["paragraph"].iloc[0])
+    pid = int(
+        tables.paragraphs[(tables.paragraphs["article_id"] == "nasty") & (tables.paragraphs["role"] == "body")][
+            "paragraph"
+        ].iloc[0]
+    )
     panel = interactive.paragraph_detail_html(tables.paragraphs, tables.cues, "nasty", pid)
     assert "<script>alert" not in panel and "&lt;script&gt;alert(1)&lt;/script&gt;" in panel
     assert "&amp; &quot;critics&quot;" in panel and '<mark class="cue hedge author"' in panel
@@ -164,7 +179,7 @@ def test_hover_shows_the_paragraph_tooltip_in_a_browser(tables, tmp_path: Path) 
         pg.wait_for_function("document.querySelectorAll('g.mark-rect path').length == 2", timeout=5_000)
         pg.locator("g.mark-rect path").nth(0).hover()
         tip.wait_for(state="visible", timeout=5_000)
-        assert "<script>alert(1)</script> may fail, & \"critics\"" in tip.inner_text()
+        assert '<script>alert(1)</script> may fail, & "critics"' in tip.inner_text()
         pg.locator("g.mark-rect path").nth(0).click()
         pg.wait_for_timeout(300)
         browser.screenshot(pg, tmp_path, "explorer-untrusted.png")

@@ -346,8 +346,13 @@ def test_a_file_of_empty_comments_is_analysed_not_stuck(tmp_path: Path) -> None:
 
     p = _write(tmp_path, "r.txt", b"<!---->" * 60 + b"x The minister said the plan could fail.\n")
     code = "import sys; from analysis.sources.loading import read_text; print(len(read_text(sys.argv[1])))"
-    done = subprocess.run([sys.executable, "-c", code, str(p)], capture_output=True, text=True, timeout=120,
-                          cwd=Path(__file__).resolve().parents[1])
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(p)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     assert done.returncode == 0 and done.stdout == "461\n", done.stderr
 
 
@@ -438,6 +443,7 @@ def test_wide_encodings_without_a_byte_order_mark(tmp_path: Path, encoding: str,
 
 
 # --------------------------------------------------------------------------- no letters; ids of any script
+
 
 @pytest.mark.parametrize(
     "text",

@@ -40,8 +40,9 @@ def manifest(tmp_path: Path, rows: list[dict[str, str]] | None = None, name: str
 
 
 def test_manifest_metadata_ids_kept_same_title_both_stored(tmp_path: Path) -> None:
-    results = add_with_manifest(folder(tmp_path), manifest(tmp_path), tmp_path / "store",
-                                columns=TableColumns(outlet="publisher"))
+    results = add_with_manifest(
+        folder(tmp_path), manifest(tmp_path), tmp_path / "store", columns=TableColumns(outlet="publisher")
+    )
     assert [r.status for r in results] == ["added"] * 3
     articles = {a.article_id: a for a in map(load_article, article_files(tmp_path / "store"))}
     assert set(articles) == {"ap_001", "ap_002", "cnn_001"}
@@ -51,8 +52,18 @@ def test_manifest_metadata_ids_kept_same_title_both_stored(tmp_path: Path) -> No
 
 def test_cli_add_with_manifest_then_compare(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     store = tmp_path / "store"
-    code = main(["add", str(folder(tmp_path)), "--manifest", str(manifest(tmp_path, name="meta.tsv")),
-                 "--outlet-column", "publisher", "--store", str(store)])
+    code = main(
+        [
+            "add",
+            str(folder(tmp_path)),
+            "--manifest",
+            str(manifest(tmp_path, name="meta.tsv")),
+            "--outlet-column",
+            "publisher",
+            "--store",
+            str(store),
+        ]
+    )
     out, err = capsys.readouterr()
     assert code == 0, err
     assert "3 added" in out
@@ -71,15 +82,20 @@ def test_unnamed_file_and_missing_file_are_reported(tmp_path: Path) -> None:
     assert "1 row(s) name files not in" in statuses["meta.csv"][1] and "gone.txt" in statuses["meta.csv"][1]
 
 
-@pytest.mark.parametrize("args,expected", [
-    (["--file-column", "nosuch"], "no column 'nosuch' naming each file"),
-    (["--outlet-column", "paper"], "no column 'paper' for the outlet"),
-    (["--outlet", "AP"], "--manifest gives each file's metadata; leave out --outlet"),
-])
-def test_manifest_mistakes_are_one_error_line(tmp_path: Path, args: list[str], expected: str,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["add", str(folder(tmp_path)), "--manifest", str(manifest(tmp_path)), "--store",
-                 str(tmp_path / "store"), *args])
+@pytest.mark.parametrize(
+    "args,expected",
+    [
+        (["--file-column", "nosuch"], "no column 'nosuch' naming each file"),
+        (["--outlet-column", "paper"], "no column 'paper' for the outlet"),
+        (["--outlet", "AP"], "--manifest gives each file's metadata; leave out --outlet"),
+    ],
+)
+def test_manifest_mistakes_are_one_error_line(
+    tmp_path: Path, args: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(
+        ["add", str(folder(tmp_path)), "--manifest", str(manifest(tmp_path)), "--store", str(tmp_path / "store"), *args]
+    )
     out, err = capsys.readouterr()
     assert code == 2 and err.count("\n") == 1 and err.startswith("error: ") and expected in err, err
     assert not (tmp_path / "store").exists() or not list((tmp_path / "store").iterdir())

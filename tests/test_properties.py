@@ -33,8 +33,30 @@ WORDS = (
     "Mr. Dr. U.S. $3 billion 1.5 per cent “quoted” 'single' — – - • * Leave a Reply Share this By Jane Doe "
     "élan naïve Москва 東京 🙂 can't won't it's well-known İstanbul Straße ﬁnance é ​ ---"
 ).split()
-SEPARATORS = [" ", " ", " ", "\n", "\n\n", "\n \n", "\t", ". ", "? ", "! ", ", ", "\r\n", "\r", "\u00a0", "\u2028",
-              "\x0b", "\x1c", "\u0085", "\n---\n", "---\ntitle: x\n---\n", "\n• ", "\n- "]
+SEPARATORS = [
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    "\n \n",
+    "\t",
+    ". ",
+    "? ",
+    "! ",
+    ", ",
+    "\r\n",
+    "\r",
+    "\u00a0",
+    "\u2028",
+    "\x0b",
+    "\x1c",
+    "\u0085",
+    "\n---\n",
+    "---\ntitle: x\n---\n",
+    "\n• ",
+    "\n- ",
+]
 
 # Arbitrary Unicode (surrogates excluded: they cannot be encoded, so no file can hold them).
 any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=400)
@@ -110,8 +132,16 @@ def test_loading_arbitrary_files(tmp_path_factory: pytest.TempPathFactory, data:
     assert article.text.strip()
 
 
-_COUNTS = ("n_words", "n_sentences", "n_syllables", "n_polysyllabic", "n_difficult", "hedges", "boosters",
-           "attributions")
+_COUNTS = (
+    "n_words",
+    "n_sentences",
+    "n_syllables",
+    "n_polysyllabic",
+    "n_difficult",
+    "hedges",
+    "boosters",
+    "attributions",
+)
 _UNIT = ("sentiment_pos", "sentiment_neu", "sentiment_neg")
 _SIGNED = ("sentiment_compound", "sentiment_min", "sentiment_max")
 

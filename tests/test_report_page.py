@@ -19,7 +19,7 @@ from analysis.tables import cues as _cue_frame_from_article
 from tests import browser
 
 NASTY_TEXT = (
-    "Officials said the plan <script>alert(1)</script> may fail, & \"critics\" think it could be worse than "
+    'Officials said the plan <script>alert(1)</script> may fail, & "critics" think it could be worse than '
     "expected for the region.\n\n"
     "\u201cWe are certain it will work,\u201d said Minister Jane Doe at a press conference in the capital city.\n"
 )
@@ -28,8 +28,13 @@ NASTY_TEXT = (
 @pytest.fixture(scope="module")
 def nasty():  # type: ignore[no-untyped-def]
     doc = article_from_text(
-        NASTY_TEXT, article_id="nasty", title='Plans <img src=x onerror=alert(3)> & "quotes"',
-        outlet="The <i>Daily</i>", author="A. O'Writer & co", date="2026-01-02", url="javascript:alert(4)",
+        NASTY_TEXT,
+        article_id="nasty",
+        title='Plans <img src=x onerror=alert(3)> & "quotes"',
+        outlet="The <i>Daily</i>",
+        author="A. O'Writer & co",
+        date="2026-01-02",
+        url="javascript:alert(4)",
     )
     paragraphs, article = article_tables(doc)
     cues = _cue_frame_from_article(doc)
@@ -40,8 +45,15 @@ def nasty():  # type: ignore[no-untyped-def]
 def seed_page(seed) -> str:  # type: ignore[no-untyped-def]
     paragraphs, article = article_tables(seed)
     cues = _cue_frame_from_article(seed)
-    return report_page.report_html(paragraphs, article, cues, sources(seed), load_baseline(level="article"),
-                                   sentences=sentence_metrics(seed), document=analyze(seed))
+    return report_page.report_html(
+        paragraphs,
+        article,
+        cues,
+        sources(seed),
+        load_baseline(level="article"),
+        sentences=sentence_metrics(seed),
+        document=analyze(seed),
+    )
 
 
 def test_seed_page_has_header_summary_charts_text_and_sources(seed_page: str) -> None:
@@ -86,12 +98,26 @@ def test_page_from_tables_alone_marks_cues_from_the_cue_table(nasty) -> None:  #
 def test_report_is_deterministic(nasty) -> None:  # type: ignore[no-untyped-def]
     doc, paragraphs, article, cues = nasty
     assert report_page.report_html(paragraphs, article, cues, document=doc) == report_page.report_html(
-        paragraphs, article, cues, document=doc)
+        paragraphs, article, cues, document=doc
+    )
 
 
 def test_sources_table_escapes_and_labels() -> None:
-    html = report_page.sources_html(pd.DataFrame([{"speaker": "<b>X</b>", "direct": 2, "reported": 1, "words": 30,
-                                                   "hedges": 0, "boosters": 1, "first_paragraph": 3}]))
+    html = report_page.sources_html(
+        pd.DataFrame(
+            [
+                {
+                    "speaker": "<b>X</b>",
+                    "direct": 2,
+                    "reported": 1,
+                    "words": 30,
+                    "hedges": 0,
+                    "boosters": 1,
+                    "first_paragraph": 3,
+                }
+            ]
+        )
+    )
     assert "&lt;b&gt;X&lt;/b&gt;" in html and "<th>Direct quotes</th>" in html and "<th>Reported</th>" in html
 
 

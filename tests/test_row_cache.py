@@ -12,12 +12,28 @@ from analysis.corpus.cache import ResultCache
 from analysis.corpus.table import analyze_table
 
 ROWS = [
-    {"id": "a1", "text": "Officials said the plan may fail.\n\nCritics think it could cost more, analysts said.",
-     "outlet": "Daily", "date": "2016-03-01", "section": "politics", "event": "budget"},
-    {"id": "a2", "text": "Ten Things to Know\n\n\u201cIt is clearly the best option,\u201d the minister said. "
-     "It will certainly work.", "outlet": "Weekly", "section": "local"},
-    {"id": "a3", "text": "The council approved the budget on Tuesday. It will fund three schools.",
-     "outlet": "Daily", "author": "Ann Lee", "section": "local"},
+    {
+        "id": "a1",
+        "text": "Officials said the plan may fail.\n\nCritics think it could cost more, analysts said.",
+        "outlet": "Daily",
+        "date": "2016-03-01",
+        "section": "politics",
+        "event": "budget",
+    },
+    {
+        "id": "a2",
+        "text": "Ten Things to Know\n\n\u201cIt is clearly the best option,\u201d the minister said. "
+        "It will certainly work.",
+        "outlet": "Weekly",
+        "section": "local",
+    },
+    {
+        "id": "a3",
+        "text": "The council approved the budget on Tuesday. It will fund three schools.",
+        "outlet": "Daily",
+        "author": "Ann Lee",
+        "section": "local",
+    },
 ]
 
 

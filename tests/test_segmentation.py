@@ -181,22 +181,37 @@ LEDE = "The council voted on Tuesday to close the old library on Bridge Street, 
         # a title ending with a full stop, as corpus exports write it
         ("Secret Service stops protester at Clinton rally.\n\n" + LEDE, None, ["headline", "body"]),
         # title case, with a full stop and a second sentence
-        ("One Sentence From Trump Set Off A Firestorm. His Response Took Everyone By Surprise.\n\n" + LEDE, None,
-         ["headline", "body"]),
+        (
+            "One Sentence From Trump Set Off A Firestorm. His Response Took Everyone By Surprise.\n\n" + LEDE,
+            None,
+            ["headline", "body"],
+        ),
         # the caller, a sidecar or front matter gives the title
-        ("The council voted to close the library.\n\n" + LEDE, "The council voted to close the library",
-         ["headline", "body"]),
+        (
+            "The council voted to close the library.\n\n" + LEDE,
+            "The council voted to close the library",
+            ["headline", "body"],
+        ),
         # a first paragraph as long as a lede stays body
         (LEDE + "\n\n" + LEDE, None, ["body", "body"]),
         # headline and deck in one block (archive exports): the deck is the summary
-        ("Jobs report gives Democrats a lift; \nSolid upturn could blunt Republican claims.\n\n" + LEDE, None,
-         ["headline", "summary", "body"]),
+        (
+            "Jobs report gives Democrats a lift; \nSolid upturn could blunt Republican claims.\n\n" + LEDE,
+            None,
+            ["headline", "summary", "body"],
+        ),
         # NYT archive: labels are not prose, the abstract repeats the lede
-        ("Library to close.\n\nABSTRACT.\n\nThe council will close the library.\n\nFULL TEXT.\n\n" + LEDE, None,
-         ["headline", "boilerplate", "summary", "boilerplate", "body"]),
+        (
+            "Library to close.\n\nABSTRACT.\n\nThe council will close the library.\n\nFULL TEXT.\n\n" + LEDE,
+            None,
+            ["headline", "boilerplate", "summary", "boilerplate", "body"],
+        ),
         # LexisNexis header fields and a dateline on its own line
-        ("Library to close\n\nBYLINE: Jane Doe\n\nSECTION: Metro; Pg. 3\n\nMILLBROOK —\n\n" + LEDE, None,
-         ["headline", "byline", "boilerplate", "boilerplate", "body"]),
+        (
+            "Library to close\n\nBYLINE: Jane Doe\n\nSECTION: Metro; Pg. 3\n\nMILLBROOK —\n\n" + LEDE,
+            None,
+            ["headline", "byline", "boilerplate", "boilerplate", "body"],
+        ),
     ],
 )
 def test_headlines_and_archive_blocks(text: str, title: str | None, roles: list[str]) -> None:

@@ -179,8 +179,9 @@ def test_aborting_a_pool_with_half_a_result_in_its_pipe_ends(tmp_path: Path) -> 
     The aborted pool must shut down (and the interpreter exit) within seconds; before, the
     manager thread waited for the rest of the message forever, and so did shutdown(wait=True).
     """
-    proc = subprocess.run([sys.executable, "-c", HALF_SENT, "abort"], capture_output=True, text=True, env=ENV,
-                          timeout=120, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", HALF_SENT, "abort"], capture_output=True, text=True, env=ENV, timeout=120, check=False
+    )
     assert proc.returncode == 0 and proc.stdout.startswith("closed in "), proc.stderr
     assert float(proc.stdout.split()[2]) < 30  # not after the 30-second job: its worker was stopped
 
@@ -212,12 +213,16 @@ cli.run()
 def test_a_stop_landing_in_a_finalizer_still_stops_the_run(signame: str, status: int) -> None:
     """It was swallowed ("Exception ignored in ... Terminated"), further signals ignored: the run went on."""
     started = time.monotonic()
-    proc = subprocess.run([sys.executable, "-c", IN_A_FINALIZER, signame], capture_output=True, text=True,
-                          env=ENV, timeout=120, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", IN_A_FINALIZER, signame],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=120,
+        check=False,
+    )
     assert (proc.returncode, proc.stdout, proc.stderr) == (status, "", "error: interrupted\n")
     assert time.monotonic() - started < 15
-
-
 
 
 @pytest.mark.parametrize(("signame", "status"), [("SIGINT", 130), ("SIGTERM", 143)])
@@ -236,8 +241,9 @@ def test_a_stop_turned_into_an_import_error_is_still_a_stop(signame: str, status
         "sys.argv[1:] = ['analyze']\n"
         "cli.run()\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code, signame], capture_output=True, text=True, env=ENV,
-                          timeout=120, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, signame], capture_output=True, text=True, env=ENV, timeout=120, check=False
+    )
     assert (proc.returncode, proc.stdout, proc.stderr) == (status, "", "error: interrupted\n")
 
 
@@ -272,8 +278,14 @@ def test_a_stop_that_interrupts_an_import_ends_without_finalizing(tmp_path: Path
         "sys.argv[1:] = ['analyze']\n"
         "cli.run()\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False,
-                          env={**ENV, "PYTHONPATH": f"{ROOT}{os.pathsep}{tmp_path}"})
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**ENV, "PYTHONPATH": f"{ROOT}{os.pathsep}{tmp_path}"},
+    )
     assert (proc.returncode, proc.stdout, proc.stderr) == (143, "", "error: interrupted\n")
 
 
@@ -311,8 +323,14 @@ def test_a_stop_swallowed_on_the_way_still_ends_the_process_in_time(signame: str
 
     A safeguard: no stop was seen lost in the real command, but a run that went on after one would run to its end.
     """
-    proc = subprocess.Popen([sys.executable, "-c", SWALLOWED], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, env=ENV, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SWALLOWED],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=ENV,
+        start_new_session=True,
+    )
     try:
         worker = int(proc.stdout.readline())  # type: ignore[union-attr]
         time.sleep(0.5)  # the signal lands in the loop that swallows it

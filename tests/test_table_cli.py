@@ -12,14 +12,30 @@ import pytest
 from analysis.cli import main
 from analysis.corpus.progress import progress_lines
 
-TEXT_A = ("Officials said the plan may fail. \u201cIt is clearly the best option,\u201d the minister said.\n\n"
-          "Critics think it could cost more than expected, and analysts are not sure it will work.")
+TEXT_A = (
+    "Officials said the plan may fail. \u201cIt is clearly the best option,\u201d the minister said.\n\n"
+    "Critics think it could cost more than expected, and analysts are not sure it will work."
+)
 TEXT_B = "The council approved the budget on Tuesday. It will fund three new schools and a library next year."
 ROWS = [
-    {"id": "a1", "text": TEXT_A, "title": "Ten Things to Know", "outlet": "Daily", "date": "2016-03-01",
-     "author": "Ann Lee", "section": "politics"},
-    {"id": "b2", "text": TEXT_B, "title": "Ten Things to Know", "outlet": "Daily", "date": "2016-04-11",
-     "author": "Bo Ray", "section": "local"},
+    {
+        "id": "a1",
+        "text": TEXT_A,
+        "title": "Ten Things to Know",
+        "outlet": "Daily",
+        "date": "2016-03-01",
+        "author": "Ann Lee",
+        "section": "politics",
+    },
+    {
+        "id": "b2",
+        "text": TEXT_B,
+        "title": "Ten Things to Know",
+        "outlet": "Daily",
+        "date": "2016-04-11",
+        "author": "Bo Ray",
+        "section": "local",
+    },
 ]
 
 
@@ -39,8 +55,9 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     return code, out, err
 
 
-def test_analyze_a_table_keeps_ids_and_carries_columns(tmp_path: Path, cache: list[str],
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_analyze_a_table_keeps_ids_and_carries_columns(
+    tmp_path: Path, cache: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     table, out = write_csv(tmp_path / "t.csv"), tmp_path / "articles.csv"
     code, _, err = run(["analyze", str(table), "--level", "article", "-o", str(out), *cache], capsys)
     assert code == 0, err
@@ -50,10 +67,12 @@ def test_analyze_a_table_keeps_ids_and_carries_columns(tmp_path: Path, cache: li
     assert list(df["author"]) == ["Ann Lee", "Bo Ray"]
 
 
-@pytest.mark.parametrize("command,name", [("cues", "c.jsonl"), ("sources", "s.json"), ("analyze", "p.parquet"),
-                                          ("cues", "c.xlsx")])
-def test_every_command_carries_columns_in_every_format(tmp_path: Path, cache: list[str], command: str, name: str,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "command,name", [("cues", "c.jsonl"), ("sources", "s.json"), ("analyze", "p.parquet"), ("cues", "c.xlsx")]
+)
+def test_every_command_carries_columns_in_every_format(
+    tmp_path: Path, cache: list[str], command: str, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     if name.endswith(".parquet"):
         pytest.importorskip("pyarrow")
     if name.endswith(".xlsx"):
@@ -77,21 +96,41 @@ def test_column_options_and_jsonl_input(tmp_path: Path, cache: list[str], capsys
     renamed = [{"body": r["text"], "key": r["id"], "paper": r["outlet"]} for r in ROWS]
     table.write_text("".join(json.dumps(r) + "\n" for r in renamed), encoding="utf-8")
     out = tmp_path / "a.csv"
-    code, _, err = run(["analyze", str(table), "--text-column", "body", "--id-column", "key", "--outlet-column",
-                        "paper", "--level", "article", "-o", str(out), *cache], capsys)
+    code, _, err = run(
+        [
+            "analyze",
+            str(table),
+            "--text-column",
+            "body",
+            "--id-column",
+            "key",
+            "--outlet-column",
+            "paper",
+            "--level",
+            "article",
+            "-o",
+            str(out),
+            *cache,
+        ],
+        capsys,
+    )
     assert code == 0, err
     df = pd.read_csv(out)
     assert list(df["article_id"]) == ["a1", "b2"] and set(df["outlet"]) == {"Daily"}
 
 
-@pytest.mark.parametrize("content,expected", [
-    ("title,body\nA,some text\n", "no text column 'text'"),
-    ("id,text,title\n1,,Empty\n2,Some text here.,Full\n", "row 1 has no text in column 'text'"),
-    ("id;text;title\n1;Some text here.;A\n", "seems separated by ';'"),
-    ("", "empty file"),
-])
-def test_malformed_tables_are_one_error_line(tmp_path: Path, cache: list[str], content: str, expected: str,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "content,expected",
+    [
+        ("title,body\nA,some text\n", "no text column 'text'"),
+        ("id,text,title\n1,,Empty\n2,Some text here.,Full\n", "row 1 has no text in column 'text'"),
+        ("id;text;title\n1;Some text here.;A\n", "seems separated by ';'"),
+        ("", "empty file"),
+    ],
+)
+def test_malformed_tables_are_one_error_line(
+    tmp_path: Path, cache: list[str], content: str, expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     table = tmp_path / "bad.csv"
     table.write_text(content, encoding="utf-8")
     for command in ("analyze", "cues", "sources", "compare"):
@@ -101,21 +140,27 @@ def test_malformed_tables_are_one_error_line(tmp_path: Path, cache: list[str], c
         assert "Traceback" not in err and out == ""
 
 
-def test_wrong_delimiter_is_fixed_by_the_option(tmp_path: Path, cache: list[str],
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_wrong_delimiter_is_fixed_by_the_option(
+    tmp_path: Path, cache: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     table = write_csv(tmp_path / "semi.csv", sep=";")
-    code, _, err = run(["analyze", str(table), "--delimiter", ";", "--level", "article", "--format", "csv", *cache],
-                       capsys)
+    code, _, err = run(
+        ["analyze", str(table), "--delimiter", ";", "--level", "article", "--format", "csv", *cache], capsys
+    )
     assert code == 0, err
 
 
-@pytest.mark.parametrize("args,expected", [
-    (["-o", "OUT/x.csv", "--format", "json"], "the suffix .csv says csv but --format is json"),
-    (["-o", "OUT/x.xlsx", "--format", "table"], "the suffix .xlsx says xlsx but --format is table"),
-    (["--format", "xlsx"], "xlsx output needs a file"),
-])
-def test_suffix_contradicting_format_is_one_error_line(tmp_path: Path, cache: list[str], args: list[str],
-                                                       expected: str, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "args,expected",
+    [
+        (["-o", "OUT/x.csv", "--format", "json"], "the suffix .csv says csv but --format is json"),
+        (["-o", "OUT/x.xlsx", "--format", "table"], "the suffix .xlsx says xlsx but --format is table"),
+        (["--format", "xlsx"], "xlsx output needs a file"),
+    ],
+)
+def test_suffix_contradicting_format_is_one_error_line(
+    tmp_path: Path, cache: list[str], args: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     table = write_csv(tmp_path / "t.csv")
     code, _, err = run(["analyze", str(table), *[a.replace("OUT", str(tmp_path)) for a in args], *cache], capsys)
     assert code == 2 and err.count("\n") == 1 and expected in err, err
@@ -132,7 +177,7 @@ def test_output_suffix_chooses_the_format(tmp_path: Path, cache: list[str], caps
 
 def test_xlsx_text_is_never_a_formula(tmp_path: Path, cache: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     openpyxl = pytest.importorskip("openpyxl")
-    rows = [{**ROWS[0], "title": "=HYPERLINK(\"http://x\")", "section": "@cmd"}]
+    rows = [{**ROWS[0], "title": '=HYPERLINK("http://x")', "section": "@cmd"}]
     table, out = write_csv(tmp_path / "t.csv", rows), tmp_path / "a.xlsx"
     code, _, err = run(["analyze", str(table), "--level", "article", "-o", str(out), *cache], capsys)
     assert code == 0, err
@@ -151,8 +196,11 @@ def test_progress_lines_every_interval(capsys: pytest.CaptureFixture[str]) -> No
         update(1)
     update(-1)
     lines = capsys.readouterr().err.splitlines()
-    assert lines == ["progress: 3 of 10 articles (30%), 2 s", "progress: 5 of 10 articles (50%), 8 s",
-                     "progress: 6 of 10 articles (60%), 9 s"]
+    assert lines == [
+        "progress: 3 of 10 articles (30%), 2 s",
+        "progress: 5 of 10 articles (50%), 8 s",
+        "progress: 6 of 10 articles (60%), 9 s",
+    ]
 
 
 def test_short_runs_print_no_progress_line(capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,14 +14,32 @@ from analysis.corpus.table import analyze_table
 from analysis.errors import InputError
 from analysis.sources.table import TableColumns, read_table
 
-TEXT_A = ("Officials said the plan may fail. \u201cIt is clearly the best option,\u201d the minister said.\n\n"
-          "Critics think it could cost more than expected, and analysts are not sure it will work.")
+TEXT_A = (
+    "Officials said the plan may fail. \u201cIt is clearly the best option,\u201d the minister said.\n\n"
+    "Critics think it could cost more than expected, and analysts are not sure it will work."
+)
 TEXT_B = "The council approved the budget on Tuesday. It will fund three new schools and a library next year."
 ROWS = [
-    {"id": "a1", "text": TEXT_A, "title": "Ten Things to Know", "outlet": "Daily", "date": "2016-03-01",
-     "author": "Ann Lee", "section": "politics", "score": 3},
-    {"id": "b2", "text": TEXT_B, "title": "Ten Things to Know", "outlet": "Weekly", "date": "2016-04-11",
-     "author": "Bo Ray", "section": "local", "score": 5},
+    {
+        "id": "a1",
+        "text": TEXT_A,
+        "title": "Ten Things to Know",
+        "outlet": "Daily",
+        "date": "2016-03-01",
+        "author": "Ann Lee",
+        "section": "politics",
+        "score": 3,
+    },
+    {
+        "id": "b2",
+        "text": TEXT_B,
+        "title": "Ten Things to Know",
+        "outlet": "Weekly",
+        "date": "2016-04-11",
+        "author": "Bo Ray",
+        "section": "local",
+        "score": 5,
+    },
 ]
 
 
@@ -47,8 +65,13 @@ def test_every_format_reads_the_same_articles(tmp_path: Path, name: str) -> None
     table = read_table(write(tmp_path, name))
     assert [r.metadata["article_id"] for r in table] == ["a1", "b2"]
     assert table.carried == ("section", "score")
-    assert table.rows[0].metadata == {"article_id": "a1", "title": "Ten Things to Know", "outlet": "Daily",
-                                      "date": "2016-03-01", "author": "Ann Lee"}
+    assert table.rows[0].metadata == {
+        "article_id": "a1",
+        "title": "Ten Things to Know",
+        "outlet": "Daily",
+        "date": "2016-03-01",
+        "author": "Ann Lee",
+    }
     assert str(table.rows[1].carried["score"]) == "5" and table.rows[1].carried["section"] == "local"
     assert table.rows[1].source.endswith(f"{name}:row 2")
 

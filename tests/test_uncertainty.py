@@ -170,8 +170,9 @@ def test_certainty_contributions_raise_the_rating():
 
 
 def test_default_explanation_is_of_the_leading_measure():
-    assert explain("Some critics say the plan is flawed.") == explain("Some critics say the plan is flawed.",
-                                                                      head="vagueness")
+    assert explain("Some critics say the plan is flawed.") == explain(
+        "Some critics say the plan is flawed.", head="vagueness"
+    )
     s = "It is unknown whether it works."
     assert explain(s) == explain(s, head="speculation")
 

@@ -20,7 +20,7 @@ from analysis import InputError, analyze_corpus
 from analysis.corpus.writers import TableWriter
 from tests.test_batch import write_corpus
 
-ROWS = [{"a": 1, "b": 0.5, "c": "x"}, {"a": 2, "b": float("nan"), "c": "naïve, \"quoted\"\nline"}]
+ROWS = [{"a": 1, "b": 0.5, "c": "x"}, {"a": 2, "b": float("nan"), "c": 'naïve, "quoted"\nline'}]
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".json", ".jsonl"])
@@ -129,20 +129,29 @@ REFUSED = [  # (what stands at the output path, how to make it, the error it get
     ("symlink to a file", _target_file, "is a symbolic link (to "),
     ("dangling symlink", _symlink_to("nowhere.csv"), "is a symbolic link to nothing"),
     ("socket", _socket, "is a socket, not a regular file"),
-    pytest.param("block device", _node(stat.S_IFBLK, (7, 200)), "is a block device, not a regular file",
-                 marks=pytest.mark.skipif(not IS_ROOT, reason="mknod needs root")),
+    pytest.param(
+        "block device",
+        _node(stat.S_IFBLK, (7, 200)),
+        "is a block device, not a regular file",
+        marks=pytest.mark.skipif(not IS_ROOT, reason="mknod needs root"),
+    ),
 ]
 
 
 @pytest.mark.parametrize("command", WRITING_COMMANDS)
 @pytest.mark.parametrize(("what", "make", "message"), REFUSED)
 def test_an_output_that_is_not_a_file_is_refused_and_left_alone(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, what: str,
-    make: Callable[[Path], Path], message: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+    what: str,
+    make: Callable[[Path], Path],
+    message: str,
 ) -> None:
     from analysis.cli import main
 
     out = make(tmp_path)
+
     def listing() -> dict[str, tuple[int, int, int]]:
         return {p.name: (st.st_mode, st.st_ino, st.st_size) for p in tmp_path.iterdir() if (st := os.lstat(p))}
 
@@ -157,16 +166,24 @@ def test_an_output_that_is_not_a_file_is_refused_and_left_alone(
 
 STREAMS = [  # what stands at the output path: written in place, left what it was
     ("symlink to /dev/null", _symlink_to("/dev/null"), stat.S_ISLNK),
-    pytest.param("character device", _node(stat.S_IFCHR, (1, 3)), stat.S_ISCHR,
-                 marks=pytest.mark.skipif(not IS_ROOT, reason="mknod needs root")),
+    pytest.param(
+        "character device",
+        _node(stat.S_IFCHR, (1, 3)),
+        stat.S_ISCHR,
+        marks=pytest.mark.skipif(not IS_ROOT, reason="mknod needs root"),
+    ),
 ]
 
 
 @pytest.mark.parametrize("command", WRITING_COMMANDS)
 @pytest.mark.parametrize(("what", "make", "still"), STREAMS)
 def test_a_device_output_is_written_in_place(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, what: str,
-    make: Callable[[Path], Path], still: Callable[[int], bool],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+    what: str,
+    make: Callable[[Path], Path],
+    still: Callable[[int], bool],
 ) -> None:
     from analysis.cli import main
 
@@ -220,8 +237,11 @@ def test_a_killed_writer_leaves_no_temporary_file(tmp_path: Path) -> None:
         "print('written', flush=True)\n"
         "time.sleep(60)\n"
     )
-    proc = subprocess.Popen([sys.executable, "-c", script, str(tmp_path / "t.csv")], stdout=subprocess.PIPE,
-                            cwd=Path(__file__).resolve().parents[1])
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, str(tmp_path / "t.csv")],
+        stdout=subprocess.PIPE,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     assert proc.stdout is not None and proc.stdout.readline() == b"written\n"
     proc.kill()
     proc.wait(10)
@@ -230,10 +250,11 @@ def test_a_killed_writer_leaves_no_temporary_file(tmp_path: Path) -> None:
 
 # --------------------------------------------------------------------------- spreadsheet-safe CSV cells
 
+
 @pytest.mark.parametrize(
     ("cell", "written"),
     [
-        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
         ("+1 555 0100", "'+1 555 0100"),
         ("-2 percent", "'-2 percent"),
         ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
@@ -258,7 +279,7 @@ def test_excel_safe_from_the_command_line(tmp_path: Path, capsys: pytest.Capture
     from analysis.cli import main
 
     art = tmp_path / "a.md"
-    art.write_text("---\ntitle: \"=1+1\"\n---\n-The minister said the plan could fail. Critics disagreed.\n")
+    art.write_text('---\ntitle: "=1+1"\n---\n-The minister said the plan could fail. Critics disagreed.\n')
     assert main(["analyze", str(art), "--format", "csv", "--level", "sentence", "--excel-safe", "--no-cache"]) == 0
     rows = pd.read_csv(io.StringIO(capsys.readouterr().out), keep_default_na=False)
     assert rows["text"].iloc[0].startswith("'-The minister")

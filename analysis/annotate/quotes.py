@@ -84,9 +84,7 @@ def _starts_with_opener(text: str, start: int, end: int) -> bool:
     return j < end and (text[j] in _OPENERS or text[j] == _STRAIGHT or text.startswith((_PTB_OPEN, _PTB_CLOSE), j))
 
 
-def find_quotes(
-    text: str, spans: Sequence[tuple[int, int]] | None = None, *, speakers: bool = True
-) -> list[Quote]:
+def find_quotes(text: str, spans: Sequence[tuple[int, int]] | None = None, *, speakers: bool = True) -> list[Quote]:
     """Quotations in ``text``, given paragraph ``spans`` (default: blocks between blank lines).
 
     Returns :class:`Quote` segments in text order. With ``speakers``, each gets the speaker of

@@ -156,9 +156,7 @@ def is_bullet(text: str) -> bool:
     return bool(_BULLET.match(text))
 
 
-def split_sentences(
-    text: str, offset: int = 0, paragraph: int = -1, limit: int | None = None
-) -> tuple[Sentence, ...]:
+def split_sentences(text: str, offset: int = 0, paragraph: int = -1, limit: int | None = None) -> tuple[Sentence, ...]:
     """Split one paragraph into sentences.
 
     Leading bullets are kept in the first sentence's span but do not start a
@@ -277,8 +275,14 @@ def _plain_spans(text: str) -> list[tuple[int, int]] | None:
         if before is None or (lo and not before.start()):
             return None
         word = before.group("word") or before.group("digit")
-        if word and not before.group("tail") and (
-            word in _NO_PLAIN_STOP or _CAMEL.search(word) or (word.isdigit() and m.group("next") in _SyntokState.months)
+        if (
+            word
+            and not before.group("tail")
+            and (
+                word in _NO_PLAIN_STOP
+                or _CAMEL.search(word)
+                or (word.isdigit() and m.group("next") in _SyntokState.months)
+            )
         ):
             return None
         if before.group("digit"):  # a one-character token: syntok cuts after it only when reading on

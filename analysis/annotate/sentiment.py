@@ -72,8 +72,10 @@ class _NegationShortcut(SentimentIntensityAnalyzer):
             elif _vader.negated([low(i - 2)]):
                 valence = valence * _vader.N_SCALAR
         if start_i == 2:
-            if low(i - 3) == "never" and (low(i - 2) == "so" or low(i - 2) == "this") or (
-                low(i - 1) == "so" or low(i - 1) == "this"
+            if (
+                low(i - 3) == "never"
+                and (low(i - 2) == "so" or low(i - 2) == "this")
+                or (low(i - 1) == "so" or low(i - 1) == "this")
             ):
                 valence = valence * 1.25
             elif low(i - 3) == "without" and (low(i - 2) == "doubt" or low(i - 1) == "doubt"):

@@ -102,8 +102,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         print(f"error: {message}", file=sys.stderr)
     cache = None if args.no_cache else (Path(args.cache_dir) if args.cache_dir else True)
     # freeze_gc: a short-lived process; spares the collector (and the exit) the CMU dictionary.
-    run = {"max_bytes": args.max_bytes, "workers": args.workers, "cache": cache, "freeze_gc": True,
-           "config": _config(args), "progress": progress_mode(args)}
+    run = {
+        "max_bytes": args.max_bytes,
+        "workers": args.workers,
+        "cache": cache,
+        "freeze_gc": True,
+        "config": _config(args),
+        "progress": progress_mode(args),
+    }
     if args.format == "table" and args.level in ("sentence", "cue", "source"):
         n_ok, failures = _rows_to_table(paths, args, run)
     elif args.format == "table":
@@ -144,8 +150,17 @@ def _analyze_to_table(
 
 #: Columns shown by ``--format table`` for the row levels that have one.
 _LEVEL_TABLE_COLUMNS = {
-    "source": ("article_id", "speaker", "named", "direct", "reported", "words", "hedges", "boosters",
-               "first_paragraph"),
+    "source": (
+        "article_id",
+        "speaker",
+        "named",
+        "direct",
+        "reported",
+        "words",
+        "hedges",
+        "boosters",
+        "first_paragraph",
+    ),
     "cue": ("article_id", "paragraph", "sentence", "text", "category", "subtype", "voice", "speaker"),
     "sentence": ("article_id", "paragraph", "sentence", "n_words", "compound", "hedges", "boosters", "text"),
 }
@@ -179,8 +194,12 @@ def _analyze_streamed(
     to_file = _to_file(args.output)
     columns = [*columns_of(args.level), *(c for c in carry if c not in columns_of(args.level))]
     writer = TableWriter(
-        args.output if to_file else None, columns, args.format, overwrite=args.force,
-        exists_hint=FORCE_HINT, excel_safe=args.excel_safe,
+        args.output if to_file else None,
+        columns,
+        args.format,
+        overwrite=args.force,
+        exists_hint=FORCE_HINT,
+        excel_safe=args.excel_safe,
     )
     result = stream_corpus(paths, writer, level=args.level, body_only=not args.all_roles, carry=carry, **run)
     if result.n_articles == 0:
@@ -229,9 +248,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         description="Compute readability, sentiment and hedging per paragraph. With no PATH, analyse the "
         "bundled seed article. Prints an article summary and a paragraph table, or writes CSV/JSON.",
     )
-    p.add_argument("paths", nargs="*", metavar="PATH",
-                   help=".txt/.md article files, directories of them, or tables of articles (.csv, .tsv, .jsonl, "
-                   ".json, .parquet; one article per row)")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help=".txt/.md article files, directories of them, or tables of articles (.csv, .tsv, .jsonl, "
+        ".json, .parquet; one article per row)",
+    )
     p.add_argument(
         "--format",
         choices=FORMATS,

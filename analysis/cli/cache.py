@@ -21,8 +21,11 @@ def cmd_cache(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.action == "clear":  # also the way out of a damaged cache
         n, damage = clear_cache(path)
-        print(f"{path}: deleted {_articles(n)}" if damage is None else f"{path}: damaged ({damage}); replaced "
-              "with an empty cache")
+        print(
+            f"{path}: deleted {_articles(n)}"
+            if damage is None
+            else f"{path}: damaged ({damage}); replaced with an empty cache"
+        )
         return EXIT_OK
     with ResultCache(path, required=True) as store:
         try:

@@ -141,11 +141,17 @@ def _add_table_options(p: argparse.ArgumentParser) -> None:
         "a PATH ending in .csv, .tsv, .jsonl, .json or .parquet is a table, one article per row; every column "
         "not named below is carried into every output row",
     )
-    for field, what in (("text", "the article text (required)"), ("title", "the title"),
-                        ("id", "the article's id (kept as article_id; default the row number)"),
-                        ("outlet", "the outlet"), ("date", "the date"), ("author", "the author")):
-        g.add_argument(f"--{field}-column", metavar="NAME", default=field,
-                       help=f"column with {what} (default: {field})")
+    for field, what in (
+        ("text", "the article text (required)"),
+        ("title", "the title"),
+        ("id", "the article's id (kept as article_id; default the row number)"),
+        ("outlet", "the outlet"),
+        ("date", "the date"),
+        ("author", "the author"),
+    ):
+        g.add_argument(
+            f"--{field}-column", metavar="NAME", default=field, help=f"column with {what} (default: {field})"
+        )
     g.add_argument("--delimiter", metavar="CHAR", help="CSV delimiter (default , and tab for .tsv)")
 
 
@@ -153,8 +159,9 @@ def table_columns(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The :class:`~analysis.sources.table.TableColumns` of the table options."""
     from analysis.sources.table import TableColumns
 
-    return TableColumns(**{f: getattr(args, f"{f}_column", f) for f in ("text", "title", "id", "outlet", "date",
-                                                                          "author")})
+    return TableColumns(
+        **{f: getattr(args, f"{f}_column", f) for f in ("text", "title", "id", "outlet", "date", "author")}
+    )
 
 
 def expand_sources(paths: Sequence[str], args: argparse.Namespace) -> tuple[list[object], tuple[str, ...]]:
@@ -168,9 +175,12 @@ def expand_sources(paths: Sequence[str], args: argparse.Namespace) -> tuple[list
 
 
 def _add_quiet_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--quiet", "-q", action="store_true",
-                   help="no progress (by default: a bar on a terminal, else a line on stderr every few seconds "
-                   "during long runs)")
+    p.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="no progress (by default: a bar on a terminal, else a line on stderr every few seconds during long runs)",
+    )
 
 
 def progress_mode(args: argparse.Namespace) -> bool | str:

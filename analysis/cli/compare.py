@@ -78,8 +78,17 @@ def cmd_compare(args: argparse.Namespace) -> int:
     items, carry = expand_sources(paths, args)
     _check_by(args.by, carry)
     cache = None if args.no_cache else (Path(args.cache_dir) if args.cache_dir else True)
-    run = stream_corpus(items, level="article", cache=cache, workers=args.workers, max_bytes=args.max_bytes,
-                        progress=progress_mode(args), freeze_gc=True, config=_config(args), carry=carry)
+    run = stream_corpus(
+        items,
+        level="article",
+        cache=cache,
+        workers=args.workers,
+        max_bytes=args.max_bytes,
+        progress=progress_mode(args),
+        freeze_gc=True,
+        config=_config(args),
+        carry=carry,
+    )
     for _source, message in run.failures:
         print(f"error: {message}", file=sys.stderr)
     if not run.n_articles:
@@ -93,10 +102,15 @@ def cmd_compare(args: argparse.Namespace) -> int:
     groups = sorted(set(comparison.summary.loc[comparison.summary["n"] > 0, "group"]))
     if len(groups) < 2:
         only = f" ({groups[0]})" if groups else ""
-        raise InputError(f"--by {args.by}: the {run.n_articles} articles have only one {args.by}{only}; nothing to "
-                         "compare (group by another column)")
-    head = (f"{run.n_articles} articles by {args.by}: {len(groups)} groups"
-            + (f"; {len(run.failures)} failed" if run.failures else "") + "\n\n")
+        raise InputError(
+            f"--by {args.by}: the {run.n_articles} articles have only one {args.by}{only}; nothing to "
+            "compare (group by another column)"
+        )
+    head = (
+        f"{run.n_articles} articles by {args.by}: {len(groups)} groups"
+        + (f"; {len(run.failures)} failed" if run.failures else "")
+        + "\n\n"
+    )
     text = head + format_comparison(comparison)
     if fmt == "text":
         write_output(text, args.output, args.force)
@@ -113,8 +127,14 @@ def _write_table(df, args: argparse.Namespace, fmt: str) -> None:  # type: ignor
     from analysis.io import FORCE_HINT
 
     to_file = _to_file(args.output)
-    with TableWriter(args.output if to_file else None, list(df.columns), fmt, overwrite=args.force,
-                     exists_hint=FORCE_HINT, excel_safe=args.excel_safe) as writer:
+    with TableWriter(
+        args.output if to_file else None,
+        list(df.columns),
+        fmt,
+        overwrite=args.force,
+        exists_hint=FORCE_HINT,
+        excel_safe=args.excel_safe,
+    ) as writer:
         writer.add(df.to_dict("records"))
     if to_file:
         print(f"wrote {args.output} ({args.table}: {len(df)} rows)", file=sys.stderr)
@@ -159,20 +179,41 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # t
         ".jsonl, .parquet, .xlsx), --figure a chart (.png, .svg, .pdf). Articles are treated as independent: "
         "read p-values as descriptive when many cover one event or share an author.",
     )
-    p.add_argument("paths", nargs="*", metavar="STORE_OR_TABLE",
-                   help="a table of articles (.csv, .tsv, .jsonl, .json, .parquet), or a folder of article files")
-    p.add_argument("--by", default="outlet", metavar="COLUMN",
-                   help="group by this column: outlet (default), kind, author, event, month or week (from date), "
-                   "or any column of the table")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="STORE_OR_TABLE",
+        help="a table of articles (.csv, .tsv, .jsonl, .json, .parquet), or a folder of article files",
+    )
+    p.add_argument(
+        "--by",
+        default="outlet",
+        metavar="COLUMN",
+        help="group by this column: outlet (default), kind, author, event, month or week (from date), "
+        "or any column of the table",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write the table to FILE (default: print the comparison)")
-    p.add_argument("--format", choices=FORMATS, default=None,
-                   help="format of -o (default: from its suffix; text when it has none of those)")
-    p.add_argument("--table", choices=TABLES, default="summary",
-                   help="what -o holds: summary (one row per measure and group, default), tests (one per measure: "
-                   "Kruskal-Wallis) or pairs (one per measure and pair: Mann-Whitney U, Holm, Cliff's delta)")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="format of -o (default: from its suffix; text when it has none of those)",
+    )
+    p.add_argument(
+        "--table",
+        choices=TABLES,
+        default="summary",
+        help="what -o holds: summary (one row per measure and group, default), tests (one per measure: "
+        "Kruskal-Wallis) or pairs (one per measure and pair: Mann-Whitney U, Holm, Cliff's delta)",
+    )
     p.add_argument("--figure", metavar="FILE", help="draw the groups (points, median, mean and interval) to FILE")
-    p.add_argument("--bootstrap", type=_bootstrap_count, default=2000, metavar="N",
-                   help="bootstrap resamples per interval (default 2000)")
+    p.add_argument(
+        "--bootstrap",
+        type=_bootstrap_count,
+        default=2000,
+        metavar="N",
+        help="bootstrap resamples per interval (default 2000)",
+    )
     p.add_argument("--force", action="store_true", help="allow -o and --figure to replace existing files")
     _add_table_options(p)
     _add_run_options(p)

@@ -6,15 +6,26 @@ import argparse
 
 
 def _rows_command(
-    sub: argparse._SubParsersAction, name: str, help: str, description: str  # type: ignore[type-arg]
+    sub: argparse._SubParsersAction,
+    name: str,
+    help: str,
+    description: str,  # type: ignore[type-arg]
 ) -> argparse.ArgumentParser:
     """A command writing one kind of row for articles: PATHs, --format, --output and --force."""
     p = sub.add_parser(name, help=help, description=description + " With no PATH, the bundled seed.")
-    p.add_argument("paths", nargs="*", metavar="PATH",
-                   help=".txt/.md article files, directories of them, or tables of articles (.csv, .tsv, .jsonl, "
-                   ".json, .parquet; one article per row)")
-    p.add_argument("--format", choices=("csv", "jsonl", "json", "parquet", "xlsx", "table"), default=None,
-                   help="output format (default: from the -o suffix, else csv; table: aligned columns for reading)")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help=".txt/.md article files, directories of them, or tables of articles (.csv, .tsv, .jsonl, "
+        ".json, .parquet; one article per row)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("csv", "jsonl", "json", "parquet", "xlsx", "table"),
+        default=None,
+        help="output format (default: from the -o suffix, else csv; table: aligned columns for reading)",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--force", action="store_true", help="allow --output to replace an existing file")
     return p

@@ -78,8 +78,9 @@ def _corpus_page(args: argparse.Namespace) -> str:
     if len(groups) < 2:
         raise InputError(f"--by {args.by}: the articles have only one {args.by}; nothing to compare")
     cues = _corpus_run(args.path, args, "cue", items)
-    return corpus_report_html(articles, args.by, cues, comparison=comparison,
-                              title=f"{Path(args.path).name}: articles compared by {args.by}")
+    return corpus_report_html(
+        articles, args.by, cues, comparison=comparison, title=f"{Path(args.path).name}: articles compared by {args.by}"
+    )
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -98,20 +99,34 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         "loads nothing from the network. An existing file is replaced only with --force.",
     )
     p.add_argument("path", metavar="PATH", help=".txt/.md article file; with --by, a table or a folder of articles")
-    p.add_argument("-o", "--output", metavar="FILE", help="the HTML file to write (default: PATH's name + "
-                   ".report.html, or .by-COLUMN.html with --by, in the current folder)")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="the HTML file to write (default: PATH's name + "
+        ".report.html, or .by-COLUMN.html with --by, in the current folder)",
+    )
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--no-baseline", action="store_true", help="leave out the baseline percentiles and chart")
-    p.add_argument("--baseline", metavar="STORE_OR_TABLE",
-                   help="rank the article against these articles (a table or a folder) instead of the packaged "
-                   "baseline")
-    p.add_argument("--by", metavar="COLUMN",
-                   help="a corpus report: compare the groups of COLUMN (outlet, kind, author, month, week or any "
-                   "column of the table)")
+    p.add_argument(
+        "--baseline",
+        metavar="STORE_OR_TABLE",
+        help="rank the article against these articles (a table or a folder) instead of the packaged baseline",
+    )
+    p.add_argument(
+        "--by",
+        metavar="COLUMN",
+        help="a corpus report: compare the groups of COLUMN (outlet, kind, author, month, week or any "
+        "column of the table)",
+    )
     _add_table_options(p)
     caching = p.add_mutually_exclusive_group()
-    caching.add_argument("--cache-dir", metavar="DIR", type=_nonempty,
-                         help="result cache folder (default: $MEDIA_ANALYSIS_CACHE or ~/.cache/media-analysis)")
+    caching.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        type=_nonempty,
+        help="result cache folder (default: $MEDIA_ANALYSIS_CACHE or ~/.cache/media-analysis)",
+    )
     caching.add_argument("--no-cache", action="store_true", help="neither read nor write cached results")
     _add_quiet_option(p)
     p.set_defaults(func=cmd_report)

@@ -21,8 +21,14 @@ def cmd_add(args: argparse.Namespace) -> int:
             raise InputError(f"--manifest gives each file's metadata; leave out {', '.join(given)}")
         if len(args.sources) != 1:
             raise InputError("--manifest attaches metadata to one folder of article files: give that folder only")
-        results = add_with_manifest(args.sources[0], args.manifest, args.store, columns=table_columns(args),
-                                    file_column=args.file_column, force=args.force)
+        results = add_with_manifest(
+            args.sources[0],
+            args.manifest,
+            args.store,
+            columns=table_columns(args),
+            file_column=args.file_column,
+            force=args.force,
+        )
     else:
         results = add_sources(args.sources, args.store, force=args.force, **meta)
     for r in results:  # one line per source, as it is known: added/replaced/updated/duplicate or error
@@ -92,11 +98,18 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         "same title stay apart",
     )
     m.add_argument("--manifest", metavar="FILE", help="the table of file names and their metadata")
-    m.add_argument("--file-column", metavar="NAME",
-                   help="manifest column naming each file (default: file, filename, file_name or path)")
+    m.add_argument(
+        "--file-column",
+        metavar="NAME",
+        help="manifest column naming each file (default: file, filename, file_name or path)",
+    )
     for field in ("id", "title", "outlet", "date", "author"):
-        m.add_argument(f"--{field}-column", metavar="NAME", default=field,
-                       help=f"manifest column with the {field} (default: {field})")
+        m.add_argument(
+            f"--{field}-column",
+            metavar="NAME",
+            default=field,
+            help=f"manifest column with the {field} (default: {field})",
+        )
     p.set_defaults(func=cmd_add)
 
     p = sub.add_parser(

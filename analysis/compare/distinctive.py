@@ -75,14 +75,24 @@ def log_odds(counts: pd.DataFrame, prior_scale: float = PRIOR_SCALE) -> pd.DataF
             if counts.shape[1] < 2:
                 delta = se = np.full(len(yw), np.nan)
             else:
-                delta = (np.log((yw + alpha) / (n[j] + a0 - yw - alpha))
-                         - np.log((rw + alpha) / (m + a0 - rw - alpha)))
+                delta = np.log((yw + alpha) / (n[j] + a0 - yw - alpha)) - np.log((rw + alpha) / (m + a0 - rw - alpha))
                 se = np.sqrt(1.0 / (yw + alpha) + 1.0 / (rw + alpha))
             z = delta / se
-        rows.append(pd.DataFrame({
-            "group": group, "term": counts.index, "count": yw.astype(int) if np.all(yw == yw.round()) else yw,
-            "group_total": n[j], "count_rest": rw, "rest_total": m, "log_odds": delta, "se": se, "z": z,
-        }))
+        rows.append(
+            pd.DataFrame(
+                {
+                    "group": group,
+                    "term": counts.index,
+                    "count": yw.astype(int) if np.all(yw == yw.round()) else yw,
+                    "group_total": n[j],
+                    "count_rest": rw,
+                    "rest_total": m,
+                    "log_odds": delta,
+                    "se": se,
+                    "z": z,
+                }
+            )
+        )
     from analysis.tables.dictionary import DISTINCTIVE_COLUMNS
 
     out = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["group", "term"])
@@ -190,8 +200,11 @@ def distinctive_sources(
     column = speaker_column if speaker_column in sources else SPEAKER_FALLBACK
     if column not in sources:
         raise ValueError(f"the sources table has no {speaker_column!r} or {SPEAKER_FALLBACK!r} column")
-    weights = {"passages": lambda d: d["direct"] + d["reported"], "words": lambda d: d["words"],
-               "articles": lambda d: pd.Series(1, index=d.index)}
+    weights = {
+        "passages": lambda d: d["direct"] + d["reported"],
+        "words": lambda d: d["words"],
+        "articles": lambda d: pd.Series(1, index=d.index),
+    }
     if weight not in weights:
         raise ValueError(f"weight must be one of {', '.join(weights)}, not {weight!r}")
     df = sources

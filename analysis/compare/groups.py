@@ -109,8 +109,11 @@ def group_column(articles: pd.DataFrame, by: str) -> pd.Series:
     """
     if by in articles:
         values = articles[by]
-        return values.map(lambda v: None if v is None or (isinstance(v, float) and np.isnan(v))
-                          or not str(v).strip() else str(v).strip())
+        return values.map(
+            lambda v: (
+                None if v is None or (isinstance(v, float) and np.isnan(v)) or not str(v).strip() else str(v).strip()
+            )
+        )
     if by in PERIODS:
         if "date" not in articles:
             raise ValueError(f"grouping by {by} needs a 'date' column; the table has none")
@@ -299,19 +302,38 @@ def compare_groups(
         for g in names:
             x = samples[g]
             lo, hi = bootstrap_mean_interval(x, n_boot, seed, confidence)
-            q1, med, q3 = (np.quantile(x, [0.25, 0.5, 0.75]) if len(x) else (np.nan,) * 3)
-            summary_rows.append({
-                "measure": measure, "group": g, "n": len(x), "median": float(med), "q1": float(q1),
-                "q3": float(q3), "iqr": float(q3 - q1), "mean": float(x.mean()) if len(x) else np.nan,
-                "mean_low": lo, "mean_high": hi,
-            })
+            q1, med, q3 = np.quantile(x, [0.25, 0.5, 0.75]) if len(x) else (np.nan,) * 3
+            summary_rows.append(
+                {
+                    "measure": measure,
+                    "group": g,
+                    "n": len(x),
+                    "median": float(med),
+                    "q1": float(q1),
+                    "q3": float(q3),
+                    "iqr": float(q3 - q1),
+                    "mean": float(x.mean()) if len(x) else np.nan,
+                    "mean_low": lo,
+                    "mean_high": hi,
+                }
+            )
         present = [g for g in names if len(samples[g])]
         n_total = sum(len(samples[g]) for g in present)
         h, p = kruskal_wallis([samples[g] for g in present])
         k = len(present)
         eps2 = (h - k + 1) / (n_total - k) if n_total > k and not np.isnan(h) else np.nan
-        test_rows.append({"measure": measure, "test": "Kruskal-Wallis", "groups": k, "n": n_total, "statistic": h,
-                          "df": k - 1, "p": p, "epsilon_squared": eps2})
+        test_rows.append(
+            {
+                "measure": measure,
+                "test": "Kruskal-Wallis",
+                "groups": k,
+                "n": n_total,
+                "statistic": h,
+                "df": k - 1,
+                "p": p,
+                "epsilon_squared": eps2,
+            }
+        )
         rows: list[dict[str, Any]] = []
         for a, b in combinations(names, 2):
             x, y = samples[a], samples[b]
@@ -321,11 +343,20 @@ def compare_groups(
             elif len(x) and len(y):
                 u = len(x) * len(y) / 2.0  # every value tied: no evidence either way
                 pu = 1.0
-            rows.append({"measure": measure, "group_a": a, "group_b": b, "n_a": len(x), "n_b": len(y),
-                         "test": "Mann-Whitney U", "u": u, "p": pu,
-                         "median_difference": (float(np.median(x) - np.median(y)) if len(x) and len(y)
-                                               else np.nan),
-                         "cliffs_delta": cliffs_delta(u, len(x), len(y)) if not np.isnan(u) else np.nan})
+            rows.append(
+                {
+                    "measure": measure,
+                    "group_a": a,
+                    "group_b": b,
+                    "n_a": len(x),
+                    "n_b": len(y),
+                    "test": "Mann-Whitney U",
+                    "u": u,
+                    "p": pu,
+                    "median_difference": (float(np.median(x) - np.median(y)) if len(x) and len(y) else np.nan),
+                    "cliffs_delta": cliffs_delta(u, len(x), len(y)) if not np.isnan(u) else np.nan,
+                }
+            )
         adjusted = holm([r["p"] for r in rows])
         for r, pa in zip(rows, adjusted, strict=True):
             r["p_holm"] = float(pa)
@@ -374,15 +405,20 @@ def format_comparison(comparison: GroupComparison, alpha: float = 0.05, max_pair
     out = []
     for measure in dict.fromkeys(summary["measure"]):
         t = tests.loc[measure]
-        test = (f"Kruskal-Wallis H = {_num(t['statistic'])}, df {int(t['df'])}, {_p(t['p'])}, "
-                f"epsilon-squared {_num(t['epsilon_squared'], 3)}" if np.isfinite(t["statistic"])
-                else "no test: every value is equal, or fewer than 2 groups")
+        test = (
+            f"Kruskal-Wallis H = {_num(t['statistic'])}, df {int(t['df'])}, {_p(t['p'])}, "
+            f"epsilon-squared {_num(t['epsilon_squared'], 3)}"
+            if np.isfinite(t["statistic"])
+            else "no test: every value is equal, or fewer than 2 groups"
+        )
         out.append(f"{MEASURES.get(measure, measure)} [{measure}]  ({test})")
         out.append(f"  {'group':<{width}} {'n':>5} {'median':>8} {'IQR':>7} {'mean':>8}  95% interval of the mean")
         for _, r in summary[summary["measure"] == measure].iterrows():
             name = str(r["group"])[:width]
-            out.append(f"  {name:<{width}} {int(r['n']):>5} {_num(r['median']):>8} {_num(r['iqr']):>7} "
-                       f"{_num(r['mean']):>8}  [{_num(r['mean_low'])}, {_num(r['mean_high'])}]")
+            out.append(
+                f"  {name:<{width}} {int(r['n']):>5} {_num(r['median']):>8} {_num(r['iqr']):>7} "
+                f"{_num(r['mean']):>8}  [{_num(r['mean_low'])}, {_num(r['mean_high'])}]"
+            )
         pairs = comparison.pairs[(comparison.pairs["measure"] == measure) & (comparison.pairs["p_holm"] < alpha)]
         if len(pairs):
             pairs = pairs.reindex(pairs["cliffs_delta"].abs().sort_values(ascending=False).index)
@@ -399,6 +435,18 @@ def format_comparison(comparison: GroupComparison, alpha: float = 0.05, max_pair
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-__all__ = ["MEASURES", "PERIODS", "GroupComparison", "add_rates", "bootstrap_mean_interval", "cliffs_delta",
-           "compare_groups", "format_comparison", "group_column", "holm", "kruskal_wallis", "mann_whitney",
-           "parse_dates"]
+__all__ = [
+    "MEASURES",
+    "PERIODS",
+    "GroupComparison",
+    "add_rates",
+    "bootstrap_mean_interval",
+    "cliffs_delta",
+    "compare_groups",
+    "format_comparison",
+    "group_column",
+    "holm",
+    "kruskal_wallis",
+    "mann_whitney",
+    "parse_dates",
+]

@@ -85,9 +85,19 @@ def over_time(
             for p in _periods(min(when[mine]), max(when[mine]), period):
                 x = values[mine & (when == p)].dropna().to_numpy()
                 lo, hi = bootstrap_mean_interval(x, n_boot, seed, confidence)
-                rows.append({"measure": measure, "group": g, "period": p, "period_start": period_start(p),
-                             "n": len(x), "mean": float(x.mean()) if len(x) else np.nan, "mean_low": lo,
-                             "mean_high": hi, "median": float(np.median(x)) if len(x) else np.nan})
+                rows.append(
+                    {
+                        "measure": measure,
+                        "group": g,
+                        "period": p,
+                        "period_start": period_start(p),
+                        "n": len(x),
+                        "mean": float(x.mean()) if len(x) else np.nan,
+                        "mean_low": lo,
+                        "mean_high": hi,
+                        "median": float(np.median(x)) if len(x) else np.nan,
+                    }
+                )
     out = pd.DataFrame(rows, columns=list(TIMELINE_COLUMNS))
     out.attrs["excluded"] = int((~keep).sum())
     return out

@@ -30,7 +30,6 @@ _SUFFIX = "-adv"
 _SENTENCE_END = (".", "?", "!", "…", '"', "”", "’", "'")
 
 
-
 def corpus_files(corpus_dir: str | Path) -> list[Path]:
     """The ``.txt`` article files of a corpus folder, sorted by name (README/ATTRIBUTION excluded)."""
     d = Path(corpus_dir)

@@ -87,9 +87,7 @@ def columns_of(level: str) -> tuple[str, ...]:
     return {"sentence": SENTENCE_COLUMNS, "cue": CUE_COLUMNS, "source": SOURCE_COLUMNS}.get(level, COLUMNS)
 
 
-def rows_of(
-    outcome: Outcome, level: str, body_only: bool = False, carry: Sequence[str] = ()
-) -> list[dict[str, Any]]:
+def rows_of(outcome: Outcome, level: str, body_only: bool = False, carry: Sequence[str] = ()) -> list[dict[str, Any]]:
     """The table rows of a successful ``outcome`` at ``level``; ``body_only`` keeps body-paragraph rows only.
 
     ``carry``: metadata keys of the article's ``extra`` added to every row (``None`` when absent).
@@ -224,8 +222,13 @@ def _cached_row(outcome: Outcome) -> dict[str, Any]:
     skip = set(_row_metadata_columns())
     a = doc.article
     extra = {k: v for k, v in a.extra.items() if isinstance(v, (str, int, float, bool)) or v is None}
-    return {"row": {k: v for k, v in (outcome.article or {}).items() if k not in skip}, "title": a.title,
-            "author": a.author, "extra": extra, "notices": list(doc.notices())}
+    return {
+        "row": {k: v for k, v in (outcome.article or {}).items() if k not in skip},
+        "title": a.title,
+        "author": a.author,
+        "extra": extra,
+        "notices": list(doc.notices()),
+    }
 
 
 def _row_from_cache(job: _Job, value: dict[str, Any]) -> Outcome | None:
@@ -238,10 +241,23 @@ def _row_from_cache(job: _Job, value: dict[str, Any]) -> Outcome | None:
         return None
     identity = dict(job.identity)
     identity["extra"] = {**extra, **identity.get("extra", {})}
-    article = Article(text="", paragraphs=(), article_id=str(identity.pop("article_id") or job.article_id),
-                      sha256="", title=title, author=author, **identity)
-    return _RowOutcome(job.index, job.source, _RowDocument(article, notes), warnings=notes,  # type: ignore[arg-type]
-                       cached=True, row=row)
+    article = Article(
+        text="",
+        paragraphs=(),
+        article_id=str(identity.pop("article_id") or job.article_id),
+        sha256="",
+        title=title,
+        author=author,
+        **identity,
+    )
+    return _RowOutcome(
+        job.index,
+        job.source,
+        _RowDocument(article, notes),  # type: ignore[arg-type]
+        warnings=notes,
+        cached=True,
+        row=row,
+    )
 
 
 @dataclass(frozen=True)
@@ -293,8 +309,12 @@ def _run_job(job: _Job) -> Outcome:
             article = job.article
             if article is None:
                 assert job.text is not None
-                article = article_from_text(job.text, name=job.source, max_sentences=job.max_sentences,
-                                            **{**job.sidecar, "source_path": job.source, "article_id": job.article_id})
+                article = article_from_text(
+                    job.text,
+                    name=job.source,
+                    max_sentences=job.max_sentences,
+                    **{**job.sidecar, "source_path": job.source, "article_id": job.article_id},
+                )
                 if job.carried:
                     article = replace(article, extra={**article.extra, **job.carried})
             document = analyze(article, job.config)
@@ -376,8 +396,13 @@ def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: Anal
         source = item.source_path or item.article_id
         key = None
         if keyed:
-            key = cache_key(item.sha256, structure=_structure_digest(item), title=item.title, author=item.author,
-                            config=config.fingerprint())
+            key = cache_key(
+                item.sha256,
+                structure=_structure_digest(item),
+                title=item.title,
+                author=item.author,
+                config=config.fingerprint(),
+            )
         identity = {k: getattr(item, k) for k in IDENTITY_FIELDS}
         identity["extra"] = item.extra
         return _Job(index, source, config, key=key, article_id=item.article_id, article=item, identity=identity)
@@ -410,16 +435,30 @@ def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: Anal
         body = body.replace("\r\n", "\n").replace("\r", "\n")
         sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
         markdown = Path(source).suffix.lower() in (".md", ".markdown")  # parsed as Markdown, not plain text
-        key = cache_key(sha, config=config.fingerprint(), markdown=str(markdown),
-                        **{k: _opt(meta.get(k)) for k in ("title", "author", "language")})
+        key = cache_key(
+            sha,
+            config=config.fingerprint(),
+            markdown=str(markdown),
+            **{k: _opt(meta.get(k)) for k in ("title", "author", "language")},
+        )
     explicit = _opt(meta.get("article_id") or meta.get("id"))
     article_id = explicit or slugify(Path(source).stem)
     identity = {k: _opt(meta.get(k)) for k in IDENTITY_FIELDS}
     identity.update(article_id=article_id, source_path=source)
     carried = dict(row.carried) if row is not None else {}
     identity["extra"] = {**_extras(meta), **carried}  # front matter and sidecar, read once above
-    return _Job(index, source, config, key=key, article_id=article_id, text=text, identity=identity, sidecar=side,
-                carried=carried, max_sentences=sentence_limit(max_bytes))
+    return _Job(
+        index,
+        source,
+        config,
+        key=key,
+        article_id=article_id,
+        text=text,
+        identity=identity,
+        sidecar=side,
+        carried=carried,
+        max_sentences=sentence_limit(max_bytes),
+    )
 
 
 def _opt(v: object) -> str | None:
@@ -689,7 +728,12 @@ def stream_corpus(
     total = len(items) if isinstance(items, Sequence) else None
     update = progress_bar(total, progress)
     outcomes = iter_outcomes(
-        items, workers=workers, cache=cache, max_bytes=max_bytes, freeze_gc=freeze_gc, config=config,
+        items,
+        workers=workers,
+        cache=cache,
+        max_bytes=max_bytes,
+        freeze_gc=freeze_gc,
+        config=config,
         rows_only=level == "article" and not keep_documents,
     )
     try:
@@ -775,8 +819,15 @@ def analyze_corpus(
         articles_or_paths = expand_inputs([articles_or_paths])
     writer = TableWriter(output, columns, overwrite=overwrite, excel_safe=excel_safe) if output is not None else None
     run = stream_corpus(
-        articles_or_paths, writer, level=level, workers=workers, cache=cache, max_bytes=max_bytes, progress=progress,
-        config=config, carry=carry,
+        articles_or_paths,
+        writer,
+        level=level,
+        workers=workers,
+        cache=cache,
+        max_bytes=max_bytes,
+        progress=progress,
+        config=config,
+        carry=carry,
     )
     if writer is not None:
         writer.close()
@@ -807,8 +858,15 @@ def analyze_paths(
     from analysis.tables import COLUMNS
 
     run = stream_corpus(
-        paths, workers=workers, cache=cache, max_bytes=max_bytes, progress=progress, freeze_gc=freeze_gc,
-        keep_articles=True, config=config, keep_documents=keep_documents,
+        paths,
+        workers=workers,
+        cache=cache,
+        max_bytes=max_bytes,
+        progress=progress,
+        freeze_gc=freeze_gc,
+        keep_articles=True,
+        config=config,
+        keep_documents=keep_documents,
     )
     cols = list(COLUMNS)
     return BatchResult(

@@ -49,7 +49,9 @@ def seed_tables() -> ArticleTables:
 
 
 def store_tables(
-    store: str | Path, config: AnalysisConfig | None = None, exclude_sha256: set[str] | None = None,
+    store: str | Path,
+    config: AnalysisConfig | None = None,
+    exclude_sha256: set[str] | None = None,
     cache: object = None,
 ) -> StoreTables:
     """Tables of every English article in ``store`` (one corpus run: cache, unique ids), and notes.
@@ -123,8 +125,11 @@ def view_tables(articles: Iterable[Article]) -> ViewTables:
         rows.append(a)
     if not paras:
         raise ValueError("no articles to explore")
-    return ViewTables(pd.concat(paras, ignore_index=True), pd.concat(cues, ignore_index=True),
-                      pd.DataFrame(rows).reset_index(drop=True))
+    return ViewTables(
+        pd.concat(paras, ignore_index=True),
+        pd.concat(cues, ignore_index=True),
+        pd.DataFrame(rows).reset_index(drop=True),
+    )
 
 
 def store_view_tables(store: str | Path | None = None, include_seed: bool = True) -> ViewTables:
@@ -140,5 +145,11 @@ def store_view_tables(store: str | Path | None = None, include_seed: bool = True
 
 
 __all__ = [
-    "comparable_store", "load_tables", "seed_store", "seed_tables", "store_tables", "store_view_tables", "view_tables",
+    "comparable_store",
+    "load_tables",
+    "seed_store",
+    "seed_tables",
+    "store_tables",
+    "store_view_tables",
+    "view_tables",
 ]

@@ -54,7 +54,16 @@ if TYPE_CHECKING:
 
 #: Metadata keys taken from dict items (others are ignored).
 METADATA_KEYS = (
-    "article_id", "title", "author", "outlet", "date", "url", "kind", "event", "language", "source_path",
+    "article_id",
+    "title",
+    "author",
+    "outlet",
+    "date",
+    "url",
+    "kind",
+    "event",
+    "language",
+    "source_path",
 )
 _SAMPLE = (
     "Officials said the talks could resume next week.\n\n"

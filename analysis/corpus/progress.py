@@ -48,7 +48,9 @@ def progress_bar(total: int | None, enabled: bool | str | None) -> Callable[[int
 
 
 def progress_lines(
-    total: int | None, delay: float = PROGRESS_DELAY_S, interval: float = LINE_INTERVAL_S,
+    total: int | None,
+    delay: float = PROGRESS_DELAY_S,
+    interval: float = LINE_INTERVAL_S,
     clock: Callable[[], float] = time.monotonic,
 ) -> Callable[[int], None]:
     """An updater printing ``progress: N of TOTAL articles (P%), S s`` to stderr, at most every ``interval`` s.

@@ -111,12 +111,15 @@ def resolve_format(
     if requested is None:
         fmt = implied or default
         if fmt not in allowed:
-            raise InputError(f"{output}: this command cannot write {fmt}; use one of "
-                             f"{', '.join(f for f in allowed if f != 'table')} (or --format)")
+            raise InputError(
+                f"{output}: this command cannot write {fmt}; use one of "
+                f"{', '.join(f for f in allowed if f != 'table')} (or --format)"
+            )
         return fmt
     if implied is not None and implied != requested:
-        raise InputError(f"{output}: the suffix {suffix} says {implied} but --format is {requested}; "
-                         f"change one of them")
+        raise InputError(
+            f"{output}: the suffix {suffix} says {implied} but --format is {requested}; change one of them"
+        )
     return requested
 
 
@@ -174,8 +177,9 @@ class TableWriter:
             try:
                 import openpyxl  # noqa: F401
             except ImportError:
-                raise InputError(f"{self.path}: writing .xlsx needs openpyxl (pip install openpyxl); "
-                                 "or use .csv") from None
+                raise InputError(
+                    f"{self.path}: writing .xlsx needs openpyxl (pip install openpyxl); or use .csv"
+                ) from None
         if self.path is not None:
             self.stream = check_output_path(self.path, overwrite, exists_hint) == "stream"
             if self.stream and self.fmt in ("parquet", "xlsx"):
@@ -262,8 +266,9 @@ class TableWriter:
         if self.fmt == "csv":
             if self.excel_safe:
                 df = spreadsheet_safe(df)
-            self._write(df.to_csv(index=False, header=not self.started, float_format=CSV_FLOAT_FORMAT,
-                                  lineterminator="\n"))
+            self._write(
+                df.to_csv(index=False, header=not self.started, float_format=CSV_FLOAT_FORMAT, lineterminator="\n")
+            )
         elif self.fmt in ("json", "jsonl"):
             records = df.to_json(orient="records", lines=True, force_ascii=False).rstrip("\n")
             if self.fmt == "jsonl":
@@ -273,8 +278,9 @@ class TableWriter:
         elif self.fmt == "xlsx":
             self.held.extend(df.to_dict("records"))
             if len(self.held) > XLSX_MAX_ROWS:
-                raise InputError(f"{self.path}: more than {XLSX_MAX_ROWS:,} rows do not fit one Excel sheet; "
-                                 "use .csv or .parquet")
+                raise InputError(
+                    f"{self.path}: more than {XLSX_MAX_ROWS:,} rows do not fit one Excel sheet; use .csv or .parquet"
+                )
         else:
             self._write_parquet(df)
         self.started = True

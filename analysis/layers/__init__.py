@@ -52,6 +52,16 @@ def warm(config: AnalysisConfig | None = None) -> None:
 
 
 __all__ = [
-    "GIVEN", "MODULES", "Codec", "Component", "component", "derived", "layers_version", "pipeline", "plain",
-    "records", "registered", "warm",
+    "GIVEN",
+    "MODULES",
+    "Codec",
+    "Component",
+    "component",
+    "derived",
+    "layers_version",
+    "pipeline",
+    "plain",
+    "records",
+    "registered",
+    "warm",
 ]

@@ -156,9 +156,13 @@ def layers_version(components: Iterable[Component] | None = None) -> str:
 # --------------------------------------------------------------------------- codecs
 
 
-def records(cls: type, dump: Mapping[str, Callable[[Any], Any]] | None = None,
-            load: Mapping[str, Callable[[Any], Any]] | None = None, skip: Iterable[str] = (),
-            rebuild: Callable[[dict[str, Any], Article], dict[str, Any]] | None = None) -> Codec:
+def records(
+    cls: type,
+    dump: Mapping[str, Callable[[Any], Any]] | None = None,
+    load: Mapping[str, Callable[[Any], Any]] | None = None,
+    skip: Iterable[str] = (),
+    rebuild: Callable[[dict[str, Any], Article], dict[str, Any]] | None = None,
+) -> Codec:
     """A tuple of dataclass or named-tuple instances stored by field name: ``{"fields": [...], "rows": [...]}``.
 
     Rows are read back by the names stored with them, so reordering the class's fields never
@@ -201,6 +205,15 @@ def derived(rebuild: Callable[[Article], Any]) -> Codec:
 
 
 __all__ = [
-    "GIVEN", "Codec", "Component", "LayerFunction", "component", "derived", "layers_version", "pipeline",
-    "plain", "records", "registered",
+    "GIVEN",
+    "Codec",
+    "Component",
+    "LayerFunction",
+    "component",
+    "derived",
+    "layers_version",
+    "pipeline",
+    "plain",
+    "records",
+    "registered",
 ]

@@ -38,22 +38,32 @@ def measure_table_html(comparison: GroupComparison, measure: str, alpha: float =
         for _, r in rows.iterrows()
     )
     t = comparison.tests.set_index("measure").loc[measure]
-    test = (f"Kruskal-Wallis H = {_fmt(t['statistic'])}, df {int(t['df'])}, p {_p(t['p'])}, "
-            f"ε² = {_fmt(t['epsilon_squared'], 3)}" if math.isfinite(t["statistic"])
-            else "No test: every value is equal, or fewer than two groups have values.")
+    test = (
+        f"Kruskal-Wallis H = {_fmt(t['statistic'])}, df {int(t['df'])}, p {_p(t['p'])}, "
+        f"ε² = {_fmt(t['epsilon_squared'], 3)}"
+        if math.isfinite(t["statistic"])
+        else "No test: every value is equal, or fewer than two groups have values."
+    )
     pairs = comparison.pairs[(comparison.pairs["measure"] == measure) & (comparison.pairs["p_holm"] < alpha)]
     pairs = pairs.reindex(pairs["cliffs_delta"].abs().sort_values(ascending=False).index)
     items = []
     for _, r in pairs.iterrows():
         hi, lo = (r["group_a"], r["group_b"]) if r["cliffs_delta"] > 0 else (r["group_b"], r["group_a"])
-        items.append(f"<li>{_esc(hi)} &gt; {_esc(lo)}: Cliff's delta {abs(r['cliffs_delta']):.2f}, "
-                     f"Holm-corrected p {_p(r['p_holm'])}</li>")
-    differ = (f"<ul>{''.join(items)}</ul>" if items
-              else f'<p class="note">No pair of groups differs at Holm-corrected p &lt; {alpha}.</p>')
+        items.append(
+            f"<li>{_esc(hi)} &gt; {_esc(lo)}: Cliff's delta {abs(r['cliffs_delta']):.2f}, "
+            f"Holm-corrected p {_p(r['p_holm'])}</li>"
+        )
+    differ = (
+        f"<ul>{''.join(items)}</ul>"
+        if items
+        else f'<p class="note">No pair of groups differs at Holm-corrected p &lt; {alpha}.</p>'
+    )
     label = MEASURES.get(measure, measure)
-    return (f"<h3>{_esc(label)}</h3><table class=\"data\"><thead><tr><th>Group</th><th>Articles</th><th>Median</th>"
-            f"<th>IQR</th><th>Mean</th><th>95% interval of the mean</th></tr></thead><tbody>{body}</tbody></table>"
-            f'<p class="note">{test}</p>{differ}')
+    return (
+        f'<h3>{_esc(label)}</h3><table class="data"><thead><tr><th>Group</th><th>Articles</th><th>Median</th>'
+        f"<th>IQR</th><th>Mean</th><th>95% interval of the mean</th></tr></thead><tbody>{body}</tbody></table>"
+        f'<p class="note">{test}</p>{differ}'
+    )
 
 
 def corpus_report_html(
@@ -87,10 +97,14 @@ def corpus_report_html(
     comparison = comparison or compare_groups(articles, by, n_boot=n_boot)
     groups = list(dict.fromkeys(comparison.summary["group"]))
     title = title or f"Articles compared by {by}"
-    figures = [_figure_img(group_comparison(comparison, articles),
-                           f"Dot plots: each measure by {by}, one colour per group",
-                           "Dot and bar: mean and its 95% bootstrap interval; tick and line: median and quartiles; "
-                           "faint dots: articles.")]
+    figures = [
+        _figure_img(
+            group_comparison(comparison, articles),
+            f"Dot plots: each measure by {by}, one colour per group",
+            "Dot and bar: mean and its 95% bootstrap interval; tick and line: median and quartiles; "
+            "faint dots: articles.",
+        )
+    ]
     if cues is not None and len(cues) and by in cues:
         from analysis.compare import distinctive_cues
         from analysis.report.groups import distinctive_terms
@@ -98,20 +112,28 @@ def corpus_report_html(
         table = distinctive_cues(cues, by)
         for category in ("hedge", "booster"):
             if len(table) and (table["category"] == category).any():
-                figures.append(_figure_img(
-                    distinctive_terms(table, category=category, title=f"Distinctive {category}s by {by}"),
-                    f"Bar charts: the {category}s each group uses more than the others",
-                    "Bars: z-score of the log-odds ratio, group against the rest, with an informative Dirichlet prior "
-                    "(Monroe, Colaresi & Quinn 2008); |z| > 1.96 is conventionally distinctive, uncorrected for "
-                    "many terms. Labels: uses in the group / in the others."))
+                figures.append(
+                    _figure_img(
+                        distinctive_terms(table, category=category, title=f"Distinctive {category}s by {by}"),
+                        f"Bar charts: the {category}s each group uses more than the others",
+                        "Bars: z-score of the log-odds ratio, group against the rest, with an informative "
+                        "Dirichlet prior (Monroe, Colaresi & Quinn 2008); |z| > 1.96 is conventionally "
+                        "distinctive, uncorrected for many terms. Labels: uses in the group / in the others.",
+                    )
+                )
     if "date" in articles and by not in ("month", "week") and articles["date"].notna().any():
         from analysis.compare import over_time
         from analysis.report.groups import measure_over_time
 
         timeline = over_time(articles, by, "month", n_boot=min(n_boot, 1000))
         if timeline["period"].nunique() > 1:
-            figures.append(_figure_img(measure_over_time(timeline), "Line charts: hedges per 100 words by month",
-                                       "Monthly mean with its 95% bootstrap interval (band); grey: the other groups."))
+            figures.append(
+                _figure_img(
+                    measure_over_time(timeline),
+                    "Line charts: hedges per 100 words by month",
+                    "Monthly mean with its 95% bootstrap interval (band); grey: the other groups.",
+                )
+            )
     tables = "".join(measure_table_html(comparison, m) for m in dict.fromkeys(comparison.summary["measure"]))
     notes = "".join(f'<p class="note">{_esc(n)}</p>' for n in comparison.notes)
     n_articles = len(articles) - comparison.excluded
@@ -142,8 +164,15 @@ def corpus_report_html(
     )
 
 
-def write_corpus_report(path: str | Path, articles: pd.DataFrame, by: str = "outlet",
-                        cues: pd.DataFrame | None = None, *, overwrite: bool = False, **kwargs: object) -> Path:
+def write_corpus_report(
+    path: str | Path,
+    articles: pd.DataFrame,
+    by: str = "outlet",
+    cues: pd.DataFrame | None = None,
+    *,
+    overwrite: bool = False,
+    **kwargs: object,
+) -> Path:
     """Write :func:`corpus_report_html` to ``path`` atomically; refuses an existing file unless ``overwrite``."""
     from analysis.io import atomic_write_text
 

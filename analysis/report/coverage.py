@@ -125,8 +125,12 @@ class Coverage:
         from analysis.tables import CUE_COLUMNS
         from analysis.tables.build import cue_rows, frame
 
-        return _stacked(self.tables, "cues", cue_rows,
-                        lambda rows: frame(rows, CUE_COLUMNS) if rows else pd.DataFrame(columns=list(CUE_COLUMNS)))
+        return _stacked(
+            self.tables,
+            "cues",
+            cue_rows,
+            lambda rows: frame(rows, CUE_COLUMNS) if rows else pd.DataFrame(columns=list(CUE_COLUMNS)),
+        )
 
     def comparables(self, baseline_name: str = "onestopenglish-adv") -> Comparables:
         """The comparable articles and a committed baseline, in the form :mod:`analysis.report.figures` takes."""
@@ -135,10 +139,19 @@ class Coverage:
 
         arts = self.articles()
         others = arts[~arts["focus"]].drop(columns="focus").reset_index(drop=True)
-        paragraphs = (pd.concat([t.paragraphs for t in self.others], ignore_index=True) if self.others
-                      else pd.DataFrame(columns=list(COLUMNS)))
-        return Comparables(paragraphs, others, load_baseline(baseline_name),
-                           load_baseline(baseline_name, level="article"), baseline_name, list(self.notes))
+        paragraphs = (
+            pd.concat([t.paragraphs for t in self.others], ignore_index=True)
+            if self.others
+            else pd.DataFrame(columns=list(COLUMNS))
+        )
+        return Comparables(
+            paragraphs,
+            others,
+            load_baseline(baseline_name),
+            load_baseline(baseline_name, level="article"),
+            baseline_name,
+            list(self.notes),
+        )
 
     def pick(self, ref: str | Path | None = None) -> ArticleTables | None:
         """The article to set beside the focus (:meth:`choose` without the reason)."""
@@ -178,14 +191,18 @@ class Coverage:
 
             best = min(pool, key=distance)
             days, gap, _ = distance(best)
-            where = (f"{len(pool)} comparable article{'s' if len(pool) != 1 else ''} from other outlets"
-                     if other_outlet else f"{len(pool)} comparable article{'s' if len(pool) != 1 else ''} "
-                     "(none from another outlet)")
+            where = (
+                f"{len(pool)} comparable article{'s' if len(pool) != 1 else ''} from other outlets"
+                if other_outlet
+                else f"{len(pool)} comparable article{'s' if len(pool) != 1 else ''} (none from another outlet)"
+            )
             why = [f"nearest in date ({int(days)} day{'s' if days != 1 else ''} apart)"] if days != float("inf") else []
             if gap != float("inf"):
-                why.append(f"{'then ' if why else ''}nearest in length ({int(_number(best.article.get('n_words')))} "
-                           f"against {int(words)} body words)")
-            reason = (f"chosen from {where}: {' and '.join(why) or 'the first by id'}; {hint}")
+                why.append(
+                    f"{'then ' if why else ''}nearest in length ({int(_number(best.article.get('n_words')))} "
+                    f"against {int(words)} body words)"
+                )
+            reason = f"chosen from {where}: {' and '.join(why) or 'the first by id'}; {hint}"
             return best, reason
         for t in self.store_tables:
             if str(t.article["article_id"]) == str(ref):
@@ -199,8 +216,9 @@ class Coverage:
             return document_tables(analyze(load_article(ref), config)), f"compare_with={str(ref)!r}, an article file"
         known = ", ".join(str(t.article["article_id"]) for t in self.store_tables[:20]) or "none"
         more = f" and {len(self.store_tables) - 20} more" if len(self.store_tables) > 20 else ""
-        raise InputError(f"compare_with={str(ref)!r}: no article with that id in {self.store} "
-                         f"(ids: {known}{more}) and no such file")
+        raise InputError(
+            f"compare_with={str(ref)!r}: no article with that id in {self.store} (ids: {known}{more}) and no such file"
+        )
 
     def describe(self) -> str:
         """A few lines: the store, the event rule, how many articles are comparable, what is missing."""
@@ -312,8 +330,7 @@ def cue_mix(cues: pd.DataFrame | None, roles: Sequence[str] | None = ("body",)) 
         mix = pd.DataFrame(0, index=list(CATEGORIES), columns=voices)
     else:
         voices += sorted(set(cues["voice"]) - set(voices))
-        mix = pd.crosstab(cues["category"], cues["voice"]).reindex(index=list(CATEGORIES), columns=voices,
-                                                                   fill_value=0)
+        mix = pd.crosstab(cues["category"], cues["voice"]).reindex(index=list(CATEGORIES), columns=voices, fill_value=0)
     mix["all"] = mix.sum(axis=1)
     mix.index.name, mix.columns.name = "category", "voice"
     return mix.astype(int)

@@ -131,9 +131,7 @@ def build_figures(seed: ArticleTables, comparables: Comparables | None = None) -
         "01_readability_by_paragraph": plots.readability_by_paragraph(
             seed.paragraphs, seed.article, title=f"Readability by paragraph: {seed.title}"
         ),
-        "02_sentiment_arc": plots.sentiment_arc(
-            seed.paragraphs, seed.sentences, title=f"Sentiment arc: {seed.title}"
-        ),
+        "02_sentiment_arc": plots.sentiment_arc(seed.paragraphs, seed.sentences, title=f"Sentiment arc: {seed.title}"),
         "03_cues_by_paragraph": plots.cues_by_paragraph(
             seed.paragraphs, title=f"Hedges, boosters and attributions: {seed.title}"
         ),
@@ -149,13 +147,17 @@ def build_figures(seed: ArticleTables, comparables: Comparables | None = None) -
         focus["title"] = seed.title
         labelled = pd.concat([pd.DataFrame([focus]), comparables.store_articles], ignore_index=True)
         figs["06_readability_vs_hedging"] = plots.readability_vs_hedging(
-            labelled, focus_id=str(seed.article["article_id"]), background=comparables.baseline_articles,
+            labelled,
+            focus_id=str(seed.article["article_id"]),
+            background=comparables.baseline_articles,
             background_label=BASELINE_LABEL,
         )
         profiles, titles = profile_inputs(seed, comparables)
         blue = "articles from the store, then " if not comparables.store_articles.empty else ""
         figs["07_paragraph_profiles"] = plots.paragraph_profiles(
-            profiles, focus_id=str(seed.article["article_id"]), titles=titles,
+            profiles,
+            focus_id=str(seed.article["article_id"]),
+            titles=titles,
             title=f"Paragraph profiles: {plots.METRIC_LABELS['flesch_kincaid_grade']} along each article\n"
             f"vermillion: the seed; blue: {blue}{BASELINE_LABEL}",
         )
@@ -208,16 +210,21 @@ def profile_inputs(seed: ArticleTables, comparables: Comparables) -> tuple[pd.Da
     frames = [seed.paragraphs, comparables.store_paragraphs]
     titles = {str(seed.article["article_id"]): seed.title}
     if not comparables.store_articles.empty:
-        titles.update(dict(zip(comparables.store_articles["article_id"], comparables.store_articles["title"],
-                               strict=True)))
+        titles.update(
+            dict(zip(comparables.store_articles["article_id"], comparables.store_articles["title"], strict=True))
+        )
     room = 11 - 1 - comparables.store_articles.shape[0]
     if room > 0 and not comparables.baseline_paragraphs.empty:
-        ids = sorted(set(comparables.baseline_paragraphs["article_id"]))[:: max(1, len(set(
-            comparables.baseline_paragraphs["article_id"])) // room)][:room]
+        ids = sorted(set(comparables.baseline_paragraphs["article_id"]))[
+            :: max(1, len(set(comparables.baseline_paragraphs["article_id"])) // room)
+        ][:room]
         frames.append(comparables.baseline_paragraphs[comparables.baseline_paragraphs["article_id"].isin(ids)])
         has_title = "title" in comparables.baseline_articles.columns
-        known = dict(zip(comparables.baseline_articles["article_id"], comparables.baseline_articles["title"],
-                         strict=True)) if has_title else {}
+        known = (
+            dict(zip(comparables.baseline_articles["article_id"], comparables.baseline_articles["title"], strict=True))
+            if has_title
+            else {}
+        )
         titles.update({i: str(known.get(i) or baseline_title(i)) for i in ids})
     return pd.concat([f for f in frames if not f.empty], ignore_index=True), titles
 

@@ -84,17 +84,38 @@ def group_comparison(
                     values = rng.choice(values, MAX_POINTS, replace=False)
                 jitter = rng.uniform(-0.22, 0.22, len(values))
                 few = len(values) <= 30  # a handful of articles: each one visible
-                ax.scatter(values, y[g] + jitter, s=16 if few else 7, color=colors[g], alpha=0.7 if few else 0.28,
-                           linewidths=0, zorder=2)
+                ax.scatter(
+                    values,
+                    y[g] + jitter,
+                    s=16 if few else 7,
+                    color=colors[g],
+                    alpha=0.7 if few else 0.28,
+                    linewidths=0,
+                    zorder=2,
+                )
             r = rows.loc[g]
             if r["n"]:
                 ax.plot([r["q1"], r["q3"]], [y[g] - 0.33] * 2, color="#333333", linewidth=1.0, zorder=3)
                 ax.plot([r["median"]], [y[g] - 0.33], marker="|", markersize=9, color="#333333", zorder=3)
                 if math.isfinite(r["mean_low"]):
-                    ax.plot([r["mean_low"], r["mean_high"]], [y[g]] * 2, color=colors[g], linewidth=3.2,
-                            solid_capstyle="butt", zorder=4)
-                ax.plot([r["mean"]], [y[g]], marker="o", markersize=6.5, color=colors[g], markeredgecolor="white",
-                        markeredgewidth=0.9, zorder=5)
+                    ax.plot(
+                        [r["mean_low"], r["mean_high"]],
+                        [y[g]] * 2,
+                        color=colors[g],
+                        linewidth=3.2,
+                        solid_capstyle="butt",
+                        zorder=4,
+                    )
+                ax.plot(
+                    [r["mean"]],
+                    [y[g]],
+                    marker="o",
+                    markersize=6.5,
+                    color=colors[g],
+                    markeredgecolor="white",
+                    markeredgewidth=0.9,
+                    zorder=5,
+                )
         p = float(tests.loc[measure, "p"]) if measure in tests.index else float("nan")
         ax.set_title(f"{_label(measure)}\nKruskal-Wallis {_p_text(p)}", fontsize=10)
         ax.set_yticks([y[g] for g in names])
@@ -106,18 +127,26 @@ def group_comparison(
             ax.set_yticklabels([])
         ax.set_ylim(-0.7, len(names) - 0.4)
         ax.grid(axis="x", color="#eeeeee", zorder=0)
-    for ax in axes[len(measures):]:
+    for ax in axes[len(measures) :]:
         ax.set_visible(False)
     n = int(summary.groupby("group")["n"].max().sum()) if len(summary) else 0
-    fig.suptitle(escape_mathtext(title) if title else
-                 f"Measures by {comparison.by} ({n} articles): dot and bar = mean and its 95% bootstrap interval; "
-                 "black tick and line = median and quartiles; faint dots = articles", fontsize=10.5)
+    fig.suptitle(
+        escape_mathtext(title)
+        if title
+        else f"Measures by {comparison.by} ({n} articles): dot and bar = mean and its 95% bootstrap interval; "
+        "black tick and line = median and quartiles; faint dots = articles",
+        fontsize=10.5,
+    )
     return fig
 
 
 @styled
 def distinctive_terms(
-    table: pd.DataFrame, top: int = 8, title: str = "", category: str | None = None, ncols: int = 4,
+    table: pd.DataFrame,
+    top: int = 8,
+    title: str = "",
+    category: str | None = None,
+    ncols: int = 4,
 ) -> Figure:
     """Per group, its most over-represented terms as bars of z (log-odds with an informative prior).
 
@@ -146,8 +175,14 @@ def distinctive_terms(
         yy = np.arange(len(mine))[::-1]
         ax.barh(yy, mine["z"], color=colors[g], height=0.7)
         for yi, (_, r) in zip(yy, mine.iterrows(), strict=True):
-            ax.text(float(r["z"]) + zmax * 0.02, yi, f"{int(r['count'])} vs {int(r['count_rest'])}", va="center",
-                    fontsize=7, color="#555555")
+            ax.text(
+                float(r["z"]) + zmax * 0.02,
+                yi,
+                f"{int(r['count'])} vs {int(r['count_rest'])}",
+                va="center",
+                fontsize=7,
+                color="#555555",
+            )
         ax.set_yticks(yy)
         ax.set_yticklabels([escape_mathtext(_clip(t)) for t in mine["term"]], fontsize=8.5)
         ax.axvline(1.96, color="#999999", linestyle=":", linewidth=1)
@@ -157,12 +192,16 @@ def distinctive_terms(
         ax.set_xlabel("z (log-odds / s.e.)", fontsize=8)
         if mine.empty:
             ax.text(0.5, 0.5, "nothing over-represented", transform=ax.transAxes, ha="center", color="#777777")
-    for ax in axes[len(names):]:
+    for ax in axes[len(names) :]:
         ax.set_visible(False)
     what = f"{category}s" if category else "terms"
-    fig.suptitle(escape_mathtext(title) if title else
-                 f"Distinctive {what} of each group (log-odds against the other groups, informative Dirichlet prior); "
-                 "dotted line z = 1.96; numbers: uses in the group vs in the others", fontsize=10)
+    fig.suptitle(
+        escape_mathtext(title)
+        if title
+        else f"Distinctive {what} of each group (log-odds against the other groups, informative Dirichlet prior); "
+        "dotted line z = 1.96; numbers: uses in the group vs in the others",
+        fontsize=10,
+    )
     return fig
 
 
@@ -173,7 +212,10 @@ def _clip(text: object, n: int = 32) -> str:
 
 @styled
 def measure_over_time(
-    timeline: pd.DataFrame, measure: str | None = None, title: str = "", groups: Sequence[str] | None = None,
+    timeline: pd.DataFrame,
+    measure: str | None = None,
+    title: str = "",
+    groups: Sequence[str] | None = None,
     ncols: int = 4,
 ) -> Figure:
     """Each group's mean per period, with its 95% interval as a band: one panel per group (small multiples).
@@ -204,20 +246,39 @@ def measure_over_time(
         for other in names:
             if other != g:
                 o = series[other]
-                ax.plot(pd.to_datetime(o["period_start"]).to_numpy(), o["mean"].to_numpy(float), color="#cccccc",
-                        linewidth=0.8, zorder=1)
+                ax.plot(
+                    pd.to_datetime(o["period_start"]).to_numpy(),
+                    o["mean"].to_numpy(float),
+                    color="#cccccc",
+                    linewidth=0.8,
+                    zorder=1,
+                )
         mine = series[g]
         x = pd.to_datetime(mine["period_start"]).to_numpy()
-        ax.fill_between(x, mine["mean_low"].to_numpy(float), mine["mean_high"].to_numpy(float), color=colors[g],
-                        alpha=0.2, linewidth=0, zorder=2)
+        ax.fill_between(
+            x,
+            mine["mean_low"].to_numpy(float),
+            mine["mean_high"].to_numpy(float),
+            color=colors[g],
+            alpha=0.2,
+            linewidth=0,
+            zorder=2,
+        )
         ax.plot(x, mine["mean"].to_numpy(float), color=colors[g], linewidth=1.8, zorder=3)
-        ax.scatter(x, mine["mean"].to_numpy(float), s=8 + 50 * (mine["n"].to_numpy(float) / nmax), color=colors[g],
-                   zorder=4, linewidths=0)
-        ax.set_title(escape_mathtext(f"{g} ({int(mine['n'].sum())} articles)"), color=colors[g], fontsize=10,
-                     fontweight="bold")
+        ax.scatter(
+            x,
+            mine["mean"].to_numpy(float),
+            s=8 + 50 * (mine["n"].to_numpy(float) / nmax),
+            color=colors[g],
+            zorder=4,
+            linewidths=0,
+        )
+        ax.set_title(
+            escape_mathtext(f"{g} ({int(mine['n'].sum())} articles)"), color=colors[g], fontsize=10, fontweight="bold"
+        )
         ax.grid(axis="y", color="#eeeeee")
         ax.tick_params(axis="x", labelrotation=45, labelsize=8)
-    for ax in axes[len(names):]:
+    for ax in axes[len(names) :]:
         ax.set_visible(False)
     for i, ax in enumerate(axes[: len(names)]):
         if i % ncols == 0:
@@ -225,9 +286,13 @@ def measure_over_time(
         if i + ncols >= len(names):  # no panel under it: its dates are shown
             ax.xaxis.set_tick_params(labelbottom=True)
     period = "week" if len(data) and "-W" in str(data["period"].iloc[0]) else "month"
-    fig.suptitle(escape_mathtext(title) if title else
-                 f"{_label(measure)} by {period}: each group's mean (line) and 95% bootstrap interval (band); "
-                 "larger dots = more articles; grey: the other groups", fontsize=10.5)
+    fig.suptitle(
+        escape_mathtext(title)
+        if title
+        else f"{_label(measure)} by {period}: each group's mean (line) and 95% bootstrap interval (band); "
+        "larger dots = more articles; grey: the other groups",
+        fontsize=10.5,
+    )
     return fig
 
 

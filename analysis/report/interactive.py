@@ -60,8 +60,17 @@ if TYPE_CHECKING:
 
 DEFAULT_METRIC = "flesch_kincaid_grade"
 #: Cue table columns this module reads (the cue table has ``sentence`` too).
-CUE_COLUMNS: tuple[str, ...] = ("article_id", "paragraph", "start", "end", "text", "category", "subtype", "voice",
-                                "speaker")
+CUE_COLUMNS: tuple[str, ...] = (
+    "article_id",
+    "paragraph",
+    "start",
+    "end",
+    "text",
+    "category",
+    "subtype",
+    "voice",
+    "speaker",
+)
 #: Characters of paragraph text in a tooltip (the panel under the chart shows it all).
 TOOLTIP_CHARS = 600
 #: Characters per line of the paragraph text under the chart.
@@ -74,6 +83,7 @@ _TOOLTIP_CSS = """
 
 # --- the data behind the view ---------------------------------------------------------------------
 
+
 def _paragraph_text(paragraphs: pd.DataFrame, texts: Mapping[str, Any] | None) -> pd.Series:
     if "text" in paragraphs:
         return paragraphs["text"].fillna("").astype(str)
@@ -81,7 +91,7 @@ def _paragraph_text(paragraphs: pd.DataFrame, texts: Mapping[str, Any] | None) -
     for aid, start, end in zip(paragraphs["article_id"], paragraphs["start"], paragraphs["end"], strict=True):
         src = (texts or {}).get(aid)
         full = getattr(src, "text", src)
-        out.append(full[int(start):int(end)] if isinstance(full, str) else "")
+        out.append(full[int(start) : int(end)] if isinstance(full, str) else "")
     return pd.Series(out, index=paragraphs.index, dtype=object)
 
 
@@ -104,7 +114,9 @@ def _cue_phrase(c: Mapping[str, Any]) -> str:
 
 
 def view_data(
-    paragraphs: pd.DataFrame, cues: pd.DataFrame, articles: pd.DataFrame | None = None,
+    paragraphs: pd.DataFrame,
+    cues: pd.DataFrame,
+    articles: pd.DataFrame | None = None,
     texts: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
     """One row per body paragraph: ids, title, word count, metrics, ``text``, ``cue_list``, ``speakers``,
@@ -153,12 +165,15 @@ def _paragraph_rows(data: pd.DataFrame, metrics: Sequence[str]) -> list[dict[str
     rows = []
     for r in data.to_dict("records"):
         row: dict[str, Any] = {
-            "article_id": str(r["article_id"]), "paragraph": int(r["paragraph"]), "n_words": int(r["n_words"]),
+            "article_id": str(r["article_id"]),
+            "paragraph": int(r["paragraph"]),
+            "n_words": int(r["n_words"]),
             "words_note": f"{int(r['n_words'])}" + (" (short: rates swing widely)" if r["short"] else ""),
             "head": f"Paragraph {r['paragraph']} \u00b7 {r['n_words']} words \u00b7 speakers: {r['speakers']}",
-            "text": "\n".join(textwrap.wrap(r["text"], LINE_CHARS)), "cue_list": r["cue_list"],
-            "speakers": r["speakers"], "cue_lines": "\n".join(r["cue_lines"]) or
-            "no hedges, boosters or attributions in this paragraph",
+            "text": "\n".join(textwrap.wrap(r["text"], LINE_CHARS)),
+            "cue_list": r["cue_list"],
+            "speakers": r["speakers"],
+            "cue_lines": "\n".join(r["cue_lines"]) or "no hedges, boosters or attributions in this paragraph",
         }
         for m in metrics:
             v = r.get(m)
@@ -175,10 +190,16 @@ UNKNOWN_GROUP = "(unknown)"
 
 # --- the chart ------------------------------------------------------------------------------------
 
+
 def view_chart(
-    paragraphs: pd.DataFrame, cues: pd.DataFrame, articles: pd.DataFrame | None = None,
-    metric: str = DEFAULT_METRIC, texts: Mapping[str, Any] | None = None, article_id: str | None = None,
-    group_by: str | None = "outlet", controls: bool = True,
+    paragraphs: pd.DataFrame,
+    cues: pd.DataFrame,
+    articles: pd.DataFrame | None = None,
+    metric: str = DEFAULT_METRIC,
+    texts: Mapping[str, Any] | None = None,
+    article_id: str | None = None,
+    group_by: str | None = "outlet",
+    controls: bool = True,
 ) -> Any:
     """The Altair chart of the view: bars of one article's paragraphs, tooltip, click to read a paragraph.
 
@@ -204,10 +225,12 @@ def view_chart(
     records = _paragraph_rows(data, metrics)
     labels = {m: METRIC_LABELS.get(m, m) for m in metrics}
     label_expr = " : ".join(f"metric == {json.dumps(m)} ? {json.dumps(lab)}" for m, lab in labels.items())
-    pick = alt.selection_point(name="pick", fields=["article_id", "paragraph"], on="click", clear="dblclick",
-                               empty=False)
-    hover = alt.selection_point(name="hover", fields=["article_id", "paragraph"], on="pointerover",
-                                clear="pointerout", empty=False)
+    pick = alt.selection_point(
+        name="pick", fields=["article_id", "paragraph"], on="click", clear="dblclick", empty=False
+    )
+    hover = alt.selection_point(
+        name="hover", fields=["article_id", "paragraph"], on="pointerover", clear="pointerout", empty=False
+    )
     tooltip = [
         alt.Tooltip("paragraph:O", title="Paragraph"),
         alt.Tooltip("value:Q", title="Value", format=".2f"),
@@ -216,17 +239,29 @@ def view_chart(
         alt.Tooltip("cue_list:N", title="Cues"),
         alt.Tooltip("speakers:N", title="Speakers"),
     ]
-    chosen = alt.param(name="metric", value=metric, bind=alt.binding_select(
-        options=metrics, labels=list(labels.values()), name="Metric ")) if controls else None
+    chosen = (
+        alt.param(
+            name="metric",
+            value=metric,
+            bind=alt.binding_select(options=metrics, labels=list(labels.values()), name="Metric "),
+        )
+        if controls
+        else None
+    )
     metric_expr = "metric" if controls else json.dumps(metric)
-    title_text = (alt.expr(f"({label_expr} : metric) + ' by paragraph'") if controls
-                  else f"{labels[metric]} by paragraph: {titles[first]}")
+    title_text = (
+        alt.expr(f"({label_expr} : metric) + ' by paragraph'")
+        if controls
+        else f"{labels[metric]} by paragraph: {titles[first]}"
+    )
     base = alt.Chart()  # the paragraphs are the data of the whole view, given once (below), read by both charts
     paragraphs_data = alt.Data(values=records)
     bars = (
-        base.transform_calculate(value=f"datum[{metric_expr}]",
-                                 tip=f"length(datum.text) > {TOOLTIP_CHARS} ? substring(datum.text, 0, "
-                                     f"{TOOLTIP_CHARS - 2}) + ' \u2026' : datum.text")
+        base.transform_calculate(
+            value=f"datum[{metric_expr}]",
+            tip=f"length(datum.text) > {TOOLTIP_CHARS} ? substring(datum.text, 0, "
+            f"{TOOLTIP_CHARS - 2}) + ' \u2026' : datum.text",
+        )
         .mark_bar()
         .encode(
             x=alt.X("paragraph:O", title="Paragraph number (body paragraphs)", axis=alt.Axis(labelAngle=0)),
@@ -238,9 +273,14 @@ def view_chart(
             tooltip=tooltip,
         )
         .add_params(pick, hover)
-        .properties(width=720, height=280, title=alt.Title(
-            title_text, subtitle="Hover a bar for the paragraph's text and cues; click it to pick it "
-            "(double-click clears)."))
+        .properties(
+            width=720,
+            height=280,
+            title=alt.Title(
+                title_text,
+                subtitle="Hover a bar for the paragraph's text and cues; click it to pick it (double-click clears).",
+            ),
+        )
     )
     n_lines = max(r["text"].count("\n") + r["cue_lines"].count("\n") + 4 for r in records)
     detail = (
@@ -248,29 +288,44 @@ def view_chart(
         .transform_calculate(detail="datum.head + '\\n' + datum.text + '\\n\\n' + datum.cue_lines")
         .mark_text(align="left", baseline="top", fontSize=12, lineBreak="\n", limit=900, lineHeight=17)
         .encode(x=alt.value(0), y=alt.value(0), text="detail:N")
-        .properties(width=720, height=17 * n_lines, title=alt.Title(
-            "Picked paragraph", subtitle="Click a bar above; lighter bars: paragraphs under "
-            f"{RATE_MIN_WORDS} words, where rates per 100 words swing widely."))
+        .properties(
+            width=720,
+            height=17 * n_lines,
+            title=alt.Title(
+                "Picked paragraph",
+                subtitle="Click a bar above; lighter bars: paragraphs under "
+                f"{RATE_MIN_WORDS} words, where rates per 100 words swing widely.",
+            ),
+        )
     )
     if not controls:
         chart = alt.vconcat(bars, detail, spacing=24, data=paragraphs_data)
         return chart.configure_view(stroke=None).configure_title(anchor="start")
     groups = _groups(data, articles, group_by)
     names = sorted(set(groups) - {UNKNOWN_GROUP}) + ([UNKNOWN_GROUP] if UNKNOWN_GROUP in set(groups) else [])
-    group = alt.param(name="group", value=ALL_GROUPS, bind=alt.binding_select(
-        options=[ALL_GROUPS, *names], name=f"{(group_by or 'group').capitalize()} "))
-    search = alt.param(name="search", value="", bind=alt.binding(
-        input="search", placeholder="words of the title", name="Search titles "))
+    group = alt.param(
+        name="group",
+        value=ALL_GROUPS,
+        bind=alt.binding_select(options=[ALL_GROUPS, *names], name=f"{(group_by or 'group').capitalize()} "),
+    )
+    search = alt.param(
+        name="search",
+        value="",
+        bind=alt.binding(input="search", placeholder="words of the title", name="Search titles "),
+    )
     listing = pd.DataFrame({"article_id": data["article_id"].astype(str), "group": groups})
     listing = listing.drop_duplicates("article_id")
     listing["title"] = listing["article_id"].map(titles)
     listing["label"] = [f"{t} \u2014 {g}" for t, g in zip(listing["title"], listing["group"], strict=True)]
-    article = alt.selection_point(name="article", fields=["article_id"], on="click", clear=False, toggle=False,
-                                  value=[{"article_id": first}])
+    article = alt.selection_point(
+        name="article", fields=["article_id"], on="click", clear=False, toggle=False, value=[{"article_id": first}]
+    )
     matching = (
         alt.Chart(alt.Data(values=listing[["article_id", "group", "title", "label"]].to_dict("records")))
-        .transform_filter(f"(group == {json.dumps(ALL_GROUPS)} || datum.group == group) && "
-                          "(!search || indexof(lower(datum.title), lower(search)) >= 0)")
+        .transform_filter(
+            f"(group == {json.dumps(ALL_GROUPS)} || datum.group == group) && "
+            "(!search || indexof(lower(datum.title), lower(search)) >= 0)"
+        )
         .transform_window(rank="row_number()")
         .transform_joinaggregate(matches="count()")
         .transform_filter(f"datum.rank <= {LIST_ROWS}")
@@ -288,17 +343,21 @@ def view_chart(
     )
     how_many = (
         matching.transform_filter("datum.rank == 1")
-        .transform_calculate(line=f"datum.matches + ' matching' + (datum.matches > {LIST_ROWS} ? ', the first "
-                             f"{LIST_ROWS} listed: narrow the search' : '')")
+        .transform_calculate(
+            line=f"datum.matches + ' matching' + (datum.matches > {LIST_ROWS} ? ', the first "
+            f"{LIST_ROWS} listed: narrow the search' : '')"
+        )
         .mark_text(align="left", baseline="middle", fontSize=11, fontStyle="italic", color="#555555")
         .encode(x=alt.value(0), y=alt.value(0), text="line:N")
     )
-    titles_list = (
-        alt.layer(titles_list, how_many)
-        .properties(width=720, height=18 * (LIST_ROWS + 1), title=alt.Title(
+    titles_list = alt.layer(titles_list, how_many).properties(
+        width=720,
+        height=18 * (LIST_ROWS + 1),
+        title=alt.Title(
             f"Articles: the first {LIST_ROWS} matching the group and the search (click one)",
             subtitle="Choose a group and type words of a title in the boxes above; the chosen article is in "
-            "vermillion."))
+            "vermillion.",
+        ),
     )
     shown = (
         bars.transform_filter(article),
@@ -311,40 +370,55 @@ def view_chart(
 
 # --- in Jupyter -----------------------------------------------------------------------------------
 
+
 def paragraph_detail_html(
-    paragraphs: pd.DataFrame, cues: pd.DataFrame, article_id: str, paragraph: int,
+    paragraphs: pd.DataFrame,
+    cues: pd.DataFrame,
+    article_id: str,
+    paragraph: int,
     texts: Mapping[str, Any] | None = None,
 ) -> str:
     """HTML of one paragraph with its cues marked (as in the highlighted article), escaped."""
     from analysis.annotate.hedging import Cue
     from analysis.report.render import CSS, legend, render_paragraph
 
-    row = paragraphs[(paragraphs["article_id"].astype(str) == str(article_id))
-                     & (paragraphs["paragraph"] == int(paragraph))]
+    row = paragraphs[
+        (paragraphs["article_id"].astype(str) == str(article_id)) & (paragraphs["paragraph"] == int(paragraph))
+    ]
     if row.empty:
         return "<p>No such paragraph.</p>"
     text = str(_paragraph_text(row, texts).iloc[0])
     start = int(row["start"].iloc[0])
     mine = cues[(cues["article_id"].astype(str) == str(article_id)) & (cues["paragraph"] == int(paragraph))]
     marks = [
-        Cue(int(c["start"]) - start, int(c["end"]) - start, str(c["text"]), str(c["category"]),
-            str(c.get("subtype") or ""), "author" if c.get("voice") == "author" else "quoted",
-            str(c.get("speaker") or ""))
+        Cue(
+            int(c["start"]) - start,
+            int(c["end"]) - start,
+            str(c["text"]),
+            str(c["category"]),
+            str(c.get("subtype") or ""),
+            "author" if c.get("voice") == "author" else "quoted",
+            str(c.get("speaker") or ""),
+        )
         for c in mine.to_dict("records")
     ]
     names = sorted({m.speaker for m in marks if m.voice != "author" and m.speaker})
     who = html.escape(", ".join(names) or "none named")
     return (
-        f"<style>{CSS}</style><div class=\"ma-article\">{legend()}"
-        f"<p class=\"summary-line\">Paragraph {int(paragraph)} \u00b7 {int(row['n_words'].iloc[0])} words \u00b7 "
+        f'<style>{CSS}</style><div class="ma-article">{legend()}'
+        f'<p class="summary-line">Paragraph {int(paragraph)} \u00b7 {int(row["n_words"].iloc[0])} words \u00b7 '
         f"{len(marks)} cues \u00b7 speakers: {who}</p>"
-        f"<p class=\"para\">{render_paragraph(text, marks)}</p></div>"
+        f'<p class="para">{render_paragraph(text, marks)}</p></div>'
     )
 
 
 def explore(
-    paragraphs: pd.DataFrame, cues: pd.DataFrame, articles: pd.DataFrame | None = None,
-    metric: str = DEFAULT_METRIC, texts: Mapping[str, Any] | None = None, group_by: str | None = "outlet",
+    paragraphs: pd.DataFrame,
+    cues: pd.DataFrame,
+    articles: pd.DataFrame | None = None,
+    metric: str = DEFAULT_METRIC,
+    texts: Mapping[str, Any] | None = None,
+    group_by: str | None = "outlet",
 ) -> Any:
     """The view for JupyterLab: controls, the chart of one article, the clicked paragraph under it.
 
@@ -371,34 +445,53 @@ def explore(
     ids = pd.DataFrame({"article_id": list(dict.fromkeys(body["article_id"].astype(str)))})
     titles = _titles(body, articles)  # one entry per article, in table order
     first_rows = body.drop_duplicates("article_id")
-    groups = dict(zip(ids["article_id"], _groups(first_rows.assign(article_id=first_rows["article_id"].astype(str)),
-                                                 articles, group_by), strict=True))
+    groups = dict(
+        zip(
+            ids["article_id"],
+            _groups(first_rows.assign(article_id=first_rows["article_id"].astype(str)), articles, group_by),
+            strict=True,
+        )
+    )
     names = sorted(set(groups.values()) - {UNKNOWN_GROUP}) + (
-        [UNKNOWN_GROUP] if UNKNOWN_GROUP in set(groups.values()) else [])
+        [UNKNOWN_GROUP] if UNKNOWN_GROUP in set(groups.values()) else []
+    )
     by_article = {aid: g for aid, g in paragraphs.groupby(paragraphs["article_id"].astype(str), sort=False)}
     cues_by = {aid: g for aid, g in cues.groupby(cues["article_id"].astype(str), sort=False)} if len(cues) else {}
     layout = widgets.Layout(width="auto")
-    group = widgets.Dropdown(options=[ALL_GROUPS, *names], value=ALL_GROUPS,
-                             description=(group_by or "group").capitalize(), layout=layout)
-    search = widgets.Text(value="", placeholder="words of the title", description="Search", layout=layout,
-                          continuous_update=True)
-    chosen_metric = widgets.Dropdown(options=[(METRIC_LABELS.get(m, m), m) for m in metrics], value=metric,
-                                     description="Metric", layout=layout)
+    group = widgets.Dropdown(
+        options=[ALL_GROUPS, *names], value=ALL_GROUPS, description=(group_by or "group").capitalize(), layout=layout
+    )
+    search = widgets.Text(
+        value="", placeholder="words of the title", description="Search", layout=layout, continuous_update=True
+    )
+    chosen_metric = widgets.Dropdown(
+        options=[(METRIC_LABELS.get(m, m), m) for m in metrics], value=metric, description="Metric", layout=layout
+    )
     listing = widgets.Select(options=[], rows=8, description="Article", layout=widgets.Layout(width="95%"))
     count = widgets.HTML()
     first = next(iter(titles))
 
     def chart_for(article_id: str) -> Any:
-        return view_chart(by_article[article_id], cues_by.get(article_id, cues.iloc[0:0]), articles,
-                          chosen_metric.value, texts, article_id=article_id, controls=False)
+        return view_chart(
+            by_article[article_id],
+            cues_by.get(article_id, cues.iloc[0:0]),
+            articles,
+            chosen_metric.value,
+            texts,
+            article_id=article_id,
+            controls=False,
+        )
 
     jchart = alt.JupyterChart(chart_for(first), embed_options={"actions": False})
     panel = widgets.HTML(f"<style>{_TOOLTIP_CSS}</style><p><i>Click a bar to see its paragraph here.</i></p>")
 
     def matches() -> list[str]:
         words = search.value.strip().casefold()
-        return [a for a, t in titles.items() if (group.value == ALL_GROUPS or groups[a] == group.value)
-                and (not words or words in t.casefold())]
+        return [
+            a
+            for a, t in titles.items()
+            if (group.value == ALL_GROUPS or groups[a] == group.value) and (not words or words in t.casefold())
+        ]
 
     def refilter(_change: object = None) -> None:
         found = matches()
@@ -419,7 +512,8 @@ def explore(
 
     def show_paragraph(article_id: str, paragraph: int) -> None:
         panel.value = f"<style>{_TOOLTIP_CSS}</style>" + paragraph_detail_html(
-            paragraphs, cues, article_id, paragraph, texts)
+            paragraphs, cues, article_id, paragraph, texts
+        )
 
     def on_pick(change: Any) -> None:
         value = getattr(change.get("new"), "value", None) or []
@@ -445,11 +539,17 @@ def explore(
 
 # --- standalone HTML ------------------------------------------------------------------------------
 
+
 def _script_safe_json(obj: Any) -> str:
     """JSON that cannot end a ``<script>`` block or open a comment: ``<``, ``>``, ``&`` as escapes."""
     text = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def _vega_bundle() -> str:
@@ -472,7 +572,8 @@ def view_html(chart: Any, title: str = "Paragraph explorer", intro: str = "", el
         ".vega-embed{display:flex!important;flex-direction:column} .vega-embed .vega-bindings{order:-1}"
         f".vega-bind{{margin-right:1.5em;display:inline-block}} {_TOOLTIP_CSS}</style>\n"
         f"<script>{_vega_bundle()}</script>\n</head>\n<body>\n"
-        f"<h1>{html.escape(title)}</h1>\n" + (f"<p>{html.escape(intro)}</p>\n" if intro else "")
+        f"<h1>{html.escape(title)}</h1>\n"
+        + (f"<p>{html.escape(intro)}</p>\n" if intro else "")
         + f'<div id="{html.escape(element_id)}"></div>\n'
         f"<script>const spec = {_script_safe_json(spec)};\n"
         f"vegaEmbed({json.dumps('#' + element_id)}, spec, {{renderer: 'svg', actions: false}})"
@@ -481,9 +582,15 @@ def view_html(chart: Any, title: str = "Paragraph explorer", intro: str = "", el
 
 
 def export_view(
-    paragraphs: pd.DataFrame, cues: pd.DataFrame, articles: pd.DataFrame | None = None,
-    metric: str = DEFAULT_METRIC, *, path: str | Path, texts: Mapping[str, Any] | None = None,
-    article_id: str | None = None, overwrite: bool = False,
+    paragraphs: pd.DataFrame,
+    cues: pd.DataFrame,
+    articles: pd.DataFrame | None = None,
+    metric: str = DEFAULT_METRIC,
+    *,
+    path: str | Path,
+    texts: Mapping[str, Any] | None = None,
+    article_id: str | None = None,
+    overwrite: bool = False,
 ) -> Path:
     """Write the view of :func:`explore` as one standalone HTML file at ``path``; return the path.
 
@@ -492,8 +599,11 @@ def export_view(
     from analysis.io import atomic_write_text
 
     chart = view_chart(paragraphs, cues, articles, metric, texts, article_id)
-    page = view_html(chart, intro="Choose a group, search the titles and click an article in the list; choose the "
-                     "metric. Hover a bar for the paragraph's text, cues and speakers; click a bar to pick the "
-                     "paragraph and read it under the chart.")
+    page = view_html(
+        chart,
+        intro="Choose a group, search the titles and click an article in the list; choose the "
+        "metric. Hover a bar for the paragraph's text, cues and speakers; click a bar to pick the "
+        "paragraph and read it under the chart.",
+    )
     atomic_write_text(Path(path), page, overwrite=overwrite)
     return Path(path)

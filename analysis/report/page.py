@@ -134,8 +134,11 @@ def _fmt(v: float, digits: int = 2) -> str:
 
 
 def summary_html(
-    article: pd.Series, cues: pd.DataFrame, baseline: pd.DataFrame | None = None,
-    paragraphs: pd.DataFrame | None = None, baseline_label: str | None = None,
+    article: pd.Series,
+    cues: pd.DataFrame,
+    baseline: pd.DataFrame | None = None,
+    paragraphs: pd.DataFrame | None = None,
+    baseline_label: str | None = None,
 ) -> str:
     """The cue counts (body paragraphs, as the metrics), then the values with the baseline's median and percentile."""
     from analysis.report.compare import percentile_table
@@ -143,15 +146,23 @@ def summary_html(
     if paragraphs is not None and len(cues):
         body = set(paragraphs.loc[paragraphs["role"] == "body", "paragraph"])
         cues = cues[cues["paragraph"].isin(body)]
-    counts = {cat: int((cues["category"] == cat).sum()) if len(cues) else 0
-              for cat in ("hedge", "booster", "attribution")}
+    counts = {
+        cat: int((cues["category"] == cat).sum()) if len(cues) else 0 for cat in ("hedge", "booster", "attribution")
+    }
     quoted = int((cues["voice"] != "author").sum()) if len(cues) else 0
-    boxes = "".join(f"<div><b>{n}</b>{_esc(label)}</div>" for label, n in (
-        ("hedges", counts["hedge"]), ("boosters", counts["booster"]), ("attributions", counts["attribution"]),
-        ("cues in sources' words (quoted or reported)", quoted),
-    ))
-    boxes += '<div class="note" style="background:none">in the body text<br>(headline, standfirst and<br>' \
+    boxes = "".join(
+        f"<div><b>{n}</b>{_esc(label)}</div>"
+        for label, n in (
+            ("hedges", counts["hedge"]),
+            ("boosters", counts["booster"]),
+            ("attributions", counts["attribution"]),
+            ("cues in sources' words (quoted or reported)", quoted),
+        )
+    )
+    boxes += (
+        '<div class="note" style="background:none">in the body text<br>(headline, standfirst and<br>'
         "byline left out, as in the metrics)</div>"
+    )
     metrics = [m for m in SUMMARY if m in article]
     n_base = len(baseline) if baseline is not None else 0
     has_base = n_base > 0
@@ -172,14 +183,19 @@ def summary_html(
             p = float(pct.loc[m, "percentile"])
             bar = f'<span class="pct"><i style="left:{p:.0f}%"></i></span>' if math.isfinite(p) else ""
             words = f" ({_esc(higher)} than {p:.0f}% of them)" if higher and math.isfinite(p) else ""
-            cells += (f"<td>{_esc(_fmt(float(pct.loc[m, 'median'])))}</td>"
-                      f'<td class="pctcell">{bar}{p:.0f}{words}</td>' if math.isfinite(p) else "<td>–</td><td>–</td>")
+            cells += (
+                f'<td>{_esc(_fmt(float(pct.loc[m, "median"])))}</td><td class="pctcell">{bar}{p:.0f}{words}</td>'
+                if math.isfinite(p)
+                else "<td>–</td><td>–</td>"
+            )
         elif has_base:
             cells += "<td>–</td><td>–</td>"
         rows.append(f"<tr>{cells}</tr>")
     if has_base and baseline_label:
-        note = (f'<p class="note">Percentiles compare this article with {n_base} {_esc(baseline_label)}. '
-                "50 means as many of them below as above.</p>")
+        note = (
+            f'<p class="note">Percentiles compare this article with {n_base} {_esc(baseline_label)}. '
+            "50 means as many of them below as above.</p>"
+        )
     elif has_base:
         note = (
             f'<p class="note">Percentiles compare this article with the {n_base} articles of the '
@@ -190,16 +206,26 @@ def summary_html(
     else:
         note = '<p class="note">No baseline was given, so no percentiles.</p>'
 
-    return (f'<div class="counts">{boxes}</div><table class="data"><thead>{head}</tr></thead><tbody>'
-            + "".join(rows) + f"</tbody></table>{note}")
+    return (
+        f'<div class="counts">{boxes}</div><table class="data"><thead>{head}</tr></thead><tbody>'
+        + "".join(rows)
+        + f"</tbody></table>{note}"
+    )
 
 
 def sources_html(sources: pd.DataFrame) -> str:
     """The sources table (one row per speaker), escaped; columns as given, known ones labelled."""
     import pandas as pd
 
-    labels = {"speaker": "Speaker", "direct": "Direct quotes", "reported": "Reported", "words": "Words quoted",
-              "hedges": "Hedges", "boosters": "Boosters", "first_paragraph": "First paragraph"}
+    labels = {
+        "speaker": "Speaker",
+        "direct": "Direct quotes",
+        "reported": "Reported",
+        "words": "Words quoted",
+        "hedges": "Hedges",
+        "boosters": "Boosters",
+        "first_paragraph": "First paragraph",
+    }
     cols = [c for c in labels if c in sources] or list(sources.columns)
     head = "".join(f"<th>{_esc(labels.get(c, c))}</th>" for c in cols)
     body = "".join(
@@ -222,13 +248,23 @@ def _text_from_tables(paragraphs: pd.DataFrame, cues: pd.DataFrame) -> str:
     parts = [f"<style>{ARTICLE_CSS}</style>", '<div class="ma-article">', legend()]
     for r in paragraphs.to_dict("records"):
         mine = cues[cues["paragraph"] == r["paragraph"]] if len(cues) else cues
-        marks = [Cue(int(c["start"]) - int(r["start"]), int(c["end"]) - int(r["start"]), str(c["text"]),
-                     str(c["category"]), str(c.get("subtype") or ""),
-                     str(c.get("voice") or "author"), str(c.get("speaker") or ""))
-                 for c in mine.to_dict("records")]
+        marks = [
+            Cue(
+                int(c["start"]) - int(r["start"]),
+                int(c["end"]) - int(r["start"]),
+                str(c["text"]),
+                str(c["category"]),
+                str(c.get("subtype") or ""),
+                str(c.get("voice") or "author"),
+                str(c.get("speaker") or ""),
+            )
+            for c in mine.to_dict("records")
+        ]
         role = _esc(r["role"])
-        parts.append(f'<p class="para role-{role}" id="p{int(r["paragraph"])}"><span class="idx">'
-                     f'{int(r["paragraph"])}</span>{render_paragraph(str(r["text"]), marks)}</p>')
+        parts.append(
+            f'<p class="para role-{role}" id="p{int(r["paragraph"])}"><span class="idx">'
+            f"{int(r['paragraph'])}</span>{render_paragraph(str(r['text']), marks)}</p>"
+        )
     parts.append("</div>")
     return "\n".join(parts)
 
@@ -240,8 +276,11 @@ def _notices_html(document: Article | AnalysedDocument | None) -> str:
 
 
 def report_figures(
-    paragraphs: pd.DataFrame, article: pd.Series, sentences: pd.DataFrame | None = None,
-    baseline: pd.DataFrame | None = None, baseline_label: str | None = None,
+    paragraphs: pd.DataFrame,
+    article: pd.Series,
+    sentences: pd.DataFrame | None = None,
+    baseline: pd.DataFrame | None = None,
+    baseline_label: str | None = None,
 ) -> list[tuple[Figure, str, str]]:
     """The page's charts: (figure, alt text, caption). ``baseline_label``: what a baseline of the user's
     own articles is (default: the packaged baseline, :data:`BASELINE_NAME`)."""
@@ -249,33 +288,61 @@ def report_figures(
     from analysis.report.compare import COMPARED_METRICS
 
     figs = [
-        (plots.readability_by_paragraph(paragraphs, article), "Bar chart: Flesch-Kincaid grade of each body paragraph",
-         "Hatched bars: paragraphs under 100 words, whose grade is indicative only."),
+        (
+            plots.readability_by_paragraph(paragraphs, article),
+            "Bar chart: Flesch-Kincaid grade of each body paragraph",
+            "Hatched bars: paragraphs under 100 words, whose grade is indicative only.",
+        ),
     ]
     if sentences is not None and len(sentences):
-        figs.append((plots.sentiment_arc(paragraphs, sentences), "Line chart: mean sentiment of each paragraph",
-                     "VADER compound score: -1 very negative, +1 very positive; dots are single sentences."))
+        figs.append(
+            (
+                plots.sentiment_arc(paragraphs, sentences),
+                "Line chart: mean sentiment of each paragraph",
+                "VADER compound score: -1 very negative, +1 very positive; dots are single sentences.",
+            )
+        )
     figs += [
-        (plots.cues_by_paragraph(paragraphs), "Bar chart: hedges, boosters and attributions in each paragraph",
-         "Bars count cues; the number on each bar is its rate per 100 words."),
-        (plots.metric_heatstrip(paragraphs), "Heat map: every metric by paragraph",
-         "Orange: harder to read (readability rows) or more than the article's average; purple: the opposite."),
+        (
+            plots.cues_by_paragraph(paragraphs),
+            "Bar chart: hedges, boosters and attributions in each paragraph",
+            "Bars count cues; the number on each bar is its rate per 100 words.",
+        ),
+        (
+            plots.metric_heatstrip(paragraphs),
+            "Heat map: every metric by paragraph",
+            "Orange: harder to read (readability rows) or more than the article's average; purple: the opposite.",
+        ),
     ]
     if baseline is not None and len(baseline):
-        figs.append((
-            plots.comparable_distributions(article, baseline, COMPARED_METRICS, focus_label="this article",
-                                           comparables_label=baseline_label or BASELINE_NAME),
-            "Histograms: the baseline's values of each metric, this article marked",
-            f"Blue bars: {len(baseline)} {baseline_label or BASELINE_NAME}"
-            + ("" if baseline_label else " (OneStopEnglish, advanced level)") + "; vermillion line: this article.",
-        ))
+        figs.append(
+            (
+                plots.comparable_distributions(
+                    article,
+                    baseline,
+                    COMPARED_METRICS,
+                    focus_label="this article",
+                    comparables_label=baseline_label or BASELINE_NAME,
+                ),
+                "Histograms: the baseline's values of each metric, this article marked",
+                f"Blue bars: {len(baseline)} {baseline_label or BASELINE_NAME}"
+                + ("" if baseline_label else " (OneStopEnglish, advanced level)")
+                + "; vermillion line: this article.",
+            )
+        )
     return figs
 
 
 def report_html(
-    paragraphs: pd.DataFrame, article: pd.Series, cues: pd.DataFrame, sources: pd.DataFrame | None = None,
-    baseline: pd.DataFrame | None = None, *, sentences: pd.DataFrame | None = None,
-    document: Article | AnalysedDocument | None = None, baseline_label: str | None = None,
+    paragraphs: pd.DataFrame,
+    article: pd.Series,
+    cues: pd.DataFrame,
+    sources: pd.DataFrame | None = None,
+    baseline: pd.DataFrame | None = None,
+    *,
+    sentences: pd.DataFrame | None = None,
+    document: Article | AnalysedDocument | None = None,
+    baseline_label: str | None = None,
 ) -> str:
     """The report page of one article as a string (a complete, self-contained HTML document).
 
@@ -286,15 +353,19 @@ def report_html(
     from analysis.report.render import highlight
 
     title = _meta(article, document, "title") or str(article.get("article_id", "Article"))
-    meta = [("outlet", _meta(article, document, "outlet")), ("author", _meta(article, document, "author")),
-            ("date", _meta(article, document, "date"))]
+    meta = [
+        ("outlet", _meta(article, document, "outlet")),
+        ("author", _meta(article, document, "author")),
+        ("date", _meta(article, document, "date")),
+    ]
     meta_html = "".join(f'<span class="{k}">{_esc(v)}</span>' for k, v in meta if v)
     url = _meta(article, document, "url")
     link = ""
     if url.lower().startswith(("http://", "https://")):
         link = f'<p class="meta">Source: <a href="{_esc(url)}" rel="noopener noreferrer">{_esc(url)}</a></p>'
-    figures = "\n".join(_figure_img(f, a, c)
-                        for f, a, c in report_figures(paragraphs, article, sentences, baseline, baseline_label))
+    figures = "\n".join(
+        _figure_img(f, a, c) for f, a, c in report_figures(paragraphs, article, sentences, baseline, baseline_label)
+    )
     text = highlight(document, standalone=False) if document is not None else _text_from_tables(paragraphs, cues)
     sections = [
         f'<header><p class="meta">media-analysis report</p><h1>{_esc(title)}</h1>'
@@ -312,8 +383,8 @@ def report_html(
         "<footer>Made with media-analysis " + _esc(__version__) + ". Readability: textstat (Flesch-Kincaid, "
         "reading ease, Gunning Fog), reliable on 100 words or more; sentiment: VADER; hedges, boosters and "
         "attributions: the project's lexicon with context rules, which flags candidates for a reader to check, "
-        "not verdicts." + (f" Baseline: {_esc(baseline_label or BASELINE_CREDIT)}."
-                           if baseline is not None and len(baseline) else "")
+        "not verdicts."
+        + (f" Baseline: {_esc(baseline_label or BASELINE_CREDIT)}." if baseline is not None and len(baseline) else "")
         + "</footer>"
     )
     return (
@@ -321,28 +392,35 @@ def report_html(
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_esc(title)} - media-analysis report</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
-        + "\n".join(sections) + "\n</main>\n</body>\n</html>\n"
+        + "\n".join(sections)
+        + "\n</main>\n</body>\n</html>\n"
     )
 
 
 def write_report(
-    path: str | Path, paragraphs: pd.DataFrame, article: pd.Series, cues: pd.DataFrame,
-    sources: pd.DataFrame | None = None, baseline: pd.DataFrame | None = None, *, overwrite: bool = False,
+    path: str | Path,
+    paragraphs: pd.DataFrame,
+    article: pd.Series,
+    cues: pd.DataFrame,
+    sources: pd.DataFrame | None = None,
+    baseline: pd.DataFrame | None = None,
+    *,
+    overwrite: bool = False,
     **kwargs: Any,
 ) -> Path:
     """Write :func:`report_html` to ``path`` atomically; refuses an existing file unless ``overwrite``."""
     from analysis.io import atomic_write_text
 
-    atomic_write_text(Path(path), report_html(paragraphs, article, cues, sources, baseline, **kwargs),
-                      overwrite=overwrite)
+    atomic_write_text(
+        Path(path), report_html(paragraphs, article, cues, sources, baseline, **kwargs), overwrite=overwrite
+    )
     return Path(path)
 
 
 # --- one article file ---------------------------------------------------------------------------
 
-def report_for_path(
-    path: str | Path, baseline: bool | pd.DataFrame = True, baseline_label: str | None = None
-) -> str:
+
+def report_for_path(path: str | Path, baseline: bool | pd.DataFrame = True, baseline_label: str | None = None) -> str:
     """The report page of the article file ``path`` (analysed now).
 
     Args:
@@ -365,5 +443,13 @@ def report_for_path(
     else:
         base = load_baseline(level="article") if baseline else None
         baseline_label = None
-    return report_html(paragraphs, article, cue_rows, sources(doc), base, sentences=sentence_metrics(doc),
-                       document=doc, baseline_label=baseline_label)
+    return report_html(
+        paragraphs,
+        article,
+        cue_rows,
+        sources(doc),
+        base,
+        sentences=sentence_metrics(doc),
+        document=doc,
+        baseline_label=baseline_label,
+    )

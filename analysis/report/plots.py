@@ -74,8 +74,16 @@ METRIC_LABELS: dict[str, str] = {
 #: Colours of groups, in order: Okabe-Ito without yellow (too pale on white), black (kept for text) and vermillion
 #: (the focus article's), then further hues; beyond these a group's colour repeats (its label still tells it).
 GROUP_PALETTE: tuple[str, ...] = (
-    OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["green"], OKABE_ITO["purple"], OKABE_ITO["sky"], "#7F7F7F",
-    "#8C564B", "#17BECF", "#BCBD22", "#1B3A6B",
+    OKABE_ITO["blue"],
+    OKABE_ITO["orange"],
+    OKABE_ITO["green"],
+    OKABE_ITO["purple"],
+    OKABE_ITO["sky"],
+    "#7F7F7F",
+    "#8C564B",
+    "#17BECF",
+    "#BCBD22",
+    "#1B3A6B",
 )
 
 
@@ -198,14 +206,25 @@ def readability_by_paragraph(paragraphs: pd.DataFrame, article: pd.Series, title
     y = body["flesch_kincaid_grade"].to_numpy(dtype=float)
     ax.bar(x[reliable.to_numpy()], y[reliable.to_numpy()], color=SEED_COLOR, width=0.75)
     ax.bar(
-        x[~reliable.to_numpy()], y[~reliable.to_numpy()], color=SEED_COLOR, alpha=0.45, hatch="///",
-        edgecolor="white", width=0.75,
+        x[~reliable.to_numpy()],
+        y[~reliable.to_numpy()],
+        color=SEED_COLOR,
+        alpha=0.45,
+        hatch="///",
+        edgecolor="white",
+        width=0.75,
     )
     level = float(article["flesch_kincaid_grade"])
     ax.axhline(level, color=OKABE_ITO["black"], linestyle="--", linewidth=1.2)
     ax.annotate(
-        f"whole body text: grade {level:.1f}", xy=(1.0, level), xycoords=("axes fraction", "data"),
-        xytext=(-4, 4), textcoords="offset points", ha="right", va="bottom", fontsize=9,
+        f"whole body text: grade {level:.1f}",
+        xy=(1.0, level),
+        xycoords=("axes fraction", "data"),
+        xytext=(-4, 4),
+        textcoords="offset points",
+        ha="right",
+        va="bottom",
+        fontsize=9,
     )
     _paragraph_axis(ax, x)
     ax.set_ylabel("Flesch-Kincaid grade (US school years)")
@@ -213,10 +232,13 @@ def readability_by_paragraph(paragraphs: pd.DataFrame, article: pd.Series, title
     ax.legend(
         handles=[
             Patch(facecolor=SEED_COLOR, label=">= 100 words"),
-            Patch(facecolor=SEED_COLOR, alpha=0.45, hatch="///", edgecolor="white",
-                  label="< 100 words (indicative only)"),
+            Patch(
+                facecolor=SEED_COLOR, alpha=0.45, hatch="///", edgecolor="white", label="< 100 words (indicative only)"
+            ),
         ],
-        loc="upper left", frameon=False, fontsize=9,
+        loc="upper left",
+        frameon=False,
+        fontsize=9,
     )
     ax.set_ylim(0, max(np.nanmax(y) if len(y) else 0, level) * 1.2 + 1)
     return fig
@@ -238,10 +260,24 @@ def sentiment_arc(paragraphs: pd.DataFrame, sentences: pd.DataFrame, title: str 
     offsets = sent.groupby("paragraph").cumcount()
     counts = sent.groupby("paragraph")["paragraph"].transform("size")
     jitter = (offsets - (counts - 1) / 2) * 0.12
-    ax.scatter(sent["paragraph"] + jitter, sent["compound"], s=22, color=COMPARABLE_COLOR, alpha=0.7,
-               label="one sentence", zorder=3)
-    ax.plot(body["paragraph"], body["sentiment_compound"], color=SEED_COLOR, marker="o", linewidth=2,
-            label="paragraph mean", zorder=4)
+    ax.scatter(
+        sent["paragraph"] + jitter,
+        sent["compound"],
+        s=22,
+        color=COMPARABLE_COLOR,
+        alpha=0.7,
+        label="one sentence",
+        zorder=3,
+    )
+    ax.plot(
+        body["paragraph"],
+        body["sentiment_compound"],
+        color=SEED_COLOR,
+        marker="o",
+        linewidth=2,
+        label="paragraph mean",
+        zorder=4,
+    )
     _paragraph_axis(ax, body["paragraph"].tolist())
     ax.set_ylim(-1.05, 1.05)
     ax.set_ylabel("VADER compound score (-1 negative .. +1 positive)")
@@ -284,14 +320,30 @@ def cues_by_paragraph(paragraphs: pd.DataFrame, title: str = "", min_words: int 
         author = body[author_col].to_numpy(dtype=float) if author_col and author_col in body else total
         quoted = total - author
         ax.bar(x + dx, author, width=width, color=CATEGORY_COLORS[cat])
-        ax.bar(x + dx, quoted, bottom=author, width=width, color=CATEGORY_COLORS[cat], alpha=0.5, hatch="xx",
-               edgecolor="white")
+        ax.bar(
+            x + dx,
+            quoted,
+            bottom=author,
+            width=width,
+            color=CATEGORY_COLORS[cat],
+            alpha=0.5,
+            hatch="xx",
+            edgecolor="white",
+        )
         rate = 100 * total / words
         for xi, n, r, is_short in zip(x + dx, total, rate, short, strict=True):
             if n > 0 and math.isfinite(r):
                 label = f"({r:.1f})" if is_short else f"{r:.1f}"
-                ax.text(xi, n + 0.05, label, rotation=90, ha="center", va="bottom", fontsize=7,
-                        color="#999999" if is_short else "#333333")
+                ax.text(
+                    xi,
+                    n + 0.05,
+                    label,
+                    rotation=90,
+                    ha="center",
+                    va="bottom",
+                    fontsize=7,
+                    color="#999999" if is_short else "#333333",
+                )
         ymax = max(ymax, float(np.nanmax(total)) if len(total) else 0.0)
     ax.set_xticks(list(x))
     ax.set_xticklabels([f"{int(p)}\n{int(w)}w" for p, w in zip(x, n_words, strict=True)], fontsize=8)
@@ -308,9 +360,17 @@ def cues_by_paragraph(paragraphs: pd.DataFrame, title: str = "", min_words: int 
     )
     ax.legend(handles=handles, loc="upper left", frameon=False, fontsize=9, ncols=4)
     ax.set_ylim(0, ymax * 1.7 + 0.8)
-    ax.text(0.005, 0.93, f"Numbers on bars: cues per 100 words. (Grey, in brackets): paragraph under {min_words} "
-            "words, where one cue alone makes a high rate.", transform=ax.transAxes, ha="left", va="top",
-            fontsize=8.5, color="#555555")
+    ax.text(
+        0.005,
+        0.93,
+        f"Numbers on bars: cues per 100 words. (Grey, in brackets): paragraph under {min_words} "
+        "words, where one cue alone makes a high rate.",
+        transform=ax.transAxes,
+        ha="left",
+        va="top",
+        fontsize=8.5,
+        color="#555555",
+    )
     return fig
 
 
@@ -319,8 +379,16 @@ def cues_by_paragraph(paragraphs: pd.DataFrame, title: str = "", min_words: int 
 HIGHER_IS_EASIER: frozenset[str] = frozenset({"flesch_reading_ease"})
 #: Readability metrics (grade-like or ease): their heat-strip colour reads as harder/easier.
 READABILITY_METRICS: frozenset[str] = frozenset(
-    {"flesch_kincaid_grade", "flesch_reading_ease", "gunning_fog", "words_per_sentence", "smog_index",
-     "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score"}
+    {
+        "flesch_kincaid_grade",
+        "flesch_reading_ease",
+        "gunning_fog",
+        "words_per_sentence",
+        "smog_index",
+        "coleman_liau_index",
+        "automated_readability_index",
+        "dale_chall_readability_score",
+    }
 )
 
 
@@ -348,8 +416,15 @@ def metric_heatstrip(paragraphs: pd.DataFrame, metrics: Sequence[str] | None = N
         for j in range(values.shape[1]):
             v = values[i, j]
             if math.isfinite(v):
-                ax.text(j, i, f"{v:.1f}" if abs(v) >= 1 or v == 0 else f"{v:.2f}", ha="center", va="center",
-                        fontsize=7, color="white" if abs(z[i, j]) > 1.6 else "black")
+                ax.text(
+                    j,
+                    i,
+                    f"{v:.1f}" if abs(v) >= 1 or v == 0 else f"{v:.2f}",
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color="white" if abs(z[i, j]) > 1.6 else "black",
+                )
 
     def row_label(m: str) -> str:
         label = METRIC_LABELS.get(m, m)
@@ -366,16 +441,23 @@ def metric_heatstrip(paragraphs: pd.DataFrame, metrics: Sequence[str] | None = N
     ax.spines[:].set_visible(False)
     cbar = fig.colorbar(im, ax=ax, shrink=0.9, pad=0.01, ticks=[-2, -1, 0, 1, 2])
     cbar.ax.set_yticklabels(["-2 sd", "-1", "article\nmean", "+1", "+2 sd"], fontsize=8)
-    cbar.set_label("orange = harder to read (bold rows) / above the article mean (other rows)\n"
-                   "purple = easier to read / below the mean; darker = further from the mean", fontsize=8.5)
+    cbar.set_label(
+        "orange = harder to read (bold rows) / above the article mean (other rows)\n"
+        "purple = easier to read / below the mean; darker = further from the mean",
+        fontsize=8.5,
+    )
     ax.set_title(title or "Every metric by paragraph: values printed, orange = harder to read or more")
     return fig
 
 
 @styled
 def comparable_distributions(
-    focus: pd.Series, comparables: pd.DataFrame, metrics: Sequence[str] | None = None,
-    focus_label: str = "seed", comparables_label: str = "comparables", title: str = "",
+    focus: pd.Series,
+    comparables: pd.DataFrame,
+    metrics: Sequence[str] | None = None,
+    focus_label: str = "seed",
+    comparables_label: str = "comparables",
+    title: str = "",
 ) -> Figure:
     """One panel per metric: histogram of comparables' article values, the focus marked with its percentile."""
     metrics = list(metrics or METRIC_LABELS)
@@ -391,7 +473,7 @@ def comparable_distributions(
         pct = percentile_rank(col, v)
         ax.set_title(f"{METRIC_LABELS.get(m, m)}\n{focus_label}: {v:.2f}, percentile {pct:.0f}", fontsize=9.5)
         ax.set_ylabel("articles")
-    for ax in axes[len(metrics):]:
+    for ax in axes[len(metrics) :]:
         ax.set_visible(False)
     fig.suptitle(title or f"{focus_label} (vermillion line) against {len(comparables)} {comparables_label}")
     return fig
@@ -413,9 +495,15 @@ def _groups_of(df: pd.DataFrame, column: str | None) -> pd.Series | None:
 
 @styled
 def readability_vs_hedging(
-    articles: pd.DataFrame, focus_id: str, label_ids: Sequence[str] = (), title: str = "",
-    background: pd.DataFrame | None = None, background_label: str = "news baseline",
-    focus_label: str = "seed article", color_by: str | None = "outlet", max_keyed: int = MAX_KEYED,
+    articles: pd.DataFrame,
+    focus_id: str,
+    label_ids: Sequence[str] = (),
+    title: str = "",
+    background: pd.DataFrame | None = None,
+    background_label: str = "news baseline",
+    focus_label: str = "seed article",
+    color_by: str | None = "outlet",
+    max_keyed: int = MAX_KEYED,
 ) -> Figure:
     """Scatter of Flesch-Kincaid grade against hedges per 100 words, one point per article.
 
@@ -440,24 +528,55 @@ def readability_vs_hedging(
     ax = fig.add_subplot(grid[0]) if grid is not None else fig.add_subplot()
     big = not numbered
     if background is not None and len(background):
-        ax.scatter(background["flesch_kincaid_grade"], background["hedges_per_100w"], s=10 if big else 16,
-                   color="#aaaaaa", alpha=0.5 if big else 0.6, linewidths=0,
-                   label=escape_mathtext(textwrap.fill(f"{background_label} ({len(background)} articles)", 40)))
+        ax.scatter(
+            background["flesch_kincaid_grade"],
+            background["hedges_per_100w"],
+            s=10 if big else 16,
+            color="#aaaaaa",
+            alpha=0.5 if big else 0.6,
+            linewidths=0,
+            label=escape_mathtext(textwrap.fill(f"{background_label} ({len(background)} articles)", 40)),
+        )
     groups = _groups_of(others, color_by)
     size, alpha = (14, 0.6) if big else (40, 1.0)
     if len(others) and groups is None:
-        ax.scatter(others["flesch_kincaid_grade"], others["hedges_per_100w"], s=size, color=COMPARABLE_COLOR,
-                   alpha=alpha, linewidths=0, label=f"comparable coverage ({len(others)})", zorder=3)
+        ax.scatter(
+            others["flesch_kincaid_grade"],
+            others["hedges_per_100w"],
+            s=size,
+            color=COMPARABLE_COLOR,
+            alpha=alpha,
+            linewidths=0,
+            label=f"comparable coverage ({len(others)})",
+            zorder=3,
+        )
     elif len(others) and groups is not None:  # (groups is never None here: the branch above)
         names = sorted(set(groups) - {UNKNOWN_GROUP}) + ([UNKNOWN_GROUP] if UNKNOWN_GROUP in set(groups) else [])
         colors = group_colors(names)
         colors[UNKNOWN_GROUP] = "#999999"
         for g in names:
             mine = others[groups == g]
-            ax.scatter(mine["flesch_kincaid_grade"], mine["hedges_per_100w"], s=size, color=colors[g], alpha=alpha,
-                       linewidths=0, label=escape_mathtext(f"{g} ({len(mine)})"), zorder=3)
-    ax.scatter(focus["flesch_kincaid_grade"], focus["hedges_per_100w"], s=90, color=SEED_COLOR, marker="D",
-               edgecolors="white", linewidths=0.8, label=escape_mathtext(focus_label), zorder=5)
+            ax.scatter(
+                mine["flesch_kincaid_grade"],
+                mine["hedges_per_100w"],
+                s=size,
+                color=colors[g],
+                alpha=alpha,
+                linewidths=0,
+                label=escape_mathtext(f"{g} ({len(mine)})"),
+                zorder=3,
+            )
+    ax.scatter(
+        focus["flesch_kincaid_grade"],
+        focus["hedges_per_100w"],
+        s=90,
+        color=SEED_COLOR,
+        marker="D",
+        edgecolors="white",
+        linewidths=0.8,
+        label=escape_mathtext(focus_label),
+        zorder=5,
+    )
     ax.set_xlabel("Flesch-Kincaid grade of the body text (US school years)")
     ax.set_ylabel("Hedges per 100 words")
     what = f" ({len(keyed)} articles)" if len(keyed) > 1 else ""
@@ -467,20 +586,51 @@ def readability_vs_hedging(
     if grid is not None:  # numbered
         _number_points(ax, keyed)
         outside = {"bbox_to_anchor": (1.01, 1.0)} if groups is not None else {}  # one entry per group: beside
-        ax.legend(loc="upper left", frameon=False, fontsize=8.5, title=legend_title, title_fontsize=9,
-                  ncols=2 if n_entries > 14 else 1, **outside)
+        ax.legend(
+            loc="upper left",
+            frameon=False,
+            fontsize=8.5,
+            title=legend_title,
+            title_fontsize=9,
+            ncols=2 if n_entries > 14 else 1,
+            **outside,
+        )
         key = fig.add_subplot(grid[1])
         key.axis("off")
-        key.text(0.0, 1.0, "Numbered articles:\n" + escape_mathtext("\n".join(wrapped)), transform=key.transAxes,
-                 ha="left", va="top", fontsize=8.5, linespacing=1.35)
+        key.text(
+            0.0,
+            1.0,
+            "Numbered articles:\n" + escape_mathtext("\n".join(wrapped)),
+            transform=key.transAxes,
+            ha="left",
+            va="top",
+            fontsize=8.5,
+            linespacing=1.35,
+        )
     else:
         named = pd.concat([focus, others[others["article_id"].isin([str(i) for i in label_ids])]], ignore_index=True)
         _name_points(ax, named)
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8.5, title=legend_title,
-                  title_fontsize=9, markerscale=1.5 if big else 1.0)
-        ax.text(0.0, -0.13, f"{len(keyed)} articles: too many to name each; the focus"
-                + (" and the chosen articles are" if len(named) > 1 else " is") + " named. Each article's values are "
-                "in the article table.", transform=ax.transAxes, fontsize=8, color="#555555", va="top")
+        ax.legend(
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            frameon=False,
+            fontsize=8.5,
+            title=legend_title,
+            title_fontsize=9,
+            markerscale=1.5 if big else 1.0,
+        )
+        ax.text(
+            0.0,
+            -0.13,
+            f"{len(keyed)} articles: too many to name each; the focus"
+            + (" and the chosen articles are" if len(named) > 1 else " is")
+            + " named. Each article's values are "
+            "in the article table.",
+            transform=ax.transAxes,
+            fontsize=8,
+            color="#555555",
+            va="top",
+        )
     return fig
 
 
@@ -500,16 +650,25 @@ def _name_points(ax, articles: pd.DataFrame, width: int = 38) -> None:  # type: 
         name = _full_name(r)
         name = name if len(name) <= width else name[: width - 1] + "…"
         dx = 10 if i % 2 == 0 else -10
-        ax.annotate(escape_mathtext(name), xy=(x, y), xytext=(dx, 8 + 4 * (i % 3)), textcoords="offset points",
-                    ha="left" if dx > 0 else "right", fontsize=8.5, zorder=6,
-                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#cccccc", "alpha": 0.85},
-                    arrowprops={"arrowstyle": "-", "color": "#666666", "linewidth": 0.6})
+        ax.annotate(
+            escape_mathtext(name),
+            xy=(x, y),
+            xytext=(dx, 8 + 4 * (i % 3)),
+            textcoords="offset points",
+            ha="left" if dx > 0 else "right",
+            fontsize=8.5,
+            zorder=6,
+            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#cccccc", "alpha": 0.85},
+            arrowprops={"arrowstyle": "-", "color": "#666666", "linewidth": 0.6},
+        )
 
 
 def _number_points(ax, articles: pd.DataFrame) -> None:  # type: ignore[no-untyped-def]
     """Put each article's number (1, 2, ... in row order) beside its point, nudged apart vertically."""
-    pts = [(float(r["flesch_kincaid_grade"]), float(r["hedges_per_100w"]), str(i))
-           for i, (_, r) in enumerate(articles.iterrows(), start=1)]
+    pts = [
+        (float(r["flesch_kincaid_grade"]), float(r["hedges_per_100w"]), str(i))
+        for i, (_, r) in enumerate(articles.iterrows(), start=1)
+    ]
     ylo, yhi = ax.get_ylim()
     step = (yhi - ylo) * 0.04
     placed: list[tuple[float, float]] = []
@@ -520,8 +679,15 @@ def _number_points(ax, articles: pd.DataFrame) -> None:  # type: ignore[no-untyp
         while any(abs(ty - py) < step and abs(x - px) < 0.6 for px, py in placed):
             ty += step
         placed.append((x, ty))
-        ax.annotate(text, xy=(x, y), xytext=(x + 0.12, ty), fontsize=8.5, fontweight="bold", va="center",
-                    arrowprops={"arrowstyle": "-", "color": "#888888", "linewidth": 0.6} if ty != y else None)
+        ax.annotate(
+            text,
+            xy=(x, y),
+            xytext=(x + 0.12, ty),
+            fontsize=8.5,
+            fontweight="bold",
+            va="center",
+            arrowprops={"arrowstyle": "-", "color": "#888888", "linewidth": 0.6} if ty != y else None,
+        )
 
 
 def _wrap_title(name: str, width: int = 30, lines: int = 2) -> str:
@@ -535,8 +701,12 @@ def _wrap_title(name: str, width: int = 30, lines: int = 2) -> str:
 
 @styled
 def paragraph_profiles(
-    paragraphs: pd.DataFrame, focus_id: str, metric: str = "flesch_kincaid_grade", titles: dict[str, str] | None = None,
-    max_panels: int = 12, title: str = "",
+    paragraphs: pd.DataFrame,
+    focus_id: str,
+    metric: str = "flesch_kincaid_grade",
+    titles: dict[str, str] | None = None,
+    max_panels: int = 12,
+    title: str = "",
 ) -> Figure:
     """Small multiples: ``metric`` along each article's body paragraphs, focus article first."""
     body = _body(paragraphs)
@@ -556,7 +726,7 @@ def paragraph_profiles(
         ax.set_title(_wrap_title(name), fontsize=9, color=color)
         ax.set_xlabel("body paragraph (1 = first)", fontsize=8)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    for ax in axes[len(ids):]:
+    for ax in axes[len(ids) :]:
         ax.set_visible(False)
     axes[0].set_ylabel(METRIC_LABELS.get(metric, metric))
     fig.suptitle(title or f"Paragraph profiles: {METRIC_LABELS.get(metric, metric)} along each article")
@@ -578,16 +748,15 @@ def detector_scores(scores: dict[str, object], title: str = "") -> Figure:
     fig = _figure(9, 3.4)
     ax = fig.add_subplot()
     rows = [
-        (1, right, 100 - right, f"Of 100 sentences it marks as hedged, {right} really are",
-         "right", "false alarms"),
-        (0, found, 100 - found, f"Of 100 really hedged sentences, it finds {found}",
-         "found", "missed"),
+        (1, right, 100 - right, f"Of 100 sentences it marks as hedged, {right} really are", "right", "false alarms"),
+        (0, found, 100 - found, f"Of 100 really hedged sentences, it finds {found}", "found", "missed"),
     ]
     for y, good, bad, label, good_word, bad_word in rows:
         ax.barh(y, good, color=OKABE_ITO["blue"], height=0.55)
         ax.barh(y, bad, left=good, color="#dddddd", height=0.55)
-        ax.text(good / 2, y, f"{good} {good_word}", ha="center", va="center", color="white", fontsize=10,
-                fontweight="bold")
+        ax.text(
+            good / 2, y, f"{good} {good_word}", ha="center", va="center", color="white", fontsize=10, fontweight="bold"
+        )
         ax.text(good + bad / 2, y, f"{bad} {bad_word}", ha="center", va="center", color="#333333", fontsize=10)
         ax.text(0, y + 0.42, label, ha="left", va="bottom", fontsize=10.5)
     ax.set_xlim(0, 100)
@@ -600,7 +769,8 @@ def detector_scores(scores: dict[str, object], title: str = "") -> Figure:
     ax.set_xlabel(
         f"Tested on {n:,} annotated sentences ({dataset}).\nA sentence counts as hedged when the detector finds "
         "at least one hedge cue in it.\nEncyclopaedia text, not news: treat single cues as suggestions to check."
-        if isinstance(n, int) else f"Tested on {dataset}: treat single cues as suggestions to check.",
+        if isinstance(n, int)
+        else f"Tested on {dataset}: treat single cues as suggestions to check.",
         fontsize=8.5,
     )
     ax.set_title(title or "How far to trust the hedge detector")
@@ -672,8 +842,15 @@ def reliability(series: Mapping[str, Sequence[dict[str, object]]], title: str = 
         ax.scatter(pred, obs, s=sizes, color=color, zorder=3, label=label)
         ax.plot(pred, obs, color=color, linewidth=1)
         for p, o, k in zip(pred, obs, n, strict=True):
-            ax.annotate(f"{k:,}", (p, o), textcoords="offset points", xytext=offset, fontsize=6.5, color=color,
-                        ha="right" if offset[0] < 0 else "left")
+            ax.annotate(
+                f"{k:,}",
+                (p, o),
+                textcoords="offset points",
+                xytext=offset,
+                fontsize=6.5,
+                color=color,
+                ha="right" if offset[0] < 0 else "left",
+            )
     ax.set_xlim(-0.02, 1.04)
     ax.set_ylim(-0.07, 1.04)
     ax.set_xlabel("predicted probability (out of fold)")

@@ -225,7 +225,7 @@ def highlight(item: Article | AnalysedDocument, standalone: bool = True) -> str:
     parts = ['<div class="ma-article">']
     parts.append(
         f'<p class="summary-line">{counts["hedge"]} hedges, {counts["booster"]} boosters, '
-        f'{counts["attribution"]} attributions in all paragraphs (metrics count body paragraphs only).</p>'
+        f"{counts['attribution']} attributions in all paragraphs (metrics count body paragraphs only).</p>"
     )
     parts.append(legend())
     for p, pcues, prel in zip(article.paragraphs, cues, relations, strict=True):
@@ -239,13 +239,19 @@ def highlight(item: Article | AnalysedDocument, standalone: bool = True) -> str:
                 m = doc.measures[i]
                 scores = [f"speculation {m.speculation:.2f}"] if doc.is_speculative(i) else []
                 scores += [f"vagueness {m.vagueness:.2f}"] if doc.is_vague(i) else []
-                cues_in = [c.text for c in pcues if doc.sentences[i].start <= c.start < doc.sentences[i].end
-                           and c.category == "hedge"]
+                cues_in = [
+                    c.text
+                    for c in pcues
+                    if doc.sentences[i].start <= c.start < doc.sentences[i].end and c.category == "hedge"
+                ]
                 label = " · ".join(scores) + (f": {', '.join(cues_in)}" if cues_in else "")
                 drivers = drivers_text(doc.uncertainty_drivers.get(i, ()))
                 who.append((doc.sentences[i].end - p.start, "uncertain", f"{label}\ndriven by {drivers}"))
-        ps = [(doc.sentences[i].start - p.start, doc.sentences[i].end - p.start) for i in doc.sentence_range(p.index)
-              if i in predicted]
+        ps = [
+            (doc.sentences[i].start - p.start, doc.sentences[i].end - p.start)
+            for i in doc.sentence_range(p.index)
+            if i in predicted
+        ]
         role = _esc(p.role)
         tag = "" if p.role == "body" else f'<span class="role-tag">{role}</span>'
         parts.append(

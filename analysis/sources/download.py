@@ -214,7 +214,8 @@ class _HTTPSConnection(_HTTPConnection, http.client.HTTPSConnection):
         http.client.HTTPConnection.connect(self)
         host = self._tunnel_host or self.host  # type: ignore[attr-defined]
         sock = self._context.wrap_socket(  # type: ignore[attr-defined]
-            self.sock, server_hostname=host, do_handshake_on_connect=False)
+            self.sock, server_hostname=host, do_handshake_on_connect=False
+        )
         sock.deadline = self._deadline
         sock.do_handshake()
         self.sock = sock
@@ -271,8 +272,9 @@ def _attempt(url: str, timeout: float, max_bytes: int) -> Page:
                     deadline.left()
                     chunk = resp.read(_CHUNK)
                 except TimeoutError:
-                    raise FetchError(url, f"timed out after {timeout:g} s (body still arriving)", transient=True) \
-                        from None
+                    raise FetchError(
+                        url, f"timed out after {timeout:g} s (body still arriving)", transient=True
+                    ) from None
                 if not chunk:
                     break
                 total += len(chunk)
@@ -337,5 +339,3 @@ def fetch_html(
                 raise
             sleep(backoff * 2**attempt)
             attempt += 1
-
-

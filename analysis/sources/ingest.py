@@ -341,10 +341,17 @@ def read_manifest(
     chosen = file_column or next((c for c in MANIFEST_FILE_COLUMNS if c in names), None)
     if chosen is None or chosen not in names:
         wanted = repr(file_column) if file_column else " or ".join(repr(c) for c in MANIFEST_FILE_COLUMNS)
-        raise InputError(f"{p}: no column {wanted} naming each file (columns: {', '.join(names[:12])}); "
-                         "name it with --file-column")
-    mapping = {"title": columns.title, "article_id": columns.id, "outlet": columns.outlet, "date": columns.date,
-               "author": columns.author, **{k: k for k in ("kind", "event", "url")}}
+        raise InputError(
+            f"{p}: no column {wanted} naming each file (columns: {', '.join(names[:12])}); name it with --file-column"
+        )
+    mapping = {
+        "title": columns.title,
+        "article_id": columns.id,
+        "outlet": columns.outlet,
+        "date": columns.date,
+        "author": columns.author,
+        **{k: k for k in ("kind", "event", "url")},
+    }
     defaults = TableColumns()
     for key, col in mapping.items():
         default = getattr(defaults, "id" if key == "article_id" else key, col)
@@ -431,8 +438,12 @@ def add_with_manifest(
     unmatched = [name for name in meta_by_name if name not in used]
     if unmatched:  # one line, not one per row: a manifest of a whole corpus for part of its files
         more = f" and {len(unmatched) - 3} more" if len(unmatched) > 3 else ""
-        out.append(SourceResult(str(manifest), error=f"{manifest}: {len(unmatched)} row(s) name files not in "
-                                f"{root}: {', '.join(unmatched[:3])}{more}"))
+        out.append(
+            SourceResult(
+                str(manifest),
+                error=f"{manifest}: {len(unmatched)} row(s) name files not in {root}: {', '.join(unmatched[:3])}{more}",
+            )
+        )
     return out
 
 

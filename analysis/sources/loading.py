@@ -330,7 +330,9 @@ class MetadataLoader(yaml.SafeLoader):
         try:
             if self._depth > MAX_METADATA_DEPTH:
                 raise yaml.composer.ComposerError(
-                    None, None, f"lists and mappings nested over {MAX_METADATA_DEPTH} levels deep",
+                    None,
+                    None,
+                    f"lists and mappings nested over {MAX_METADATA_DEPTH} levels deep",
                     self.peek_event().start_mark,
                 )
             return super().compose_node(parent, index)
@@ -338,11 +340,13 @@ class MetadataLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
-MetadataLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"),
-                                     ["~", "n", "N", ""])
+MetadataLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
 for _tag in ("bool", "int", "float", "timestamp", "binary"):  # an explicit tag keeps the scalar as written
     MetadataLoader.add_constructor(  # the stubs want a method of MetadataLoader itself; this is an inherited one
-        f"tag:yaml.org,2002:{_tag}", yaml.SafeLoader.construct_yaml_str  # type: ignore[type-var]
+        f"tag:yaml.org,2002:{_tag}",
+        yaml.SafeLoader.construct_yaml_str,  # type: ignore[type-var]
     )
 
 

@@ -176,8 +176,9 @@ def _decode(p: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(f"{p}: not valid UTF-8 (byte 0x{data[exc.start]:02x} on line {line}); "
-                         "save the table as UTF-8") from None
+        raise InputError(
+            f"{p}: not valid UTF-8 (byte 0x{data[exc.start]:02x} on line {line}); save the table as UTF-8"
+        ) from None
 
 
 def _read_csv(p: Path, text: str, delimiter: str) -> tuple[list[str], list[dict[str, Any]]]:
@@ -187,8 +188,15 @@ def _read_csv(p: Path, text: str, delimiter: str) -> tuple[list[str], list[dict[
     if not text.strip():
         raise InputError(f"{p}: empty file (no header, no rows)")
     try:
-        df = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, na_filter=False,
-                         skip_blank_lines=True, engine="c")
+        df = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=True,
+            engine="c",
+        )
     except (pd.errors.ParserError, ValueError, csv.Error) as exc:
         detail = " ".join(str(exc).split())
         raise InputError(f"{p}: cannot be read as a table ({detail})") from None
@@ -219,8 +227,10 @@ def _read_json(p: Path, text: str, lines: bool) -> tuple[list[str], list[dict[st
         try:
             records = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputError(f"{p}: not valid JSON ({exc.msg}, line {exc.lineno}); "
-                             "a JSON table is an array of objects, or JSON Lines (.jsonl)") from None
+            raise InputError(
+                f"{p}: not valid JSON ({exc.msg}, line {exc.lineno}); "
+                "a JSON table is an array of objects, or JSON Lines (.jsonl)"
+            ) from None
         if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
             raise InputError(f"{p}: a JSON table must be an array of objects, one per article")
     header = list(dict.fromkeys(k for r in records for k in r))
@@ -267,8 +277,11 @@ def _articles(
     ids: dict[str, int] = {}
     for n, record in enumerate(records, start=1):
         text = record.get(names["text"])
-        if text is None or (isinstance(text, float) and math.isnan(text)) or (isinstance(text, str)
-                                                                              and not text.strip()):
+        if (
+            text is None
+            or (isinstance(text, float) and math.isnan(text))
+            or (isinstance(text, str) and not text.strip())
+        ):
             empty.append(n)
             continue
         if not isinstance(text, str):
@@ -282,17 +295,21 @@ def _articles(
                 meta["article_id" if fld == "id" else fld] = str(value).strip()
         aid = str(meta.get("article_id") or n)
         if aid in ids:
-            raise InputError(f"{p}: rows {ids[aid]} and {n} have the same id {aid!r} (column {names['id']!r}); "
-                             "ids must be unique")
+            raise InputError(
+                f"{p}: rows {ids[aid]} and {n} have the same id {aid!r} (column {names['id']!r}); ids must be unique"
+            )
         ids[aid] = n
         meta["article_id"] = aid
         rows.append(TableRow(text, f"{p}:row {n}", meta, {col: _scalar(record.get(col)) for col in carried}))
     if empty:
-        shown = ", ".join(map(str, empty[:_SHOWN])) + (f" and {len(empty) - _SHOWN} more" if len(empty) > _SHOWN
-                                                        else "")
+        shown = ", ".join(map(str, empty[:_SHOWN])) + (
+            f" and {len(empty) - _SHOWN} more" if len(empty) > _SHOWN else ""
+        )
         what = "row" if len(empty) == 1 else "rows"
-        raise InputError(f"{p}: {what} {shown} {'has' if len(empty) == 1 else 'have'} no text in column "
-                         f"{names['text']!r}; fill in or remove {'it' if len(empty) == 1 else 'them'}")
+        raise InputError(
+            f"{p}: {what} {shown} {'has' if len(empty) == 1 else 'have'} no text in column "
+            f"{names['text']!r}; fill in or remove {'it' if len(empty) == 1 else 'them'}"
+        )
     return ArticleTable(p, tuple(rows), carried)
 
 
@@ -303,9 +320,11 @@ def _missing_text(p: Path, header: Sequence[str], text: str, delimiter: str | No
         for d in _OTHER_DELIMITERS:
             if d != delimiter and d in only and text in only.split(d):
                 shown = "\\t" if d == "\t" else d
-                return (f"{p}: no column {text!r}: the header is one column {_clip(only)!r}; the file seems "
-                        f"separated by {shown!r}, not {(delimiter or ',')!r} (pass delimiter={shown!r}, or "
-                        f"--delimiter {shown!r} on the command line)")
+                return (
+                    f"{p}: no column {text!r}: the header is one column {_clip(only)!r}; the file seems "
+                    f"separated by {shown!r}, not {(delimiter or ',')!r} (pass delimiter={shown!r}, or "
+                    f"--delimiter {shown!r} on the command line)"
+                )
     return f"{p}: no text column {text!r} (columns: {_listing(header)}); name the text column"
 
 
@@ -344,5 +363,4 @@ def _clip(s: str, n: int = 60) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-__all__ = ["FIELD_COLUMNS", "TABLE_SUFFIXES", "ArticleTable", "TableColumns", "TableRow",
-           "is_table", "read_table"]
+__all__ = ["FIELD_COLUMNS", "TABLE_SUFFIXES", "ArticleTable", "TableColumns", "TableRow", "is_table", "read_table"]

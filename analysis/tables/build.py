@@ -66,8 +66,13 @@ def iter_paragraph_rows(doc: AnalysedDocument) -> Iterator[dict[str, Any]]:
     a = doc.article
     meta = metadata(doc)
     for p, pcues, voice_words in zip(a.paragraphs, doc.by_paragraph("cues"), doc.voice_words, strict=True):
-        row: dict[str, Any] = {"article_id": a.article_id, "paragraph": p.index, "role": p.role, "start": p.start,
-                               "end": p.end}
+        row: dict[str, Any] = {
+            "article_id": a.article_id,
+            "paragraph": p.index,
+            "role": p.role,
+            "start": p.start,
+            "end": p.end,
+        }
         row.update(_unit(doc, list(doc.sentence_range(p.index)), pcues, voice_words))
         row.update(meta)
         yield row
@@ -88,8 +93,13 @@ def article_row(doc: AnalysedDocument) -> dict[str, Any]:
         sum(doc.voice_words[b][1] for b in body),
         sum(doc.voice_words[b][2] for b in body),
     )
-    row: dict[str, Any] = {"article_id": a.article_id, "paragraph": -1, "role": "article", "start": 0,
-                           "end": len(a.text)}
+    row: dict[str, Any] = {
+        "article_id": a.article_id,
+        "paragraph": -1,
+        "role": "article",
+        "start": 0,
+        "end": len(a.text),
+    }
     row.update(_unit(doc, positions, cues, voice_words))
     row.update(metadata(doc))
     return row
@@ -164,15 +174,36 @@ def sentence_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
     for i, (s, c, sc, m) in enumerate(zip(doc.sentences, doc.counts, doc.sentiment, doc.measures, strict=True)):
         cats = per_sentence.get((s.paragraph, s.index), [])
         speculative, vague = doc.is_speculative(i), doc.is_vague(i)
-        rows.append({
-            "article_id": a.article_id, "paragraph": s.paragraph, "role": a.paragraphs[s.paragraph].role,
-            "sentence": s.index, "start": s.start, "end": s.end, "n_words": c.n_words, "n_syllables": c.n_syllables,
-            "compound": sc.compound, "pos": sc.pos, "neu": sc.neu, "neg": sc.neg, "intensity": abs(sc.compound),
-            "hedges": cats.count("hedge"), "boosters": cats.count("booster"), "unhedged_prediction": i in predicted,
-            "speculation": m.speculation, "vagueness": m.vagueness, "certainty": m.certainty,
-            "speculative": speculative, "vague": vague, "uncertainty": m.uncertainty, "uncertain": speculative or vague,
-            "uncertainty_drivers": _drivers(doc, i), "text": s.text, **meta,
-        })
+        rows.append(
+            {
+                "article_id": a.article_id,
+                "paragraph": s.paragraph,
+                "role": a.paragraphs[s.paragraph].role,
+                "sentence": s.index,
+                "start": s.start,
+                "end": s.end,
+                "n_words": c.n_words,
+                "n_syllables": c.n_syllables,
+                "compound": sc.compound,
+                "pos": sc.pos,
+                "neu": sc.neu,
+                "neg": sc.neg,
+                "intensity": abs(sc.compound),
+                "hedges": cats.count("hedge"),
+                "boosters": cats.count("booster"),
+                "unhedged_prediction": i in predicted,
+                "speculation": m.speculation,
+                "vagueness": m.vagueness,
+                "certainty": m.certainty,
+                "speculative": speculative,
+                "vague": vague,
+                "uncertainty": m.uncertainty,
+                "uncertain": speculative or vague,
+                "uncertainty_drivers": _drivers(doc, i),
+                "text": s.text,
+                **meta,
+            }
+        )
     return rows
 
 
@@ -180,7 +211,6 @@ def _drivers(doc: AnalysedDocument, position: int) -> str:
     """What drove a speculative or vague sentence's measures, as text:
     ``"speculation: cueword:may +3.38, cue:hedge/modal +0.61; vagueness: vague:some +human +1.10"``."""
     return drivers_text(doc.uncertainty_drivers.get(position, ()))
-
 
 
 def cue_table(doc: AnalysedDocument) -> pd.DataFrame:
@@ -198,16 +228,28 @@ def cue_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
     rows = []
     for c in doc.cues:
         position = doc.sentence_range(c.paragraph)[c.sentence]
-        rows.append({
-            "article_id": a.article_id, "paragraph": c.paragraph, "role": a.paragraphs[c.paragraph].role,
-            "sentence": c.sentence, "start": c.start, "end": c.end, "text": c.text, "category": c.category,
-            "subtype": c.subtype, "voice": c.voice, "speaker": c.speaker, "speaker_id": speaker_id(c.speaker),
-            "sentence_speculation": doc.measures[position].speculation,
-            "sentence_vagueness": doc.measures[position].vagueness,
-            "sentence_certainty": doc.measures[position].certainty,
-            "sentence_uncertainty": doc.measures[position].uncertainty, "uncertainty_drivers": _drivers(doc, position),
-            **meta,
-        })
+        rows.append(
+            {
+                "article_id": a.article_id,
+                "paragraph": c.paragraph,
+                "role": a.paragraphs[c.paragraph].role,
+                "sentence": c.sentence,
+                "start": c.start,
+                "end": c.end,
+                "text": c.text,
+                "category": c.category,
+                "subtype": c.subtype,
+                "voice": c.voice,
+                "speaker": c.speaker,
+                "speaker_id": speaker_id(c.speaker),
+                "sentence_speculation": doc.measures[position].speculation,
+                "sentence_vagueness": doc.measures[position].vagueness,
+                "sentence_certainty": doc.measures[position].certainty,
+                "sentence_uncertainty": doc.measures[position].uncertainty,
+                "uncertainty_drivers": _drivers(doc, position),
+                **meta,
+            }
+        )
     return rows
 
 
@@ -225,11 +267,22 @@ def source_rows(doc: AnalysedDocument) -> list[dict[str, Any]]:
     rows: dict[str, dict[str, Any]] = {}
     groups: dict[str, set[int]] = {}
     for r in doc.attributions:
-        row = rows.setdefault(r.speaker, {
-            "article_id": a.article_id, "speaker": r.speaker, "speaker_id": speaker_id(r.speaker),
-            "named": is_named(r.speaker), "direct": 0,
-            "reported": 0, "words": 0, "hedges": 0, "boosters": 0, "first_paragraph": r.paragraph, **meta,
-        })
+        row = rows.setdefault(
+            r.speaker,
+            {
+                "article_id": a.article_id,
+                "speaker": r.speaker,
+                "speaker_id": speaker_id(r.speaker),
+                "named": is_named(r.speaker),
+                "direct": 0,
+                "reported": 0,
+                "words": 0,
+                "hedges": 0,
+                "boosters": 0,
+                "first_paragraph": r.paragraph,
+                **meta,
+            },
+        )
         if r.kind == "direct":
             seen = groups.setdefault(r.speaker, set())
             if r.group not in seen:

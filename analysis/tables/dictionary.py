@@ -175,8 +175,10 @@ GROUP_TEST_DICTIONARY: dict[str, tuple[str, str]] = {
     "n": ("articles", "Articles in those groups."),
     "statistic": ("H", "The Kruskal-Wallis H statistic (NaN when fewer than 2 groups or every value is equal)."),
     "df": ("count", "Degrees of freedom, groups - 1."),
-    "p": ("0..1", "p-value (chi-squared approximation): how often groups drawn from one distribution differ this "
-                  "much."),
+    "p": (
+        "0..1",
+        "p-value (chi-squared approximation): how often groups drawn from one distribution differ this much.",
+    ),
     "epsilon_squared": ("0..1", "Effect size `(H - k + 1) / (n - k)`: the share of rank variance between groups."),
 }
 #: Group comparison, one row per measure and pair of groups.
@@ -190,8 +192,11 @@ GROUP_PAIR_DICTIONARY: dict[str, tuple[str, str]] = {
     "u": ("U", "The U statistic of group a."),
     "p": ("0..1", "Uncorrected p-value."),
     "median_difference": ("as the measure", "Median of group a minus median of group b."),
-    "cliffs_delta": ("-1..1", "Cliff's delta (rank-biserial correlation), `2U / (n_a n_b) - 1`: P(a > b) - P(a < b) "
-                              "for one article of each; |d| < 0.15 negligible, >= 0.47 large (Romano et al. 2006)."),
+    "cliffs_delta": (
+        "-1..1",
+        "Cliff's delta (rank-biserial correlation), `2U / (n_a n_b) - 1`: P(a > b) - P(a < b) "
+        "for one article of each; |d| < 0.15 negligible, >= 0.47 large (Romano et al. 2006).",
+    ),
     "p_holm": ("0..1", "p-value Holm-corrected over all pairs of the measure: compare with 0.05."),
 }
 #: Distinctive cues and sources, one row per group and term (:mod:`analysis.compare.distinctive`).
@@ -203,9 +208,12 @@ DISTINCTIVE_DICTIONARY: dict[str, tuple[str, str]] = {
     "group_total": ("count", "All uses of the category's terms (sources: of all sources) in the group."),
     "count_rest": ("count", "Uses of the term in all other groups together."),
     "rest_total": ("count", "All uses in all other groups together."),
-    "log_odds": ("log-odds", "Log-odds ratio of the term, group against the rest, smoothed by an informative "
-                             "Dirichlet prior (the pooled counts; Monroe, Colaresi & Quinn 2008). > 0: more in the "
-                             "group."),
+    "log_odds": (
+        "log-odds",
+        "Log-odds ratio of the term, group against the rest, smoothed by an informative "
+        "Dirichlet prior (the pooled counts; Monroe, Colaresi & Quinn 2008). > 0: more in the "
+        "group.",
+    ),
     "se": ("log-odds", "Its standard error, `sqrt(1 / (count + prior) + 1 / (count_rest + prior))`."),
     "z": ("sd", "`log_odds / se`; |z| > 1.96 is conventionally distinctive (not corrected for many terms)."),
 }

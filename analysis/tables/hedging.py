@@ -76,8 +76,15 @@ def uncertainty_columns(scores: Sequence[SentenceMeasures], thresholds: Mapping[
     n = len(scores)
     if not n:
         nan = float("nan")
-        return {"speculation": nan, "vagueness": nan, "certainty": nan, "speculative_sentences": 0,
-                "vague_sentences": 0, "uncertainty": nan, "uncertain_sentences": 0}
+        return {
+            "speculation": nan,
+            "vagueness": nan,
+            "certainty": nan,
+            "speculative_sentences": 0,
+            "vague_sentences": 0,
+            "uncertainty": nan,
+            "uncertain_sentences": 0,
+        }
     ts, tv = thresholds["speculation"], thresholds["vagueness"]
     speculative = [s.speculation >= ts for s in scores]
     vague = [s.vagueness >= tv for s in scores]

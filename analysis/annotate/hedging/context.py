@@ -9,23 +9,23 @@ from analysis.annotate.hedging.words import WORDS
 _TOKEN = re.compile(r"[$£€]?\d[\d,.]*%?|[A-Za-z]+(?:['’][A-Za-z]+)*|[^\sA-Za-z0-9]")
 _WINDOW = 80
 #: Tokens that end the context a rule may look at (clause and sentence punctuation, quotes).
-_STOP = frozenset(".!?;:\"“”()[]—–") | {"``", "''"}
+_STOP = frozenset('.!?;:"“”()[]—–') | {"``", "''"}
 
-_BE = WORDS['be']
-_FIRST = WORDS['first']
-_PRONOUN = WORDS['pronoun']
-_DET = WORDS['det']
-_NEGATORS = WORDS['negators']
+_BE = WORDS["be"]
+_FIRST = WORDS["first"]
+_PRONOUN = WORDS["pronoun"]
+_DET = WORDS["det"]
+_NEGATORS = WORDS["negators"]
 #: Adverbs skipped when looking for a verb's subject or a booster's negator.
-_SKIP = WORDS['skip']
-_LINKING = WORDS['linking']
-_SAY_VERBS = WORDS['say_verbs']
+_SKIP = WORDS["skip"]
+_LINKING = WORDS["linking"]
+_SAY_VERBS = WORDS["say_verbs"]
 #: Human or source nouns that make a quantifier a vague source ("some critics").
-_HUMAN = WORDS['human']
-_NUMBER_WORDS = WORDS['number_words']
-_TIME_AFTER_WOULD = WORDS['time_after_would']
-_REPORTING_BEFORE_WOULD = WORDS['reporting_before_would']
-_ASSUMED_OBJECTS = WORDS['assumed_objects']
+_HUMAN = WORDS["human"]
+_NUMBER_WORDS = WORDS["number_words"]
+_TIME_AFTER_WOULD = WORDS["time_after_would"]
+_REPORTING_BEFORE_WOULD = WORDS["reporting_before_would"]
+_ASSUMED_OBJECTS = WORDS["assumed_objects"]
 
 
 def _tokens_before(text: str, start: int, n: int = 6) -> list[str]:
@@ -128,7 +128,7 @@ def _is_plural(tok: str) -> bool:
     return len(tok) > 3 and tok.endswith("s") and not tok.endswith(("ss", "us", "is", "ous"))
 
 
-_HONORIFICS = WORDS['honorifics']
+_HONORIFICS = WORDS["honorifics"]
 #: A title abbreviated with a full stop right before a position ("Mr. ", "Sen. ").
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z]+)\.\s*$")
 

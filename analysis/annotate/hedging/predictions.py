@@ -27,7 +27,7 @@ _PREDICTION_SOURCES = re.compile(
     r"|vowed|pledges?|pledged|plans?|planned|intends?|intended|wants?|wanted)(?![\w'’-])",
     re.IGNORECASE,
 )
-_NOT_MODAL_WILL = WORDS['not_modal_will']
+_NOT_MODAL_WILL = WORDS["not_modal_will"]
 
 
 #: Words one of which every :data:`_FUTURE` match contains (lower case).
@@ -53,7 +53,7 @@ def is_prediction(sentence: str) -> bool:
     "was due to"/"was set to" is a past plan, not a prediction.
     """
     futures = list(_FUTURE.finditer(sentence))
-    if not futures or _CONDITIONAL.search(sentence) or sentence.rstrip(" \"”’)").endswith("?"):
+    if not futures or _CONDITIONAL.search(sentence) or sentence.rstrip(' "”’)').endswith("?"):
         return False  # nothing about the future, conditioned, or asked rather than asserted
     for m in futures:
         prev = _skip_back(_words(_tokens_before(sentence, m.start(), 3)))

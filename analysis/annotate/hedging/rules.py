@@ -179,37 +179,37 @@ from analysis.annotate.hedging.context import (
 from analysis.annotate.hedging.lexicon import LexiconEntry
 from analysis.annotate.hedging.words import WORDS
 
-_ASSUMED_OBJECTS = WORDS['assumed_objects']
-_BE = WORDS['be']
-_DET = WORDS['det']
-_FIRST = WORDS['first']
-_HUMAN = WORDS['human']
-_LINKING = WORDS['linking']
-_PRONOUN = WORDS['pronoun']
-_REPORTING_BEFORE_WOULD = WORDS['reporting_before_would']
-_SAY_VERBS = WORDS['say_verbs']
-_SKIP = WORDS['skip']
-_TIME_AFTER_WOULD = WORDS['time_after_would']
-_AUX = WORDS['aux']
-_SHOULD_OUTCOMES = WORDS['should_outcomes']
-_THING_PRONOUNS = WORDS['thing_pronouns']
-_ROOT_MAY_PARTICIPLES = WORDS['root_may_participles']
-_PROPOSAL_NOUNS = WORDS['proposal_nouns']
-_OUTCOME_ADJECTIVES = WORDS['outcome_adjectives']
-_TIME_WORDS = WORDS['time_words']
-_ARTICLES = WORDS['articles']
-_ATTENUATORS = WORDS['attenuators']
-_ATTRIBUTIVE_EPISTEMIC = WORDS['attributive_epistemic']
-_AGENT_SUFFIXES = tuple(WORDS['agent_suffixes'])
-_CONDITIONAL = WORDS['conditional']
-_INVERSION = WORDS['inversion']
-_NOT_PLURAL = WORDS['not_plural']
-_NOUN_FOLLOWERS = WORDS['noun_followers']
-_OBJECT_PRONOUNS = WORDS['object_pronouns']
-_PAST_MARKS = WORDS['past_marks']
-_POTENTIAL_NOUN_AFTER = WORDS['potential_noun_after']
-_SUBJECT_PRONOUNS = WORDS['subject_pronouns']
-_TRUST_ADJUNCTS = WORDS['trust_adjuncts']
+_ASSUMED_OBJECTS = WORDS["assumed_objects"]
+_BE = WORDS["be"]
+_DET = WORDS["det"]
+_FIRST = WORDS["first"]
+_HUMAN = WORDS["human"]
+_LINKING = WORDS["linking"]
+_PRONOUN = WORDS["pronoun"]
+_REPORTING_BEFORE_WOULD = WORDS["reporting_before_would"]
+_SAY_VERBS = WORDS["say_verbs"]
+_SKIP = WORDS["skip"]
+_TIME_AFTER_WOULD = WORDS["time_after_would"]
+_AUX = WORDS["aux"]
+_SHOULD_OUTCOMES = WORDS["should_outcomes"]
+_THING_PRONOUNS = WORDS["thing_pronouns"]
+_ROOT_MAY_PARTICIPLES = WORDS["root_may_participles"]
+_PROPOSAL_NOUNS = WORDS["proposal_nouns"]
+_OUTCOME_ADJECTIVES = WORDS["outcome_adjectives"]
+_TIME_WORDS = WORDS["time_words"]
+_ARTICLES = WORDS["articles"]
+_ATTENUATORS = WORDS["attenuators"]
+_ATTRIBUTIVE_EPISTEMIC = WORDS["attributive_epistemic"]
+_AGENT_SUFFIXES = tuple(WORDS["agent_suffixes"])
+_CONDITIONAL = WORDS["conditional"]
+_INVERSION = WORDS["inversion"]
+_NOT_PLURAL = WORDS["not_plural"]
+_NOUN_FOLLOWERS = WORDS["noun_followers"]
+_OBJECT_PRONOUNS = WORDS["object_pronouns"]
+_PAST_MARKS = WORDS["past_marks"]
+_POTENTIAL_NOUN_AFTER = WORDS["potential_noun_after"]
+_SUBJECT_PRONOUNS = WORDS["subject_pronouns"]
+_TRUST_ADJUNCTS = WORDS["trust_adjuncts"]
 
 Rule = Callable[[str, int, int, str, LexiconEntry], "tuple[str, str] | None"]
 
@@ -236,8 +236,11 @@ def _rule_modal(text: str, start: int, end: int, form: str, entry: LexiconEntry)
         if any(t in ("later", "afterwards", "eventually", "subsequently") for t in prev):
             return None  # narrative future-in-the-past: "years later he would ..."
         raw_prev = _tokens_before(text, start, 2)
-        if nxt and nxt[0] in _SUBJECT_PRONOUNS and (not raw_prev or raw_prev[-1] in _CLAUSE_START
-                                                     or _at_sentence_start(text, start)):
+        if (
+            nxt
+            and nxt[0] in _SUBJECT_PRONOUNS
+            and (not raw_prev or raw_prev[-1] in _CLAUSE_START or _at_sentence_start(text, start))
+        ):
             return None  # a question or request ("Would you all encourage him!"): no claim to hedge
         if len(prev) > 1 and prev[-1] in ("that", "which") and prev[-2] in _PROPOSAL_NOUNS:
             return None  # what a proposal would do ("legislation that would repeal it"): its content, not a doubt
@@ -313,12 +316,30 @@ def _rule_approximator(text: str, start: int, end: int, form: str, entry: Lexico
 
 
 #: Universal quantifiers "almost/nearly" approximate ("almost every", "nearly all", "almost always" is a booster's).
-_UNIVERSALS = frozenset({"all", "every", "everyone", "everybody", "everything", "each", "none", "no", "nobody",
-                         "nothing", "half", "twice", "double", "entirely", "completely", "totally"})
-_CLAUSE_START = WORDS['clause_start']
+_UNIVERSALS = frozenset(
+    {
+        "all",
+        "every",
+        "everyone",
+        "everybody",
+        "everything",
+        "each",
+        "none",
+        "no",
+        "nobody",
+        "nothing",
+        "half",
+        "twice",
+        "double",
+        "entirely",
+        "completely",
+        "totally",
+    }
+)
+_CLAUSE_START = WORDS["clause_start"]
 #: Prepositions whose object a quantifier heads as a quantity, not as a source ("by", "from", "among" are left out).
 _PREPOSITIONS = frozenset({"about", "at", "for", "in", "into", "of", "on", "over", "to", "under", "with", "without"})
-_TIME_NOUNS = WORDS['time_nouns']
+_TIME_NOUNS = WORDS["time_nouns"]
 
 
 def _rule_quantifier(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
@@ -482,7 +503,7 @@ def _rule_first_person(text: str, start: int, end: int, form: str, entry: Lexico
     return None
 
 
-_HEARSAY = WORDS['hearsay']
+_HEARSAY = WORDS["hearsay"]
 
 
 def _rule_reporting(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
@@ -519,9 +540,9 @@ def _claim_noun(prev: list[str], nxt: list[str], form: str, subj: str) -> bool:
     return False
 
 
-_QUANTIFIERS = WORDS['quantifiers']
+_QUANTIFIERS = WORDS["quantifiers"]
 _CLOSING_QUOTES = ('"', "”", "»", "''")
-_DEFINITE = WORDS['definite']
+_DEFINITE = WORDS["definite"]
 
 
 def _unnamed_source(text: str, start: int, form: str = "") -> bool:
@@ -539,8 +560,11 @@ def _unnamed_source(text: str, start: int, form: str = "") -> bool:
     the quantifier; "critics"/"others" are cues themselves (rule ``vague_subject``).
     """
     spans = _spans_before(text, start, 10)
-    while spans and (spans[-1][0].lower() in _SKIP or spans[-1][0].lower() in ("have", "has", "had", ",")
-                     or _is_negator(spans[-1][0].lower())):
+    while spans and (
+        spans[-1][0].lower() in _SKIP
+        or spans[-1][0].lower() in ("have", "has", "had", ",")
+        or _is_negator(spans[-1][0].lower())
+    ):
         spans.pop()
     if not spans:
         return False
@@ -690,7 +714,7 @@ def _rule_possible(text: str, start: int, end: int, form: str, entry: LexiconEnt
     return _keep(entry)
 
 
-_TITLE_NOUNS = WORDS['title_nouns']
+_TITLE_NOUNS = WORDS["title_nouns"]
 
 
 def _rule_presumed(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
@@ -701,7 +725,7 @@ def _rule_presumed(text: str, start: int, end: int, form: str, entry: LexiconEnt
     return _keep(entry)  # "presumed dead", "the presumed killer", "is presumed to be"
 
 
-_KIND_DETERMINERS = WORDS['kind_determiners']
+_KIND_DETERMINERS = WORDS["kind_determiners"]
 
 
 def _rule_kind_of(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
@@ -719,7 +743,7 @@ def _rule_or_so(text: str, start: int, end: int, form: str, entry: LexiconEntry)
     return _keep(entry) if prev and _is_number(prev[-1]) else None  # "30 or so pastors": approximate
 
 
-_UNKNOWN_NOUNS = WORDS['unknown_nouns']
+_UNKNOWN_NOUNS = WORDS["unknown_nouns"]
 
 
 def _rule_unknown(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
@@ -785,8 +809,8 @@ def _rule_appear(text: str, start: int, end: int, form: str, entry: LexiconEntry
     return None
 
 
-_EVIDENCE = WORDS['evidence_subjects']
-_PERSON_SUBJECTS = WORDS['person_subjects']
+_EVIDENCE = WORDS["evidence_subjects"]
+_PERSON_SUBJECTS = WORDS["person_subjects"]
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "you", "who"})
 
 
