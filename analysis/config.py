@@ -80,6 +80,49 @@ class AnalysisConfig:
         state.pop("hedge_lexicon", None)
         return state
 
+    @classmethod
+    def from_toml(cls, path: str | Path, **overrides: object) -> AnalysisConfig:
+        """The settings of the ``[analysis]`` table of a TOML file, then ``overrides`` (given, not None).
+
+        A relative ``lexicon`` path is read relative to the file's folder. Example::
+
+            [analysis]
+            lexicon = "my_lexicon.csv"
+            min_reliable_words = 50
+            uncertainty_threshold = 0.5
+
+        Raises:
+            InputError: the file cannot be read, is not TOML, has unknown keys or wrong values.
+        """
+        import sys
+
+        from analysis.errors import InputError
+
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover - Python 3.10
+            import tomli as tomllib
+        path = Path(path)
+        try:
+            doc = tomllib.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read the settings file ({exc.strerror or exc})") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise InputError(f"{path}: not a TOML settings file ({exc})") from None
+        table = doc.get("analysis", {})
+        unknown = sorted(set(doc) - {"analysis"}) + sorted(set(table) - {f.name for f in fields(cls)})
+        if unknown or not isinstance(table, dict):
+            names = ", ".join(f.name for f in fields(cls))
+            raise InputError(f"{path}: unknown settings {', '.join(unknown)}; an [analysis] table may set {names}")
+        settings = dict(table)
+        if isinstance(settings.get("lexicon"), str):
+            settings["lexicon"] = str(path.parent / settings["lexicon"])
+        settings.update({k: v for k, v in overrides.items() if v is not None})
+        try:
+            return cls(**settings)  # type: ignore[arg-type]
+        except ValueError as exc:
+            raise InputError(f"{path}: {exc}") from None
+
     def settings(self) -> dict[str, object]:
         """The settings as plain values (the lexicon as its content digest, not its path)."""
         out: dict[str, object] = {f.name: getattr(self, f.name) for f in fields(self)}

@@ -40,21 +40,74 @@ def write_output(text: str, output: str | None, force: bool) -> None:
     print(f"wrote {output}", file=sys.stderr)
 
 
-def _config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """The :class:`~analysis.AnalysisConfig` of the command's options (``--lexicon``)."""
-    from analysis.config import AnalysisConfig
+#: The analysis settings the command line sets, each an option of :class:`~analysis.AnalysisConfig`.
+CONFIG_OPTIONS = ("lexicon", "min_reliable_words", "min_smog_sentences", "uncertainty_threshold")
 
-    config = AnalysisConfig(lexicon=getattr(args, "lexicon", None))
+
+def _config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The :class:`~analysis.AnalysisConfig` of the command's options: ``--config FILE`` then the flags.
+
+    Raises:
+        InputError: a bad settings file, a bad value, an unreadable lexicon (one line, before any work).
+    """
+    from analysis.config import AnalysisConfig
+    from analysis.errors import InputError
+
+    given = {name: getattr(args, name, None) for name in CONFIG_OPTIONS}
+    if getattr(args, "config", None):
+        config = AnalysisConfig.from_toml(args.config, **given)
+    else:
+        try:
+            config = AnalysisConfig(**{k: v for k, v in given.items() if v is not None})  # type: ignore[arg-type]
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
     config.hedge_lexicon  # noqa: B018 - a bad lexicon file is one error now, before any work
     return config
 
 
+def _fraction(value: str) -> float:
+    """An argparse ``type``: a number from 0 to 1."""
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expects a number from 0 to 1, not {value!r}") from None
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError(f"expects a number from 0 to 1, not {value!r}")
+    return x
+
+
 def _add_config_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
+    """The analysis settings (:class:`~analysis.AnalysisConfig`): each changes results and the cache key."""
+    g = p.add_argument_group("analysis settings (part of the cache key; flags override --config)")
+    g.add_argument(
+        "--config",
+        metavar="FILE",
+        help="TOML file with an [analysis] table of these settings (lexicon, min_reliable_words, "
+        "min_smog_sentences, uncertainty_threshold)",
+    )
+    g.add_argument(
         "--lexicon",
         metavar="FILE",
         help="hedge lexicon CSV to use instead of the packaged one (same columns: cue, category, subtype, rule, "
-        "source, notes); part of the cache key",
+        "source, notes)",
+    )
+    g.add_argument(
+        "--min-reliable-words",
+        type=_whole_number(0, "words", "must be 0 or more"),
+        metavar="N",
+        help="readability_reliable needs at least N words (default 100)",
+    )
+    g.add_argument(
+        "--min-smog-sentences",
+        type=_whole_number(0, "sentences", "must be 0 or more"),
+        metavar="N",
+        help="smog_reliable needs at least N sentences (default 30)",
+    )
+    g.add_argument(
+        "--uncertainty-threshold",
+        type=_fraction,
+        metavar="X",
+        help="one threshold (0 to 1) for speculation and vagueness (default: each measure's own)",
     )
 
 
