@@ -220,7 +220,7 @@ def main() -> None:
         return
     model = train(arts, args.c1, args.c2, args.iterations, args.minfreq)
     args.out.write_text(to_json(model) + "\n", encoding="utf-8")
-    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB, {len(model.state)} features)")
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB, {len(model.index)} features)")
 
 
 if __name__ == "__main__":
