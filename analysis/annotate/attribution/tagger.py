@@ -318,7 +318,10 @@ def _shape_code(t: Tok) -> int:
 
 
 def article_emissions(
-    model: TaggerModel, sentences: Sequence[tuple[Sequence[Tok], bool]], layers: dict[str, np.ndarray]
+    model: TaggerModel,
+    sentences: Sequence[tuple[Sequence[Tok], bool]],
+    layers: dict[str, np.ndarray],
+    flat: Sequence[Tok] | None = None,
 ) -> list[np.ndarray]:
     """:func:`emissions` of every sentence of an article at once, without feature names.
 
@@ -329,9 +332,10 @@ def article_emissions(
         model: the tagger.
         sentences: per sentence, its tokens and whether it is the article's first.
         layers: :func:`rule_arrays` over all the sentences' tokens.
+        flat: those tokens in one list, if the caller has it.
     """
     lk = model.lookup
-    toks = [t for sent, _ in sentences for t in sent]
+    toks = flat if flat is not None else [t for sent, _ in sentences for t in sent]
     total = len(toks)
     if not total:
         return [np.zeros((0, len(LABELS))) for _ in sentences]
@@ -399,7 +403,9 @@ def article_emissions(
     add_unary("n2", shifted(2))
     add_pair("pw", p1 * size + wid, np.ones(total, dtype=bool))
     add_pair("wn", wid * size + n1, np.ones(total, dtype=bool))
-    shapes = np.array([_shape_code(t) for t in toks], dtype=np.intp)
+    texts = [t.text for t in toks]
+    code_of = {x: _SHAPES.index(_shape(x)) for x in set(texts)}  # each distinct token once
+    shapes = np.array([code_of[x] for x in texts], dtype=np.intp)
     for k, shape in enumerate(_SHAPES):
         add_const("s=" + shape, shapes == k)
     first = np.array([f for _, f in sentences], dtype=bool)[sent_of]
@@ -483,30 +489,30 @@ def best_paths(model: TaggerModel, emits: Sequence[np.ndarray]) -> list[list[int
         j = i + 1
         while j < len(order) and (j + 1 - i) * len(emits[order[j]]) <= BATCH_CELLS:
             j += 1
-        chunk, i = order[i:j], j
+        chunk, i = order[i:j][::-1], j  # longest first: the sentences still running are a prefix
         lens = np.array([len(emits[k]) for k in chunk])
-        width = int(lens.max())
+        width = int(lens[0])
         if width == 0:
             continue
         emit = np.zeros((len(chunk), width, n_labels))
         for r, k in enumerate(chunk):
             emit[r, : lens[r]] = emits[k]
-        best = emit[:, 0]
+        running = np.searchsorted(-lens, -np.arange(width), side="left")  # sentences longer than t
+        best = emit[:, 0].copy()
         back = np.zeros((len(chunk), width, n_labels), dtype=np.intp)
         for t in range(1, width):
-            cand = best[:, :, None] + trans  # sentence x previous label x label
-            arg = cand.argmax(axis=1)
-            new = cand.max(axis=1) + emit[:, t]
-            best = np.where((t < lens)[:, None], new, best)  # a finished sentence keeps its scores
-            back[:, t] = arg
+            n = running[t]
+            cand = best[:n, :, None] + trans  # sentence x previous label x label
+            back[:n, t] = cand.argmax(axis=1)
+            best[:n] = cand.max(axis=1) + emit[:n, t]  # a finished sentence keeps its scores
         y = best.argmax(axis=1)
         rows = np.arange(len(chunk))
         paths = np.zeros((len(chunk), width), dtype=np.intp)
         for t in range(width - 1, -1, -1):
-            live = t < lens
-            paths[live, t] = y[live]
+            n = running[t]
+            paths[:n, t] = y[:n]
             if t:
-                y = np.where(live, back[rows, t, y], y)
+                y[:n] = back[rows[:n], t, y[:n]]
         for r, k in enumerate(chunk):
             out[k] = paths[r, : lens[r]].tolist()
     return out
@@ -618,7 +624,7 @@ def tagged_relations(
     """
     flat = [t for _, toks in sentences for t in toks]
     layers = rule_arrays(flat, spans)
-    emits = article_emissions(model, [(toks, k == 0) for k, (_, toks) in enumerate(sentences)], layers)
+    emits = article_emissions(model, [(toks, k == 0) for k, (_, toks) in enumerate(sentences)], layers, flat)
     taken = (layers["dir"] | layers["rep"]).tolist()
     used = layers["cue"]
     content = LABELS.index("T")
