@@ -402,7 +402,7 @@ def train(shared: Path, config: dict) -> tuple[dict, dict]:
 
 def holdout_figures(shared: Path) -> dict:
     """The shipped weights (as the package loads them) on the frozen test rows, with the lexicon as a peer."""
-    from analysis.annotate.hedging.sentence_model import _decide, load_model
+    from analysis.annotate.hedging.sentence_model import decide, load_model
 
     model = load_model()
     data = load(shared / "dev")
@@ -429,7 +429,7 @@ def holdout_figures(shared: Path) -> dict:
             }
             continue
         p = np.array([getattr(s, m) for s in scores])
-        either = np.array([_decide(s, model.thresholds, None) for s in scores], dtype=float)
+        either = np.array([decide(s, model.thresholds, None) for s in scores], dtype=float)
         out[m] = {
             "rows": int(test.sum()),
             "base_rate": r6(float(y.mean())),

@@ -10,7 +10,7 @@ import pytest
 
 from analysis import seed_path
 from analysis.cli import build_parser, main
-from analysis.cli.common import _config
+from analysis.cli.common import config_from_args
 from analysis.config import AnalysisConfig
 from analysis.errors import InputError
 
@@ -29,7 +29,7 @@ def _args(*argv: str):  # type: ignore[no-untyped-def]
     ],
 )
 def test_flags_reach_the_config(argv: list[str], expected: AnalysisConfig) -> None:
-    assert _config(_args(*argv)).settings() == expected.settings()
+    assert config_from_args(_args(*argv)).settings() == expected.settings()
 
 
 def test_config_file_then_flags(tmp_path: Path) -> None:
@@ -37,13 +37,13 @@ def test_config_file_then_flags(tmp_path: Path) -> None:
     (tmp_path / "lex.csv").write_bytes(packaged.read_bytes())
     settings = tmp_path / "settings.toml"
     settings.write_text('[analysis]\nlexicon = "lex.csv"\nmin_reliable_words = 50\nuncertainty_threshold = 0.4\n')
-    config = _config(_args("--config", str(settings)))
+    config = config_from_args(_args("--config", str(settings)))
     assert (config.lexicon, config.min_reliable_words, config.uncertainty_threshold) == (
         str(tmp_path / "lex.csv"),  # relative to the settings file
         50,
         0.4,
     )
-    config = _config(_args("--config", str(settings), "--min-reliable-words", "7"))
+    config = config_from_args(_args("--config", str(settings), "--min-reliable-words", "7"))
     assert config.min_reliable_words == 7 and config.uncertainty_threshold == 0.4  # the flag wins
     assert config.fingerprint() != AnalysisConfig().fingerprint()  # in the cache key
 
@@ -64,7 +64,7 @@ def test_bad_settings_file_is_one_error(tmp_path: Path, content: str | None, mes
     if content is not None:
         path.write_text(content)
     with pytest.raises(InputError, match=message):
-        _config(_args("--config", str(path)))
+        config_from_args(_args("--config", str(path)))
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.annotate.segmentation import _one_sentence, _plain_spans, split_sentences, syntok_sentences
+from analysis.annotate.segmentation import one_sentence, plain_spans, split_sentences, syntok_sentences
 
 PIECES = [
     "The",
@@ -132,7 +132,7 @@ prose = st.tuples(st.lists(sentence, min_size=1, max_size=6), st.sampled_from(["
 @settings(max_examples=3000, deadline=None)
 @given(prose)
 def test_plain_prose_is_split_as_syntok_splits_it(text: str) -> None:
-    plain = _plain_spans(text)
+    plain = plain_spans(text)
     if plain is not None:
         assert plain == [(s.start, s.end) for s in syntok_sentences(text)]
     assert split_sentences(text) == syntok_sentences(text)
@@ -155,7 +155,7 @@ def test_plain_prose_is_split_as_syntok_splits_it(text: str) -> None:
     ],
 )
 def test_which_paragraphs_take_the_fast_path(text: str, fast: bool) -> None:
-    assert _one_sentence(text) is fast
+    assert one_sentence(text) is fast
     assert split_sentences(text) == syntok_sentences(text)
 
 
@@ -183,6 +183,6 @@ def test_which_paragraphs_take_the_fast_path(text: str, fast: bool) -> None:
     ],
 )
 def test_plain_prose_fast_path(text: str, n: int | None) -> None:
-    plain = _plain_spans(text)
+    plain = plain_spans(text)
     assert (None if plain is None else len(plain)) == n
     assert split_sentences(text) == syntok_sentences(text)

@@ -179,9 +179,9 @@ def _sentence_spans(text: str, limit: int | None = None) -> list[tuple[int, int]
 
     ``limit``: at most ``limit + 1`` spans are made (syntok, the slow path, is stopped there).
     """
-    if _one_sentence(text):
+    if one_sentence(text):
         return [(0, len(text))]
-    plain = _plain_spans(text)
+    plain = plain_spans(text)
     if plain is None:
         return _syntok_spans(text, limit)
     return plain if limit is None else plain[: limit + 1]
@@ -215,7 +215,7 @@ _BRACKETED = re.compile(
 _INNER_FROM = re.compile(r"[\"\u201c\u2018]?[A-Za-z0-9]+[,:]? +[\"\u201c\u2018]?[A-Za-z0-9]")
 
 
-def _one_sentence(text: str) -> bool:
+def one_sentence(text: str) -> bool:
     """True when syntok would find exactly one sentence spanning all of ``text``.
 
     So when ``text`` is one line of word characters, spaces and harmless punctuation (commas,
@@ -240,9 +240,9 @@ _STOP = re.compile(r"[.!?;][\"'\u201d\u2019]?(?P<space> +)(?=[\"\u201c\u2018]?(?
 #: The end of the text before such a terminal, whole as syntok's tokenizer cuts it: an ordinary
 #: word or number (after a space, an opening quote or bracket, a currency sign or a hyphen between
 #: letters), perhaps with a token after it that is never special to syntok ("'s", "n't", a closing
-#: quote, "%", the closing bracket of an aside that :func:`_one_sentence` then checks); or such
+#: quote, "%", the closing bracket of an aside that :func:`one_sentence` then checks); or such
 #: never-special marks right after a letter or digit ("4.5%", "(5%)"); or one digit ("Camp 2"),
-#: which syntok cuts after unless it is the sentence's first token (see :func:`_plain_spans`).
+#: which syntok cuts after unless it is the sentence's first token (see :func:`plain_spans`).
 _PLAIN_BEFORE = re.compile(
     r"(?:(?:^|(?<=[ \u201c\u2018\"(\u00a3$\u20ac])|(?<=[A-Za-z0-9]-))"
     r"(?P<word>[A-Za-z0-9]{2,}|\d[\d,]*\d)(?P<tail>[\u2019'][a-z]+|[\"'\u201d\u2019]|%|[)\]])?"
@@ -259,11 +259,11 @@ _NO_PLAIN_STOP = _SyntokState.abbreviations | _SyntokState.roman_numerals | {"no
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
 
-def _plain_spans(text: str) -> list[tuple[int, int]] | None:
+def plain_spans(text: str) -> list[tuple[int, int]] | None:
     """syntok's sentences of ``text``, found without running it, or ``None`` when that is not certain.
 
     Cuts ``text`` at every :data:`_STOP` after a plain token and answers only when each piece is
-    one sentence by :func:`_one_sentence` (so no other terminal, bracket or line break is left
+    one sentence by :func:`one_sentence` (so no other terminal, bracket or line break is left
     anywhere). Most news paragraphs are such plain prose; a test checks the answer against
     syntok's own on the project's texts and on random text.
     """
@@ -294,7 +294,7 @@ def _plain_spans(text: str) -> list[tuple[int, int]] | None:
     if not pieces:
         return None
     pieces.append((start, len(text)))
-    return pieces if all(_one_sentence(text[a:b]) for a, b in pieces) else None
+    return pieces if all(one_sentence(text[a:b]) for a, b in pieces) else None
 
 
 def syntok_sentences(text: str) -> tuple[Sentence, ...]:

@@ -30,7 +30,7 @@ def analyzer() -> SentimentIntensityAnalyzer:
 
 def sentence_scores(sentences: Sequence[str]) -> list[Scores]:
     """VADER scores of each sentence, in order."""
-    polarity = _polarity()
+    polarity = sentence_polarity()
     out = []
     for s in sentences:
         d = polarity(s)
@@ -38,7 +38,7 @@ def sentence_scores(sentences: Sequence[str]) -> list[Scores]:
     return out
 
 
-#: Sentences on which :func:`_polarity`'s shortcut must give VADER's own scores before it is used:
+#: Sentences on which :func:`sentence_polarity`'s shortcut must give VADER's own scores before it is used:
 #: boosters, "kind of", negation, "but", capitals, "!", an emoticon, a "least" and a contrast.
 _PROBES = (
     "The plan is very good, but the results are NOT great!",
@@ -55,7 +55,7 @@ class _NegationShortcut(SentimentIntensityAnalyzer):
     """VADER with its ``_negation_check`` and ``_special_idioms_check`` lower-casing the few words
     they read, not the whole sentence each time they are called (up to four times per word with a
     valence). Same logic, same values; built around the shared analyser's lexicon by
-    :func:`_polarity`, never on its own."""
+    :func:`sentence_polarity`, never on its own."""
 
     @staticmethod
     def _negation_check(valence: float, words_and_emoticons: list[str], start_i: int, i: int) -> float:
@@ -112,7 +112,7 @@ class _NegationShortcut(SentimentIntensityAnalyzer):
 
 
 @cache
-def _polarity() -> Callable[[str], dict[str, float]]:
+def sentence_polarity() -> Callable[[str], dict[str, float]]:
     """VADER's ``polarity_scores``, sooner for text without emoji.
 
     ``polarity_scores`` first copies the text character by character to replace emoji by their

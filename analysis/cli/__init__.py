@@ -16,7 +16,7 @@ import warnings
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from analysis.cli.common import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, _Parser
+from analysis.cli.common import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, Parser
 from analysis.errors import InputError, interruption
 
 
@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     from analysis.cli import baseline as baseline_command
     from analysis.cli import compare as compare_command
 
-    parser = _Parser(
+    parser = Parser(
         prog="media-analysis",
         description="Per-paragraph readability, sentiment and hedging of news articles (offline).",
     )

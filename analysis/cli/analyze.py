@@ -11,14 +11,14 @@ from analysis.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     EXIT_SOME_FAILED,
-    _add_quiet_option,
-    _add_run_options,
-    _add_table_options,
-    _config,
-    _seed_path,
-    _to_file,
+    add_quiet_option,
+    add_run_options,
+    add_table_options,
+    config_from_args,
     expand_sources,
+    output_to_file,
     progress_mode,
+    seed_article_path,
     write_output,
 )
 from analysis.errors import InputError
@@ -74,9 +74,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     args.format = resolve_format(args.format, args.output, getattr(args, "default_format", "table"), FORMATS)
     if args.excel_safe and args.format != "csv":
         raise InputError(f"--excel-safe is for CSV output (--format csv), not --format {args.format}")
-    if args.format in ("parquet", "xlsx") and not _to_file(args.output):
+    if args.format in ("parquet", "xlsx") and not output_to_file(args.output):
         raise InputError(f"{args.format} output needs a file: -o FILE.{args.format}")
-    if _to_file(args.output):  # before any work: a refused output after an hour's run would waste the hour
+    if output_to_file(args.output):  # before any work: a refused output after an hour's run would waste the hour
         from analysis.io import check_output_path
 
         check_output_path(Path(args.output), args.force)
@@ -97,7 +97,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     else:
         files, carry = expand_sources(args.paths, args)
     # --store adds its articles; with nothing given at all, the seed
-    paths = [*files, *_store_articles(args.store)] if args.store else files or ([] if missing else [_seed_path()])
+    paths = (
+        [*files, *_store_articles(args.store)] if args.store else files or ([] if missing else [seed_article_path()])
+    )
     for message in missing:
         print(f"error: {message}", file=sys.stderr)
     cache = None if args.no_cache else (Path(args.cache_dir) if args.cache_dir else True)
@@ -107,7 +109,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         "workers": args.workers,
         "cache": cache,
         "freeze_gc": True,
-        "config": _config(args),
+        "config": config_from_args(args),
         "progress": progress_mode(args),
     }
     if args.format == "table" and args.level in ("sentence", "cue", "source"):
@@ -191,7 +193,7 @@ def _analyze_streamed(
     from analysis.corpus.writers import TableWriter
     from analysis.io import FORCE_HINT
 
-    to_file = _to_file(args.output)
+    to_file = output_to_file(args.output)
     columns = [*columns_of(args.level), *(c for c in carry if c not in columns_of(args.level))]
     writer = TableWriter(
         args.output if to_file else None,
@@ -277,19 +279,19 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         help="csv/json rows: one per paragraph (default), per article (body-level values), per sentence, per "
         "cue (as the cues command) or per source (as the sources command)",
     )
-    _add_table_options(p)
-    _add_run_options(p)
-    _add_quiet_option(p)
+    add_table_options(p)
+    add_run_options(p)
+    add_quiet_option(p)
     p.set_defaults(func=cmd_analyze)
     from analysis.cli import cues as cues_command
 
     q = cues_command.add_parser(sub)
-    _add_table_options(q)
-    _add_run_options(q)
-    _add_quiet_option(q)
+    add_table_options(q)
+    add_run_options(q)
+    add_quiet_option(q)
     q.set_defaults(func=cmd_cues)
     q = cues_command.add_sources_parser(sub)
-    _add_table_options(q)
-    _add_run_options(q)
-    _add_quiet_option(q)
+    add_table_options(q)
+    add_run_options(q)
+    add_quiet_option(q)
     q.set_defaults(func=cmd_sources)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from analysis.cli.common import EXIT_OK, _nonempty
+from analysis.cli.common import EXIT_OK, nonempty
 
 
 def cmd_cache(args: argparse.Namespace) -> int:
@@ -63,7 +63,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     c.add_argument(
         "--cache-dir",
         metavar="DIR",
-        type=_nonempty,
+        type=nonempty,
         help="as for analyze (default: $MEDIA_ANALYSIS_CACHE or ~/.cache/media-analysis)",
     )
     c.set_defaults(func=cmd_cache)

@@ -11,7 +11,7 @@ from typing import NoReturn
 EXIT_OK, EXIT_SOME_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 70, 130, 143
 
 
-def _seed_path() -> Path:
+def seed_article_path() -> Path:
     from analysis import seed_path
 
     return seed_path()
@@ -24,14 +24,14 @@ def expand_inputs(paths: Sequence[str]) -> list[Path]:
     return expand(paths)
 
 
-def _to_file(output: str | None) -> bool:
+def output_to_file(output: str | None) -> bool:
     """Whether ``--output`` names a file (``-`` or nothing: standard output)."""
     return output is not None and output != "-"
 
 
 def write_output(text: str, output: str | None, force: bool) -> None:
     """Print ``text`` or write it atomically to ``output`` (never clobbering without ``force``)."""
-    if output is None or not _to_file(output):
+    if output is None or not output_to_file(output):
         sys.stdout.write(text)
         return
     from analysis.io import atomic_write_text
@@ -44,7 +44,7 @@ def write_output(text: str, output: str | None, force: bool) -> None:
 CONFIG_OPTIONS = ("lexicon", "min_reliable_words", "min_smog_sentences", "uncertainty_threshold")
 
 
-def _config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def config_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The :class:`~analysis.AnalysisConfig` of the command's options: ``--config FILE`` then the flags.
 
     Raises:
@@ -76,7 +76,7 @@ def _fraction(value: str) -> float:
     return x
 
 
-def _add_config_options(p: argparse.ArgumentParser) -> None:
+def add_config_options(p: argparse.ArgumentParser) -> None:
     """The analysis settings (:class:`~analysis.AnalysisConfig`): each changes results and the cache key."""
     g = p.add_argument_group("analysis settings (part of the cache key; flags override --config)")
     g.add_argument(
@@ -111,7 +111,7 @@ def _add_config_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-class _Parser(argparse.ArgumentParser):
+class Parser(argparse.ArgumentParser):
     """argparse with a usage mistake reported in one line, like every other error (exit status 2)."""
 
     def error(self, message: str) -> NoReturn:
@@ -139,13 +139,13 @@ _byte_count = _whole_number(1, "bytes (e.g. 25000000)", "must be a positive numb
 _worker_count = _whole_number(0, "processes", "must be 0 (one per CPU) or more")
 
 
-def _nonempty(value: str) -> str:
+def nonempty(value: str) -> str:
     if not value.strip():
         raise argparse.ArgumentTypeError("needs a folder name, not an empty string")
     return value
 
 
-def _add_run_options(p: argparse.ArgumentParser) -> None:
+def add_run_options(p: argparse.ArgumentParser) -> None:
     """Options of every command that analyses a corpus: size limit, store, workers, cache, lexicon."""
     p.add_argument(
         "--max-bytes",
@@ -173,7 +173,7 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     caching.add_argument(
         "--cache-dir",
         metavar="DIR",
-        type=_nonempty,
+        type=nonempty,
         help="keep results in DIR/results-v1.sqlite, keyed by article text and analysis versions "
         "(default: $MEDIA_ANALYSIS_CACHE or ~/.cache/media-analysis)",
     )
@@ -184,10 +184,10 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
         help="CSV only: start every text cell that begins with = + - @ (a live formula in a spreadsheet) with an "
         "apostrophe; the apostrophe is then part of the value for other readers",
     )
-    _add_config_options(p)
+    add_config_options(p)
 
 
-def _add_table_options(p: argparse.ArgumentParser) -> None:
+def add_table_options(p: argparse.ArgumentParser) -> None:
     """Options naming the columns of a table input (.csv, .tsv, .jsonl, .json, .parquet: one article per row)."""
     g = p.add_argument_group(
         "table input",
@@ -227,7 +227,7 @@ def expand_sources(paths: Sequence[str], args: argparse.Namespace) -> tuple[list
     return expand(paths, table_columns(args), delimiter=delimiter)
 
 
-def _add_quiet_option(p: argparse.ArgumentParser) -> None:
+def add_quiet_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--quiet",
         "-q",

@@ -14,12 +14,12 @@ from pathlib import Path
 from analysis.cli.common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
-    _add_quiet_option,
-    _add_run_options,
-    _add_table_options,
-    _config,
-    _to_file,
+    add_quiet_option,
+    add_run_options,
+    add_table_options,
+    config_from_args,
     expand_sources,
+    output_to_file,
     progress_mode,
     write_output,
 )
@@ -33,7 +33,7 @@ FORMATS = ("text", "csv", "json", "jsonl", "parquet", "xlsx")
 FIGURE_SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 
 
-def _check_by(by: str, carry: tuple[str, ...]) -> None:
+def check_by(by: str, carry: tuple[str, ...]) -> None:
     """Refuse an unknown ``--by`` before any analysis (the article columns, the carried ones, month, week)."""
     from analysis.compare.groups import PERIODS
     from analysis.corpus.batch import columns_of
@@ -63,10 +63,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
     fmt = resolve_format(args.format, args.output, "text", FORMATS)
     if args.excel_safe and fmt != "csv":
         raise InputError(f"--excel-safe is for CSV output, not {fmt}")
-    if fmt in ("parquet", "xlsx") and not _to_file(args.output):
+    if fmt in ("parquet", "xlsx") and not output_to_file(args.output):
         raise InputError(f"{fmt} output needs a file: -o FILE.{fmt}")
     for out in (args.output, args.figure):  # before any work
-        if _to_file(out):
+        if output_to_file(out):
             check_output_path(Path(out), args.force)
     if args.figure:
         _figure_format(args.figure)
@@ -76,7 +76,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if not paths:
         raise InputError("name a table (.csv, .jsonl, .parquet, ...) or a folder of articles (a store) to compare")
     items, carry = expand_sources(paths, args)
-    _check_by(args.by, carry)
+    check_by(args.by, carry)
     cache = None if args.no_cache else (Path(args.cache_dir) if args.cache_dir else True)
     run = stream_corpus(
         items,
@@ -86,7 +86,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         max_bytes=args.max_bytes,
         progress=progress_mode(args),
         freeze_gc=True,
-        config=_config(args),
+        config=config_from_args(args),
         carry=carry,
     )
     for _source, message in run.failures:
@@ -126,7 +126,7 @@ def _write_table(df, args: argparse.Namespace, fmt: str) -> None:  # type: ignor
     from analysis.corpus.writers import TableWriter
     from analysis.io import FORCE_HINT
 
-    to_file = _to_file(args.output)
+    to_file = output_to_file(args.output)
     with TableWriter(
         args.output if to_file else None,
         list(df.columns),
@@ -215,8 +215,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # t
         help="bootstrap resamples per interval (default 2000)",
     )
     p.add_argument("--force", action="store_true", help="allow -o and --figure to replace existing files")
-    _add_table_options(p)
-    _add_run_options(p)
-    _add_quiet_option(p)
+    add_table_options(p)
+    add_run_options(p)
+    add_quiet_option(p)
     p.set_defaults(func=cmd_compare)
     return p

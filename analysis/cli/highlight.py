@@ -7,7 +7,14 @@ import os
 import sys
 from pathlib import Path
 
-from analysis.cli.common import EXIT_OK, _add_config_options, _config, _seed_path, _to_file, write_output
+from analysis.cli.common import (
+    EXIT_OK,
+    add_config_options,
+    config_from_args,
+    output_to_file,
+    seed_article_path,
+    write_output,
+)
 
 
 def cmd_highlight(args: argparse.Namespace) -> int:
@@ -16,15 +23,17 @@ def cmd_highlight(args: argparse.Namespace) -> int:
     from analysis.sources.loading import load_article
 
     output = args.output
-    if _to_file(output) and not Path(output).suffix and not os.path.lexists(output):  # `-o out/news`, not /dev/full
+    if (
+        output_to_file(output) and not Path(output).suffix and not os.path.lexists(output)
+    ):  # `-o out/news`, not /dev/full
         output = f"{output}.html"
         print(f"note: {args.output} has no file name suffix; writing {output}", file=sys.stderr)
-    if _to_file(output):  # before the work, as analyze does
+    if output_to_file(output):  # before the work, as analyze does
         from analysis.io import check_output_path
 
         check_output_path(Path(output), args.force)
-    article = load_article(Path(args.path) if args.path else _seed_path())
-    write_output(highlight(analyze(article, _config(args)), standalone=True), output, args.force)
+    article = load_article(Path(args.path) if args.path else seed_article_path())
+    write_output(highlight(analyze(article, config_from_args(args)), standalone=True), output, args.force)
     return EXIT_OK
 
 
@@ -45,5 +54,5 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         help="write to FILE instead of standard output (.html added if it has no suffix)",
     )
     h.add_argument("--force", action="store_true", help="allow --output to replace an existing file")
-    _add_config_options(h)
+    add_config_options(h)
     h.set_defaults(func=cmd_highlight)

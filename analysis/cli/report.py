@@ -62,13 +62,13 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def _corpus_page(args: argparse.Namespace) -> str:
     from analysis.cli.common import expand_sources
-    from analysis.cli.compare import _check_by
+    from analysis.cli.compare import check_by
     from analysis.compare.groups import compare_groups
     from analysis.errors import InputError
     from analysis.report.corpus_page import corpus_report_html
 
     items = expand_sources([args.path], args)  # the table's errors and columns before any analysis
-    _check_by(args.by, items[1])
+    check_by(args.by, items[1])
     articles = _corpus_run(args.path, args, "article", items)
     try:
         comparison = compare_groups(articles, args.by)
@@ -85,7 +85,7 @@ def _corpus_page(args: argparse.Namespace) -> str:
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
     """Register ``report PATH [-o FILE] [--force] [--no-baseline | --baseline CORPUS] [--by COLUMN]``."""
-    from analysis.cli.common import _add_quiet_option, _add_table_options, _nonempty
+    from analysis.cli.common import add_quiet_option, add_table_options, nonempty
 
     p = subparsers.add_parser(
         "report",
@@ -119,15 +119,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         help="a corpus report: compare the groups of COLUMN (outlet, kind, author, month, week or any "
         "column of the table)",
     )
-    _add_table_options(p)
+    add_table_options(p)
     caching = p.add_mutually_exclusive_group()
     caching.add_argument(
         "--cache-dir",
         metavar="DIR",
-        type=_nonempty,
+        type=nonempty,
         help="result cache folder (default: $MEDIA_ANALYSIS_CACHE or ~/.cache/media-analysis)",
     )
     caching.add_argument("--no-cache", action="store_true", help="neither read nor write cached results")
-    _add_quiet_option(p)
+    add_quiet_option(p)
     p.set_defaults(func=cmd_report)
     return p

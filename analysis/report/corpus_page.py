@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.compare.groups import MEASURES, GroupComparison, compare_groups
-from analysis.report.page import _CSP, CSS, _esc, _figure_img, _fmt
+from analysis.report.page import CSP, CSS, esc, figure_img, fmt
 
 
 def _p(p: float) -> str:
@@ -33,14 +33,14 @@ def measure_table_html(comparison: GroupComparison, measure: str, alpha: float =
     """One measure's table (a row per group), its test across groups and the pairs that differ, escaped."""
     rows = comparison.summary[comparison.summary["measure"] == measure]
     body = "".join(
-        f"<tr><td>{_esc(r['group'])}</td><td>{int(r['n'])}</td><td>{_fmt(r['median'])}</td><td>{_fmt(r['iqr'])}</td>"
-        f"<td>{_fmt(r['mean'])}</td><td>{_fmt(r['mean_low'])} – {_fmt(r['mean_high'])}</td></tr>"
+        f"<tr><td>{esc(r['group'])}</td><td>{int(r['n'])}</td><td>{fmt(r['median'])}</td><td>{fmt(r['iqr'])}</td>"
+        f"<td>{fmt(r['mean'])}</td><td>{fmt(r['mean_low'])} – {fmt(r['mean_high'])}</td></tr>"
         for _, r in rows.iterrows()
     )
     t = comparison.tests.set_index("measure").loc[measure]
     test = (
-        f"Kruskal-Wallis H = {_fmt(t['statistic'])}, df {int(t['df'])}, p {_p(t['p'])}, "
-        f"ε² = {_fmt(t['epsilon_squared'], 3)}"
+        f"Kruskal-Wallis H = {fmt(t['statistic'])}, df {int(t['df'])}, p {_p(t['p'])}, "
+        f"ε² = {fmt(t['epsilon_squared'], 3)}"
         if math.isfinite(t["statistic"])
         else "No test: every value is equal, or fewer than two groups have values."
     )
@@ -50,7 +50,7 @@ def measure_table_html(comparison: GroupComparison, measure: str, alpha: float =
     for _, r in pairs.iterrows():
         hi, lo = (r["group_a"], r["group_b"]) if r["cliffs_delta"] > 0 else (r["group_b"], r["group_a"])
         items.append(
-            f"<li>{_esc(hi)} &gt; {_esc(lo)}: Cliff's delta {abs(r['cliffs_delta']):.2f}, "
+            f"<li>{esc(hi)} &gt; {esc(lo)}: Cliff's delta {abs(r['cliffs_delta']):.2f}, "
             f"Holm-corrected p {_p(r['p_holm'])}</li>"
         )
     differ = (
@@ -60,7 +60,7 @@ def measure_table_html(comparison: GroupComparison, measure: str, alpha: float =
     )
     label = MEASURES.get(measure, measure)
     return (
-        f'<h3>{_esc(label)}</h3><table class="data"><thead><tr><th>Group</th><th>Articles</th><th>Median</th>'
+        f'<h3>{esc(label)}</h3><table class="data"><thead><tr><th>Group</th><th>Articles</th><th>Median</th>'
         f"<th>IQR</th><th>Mean</th><th>95% interval of the mean</th></tr></thead><tbody>{body}</tbody></table>"
         f'<p class="note">{test}</p>{differ}'
     )
@@ -98,7 +98,7 @@ def corpus_report_html(
     groups = list(dict.fromkeys(comparison.summary["group"]))
     title = title or f"Articles compared by {by}"
     figures = [
-        _figure_img(
+        figure_img(
             group_comparison(comparison, articles),
             f"Dot plots: each measure by {by}, one colour per group",
             "Dot and bar: mean and its 95% bootstrap interval; tick and line: median and quartiles; "
@@ -113,7 +113,7 @@ def corpus_report_html(
         for category in ("hedge", "booster"):
             if len(table) and (table["category"] == category).any():
                 figures.append(
-                    _figure_img(
+                    figure_img(
                         distinctive_terms(table, category=category, title=f"Distinctive {category}s by {by}"),
                         f"Bar charts: the {category}s each group uses more than the others",
                         "Bars: z-score of the log-odds ratio, group against the rest, with an informative "
@@ -128,18 +128,18 @@ def corpus_report_html(
         timeline = over_time(articles, by, "month", n_boot=min(n_boot, 1000))
         if timeline["period"].nunique() > 1:
             figures.append(
-                _figure_img(
+                figure_img(
                     measure_over_time(timeline),
                     "Line charts: hedges per 100 words by month",
                     "Monthly mean with its 95% bootstrap interval (band); grey: the other groups.",
                 )
             )
     tables = "".join(measure_table_html(comparison, m) for m in dict.fromkeys(comparison.summary["measure"]))
-    notes = "".join(f'<p class="note">{_esc(n)}</p>' for n in comparison.notes)
+    notes = "".join(f'<p class="note">{esc(n)}</p>' for n in comparison.notes)
     n_articles = len(articles) - comparison.excluded
-    group_list = ", ".join(_esc(g) for g in groups)
+    group_list = ", ".join(esc(g) for g in groups)
     sections = [
-        f'<header><p class="meta">media-analysis corpus report</p><h1>{_esc(title)}</h1>'
+        f'<header><p class="meta">media-analysis corpus report</p><h1>{esc(title)}</h1>'
         f'<p class="meta">{n_articles} articles in {len(groups)} groups: {group_list}</p></header>',
         "<section><h2>How the groups are compared</h2><p>Rates are per 100 words of body text, so long and short "
         "articles compare fairly; the author's hedges are per 100 words of the author's own text (quotations "
@@ -150,16 +150,16 @@ def corpus_report_html(
         "read p-values as descriptive when many articles cover one event or share an author.</p>"
         f"{notes}</section>",
         f"<section><h2>Charts</h2>{''.join(figures)}</section>",
-        f"<section><h2>Measures by {_esc(by)}</h2>{tables}</section>",
-        "<footer>Made with media-analysis " + _esc(__version__) + ". Hedges, boosters and attributions: the "
+        f"<section><h2>Measures by {esc(by)}</h2>{tables}</section>",
+        "<footer>Made with media-analysis " + esc(__version__) + ". Hedges, boosters and attributions: the "
         "project's lexicon with context rules, which flags candidates for a reader to check, not verdicts. "
         "Statistics: SciPy.</footer>",
     ]
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_esc(title)} - media-analysis corpus report</title>\n<style>{CSS}\nh3 {{ margin: 1.5em 0 0.4em; }}"
+        f"<title>{esc(title)} - media-analysis corpus report</title>\n<style>{CSS}\nh3 {{ margin: 1.5em 0 0.4em; }}"
         "</style>\n</head>\n<body>\n<main>\n" + "\n".join(sections) + "\n</main>\n</body>\n</html>\n"
     )
 

@@ -19,7 +19,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.compare.groups import MEASURES, GroupComparison
-from analysis.report.plots import _figure, escape_mathtext, group_colors, styled
+from analysis.report.plots import escape_mathtext, group_colors, new_figure, styled
 
 #: Articles drawn as points per group at most (a seeded sample beyond; summaries use every article).
 MAX_POINTS = 400
@@ -68,7 +68,7 @@ def group_comparison(
     ncols = min(3, len(measures)) or 1
     nrows = math.ceil(len(measures) / ncols) or 1
     height_per = 0.42 * len(names) + 1.3
-    fig = _figure(4.1 * ncols + 1.4, height_per * nrows + 0.9)
+    fig = new_figure(4.1 * ncols + 1.4, height_per * nrows + 0.9)
     axes = fig.subplots(nrows, ncols, squeeze=False).ravel()
     if articles is not None and "author_hedges_per_100w" in measures and "author_hedges_per_100w" not in articles:
         articles = add_rates(articles)
@@ -167,7 +167,7 @@ def distinctive_terms(
     colors = group_colors(names)
     ncols = max(1, min(ncols, len(names)))
     nrows = max(1, math.ceil(len(names) / ncols))
-    fig = _figure(3.6 * ncols + 0.6, (0.3 * top + 1.1) * nrows + 0.9)
+    fig = new_figure(3.6 * ncols + 0.6, (0.3 * top + 1.1) * nrows + 0.9)
     axes = fig.subplots(nrows, ncols, squeeze=False).ravel()
     zmax = float(table["z"].max()) if len(table) and np.isfinite(table["z"].max()) else 2.0
     for ax, g in zip(axes, names, strict=False):
@@ -238,7 +238,7 @@ def measure_over_time(
     colors = group_colors(sorted(set(data["group"])))
     ncols = max(1, min(ncols, len(names)))
     nrows = max(1, math.ceil(len(names) / ncols))
-    fig = _figure(3.7 * ncols + 0.6, 2.6 * nrows + 1.0)
+    fig = new_figure(3.7 * ncols + 0.6, 2.6 * nrows + 1.0)
     axes = fig.subplots(nrows, ncols, squeeze=False, sharex=True, sharey=True).ravel()
     nmax = max(int(data["n"].max()), 1) if len(data) else 1
     series = {g: data[data["group"] == g].sort_values("period_start") for g in names}

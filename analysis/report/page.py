@@ -75,7 +75,7 @@ SUMMARY: dict[str, tuple[str, str]] = {
     "boosters_per_100w": ("Boosters per 100 words", "more emphatic"),
     "attributions_per_100w": ("Attributions per 100 words", "more attributed"),
 }
-_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
+CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 CSS = """
 body { margin: 0; background: #f6f6f4; color: #1d1d1d; font: 15px/1.55 system-ui, 'Segoe UI', sans-serif; }
 main { max-width: 60em; margin: 0 auto; padding: 1.5em 1.5em 3em; background: #fff; }
@@ -102,7 +102,7 @@ footer { color: #666; font-size: 0.85em; margin-top: 3em; border-top: 1px solid 
 """
 
 
-def _esc(value: object) -> str:
+def esc(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
@@ -113,7 +113,7 @@ def _meta(article: pd.Series, document: Article | AnalysedDocument | None, key: 
     return "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
 
 
-def _figure_img(fig: Figure, alt: str, caption: str = "") -> str:
+def figure_img(fig: Figure, alt: str, caption: str = "") -> str:
     """``fig`` as a PNG inside an ``<img>`` (``data:`` URL): no file beside the page, no metadata."""
     import matplotlib as mpl
 
@@ -123,11 +123,11 @@ def _figure_img(fig: Figure, alt: str, caption: str = "") -> str:
     with mpl.rc_context(plots.STYLE):
         fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
     data = base64.b64encode(buf.getvalue()).decode("ascii")
-    cap = f"<figcaption>{_esc(caption)}</figcaption>" if caption else ""
-    return f'<figure><img src="data:image/png;base64,{data}" alt="{_esc(alt)}">{cap}</figure>'
+    cap = f"<figcaption>{esc(caption)}</figcaption>" if caption else ""
+    return f'<figure><img src="data:image/png;base64,{data}" alt="{esc(alt)}">{cap}</figure>'
 
 
-def _fmt(v: float, digits: int = 2) -> str:
+def fmt(v: float, digits: int = 2) -> str:
     if v is None or (isinstance(v, float) and not math.isfinite(v)):
         return "–"
     return f"{v:,.0f}" if abs(v) >= 100 else f"{v:.{digits}f}"
@@ -151,7 +151,7 @@ def summary_html(
     }
     quoted = int((cues["voice"] != "author").sum()) if len(cues) else 0
     boxes = "".join(
-        f"<div><b>{n}</b>{_esc(label)}</div>"
+        f"<div><b>{n}</b>{esc(label)}</div>"
         for label, n in (
             ("hedges", counts["hedge"]),
             ("boosters", counts["booster"]),
@@ -177,14 +177,14 @@ def summary_html(
     rows = []
     for m in metrics:
         label, higher = SUMMARY[m]
-        value = f"{float(article[m]):,.0f}" if m == "n_words" else _fmt(float(article[m]))
-        cells = f"<td>{_esc(label)}</td><td>{_esc(value)}</td>"
+        value = f"{float(article[m]):,.0f}" if m == "n_words" else fmt(float(article[m]))
+        cells = f"<td>{esc(label)}</td><td>{esc(value)}</td>"
         if pct is not None and m in pct.index:
             p = float(pct.loc[m, "percentile"])
             bar = f'<span class="pct"><i style="left:{p:.0f}%"></i></span>' if math.isfinite(p) else ""
-            words = f" ({_esc(higher)} than {p:.0f}% of them)" if higher and math.isfinite(p) else ""
+            words = f" ({esc(higher)} than {p:.0f}% of them)" if higher and math.isfinite(p) else ""
             cells += (
-                f'<td>{_esc(_fmt(float(pct.loc[m, "median"])))}</td><td class="pctcell">{bar}{p:.0f}{words}</td>'
+                f'<td>{esc(fmt(float(pct.loc[m, "median"])))}</td><td class="pctcell">{bar}{p:.0f}{words}</td>'
                 if math.isfinite(p)
                 else "<td>–</td><td>–</td>"
             )
@@ -193,13 +193,13 @@ def summary_html(
         rows.append(f"<tr>{cells}</tr>")
     if has_base and baseline_label:
         note = (
-            f'<p class="note">Percentiles compare this article with {n_base} {_esc(baseline_label)}. '
+            f'<p class="note">Percentiles compare this article with {n_base} {esc(baseline_label)}. '
             "50 means as many of them below as above.</p>"
         )
     elif has_base:
         note = (
             f'<p class="note">Percentiles compare this article with the {n_base} articles of the '
-            f"{_esc(BASELINE_CREDIT)}. Those texts were rewritten for language learners, so they are not the "
+            f"{esc(BASELINE_CREDIT)}. Those texts were rewritten for language learners, so they are not the "
             "Guardian as published: read the percentiles as a rough guide, not a verdict. 50 means as many "
             "baseline articles below as above.</p>"
         )
@@ -227,9 +227,9 @@ def sources_html(sources: pd.DataFrame) -> str:
         "first_paragraph": "First paragraph",
     }
     cols = [c for c in labels if c in sources] or list(sources.columns)
-    head = "".join(f"<th>{_esc(labels.get(c, c))}</th>" for c in cols)
+    head = "".join(f"<th>{esc(labels.get(c, c))}</th>" for c in cols)
     body = "".join(
-        "<tr>" + "".join(f"<td>{_esc('' if pd.isna(r[c]) else r[c])}</td>" for c in cols) + "</tr>"
+        "<tr>" + "".join(f"<td>{esc('' if pd.isna(r[c]) else r[c])}</td>" for c in cols) + "</tr>"
         for _, r in sources.iterrows()
     )
     if not len(sources):
@@ -260,7 +260,7 @@ def _text_from_tables(paragraphs: pd.DataFrame, cues: pd.DataFrame) -> str:
             )
             for c in mine.to_dict("records")
         ]
-        role = _esc(r["role"])
+        role = esc(r["role"])
         parts.append(
             f'<p class="para role-{role}" id="p{int(r["paragraph"])}"><span class="idx">'
             f"{int(r['paragraph'])}</span>{render_paragraph(str(r['text']), marks)}</p>"
@@ -272,7 +272,7 @@ def _text_from_tables(paragraphs: pd.DataFrame, cues: pd.DataFrame) -> str:
 def _notices_html(document: Article | AnalysedDocument | None) -> str:
     """The analysed document's notices (an unread quotation convention, ...) as warning paragraphs."""
     notices = document.notices() if document is not None and hasattr(document, "notices") else ()
-    return "".join(f'<p class="note warning">Warning: {_esc(n.split(": ", 1)[-1])}</p>' for n in notices)
+    return "".join(f'<p class="note warning">Warning: {esc(n.split(": ", 1)[-1])}</p>' for n in notices)
 
 
 def report_figures(
@@ -358,17 +358,17 @@ def report_html(
         ("author", _meta(article, document, "author")),
         ("date", _meta(article, document, "date")),
     ]
-    meta_html = "".join(f'<span class="{k}">{_esc(v)}</span>' for k, v in meta if v)
+    meta_html = "".join(f'<span class="{k}">{esc(v)}</span>' for k, v in meta if v)
     url = _meta(article, document, "url")
     link = ""
     if url.lower().startswith(("http://", "https://")):
-        link = f'<p class="meta">Source: <a href="{_esc(url)}" rel="noopener noreferrer">{_esc(url)}</a></p>'
+        link = f'<p class="meta">Source: <a href="{esc(url)}" rel="noopener noreferrer">{esc(url)}</a></p>'
     figures = "\n".join(
-        _figure_img(f, a, c) for f, a, c in report_figures(paragraphs, article, sentences, baseline, baseline_label)
+        figure_img(f, a, c) for f, a, c in report_figures(paragraphs, article, sentences, baseline, baseline_label)
     )
     text = highlight(document, standalone=False) if document is not None else _text_from_tables(paragraphs, cues)
     sections = [
-        f'<header><p class="meta">media-analysis report</p><h1>{_esc(title)}</h1>'
+        f'<header><p class="meta">media-analysis report</p><h1>{esc(title)}</h1>'
         f'<p class="meta">{meta_html or "<span>outlet, author and date unknown</span>"}</p>{link}</header>',
         f"<section><h2>Summary</h2>{summary_html(article, cues, baseline, paragraphs, baseline_label)}</section>",
         f"<section><h2>Charts</h2>{figures}</section>",
@@ -380,18 +380,18 @@ def report_html(
     if sources is not None:
         sections.append(f"<section><h2>Who is quoted or reported</h2>{sources_html(sources)}</section>")
     sections.append(
-        "<footer>Made with media-analysis " + _esc(__version__) + ". Readability: textstat (Flesch-Kincaid, "
+        "<footer>Made with media-analysis " + esc(__version__) + ". Readability: textstat (Flesch-Kincaid, "
         "reading ease, Gunning Fog), reliable on 100 words or more; sentiment: VADER; hedges, boosters and "
         "attributions: the project's lexicon with context rules, which flags candidates for a reader to check, "
         "not verdicts."
-        + (f" Baseline: {_esc(baseline_label or BASELINE_CREDIT)}." if baseline is not None and len(baseline) else "")
+        + (f" Baseline: {esc(baseline_label or BASELINE_CREDIT)}." if baseline is not None and len(baseline) else "")
         + "</footer>"
     )
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_esc(title)} - media-analysis report</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
+        f"<title>{esc(title)} - media-analysis report</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
         + "\n".join(sections)
         + "\n</main>\n</body>\n</html>\n"
     )

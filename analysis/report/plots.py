@@ -105,7 +105,7 @@ def escape_mathtext(text: object) -> str:
     return _UNESCAPED_DOLLAR.sub(r"\\$", str(text))
 
 
-def _figure(width: float, height: float) -> Figure:
+def new_figure(width: float, height: float) -> Figure:
     return Figure(figsize=(width, height), layout="constrained")
 
 
@@ -199,7 +199,7 @@ def readability_by_paragraph(paragraphs: pd.DataFrame, article: pd.Series, title
     light: their grade is indicative only.
     """
     body = _body(paragraphs)
-    fig = _figure(9, 4.2)
+    fig = new_figure(9, 4.2)
     ax = fig.add_subplot()
     reliable = body["readability_reliable"].astype(bool)
     x = body["paragraph"].to_numpy()
@@ -251,7 +251,7 @@ def sentiment_arc(paragraphs: pd.DataFrame, sentences: pd.DataFrame, title: str 
     ``sentences`` has columns ``paragraph`` and ``compound`` (one row per sentence).
     """
     body = _body(paragraphs)
-    fig = _figure(9, 4.2)
+    fig = new_figure(9, 4.2)
     ax = fig.add_subplot()
     ax.axhline(0, color="#999999", linewidth=0.8)
     ax.axhspan(-0.05, 0.05, color="#eeeeee", zorder=0)
@@ -302,7 +302,7 @@ def cues_by_paragraph(paragraphs: pd.DataFrame, title: str = "", min_words: int 
     large rate.
     """
     body = _body(paragraphs)
-    fig = _figure(9.5, 5.0)
+    fig = new_figure(9.5, 5.0)
     ax = fig.add_subplot()
     x = body["paragraph"].to_numpy(dtype=float)
     n_words = body["n_words"].to_numpy(dtype=float)
@@ -409,7 +409,7 @@ def metric_heatstrip(paragraphs: pd.DataFrame, metrics: Sequence[str] | None = N
     z = np.where(std > 0, (values - mean) / np.where(std > 0, std, 1), 0.0)
     sign = np.array([-1.0 if m in HIGHER_IS_EASIER else 1.0 for m in metrics])[:, None]
     z = z * sign
-    fig = _figure(max(9, 0.55 * len(body) + 3.5), 0.5 * len(metrics) + 2.2)
+    fig = new_figure(max(9, 0.55 * len(body) + 3.5), 0.5 * len(metrics) + 2.2)
     ax = fig.add_subplot()
     im = ax.imshow(z, cmap="PuOr_r", vmin=-2.5, vmax=2.5, aspect="auto")
     for i in range(values.shape[0]):
@@ -463,7 +463,7 @@ def comparable_distributions(
     metrics = list(metrics or METRIC_LABELS)
     ncols = 3
     nrows = math.ceil(len(metrics) / ncols)
-    fig = _figure(11, 2.6 * nrows + 0.6)
+    fig = new_figure(11, 2.6 * nrows + 0.6)
     axes = fig.subplots(nrows, ncols, squeeze=False).ravel()
     for ax, m in zip(axes, metrics, strict=False):
         col = comparables[m].astype(float).dropna()
@@ -523,7 +523,7 @@ def readability_vs_hedging(
     wrapped = [textwrap.fill(line, 110, subsequent_indent="    ") for line in key_lines]
     n_key_lines = sum(w.count("\n") + 1 for w in wrapped)
     key_height = 0.19 * n_key_lines + 0.35 if numbered else 0.0
-    fig = _figure(8.5, 5.6 + key_height if numbered else 6.4)
+    fig = new_figure(8.5, 5.6 + key_height if numbered else 6.4)
     grid = fig.add_gridspec(2, 1, height_ratios=[5.6, key_height]) if numbered else None
     ax = fig.add_subplot(grid[0]) if grid is not None else fig.add_subplot()
     big = not numbered
@@ -715,7 +715,7 @@ def paragraph_profiles(
     ids = ids[:max_panels]
     ncols = min(4, len(ids)) or 1
     nrows = math.ceil(len(ids) / ncols) or 1
-    fig = _figure(3.0 * ncols + 0.5, 2.3 * nrows + 0.8)
+    fig = new_figure(3.0 * ncols + 0.5, 2.3 * nrows + 0.8)
     axes = fig.subplots(nrows, ncols, squeeze=False, sharey=True).ravel()
     for ax, aid in zip(axes, ids, strict=False):
         sub = body[body["article_id"] == aid]
@@ -745,7 +745,7 @@ def detector_scores(scores: dict[str, object], title: str = "") -> Figure:
     """
     precision, recall = float(scores["precision"]), float(scores["recall"])  # type: ignore[arg-type]
     right, found = round(100 * precision), round(100 * recall)
-    fig = _figure(9, 3.4)
+    fig = new_figure(9, 3.4)
     ax = fig.add_subplot()
     rows = [
         (1, right, 100 - right, f"Of 100 sentences it marks as hedged, {right} really are", "right", "false alarms"),
@@ -797,7 +797,7 @@ def who_hedges(article: pd.Series, sources: pd.DataFrame, title: str = "") -> Fi
         name = s["speaker"] or "unknown source"
         rows.append((name, int(s["hedges"]), int(s["boosters"]), int(s["words"])))
     labels = [n if w is None else f"{n} ({w} words)" for n, _, _, w in rows]
-    fig = _figure(7.5, 1.2 + 0.45 * len(rows))
+    fig = new_figure(7.5, 1.2 + 0.45 * len(rows))
     ax = fig.subplots()
     y = np.arange(len(rows))[::-1]
     h = 0.38
@@ -827,7 +827,7 @@ def reliability(series: Mapping[str, Sequence[dict[str, object]]], title: str = 
         One line per measure, points sized by the number of sentences in each bin (numbers beside
         them), and the diagonal of perfect calibration.
     """
-    fig = _figure(5.6, 4.8)
+    fig = new_figure(5.6, 4.8)
     ax = fig.subplots()
     ax.plot([0, 1], [0, 1], color="#999999", linestyle="--", linewidth=1, label="perfectly calibrated")
     colors = (COMPARABLE_COLOR, OKABE_ITO["orange"], OKABE_ITO["green"])

@@ -28,7 +28,7 @@ _REPORTING_BEFORE_WOULD = WORDS["reporting_before_would"]
 _ASSUMED_OBJECTS = WORDS["assumed_objects"]
 
 
-def _tokens_before(text: str, start: int, n: int = 6) -> list[str]:
+def tokens_before(text: str, start: int, n: int = 6) -> list[str]:
     """Up to ``n`` lower-case tokens before ``start``, nearest last; stops at a clause/sentence break.
 
     Only the :data:`_WINDOW` characters before ``start`` are read.
@@ -43,7 +43,7 @@ def _tokens_before(text: str, start: int, n: int = 6) -> list[str]:
     return out[::-1]
 
 
-def _tokens_after(text: str, end: int, n: int = 6) -> list[str]:
+def tokens_after(text: str, end: int, n: int = 6) -> list[str]:
     """Up to ``n`` lower-case tokens after ``end``; stops at a clause/sentence break.
 
     Only the :data:`_WINDOW` characters after ``end`` are read.
@@ -59,8 +59,8 @@ def _tokens_after(text: str, end: int, n: int = 6) -> list[str]:
     return out
 
 
-def _spans_before(text: str, start: int, n: int = 6) -> list[tuple[str, int]]:
-    """As :func:`_tokens_before` but each token as written (case kept) with its offset."""
+def spans_before(text: str, start: int, n: int = 6) -> list[tuple[str, int]]:
+    """As :func:`tokens_before` but each token as written (case kept) with its offset."""
     out: list[tuple[str, int]] = []
     found = list(_TOKEN.finditer(text, max(0, start - _WINDOW), start))
     for m in reversed(found):
@@ -77,11 +77,11 @@ _SENTENCE_WINDOW = 240
 _SENTENCE_END = frozenset(".!?;")
 
 
-def _sentence_tokens(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+def sentence_tokens(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     """Lower-case tokens of the sentence around ``text[start:end]``: (before, after).
 
     Reads at most :data:`_SENTENCE_WINDOW` characters each way and stops at ``.!?;``
-    (unlike :func:`_tokens_before`, commas, colons and quotes do not stop it).
+    (unlike :func:`tokens_before`, commas, colons and quotes do not stop it).
     """
     toks = _TOKEN.findall(text, max(0, start - _SENTENCE_WINDOW), start)
     before: list[str] = []
@@ -104,27 +104,27 @@ def _title_stop(toks: list[str], i: int) -> bool:
     return toks[i] == "." and i > 0 and toks[i - 1].lower() in _HONORIFICS
 
 
-def _words(tokens: list[str]) -> list[str]:
+def word_tokens(tokens: list[str]) -> list[str]:
     return [t for t in tokens if t[0].isalnum() or t[0] in "$£€'’"]
 
 
-def _skip_back(prev: list[str]) -> list[str]:
+def skip_back(prev: list[str]) -> list[str]:
     """``prev`` without trailing skippable adverbs and negators (so "I do not really think" -> "I")."""
     out = list(prev)
-    while out and (out[-1] in _SKIP or _is_negator(out[-1]) or out[-1] == ","):
+    while out and (out[-1] in _SKIP or is_negator(out[-1]) or out[-1] == ","):
         out.pop()
     return out
 
 
-def _is_negator(tok: str) -> bool:
+def is_negator(tok: str) -> bool:
     return tok in _NEGATORS or tok.endswith(("n't", "n’t")) or tok == "cannot"
 
 
-def _is_number(tok: str) -> bool:
+def is_number(tok: str) -> bool:
     return tok[0].isdigit() or tok[0] in "$£€" or tok in _NUMBER_WORDS
 
 
-def _is_plural(tok: str) -> bool:
+def is_plural(tok: str) -> bool:
     return len(tok) > 3 and tok.endswith("s") and not tok.endswith(("ss", "us", "is", "ous"))
 
 
@@ -133,7 +133,7 @@ _HONORIFICS = WORDS["honorifics"]
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z]+)\.\s*$")
 
 
-def _at_sentence_start(text: str, start: int) -> bool:
+def at_sentence_start(text: str, start: int) -> bool:
     """``start`` opens a sentence: nothing but quotes or brackets since a terminal (or the text's start).
 
     A full stop after a title ("Mr. Sanders", "Sen. Cruz") does not end a sentence: the word after it is a name.

@@ -71,13 +71,13 @@ class Lexicon:
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
-def _key(phrase: str) -> str:
+def lexicon_key(phrase: str) -> str:
     """Lexicon key of a phrase or match: lower case, ``'`` for ``’``, single spaces."""
     return " ".join(phrase.translate(_FOLD).lower().replace("’", "'").split())
 
 
 def _trie_alternation(phrases: Iterable[str]) -> str:
-    """Regex matching any of ``phrases`` (``_key`` forms), longest first, as a prefix trie.
+    """Regex matching any of ``phrases`` (``lexicon_key`` forms), longest first, as a prefix trie.
 
     Same matches as ``"|".join(longest first)`` (the text picks one path through
     the trie; greedy optional groups try the longer phrase first and backtrack to
@@ -123,7 +123,7 @@ def build_lexicon(rows: Sequence[dict[str, str]]) -> Lexicon:
         rule = (row.get("rule") or "").strip()
         if rule and rule not in RULES:
             raise ValueError(f"lexicon: unknown rule {rule!r} for cue {row['cue']!r}")
-        forms = tuple(_key(f) for f in row["cue"].split("/") if f.strip())
+        forms = tuple(lexicon_key(f) for f in row["cue"].split("/") if f.strip())
         entry = LexiconEntry(
             row["cue"].strip(),
             cat,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from analysis.annotate.hedging.cues import Cue
-from analysis.annotate.hedging.lexicon import Lexicon, _key, default_lexicon
-from analysis.annotate.hedging.rules import RULES, _attenuated, _keep, _negated
+from analysis.annotate.hedging.lexicon import Lexicon, default_lexicon, lexicon_key
+from analysis.annotate.hedging.rules import RULES, is_attenuated, is_negated, keep
 
 #: "I"/"we" right before a first-person cue, also with "am/are" ("I am convinced", "I'm convinced").
 _FIRST_PERSON_BEFORE = re.compile(r"(?<![\w'’-])(?:I|[Ww]e)(?:\s+(?:am|are)|['’](?:m|re))?\s+$")
@@ -38,20 +38,20 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
     for m in matches:
         found = m.group(0)
         entry = lex.by_phrase.get(found)
-        form = found if entry is not None else _key(found)
+        form = found if entry is not None else lexicon_key(found)
         entry = entry or lex.by_phrase[form]
         if entry.category == "none":
             continue
-        verdict = RULES[entry.rule](text, m.start(), m.end(), form, entry) if entry.rule else _keep(entry)
+        verdict = RULES[entry.rule](text, m.start(), m.end(), form, entry) if entry.rule else keep(entry)
         if verdict is None:
             continue
         category, subtype = verdict
         start = m.start()
-        if category == "booster" and not form.startswith(_SELF_NEGATED) and _negated(text, m.start()):
+        if category == "booster" and not form.startswith(_SELF_NEGATED) and is_negated(text, m.start()):
             category, subtype = "hedge", "negated booster"
         elif (
             category == "booster"
-            and (attenuator := _attenuated(text, start)) is not None
+            and (attenuator := is_attenuated(text, start)) is not None
             and (not out or out[-1].end <= attenuator)
         ):
             category, subtype, start = "hedge", "attenuated booster", attenuator  # "almost certainly"

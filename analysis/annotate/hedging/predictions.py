@@ -6,10 +6,10 @@ import re
 from collections.abc import Sequence
 
 from analysis.annotate.hedging.context import (
-    _skip_back,
-    _tokens_after,
-    _tokens_before,
-    _words,
+    skip_back,
+    tokens_after,
+    tokens_before,
+    word_tokens,
 )
 from analysis.annotate.hedging.cues import Cue
 from analysis.annotate.hedging.matcher import lowers_exactly
@@ -56,8 +56,8 @@ def is_prediction(sentence: str) -> bool:
     if not futures or _CONDITIONAL.search(sentence) or sentence.rstrip(' "”’)').endswith("?"):
         return False  # nothing about the future, conditioned, or asked rather than asserted
     for m in futures:
-        prev = _skip_back(_words(_tokens_before(sentence, m.start(), 3)))
-        nxt = _words(_tokens_after(sentence, m.end(), 1))
+        prev = skip_back(word_tokens(tokens_before(sentence, m.start(), 3)))
+        nxt = word_tokens(tokens_after(sentence, m.end(), 1))
         if m.group(0).lower() == "will" and ((prev and prev[-1] in _NOT_MODAL_WILL) or not nxt or nxt[0] == "of"):
             continue
         if prev and prev[-1] in ("i", "we", "you"):

@@ -165,16 +165,16 @@ import re
 from collections.abc import Callable
 
 from analysis.annotate.hedging.context import (
-    _at_sentence_start,
-    _is_negator,
-    _is_number,
-    _is_plural,
-    _sentence_tokens,
-    _skip_back,
-    _spans_before,
-    _tokens_after,
-    _tokens_before,
-    _words,
+    at_sentence_start,
+    is_negator,
+    is_number,
+    is_plural,
+    sentence_tokens,
+    skip_back,
+    spans_before,
+    tokens_after,
+    tokens_before,
+    word_tokens,
 )
 from analysis.annotate.hedging.lexicon import LexiconEntry
 from analysis.annotate.hedging.words import WORDS
@@ -214,19 +214,19 @@ _TRUST_ADJUNCTS = WORDS["trust_adjuncts"]
 Rule = Callable[[str, int, int, str, LexiconEntry], "tuple[str, str] | None"]
 
 
-def _keep(entry: LexiconEntry) -> tuple[str, str]:
+def keep(entry: LexiconEntry) -> tuple[str, str]:
     return entry.category, entry.subtype
 
 
 def _rule_modal(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    nxt = _words(_tokens_after(text, end, 4))
-    prev = _words(_tokens_before(text, start, 5))
-    if form == "may" and text[start] == "M" and (not _at_sentence_start(text, start) or (nxt and _is_number(nxt[0]))):
+    nxt = word_tokens(tokens_after(text, end, 4))
+    prev = word_tokens(tokens_before(text, start, 5))
+    if form == "may" and text[start] == "M" and (not at_sentence_start(text, start) or (nxt and is_number(nxt[0]))):
         return None  # the month, or a name ("Theresa May")
-    if form == "could" and nxt and _is_negator(nxt[0]):
+    if form == "could" and nxt and is_negator(nxt[0]):
         return None  # inability ("could not", "could never"), not epistemic possibility
     if form == "may":
-        rest = [t for t in nxt if t not in _SKIP and not _is_negator(t)]
+        rest = [t for t in nxt if t not in _SKIP and not is_negator(t)]
         if len(rest) > 1 and rest[0] == "be" and rest[1] in _ROOT_MAY_PARTICIPLES:
             return None  # root possibility, "may be used/combined" = "can be" (Coates 1983: passive)
     if form == "would":
@@ -235,43 +235,43 @@ def _rule_modal(text: str, start: int, end: int, form: str, entry: LexiconEntry)
             return None
         if any(t in ("later", "afterwards", "eventually", "subsequently") for t in prev):
             return None  # narrative future-in-the-past: "years later he would ..."
-        raw_prev = _tokens_before(text, start, 2)
+        raw_prev = tokens_before(text, start, 2)
         if (
             nxt
             and nxt[0] in _SUBJECT_PRONOUNS
-            and (not raw_prev or raw_prev[-1] in _CLAUSE_START or _at_sentence_start(text, start))
+            and (not raw_prev or raw_prev[-1] in _CLAUSE_START or at_sentence_start(text, start))
         ):
             return None  # a question or request ("Would you all encourage him!"): no claim to hedge
         if len(prev) > 1 and prev[-1] in ("that", "which") and prev[-2] in _PROPOSAL_NOUNS:
             return None  # what a proposal would do ("legislation that would repeal it"): its content, not a doubt
-        before, after = _sentence_tokens(text, start, end)
+        before, after = sentence_tokens(text, start, end)
         if _conditional(before, after):
             return None  # the consequence of a conditional or counterfactual: "if ..., it would ..."
         if _reported(before, after):
             return None  # backshifted reported speech: "officials said (on Monday) they would ..."
-    return _keep(entry)
+    return keep(entry)
 
 
 def _rule_should(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    prev = _skip_back(_words(_tokens_before(text, start, 3)))
-    nxt = [t for t in _words(_tokens_after(text, end, 3)) if t not in _SKIP]
+    prev = skip_back(word_tokens(tokens_before(text, start, 3)))
+    nxt = [t for t in word_tokens(tokens_after(text, end, 3)) if t not in _SKIP]
     if prev and prev[-1] in _THING_PRONOUNS and nxt and nxt[0] in _SHOULD_OUTCOMES:
-        return _keep(entry)  # an expected outcome: "this should help", "it should mean higher prices"
+        return keep(entry)  # an expected outcome: "this should help", "it should mean higher prices"
     if nxt[:1] == ["be"] and len(nxt) > 1 and nxt[1] in _OUTCOME_ADJECTIVES and _thing_subject(text, start):
-        return _keep(entry)  # an expected state: "the race should be close", "results should be known by noon"
+        return keep(entry)  # an expected state: "the race should be close", "results should be known by noon"
     return None  # deontic: advice or obligation ("Russia should pay", "he should be ashamed")
 
 
 def _thing_subject(text: str, start: int) -> bool:
     """The subject before ``start`` is not a person: a thing pronoun or a lower-case noun that names no person."""
-    spans = [(w, i) for w, i in _spans_before(text, start, 4) if w[0].isalpha() and w.lower() not in _SKIP]
+    spans = [(w, i) for w, i in spans_before(text, start, 4) if w[0].isalpha() and w.lower() not in _SKIP]
     if not spans:
         return False
     w, pos = spans[-1]
     low = w.lower()
     if low in _THING_PRONOUNS:
         return True
-    if w[0].isupper() and not _at_sentence_start(text, pos):
+    if w[0].isupper() and not at_sentence_start(text, pos):
         return False  # a name
     if low in _FIRST or low in _PRONOUN or low in _HUMAN or low in _PERSON_SUBJECTS:
         return False
@@ -303,12 +303,12 @@ def _reported(before: list[str], after: list[str]) -> bool:
 
 
 def _rule_approximator(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    nxt = _words(_tokens_after(text, end, 3))
+    nxt = word_tokens(tokens_after(text, end, 3))
     if nxt and nxt[0] in ("a", "an") and len(nxt) > 1:
         if nxt[1] + "s" in _TIME_NOUNS:
             return "hedge", "approximator"  # "about an hour", "almost a mile": one unit, approximated
         nxt = nxt[1:]
-    if nxt and _is_number(nxt[0]):
+    if nxt and is_number(nxt[0]):
         return "hedge", "approximator"
     if form in ("almost", "nearly") and nxt and nxt[0] in _UNIVERSALS:
         return "hedge", "approximator"  # "almost every demographic", "nearly all": a universal, approximated
@@ -343,17 +343,17 @@ _TIME_NOUNS = WORDS["time_nouns"]
 
 
 def _rule_quantifier(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    nxt = _tokens_after(text, end, 4)
+    nxt = tokens_after(text, end, 4)
     if not nxt:
         return None
-    if form == "some" and _is_number(nxt[0]):
+    if form == "some" and is_number(nxt[0]):
         return "hedge", "approximator"
-    prev = _words(_tokens_before(text, start, 1))
+    prev = word_tokens(tokens_before(text, start, 1))
     if prev and prev[-1] in ("the", "for", "and", "at") and form == "most":
         return None  # "the most ...": a superlative
     if prev and prev[-1] in ("as", "how", "so", "too", "very"):
         return None  # "as many as", "how many": a measure phrase
-    words = _words(nxt)
+    words = word_tokens(nxt)
     if words and words[0] in _TIME_NOUNS:
         return None  # "for many years", "several times": a duration or frequency, not a source
     if _object_of_preposition(text, start):
@@ -367,15 +367,15 @@ def _rule_quantifier(text: str, start: int, end: int, form: str, entry: LexiconE
         return "hedge", "weasel"  # "many believe", "some have argued"
     if any(w in _HUMAN for w in words[:3]):
         return "hedge", "weasel"  # "some critics", "many of the observers"
-    if len(words) > 1 and _is_plural(words[0]) and words[1] in _SAY_VERBS:
+    if len(words) > 1 and is_plural(words[0]) and words[1] in _SAY_VERBS:
         return "hedge", "weasel"  # "many contractors say": a vague source, whatever the noun
     if form == "some" and not partitive and _after_a_verb(text, start):
         return None  # the plural indefinite article (unstressed "sm"): "took some shots", "made some calls"
-    if form in ("some", "many", "several") and words and _is_plural(words[0]):
+    if form in ("some", "many", "several") and words and is_plural(words[0]):
         return "hedge", "vague quantifier"
     if form in ("some", "many"):
-        raw_prev = _tokens_before(text, start, 1)
-        if not raw_prev or raw_prev[-1] in _CLAUSE_START or _at_sentence_start(text, start):
+        raw_prev = tokens_before(text, start, 1)
+        if not raw_prev or raw_prev[-1] in _CLAUSE_START or at_sentence_start(text, start):
             return "hedge", "vague quantifier"  # heads a clause subject: "Some scholars ...", "..., many consider"
         if partitive:
             return "hedge", "vague quantifier"  # an unspecified subset: "many of his works"
@@ -386,15 +386,15 @@ def _object_of_preposition(text: str, start: int) -> bool:
     """The word at ``start`` heads the object of a preposition ("of many Americans", "in certain places"), where
     a quantifier gives a quantity, not the source of a claim ("from many analysts", "according to many" are
     sources: "by", "from", "among" are not in :data:`_PREPOSITIONS`)."""
-    raw_prev = _tokens_before(text, start, 2)
+    raw_prev = tokens_before(text, start, 2)
     return bool(raw_prev) and raw_prev[-1] in _PREPOSITIONS and raw_prev[-2:] != ["according", "to"]
 
 
 def _after_a_verb(text: str, start: int) -> bool:
     """The word before ``start`` is a verb or other word that takes an object, not a preposition, determiner,
     conjunction or the start of a sentence: the quantifier stands in object position ("took some shots")."""
-    raw_prev = _tokens_before(text, start, 1)
-    if not raw_prev or _at_sentence_start(text, start):
+    raw_prev = tokens_before(text, start, 1)
+    if not raw_prev or at_sentence_start(text, start):
         return False
     p = raw_prev[-1]
     if p in _SAY_VERBS or p in _REPORTING_BEFORE_WOULD:
@@ -403,10 +403,10 @@ def _after_a_verb(text: str, start: int) -> bool:
 
 
 def _rule_vague_subject(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    prev = _words(_tokens_before(text, start, 1))
+    prev = word_tokens(tokens_before(text, start, 1))
     if prev and (prev[-1] in _DET or prev[-1] in ("some", "many", "most", "several", "the", "and")):
         return None
-    nxt = [w for w in _words(_tokens_after(text, end, 4)) if w not in _SKIP and w not in ("have", "had", "has")]
+    nxt = [w for w in word_tokens(tokens_after(text, end, 4)) if w not in _SKIP and w not in ("have", "had", "has")]
     if nxt and nxt[0] in _SAY_VERBS:
         return "hedge", "weasel"
     if form == "critics" and nxt and nxt[0] not in ("of", "from", "at", "in", "including", "such", "like", "and"):
@@ -418,14 +418,14 @@ def _by_agent(nxt: list[str]) -> str | None:
     """The word after a following "by", if any ("believed by many" -> "many"); a time ("by midnight") is none."""
     if len(nxt) > 1 and nxt[0] == "by":
         agent = nxt[2] if nxt[1] == "the" and len(nxt) > 2 else nxt[1]
-        return None if agent in _TIME_WORDS or agent in ("end", "then", "now") or _is_number(agent) else nxt[1]
+        return None if agent in _TIME_WORDS or agent in ("end", "then", "now") or is_number(agent) else nxt[1]
     return None
 
 
 def _rule_epistemic_verb(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    raw_prev = _words(_tokens_before(text, start, 6))
-    prev = _skip_back(raw_prev)
-    nxt = _words(_tokens_after(text, end, 4))
+    raw_prev = word_tokens(tokens_before(text, start, 6))
+    prev = skip_back(raw_prev)
+    nxt = word_tokens(tokens_after(text, end, 4))
     subj = prev[-1] if prev else ""
     lemma = form[:4]
     if lemma == "assu" and nxt and nxt[0] in _ASSUMED_OBJECTS:
@@ -438,15 +438,15 @@ def _rule_epistemic_verb(text: str, start: int, end: int, form: str, entry: Lexi
         return None  # "I did not expect that": surprise at what happened, the event is not in doubt
     if lemma == "thin" and nxt and nxt[0] in ("of", "about"):
         return None  # "think of/about X": imagining or considering a thing, no proposition held
-    if lemma == "beli" and _trust(_words(_tokens_after(text, end, 3))):
+    if lemma == "beli" and _trust(word_tokens(tokens_after(text, end, 3))):
         return None  # "I believe them", "believe in God": trust or faith, not a hedged claim
-    if form == "expected" and _tokens_before(text, start, 1) == [","] and not _by_agent(nxt):
+    if form == "expected" and tokens_before(text, start, 1) == [","] and not _by_agent(nxt):
         return "hedge", "weasel"  # a reduced passive: "the vote, expected next week, ...": nobody named
     if form in _ATTRIBUTIVE_EPISTEMIC and raw_prev and raw_prev[-1] in _ARTICLES and nxt and nxt[0] not in _DET:
         return "hedge", "epistemic adjective"  # "the expected result", "a suspected militant"
     if subj in _FIRST or (subj in ("am", "'m", "’m") and len(prev) > 1 and prev[-2] == "i"):
         return "hedge", "epistemic verb (first person)"
-    if subj == "to" and len(prev) > 2 and _skip_back(prev[:-2])[-1:] and _skip_back(prev[:-2])[-1] in _FIRST:
+    if subj == "to" and len(prev) > 2 and skip_back(prev[:-2])[-1:] and skip_back(prev[:-2])[-1] in _FIRST:
         return "hedge", "epistemic verb (first person)"  # "I continue to believe", "we have come to think"
     if subj in _BE:
         agent = _by_agent(nxt)
@@ -474,7 +474,7 @@ def _rule_epistemic_verb(text: str, start: int, end: int, form: str, entry: Lexi
 def _negated_past(raw_prev: list[str], form: str) -> bool:
     """A negated past expectation ("did not expect", "had never expected", "wasn't expecting")."""
     near = raw_prev[-4:]
-    if not any(_is_negator(t) for t in near):
+    if not any(is_negator(t) for t in near):
         return False
     if form == "expecting":
         return any(t.startswith(("was", "were")) for t in near)
@@ -497,7 +497,7 @@ def _trust(nxt: list[str]) -> bool:
 
 
 def _rule_first_person(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    prev = _skip_back(_words(_tokens_before(text, start, 4)))
+    prev = skip_back(word_tokens(tokens_before(text, start, 4)))
     if prev and prev[-1] in _FIRST:
         return "hedge", "epistemic verb (first person)"
     return None
@@ -507,8 +507,8 @@ _HEARSAY = WORDS["hearsay"]
 
 
 def _rule_reporting(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    prev = _skip_back(_words(_tokens_before(text, start, 4)))
-    nxt = _words(_tokens_after(text, end, 3))
+    prev = skip_back(word_tokens(tokens_before(text, start, 4)))
+    nxt = word_tokens(tokens_after(text, end, 3))
     subj = prev[-1] if prev else ""
     if subj in _BE and form.endswith(("ed", "id", "ld", "ote")):
         if form not in _HEARSAY:
@@ -524,7 +524,7 @@ def _rule_reporting(text: str, start: int, end: int, form: str, entry: LexiconEn
         return None  # the noun: "land claims", "his claim to the throne", "a bold claim"
     if _unnamed_source(text, start, form):
         return "hedge", "weasel"  # "analysts say", "contractors say", "Russian officials said": nobody named
-    return _keep(entry)
+    return keep(entry)
 
 
 def _claim_noun(prev: list[str], nxt: list[str], form: str, subj: str) -> bool:
@@ -535,7 +535,7 @@ def _claim_noun(prev: list[str], nxt: list[str], form: str, subj: str) -> bool:
         for t in reversed(prev[-3:]):
             if t in _ARTICLES or t in ("this", "that"):
                 return True
-            if _is_plural(t) or t in _HUMAN or t in _PRONOUN or t in _FIRST:
+            if is_plural(t) or t in _HUMAN or t in _PRONOUN or t in _FIRST:
                 return False
     return False
 
@@ -559,11 +559,11 @@ def _unnamed_source(text: str, start: int, form: str = "") -> bool:
     names its source; a quantified one ("many analysts") is already a weasel cue on
     the quantifier; "critics"/"others" are cues themselves (rule ``vague_subject``).
     """
-    spans = _spans_before(text, start, 10)
+    spans = spans_before(text, start, 10)
     while spans and (
         spans[-1][0].lower() in _SKIP
         or spans[-1][0].lower() in ("have", "has", "had", ",")
-        or _is_negator(spans[-1][0].lower())
+        or is_negator(spans[-1][0].lower())
     ):
         spans.pop()
     if not spans:
@@ -573,14 +573,14 @@ def _unnamed_source(text: str, start: int, form: str = "") -> bool:
     if low in ("critics", "others") or not low.isalpha():
         return False
     if low not in _HUMAN:
-        if not _is_plural(low) or low in _NOT_PLURAL or not low[:-1].endswith(_AGENT_SUFFIXES):
+        if not is_plural(low) or low in _NOT_PLURAL or not low[:-1].endswith(_AGENT_SUFFIXES):
             return False  # not a plural person noun: "tests confirmed", "Jones said"
         if form.endswith("s") and not form.endswith("ss"):
             return False  # "Sanders says": a singular verb, so a singular subject (a name)
         if word[0].isupper():
             if text[max(0, pos - 4) : pos].rstrip().endswith(_CLOSING_QUOTES):
                 return False  # the speaker tag after a quotation ('"...." Sanders said'): a name
-            if not _at_sentence_start(text, pos):
+            if not at_sentence_start(text, pos):
                 return False  # a name ("Reuters reported", "Bernie Sanders said")
             if _capitalised_inside_a_sentence(text, word, pos):
                 return False  # "Sanders" at a sentence start, and elsewhere inside one: a name
@@ -596,7 +596,7 @@ def _unnamed_source(text: str, start: int, form: str = "") -> bool:
 def _capitalised_inside_a_sentence(text: str, word: str, pos: int) -> bool:
     """``word`` (as written) occurs elsewhere in ``text`` not at a sentence start (so it is a name)."""
     for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text):
-        if m.start() != pos and not _at_sentence_start(text, m.start()):
+        if m.start() != pos and not at_sentence_start(text, m.start()):
             return True
     return False
 
@@ -611,29 +611,29 @@ def _vague_source_cued(prev: list[str]) -> bool:
     return subj in _HUMAN and len(prev) > 1 and prev[-2] in _QUANTIFIERS
 
 
-def _negated(text: str, start: int) -> bool:
-    prev = _words(_tokens_before(text, start, 4))
-    prev = [t for t in prev if t not in _SKIP or _is_negator(t)][-2:]
-    return any(_is_negator(t) for t in prev)
+def is_negated(text: str, start: int) -> bool:
+    prev = word_tokens(tokens_before(text, start, 4))
+    prev = [t for t in prev if t not in _SKIP or is_negator(t)][-2:]
+    return any(is_negator(t) for t in prev)
 
 
-def _attenuated(text: str, start: int) -> int | None:
+def is_attenuated(text: str, start: int) -> int | None:
     """Offset of "almost/nearly" right before a booster ("almost certainly"), else ``None``."""
-    spans = _spans_before(text, start, 1)
+    spans = spans_before(text, start, 1)
     if spans and spans[-1][0].lower() in _ATTENUATORS:
         return spans[-1][1]
     return None
 
 
 def _rule_booster(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    return _keep(entry)  # negation is applied to every booster in find_cues
+    return keep(entry)  # negation is applied to every booster in find_cues
 
 
 _CONTRACTED_SUBJECTS = _FIRST | _PRONOUN | {"that", "there", "what"}
 
 
 def _predicative(text: str, start: int) -> bool:
-    prev = _words(_tokens_before(text, start, 5))
+    prev = word_tokens(tokens_before(text, start, 5))
     for i in range(len(prev) - 1, -1, -1):
         t = prev[i].replace("’", "'")
         if t in _LINKING or (t.endswith("n't") and t[:-3] in _LINKING):
@@ -642,26 +642,26 @@ def _predicative(text: str, start: int) -> bool:
             return True  # "I'm sure", "it's clear", "we're convinced"
         if t == "it" and i > 0 and prev[i - 1] in ("made", "make", "makes", "making"):
             return True
-        if not (t in _SKIP or _is_negator(t)):
+        if not (t in _SKIP or is_negator(t)):
             return False
     return False
 
 
 def _rule_predicative(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    return _keep(entry) if _predicative(text, start) else None
+    return keep(entry) if _predicative(text, start) else None
 
 
 def _rule_certain(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
     if _predicative(text, start):
-        return _keep(entry)
-    nxt = _words(_tokens_after(text, end, 2))
+        return keep(entry)
+    nxt = word_tokens(tokens_after(text, end, 2))
     if nxt and nxt[0] in ("amount", "extent", "degree", "level", "number", "point", "percentage", "proportion"):
         return "hedge", "approximator"
     if _object_of_preposition(text, start):
         return None  # "in certain places": a quantity, not a source
     if nxt and nxt[0] in _HUMAN:
         return "hedge", "weasel"
-    if nxt and _is_plural(nxt[0]):
+    if nxt and is_plural(nxt[0]):
         return "hedge", "vague quantifier"  # "certain controls": which ones is left unsaid
     return None
 
@@ -669,7 +669,7 @@ def _rule_certain(text: str, start: int, end: int, form: str, entry: LexiconEntr
 def _rule_convinced(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
     if not _predicative(text, start):
         return None  # "convinced him to stay": persuaded, no stance
-    prev = [t.replace("’", "'") for t in _skip_back(_words(_tokens_before(text, start, 5)))]
+    prev = [t.replace("’", "'") for t in skip_back(word_tokens(tokens_before(text, start, 5)))]
     if prev and prev[-1] in ("i'm", "we're"):
         return "booster", "certainty adjective (first person)"
     if len(prev) > 1 and prev[-1] in _LINKING and prev[-2] in _FIRST:
@@ -678,69 +678,69 @@ def _rule_convinced(text: str, start: int, end: int, form: str, entry: LexiconEn
 
 
 def _rule_stance_adverb(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    raw_prev = _tokens_before(text, start, 1)
-    nxt = _tokens_after(text, end, 1)
-    if not raw_prev or raw_prev[-1] in _CLAUSE_START or _at_sentence_start(text, start):
-        return _keep(entry)  # a sentence adverb: "Frankly, ...", "but honestly it ..."
+    raw_prev = tokens_before(text, start, 1)
+    nxt = tokens_after(text, end, 1)
+    if not raw_prev or raw_prev[-1] in _CLAUSE_START or at_sentence_start(text, start):
+        return keep(entry)  # a sentence adverb: "Frankly, ...", "but honestly it ..."
     if nxt and nxt[0] == ",":
-        return _keep(entry)  # parenthetical: "The plan, frankly, failed"
+        return keep(entry)  # parenthetical: "The plan, frankly, failed"
     p = raw_prev[-1].replace("’", "'")
     if p in _BE or p in _LINKING or p in _AUX or p in _PRONOUN or p in _FIRST or p.endswith("n't"):
-        return _keep(entry)  # before the predicate: "it is plainly wrong", "I honestly don't know"
+        return keep(entry)  # before the predicate: "it is plainly wrong", "I honestly don't know"
     return None  # after its verb, a manner adverb: "spoke frankly", "answered honestly"
 
 
 def _rule_potential(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    nxt = _tokens_after(text, end, 1)
-    if not nxt or not (nxt[0][0].isalpha() or _is_number(nxt[0])) or nxt[0] in _POTENTIAL_NOUN_AFTER or nxt[0] in _BE:
+    nxt = tokens_after(text, end, 1)
+    if not nxt or not (nxt[0][0].isalpha() or is_number(nxt[0])) or nxt[0] in _POTENTIAL_NOUN_AFTER or nxt[0] in _BE:
         return None  # the noun: "the potential for growth", "its potential is", "full potential."
-    return _keep(entry)  # the adjective of possibility: "a potential risk", "potential buyers"
+    return keep(entry)  # the adjective of possibility: "a potential risk", "potential buyers"
 
 
 def _rule_possible(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    prev = _words(_tokens_before(text, start, 4))
-    nxt = _words(_tokens_after(text, end, 1))
+    prev = word_tokens(tokens_before(text, start, 4))
+    nxt = word_tokens(tokens_after(text, end, 1))
     blockers = {"as", "if", "where", "wherever", "whenever", "when", "every", "all"}
     if prev and (prev[-1] in blockers or prev[-1].endswith("est") or prev[-1] in ("best", "worst", "least", "most")):
         return None  # "as soon as possible", "the best possible": no likelihood
     if any(t in ("made", "make", "makes", "making") for t in prev):
         return None  # "made the project possible": enabled
-    if prev and _is_number(prev[-1]) and prev[-1] != "one":
+    if prev and is_number(prev[-1]) and prev[-1] != "one":
         return None  # "four possible patterns": a count of options, not a likelihood
     if len(prev) > 1 and prev[-2] in ("every", "all", "each", "any") and not _predicative(text, start):
         return None  # "every delegate possible": as many as can be had, no likelihood
     if nxt and nxt[0] == "to":
         return None  # "it is possible to travel": ability, not likelihood
-    return _keep(entry)
+    return keep(entry)
 
 
 _TITLE_NOUNS = WORDS["title_nouns"]
 
 
 def _rule_presumed(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    nxt = [t for t in _words(_tokens_after(text, end, 4)) if t[0].isalpha()]
+    nxt = [t for t in word_tokens(tokens_after(text, end, 4)) if t[0].isalpha()]
     for t in nxt[:3]:
         if t in _TITLE_NOUNS:
             return None  # "the presumed (Republican) nominee": a standard title, no claim withheld
-    return _keep(entry)  # "presumed dead", "the presumed killer", "is presumed to be"
+    return keep(entry)  # "presumed dead", "the presumed killer", "is presumed to be"
 
 
 _KIND_DETERMINERS = WORDS["kind_determiners"]
 
 
 def _rule_kind_of(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    prev = _words(_tokens_before(text, start, 2))
+    prev = word_tokens(tokens_before(text, start, 2))
     if prev and (prev[-1] in _KIND_DETERMINERS or prev[-1] in _ARTICLES or prev[-1] in ("same", "different", "new")):
         return None  # the noun "kind/sort" (a type): "a kind of bird", "what kind of plan", "this sort of thing"
-    nxt = _words(_tokens_after(text, end, 1))
+    nxt = word_tokens(tokens_after(text, end, 1))
     if not nxt:
         return None
-    return _keep(entry)  # the adverb (Lakoff 1973): "it's kind of silly", "I sort of agree"
+    return keep(entry)  # the adverb (Lakoff 1973): "it's kind of silly", "I sort of agree"
 
 
 def _rule_or_so(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    prev = _words(_tokens_before(text, start, 1))
-    return _keep(entry) if prev and _is_number(prev[-1]) else None  # "30 or so pastors": approximate
+    prev = word_tokens(tokens_before(text, start, 1))
+    return keep(entry) if prev and is_number(prev[-1]) else None  # "30 or so pastors": approximate
 
 
 _UNKNOWN_NOUNS = WORDS["unknown_nouns"]
@@ -748,10 +748,10 @@ _UNKNOWN_NOUNS = WORDS["unknown_nouns"]
 
 def _rule_unknown(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
     if _predicative(text, start):
-        return _keep(entry)  # "it is unknown whether", "remains unknown"
-    nxt = _words(_tokens_after(text, end, 1))
+        return keep(entry)  # "it is unknown whether", "remains unknown"
+    nxt = word_tokens(tokens_after(text, end, 1))
     if nxt and nxt[0] in _UNKNOWN_NOUNS:
-        return _keep(entry)  # "an unknown number of", "for unknown reasons": the fact is not known
+        return keep(entry)  # "an unknown number of", "for unknown reasons": the fact is not known
     return None  # "an unknown soldier", "a relatively unknown candidate": obscure, not a withheld claim
 
 
@@ -766,13 +766,13 @@ def _clause_follows(nxt: list[str]) -> bool:
 
 
 def _rule_apprehension(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    nxt = _words(_tokens_after(text, end, 5))
+    nxt = word_tokens(tokens_after(text, end, 5))
     if nxt and nxt[0] == "that":
-        return _keep(entry)  # "fears that the dam could break", "the suggestion that he lied"
+        return keep(entry)  # "fears that the dam could break", "the suggestion that he lied"
     if nxt[:2] in (["is", "that"], ["was", "that"]):
-        return _keep(entry)  # "the worry is that turnout will fall"
+        return keep(entry)  # "the worry is that turnout will fall"
     if _clause_follows(nxt):
-        return _keep(entry)  # "worried the deal could collapse", "any suggestion he had lied": "that" left out
+        return keep(entry)  # "worried the deal could collapse", "any suggestion he had lied": "that" left out
     return None  # "worried about his son", "worried voters", "a suggestion for the menu": no possible event
 
 
@@ -780,32 +780,32 @@ _WH = frozenset({"if", "whether", "what", "how", "why", "when", "who", "where", 
 
 
 def _rule_dont_know(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    prev = _skip_back(_words(_tokens_before(text, start, 3)))
+    prev = skip_back(word_tokens(tokens_before(text, start, 3)))
     if not prev or prev[-1] not in _FIRST:
         return None  # "they don't know": a report about others' knowledge, not the speaker's hedge
-    nxt = _tokens_after(text, end, 1)
+    nxt = tokens_after(text, end, 1)
     if not nxt or nxt[0] in _WH or not nxt[0][0].isalnum():
-        return _keep(entry)  # "I don't know whether ...", "maybe there is, I don't know."
+        return keep(entry)  # "I don't know whether ...", "maybe there is, I don't know."
     return None  # "I don't know him": acquaintance, not uncertainty
 
 
 def _rule_supposed(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    nxt = _words(_tokens_after(text, end, 2))
-    prev = _words(_tokens_before(text, start, 1))
+    nxt = word_tokens(tokens_after(text, end, 2))
+    prev = word_tokens(tokens_before(text, start, 1))
     if nxt[:2] in (["to", "be"], ["to", "have"]):
-        return _keep(entry)
+        return keep(entry)
     if prev and prev[-1] in ("the", "a", "an", "his", "her", "their", "its", "this"):
-        return _keep(entry)
+        return keep(entry)
     return None
 
 
 def _rule_appear(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    nxt = _words(_tokens_after(text, end, 2))
-    prev = _words(_tokens_before(text, start, 1))
+    nxt = word_tokens(tokens_after(text, end, 2))
+    prev = word_tokens(tokens_before(text, start, 1))
     if (nxt and nxt[0] in ("to", "that", "likely", "unlikely")) or nxt[:2] in (["as", "if"], ["as", "though"]):
-        return _keep(entry)
+        return keep(entry)
     if prev and prev[-1] == "it":
-        return _keep(entry)
+        return keep(entry)
     return None
 
 
@@ -816,36 +816,36 @@ _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "you", "who"})
 
 def _rule_evidential(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
     """ "suggest/indicate": evidence suggesting a conclusion is a hedge, a person suggesting reports a claim."""
-    raw = _tokens_before(text, start, 5)
-    prev = _skip_back(_words(raw))
+    raw = tokens_before(text, start, 5)
+    prev = skip_back(word_tokens(raw))
     subj = prev[-1] if prev else ""
     base = subj.replace("’", "'").split("'")[0]
-    that_follows = _words(_tokens_after(text, end, 1))[:1] == ["that"]
+    that_follows = word_tokens(tokens_after(text, end, 1))[:1] == ["that"]
     if raw and raw[-1] == "," and form.endswith("ing"):
-        return _keep(entry)  # ", suggesting that ...": the clause before is the evidence
+        return keep(entry)  # ", suggesting that ...": the clause before is the evidence
     if base in _FIRST or (subj in ("am", "are", "'m", "’m", "'re", "’re") and len(prev) > 1 and prev[-2] in _FIRST):
         return "hedge", entry.subtype + " (first person)"  # "I suggest", "we're suggesting": the speaker's hedge
     if subj in _BE:
-        if _by_agent(_words(_tokens_after(text, end, 3))):
+        if _by_agent(word_tokens(tokens_after(text, end, 3))):
             return "attribution", "reporting verb"
         return "hedge", "weasel"  # "it was suggested", "as has been indicated": nobody named
     if base in _PERSONAL_PRONOUNS or subj in ("of", "for", "by"):
         return "attribution", "reporting verb"  # "he's suggesting that", "accused him of suggesting": a claim reported
     if subj in _EVIDENCE:
-        return _keep(entry)  # "the results suggest", "polls indicate": evidence, the author's hedge
+        return keep(entry)  # "the results suggest", "polls indicate": evidence, the author's hedge
     if subj in _HUMAN or subj in _PERSON_SUBJECTS or subj.endswith(("'s", "’s")):
         return ("hedge", "weasel") if _unnamed_source(text, start, form) else ("attribution", "reporting verb")
-    spans = [w for w, _ in _spans_before(text, start, 6) if w[0].isalpha() and w.lower() not in _SKIP]
+    spans = [w for w, _ in spans_before(text, start, 6) if w[0].isalpha() and w.lower() not in _SKIP]
     if spans and spans[-1][0].isupper() and len(spans) > 1:
         return "attribution", "reporting verb"  # a name inside the sentence: "Lou Jiwei suggested"
     if form.startswith("indicat") and not that_follows:
         return None  # "indicate" without a clause: pointing, signalling ("indicated his support")
-    return _keep(entry)
+    return keep(entry)
 
 
 def _rule_that(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    nxt = _words(_tokens_after(text, end, 1))
-    return _keep(entry) if nxt and nxt[0] == "that" else None
+    nxt = word_tokens(tokens_after(text, end, 1))
+    return keep(entry) if nxt and nxt[0] == "that" else None
 
 
 RULES: dict[str, Rule] = {

@@ -395,10 +395,10 @@ def is_uncertain(sentence: str, cues: Sequence[Cue] | None = None, head: str | N
     """
     model = load_model()
     s = model.scores(features(sentence, cues))
-    return _decide(s, model.thresholds, _measure(head))
+    return decide(s, model.thresholds, _measure(head))
 
 
-def _decide(s: SentenceMeasures, thresholds: Mapping[str, float], measure: str | None) -> bool:
+def decide(s: SentenceMeasures, thresholds: Mapping[str, float], measure: str | None) -> bool:
     if measure is None:
         return s.speculation >= thresholds["speculation"] or s.vagueness >= thresholds["vagueness"]
     if measure == "certainty":
