@@ -238,3 +238,27 @@ def test_the_checks_can_fail(tmp_path: Path) -> None:
     (pkg / "report" / "render.py").write_text("from analysis.model import show\nhighlight = show\n")
     graph = package_graph(pkg)
     assert cycles(graph) == [["analysis.model", "analysis.report"]]
+
+
+def _private_imports(root: Path) -> list[str]:
+    """``file: from analysis.x import _name`` for every private name imported from another module."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("analysis"):
+                for alias in node.names:
+                    private = alias.name.startswith("_") and not alias.name.startswith("__")
+                    if private and alias.name != "_cmudict":  # the CMU dictionary's module, named private
+                        found.append(f"{path.name}: from {node.module} import {alias.name}")
+    return found
+
+
+@pytest.mark.parametrize("folder", ["analysis", "tests", "benchmarks", "scripts"])
+def test_helpers_used_across_modules_have_public_names(folder: str) -> None:
+    """A helper another module imports is public in the module that owns it (tests use public names too)."""
+    assert _private_imports(PACKAGE.parent / folder) == []
+
+
+def test_the_private_import_check_can_fail(tmp_path: Path) -> None:
+    (tmp_path / "m.py").write_text("from analysis.annotate.hedging.rules import _secret\n")
+    assert _private_imports(tmp_path) == ["m.py: from analysis.annotate.hedging.rules import _secret"]
