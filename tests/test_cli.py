@@ -341,3 +341,16 @@ def test_cache_command_refuses_a_file_where_the_folder_should_be(
     (tmp_path / "notes.txt").write_text("mine\n")
     code, out, err = run(["cache", "info", "--cache-dir", str(tmp_path / "notes.txt")], capsys)
     assert code == 2 and out == "" and "notes.txt: is a file, not a folder for the result cache" in err
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["analyze", "--help"], ["report", "--help"]])
+def test_version_and_help_import_no_heavy_library(argv: list[str]) -> None:
+    """--version and --help build the parser only: no pandas, matplotlib or the analysis (start-up time)."""
+    code = (
+        "import sys\nfrom analysis.cli import run\nsys.argv = ['media-analysis', *sys.argv[1:]]\n"
+        "try:\n    run()\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('pandas', 'matplotlib', 'numpy', 'textstat') if m in sys.modules]\n"
+        "print('HEAVY', heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=120).stdout
+    assert "HEAVY []" in out, out[-300:]

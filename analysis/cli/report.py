@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from analysis.report.page import report_for_path
+if TYPE_CHECKING:  # pandas and the page are imported when the command runs, not with the parser
+    import pandas as pd
 
 
 def _corpus_run(path: str, args: argparse.Namespace, level: str, items: Any = None) -> pd.DataFrame:
@@ -37,6 +36,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     """``media-analysis report PATH [-o FILE] [--force] [--no-baseline | --baseline CORPUS] [--by COLUMN]``."""
     from analysis.errors import InputError
     from analysis.io import atomic_write_text, check_output_path
+    from analysis.report.page import report_for_path
     from analysis.sources.table import is_table
 
     if args.by and (args.baseline or args.no_baseline):
