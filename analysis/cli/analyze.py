@@ -11,6 +11,7 @@ from analysis.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     EXIT_SOME_FAILED,
+    add_paths_argument,
     add_quiet_option,
     add_run_options,
     add_table_options,
@@ -250,13 +251,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         description="Compute readability, sentiment and hedging per paragraph. With no PATH, analyse the "
         "bundled seed article. Prints an article summary and a paragraph table, or writes CSV/JSON.",
     )
-    p.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help=".txt/.md article files, directories of them, or tables of articles (.csv, .tsv, .jsonl, "
-        ".json, .parquet; one article per row)",
-    )
+    add_paths_argument(p)
     p.add_argument(
         "--format",
         choices=FORMATS,

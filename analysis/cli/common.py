@@ -145,6 +145,30 @@ def nonempty(value: str) -> str:
     return value
 
 
+def add_cache_options(p: argparse.ArgumentParser) -> None:
+    """``--cache-dir DIR`` or ``--no-cache``: where analysed documents are kept (see :mod:`analysis.corpus.cache`)."""
+    caching = p.add_mutually_exclusive_group()
+    caching.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        type=nonempty,
+        help="keep results in DIR/results-v1.sqlite, keyed by article text and analysis versions "
+        "(default: $MEDIA_ANALYSIS_CACHE or ~/.cache/media-analysis)",
+    )
+    caching.add_argument("--no-cache", action="store_true", help="neither read nor write cached results")
+
+
+def add_paths_argument(p: argparse.ArgumentParser) -> None:
+    """The ``PATH ...`` inputs of the commands that analyse articles (none: the bundled seed)."""
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help=".txt/.md article files, directories of them, or tables of articles (.csv, .tsv, .jsonl, "
+        ".json, .parquet; one article per row)",
+    )
+
+
 def add_run_options(p: argparse.ArgumentParser) -> None:
     """Options of every command that analyses a corpus: size limit, store, workers, cache, lexicon."""
     p.add_argument(
@@ -169,15 +193,7 @@ def add_run_options(p: argparse.ArgumentParser) -> None:
         help="analyse with N processes (default 1; 0 = one per CPU; never more than the CPUs or the inputs); "
         "output order is the input order",
     )
-    caching = p.add_mutually_exclusive_group()
-    caching.add_argument(
-        "--cache-dir",
-        metavar="DIR",
-        type=nonempty,
-        help="keep results in DIR/results-v1.sqlite, keyed by article text and analysis versions "
-        "(default: $MEDIA_ANALYSIS_CACHE or ~/.cache/media-analysis)",
-    )
-    caching.add_argument("--no-cache", action="store_true", help="neither read nor write cached results")
+    add_cache_options(p)
     p.add_argument(
         "--excel-safe",
         action="store_true",

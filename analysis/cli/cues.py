@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from analysis.cli.common import add_paths_argument
+
 
 def _rows_command(
     sub: argparse._SubParsersAction,
@@ -13,13 +15,7 @@ def _rows_command(
 ) -> argparse.ArgumentParser:
     """A command writing one kind of row for articles: PATHs, --format, --output and --force."""
     p = sub.add_parser(name, help=help, description=description + " With no PATH, the bundled seed.")
-    p.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help=".txt/.md article files, directories of them, or tables of articles (.csv, .tsv, .jsonl, "
-        ".json, .parquet; one article per row)",
-    )
+    add_paths_argument(p)
     p.add_argument(
         "--format",
         choices=("csv", "jsonl", "json", "parquet", "xlsx", "table"),

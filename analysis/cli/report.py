@@ -85,7 +85,7 @@ def _corpus_page(args: argparse.Namespace) -> str:
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
     """Register ``report PATH [-o FILE] [--force] [--no-baseline | --baseline CORPUS] [--by COLUMN]``."""
-    from analysis.cli.common import add_quiet_option, add_table_options, nonempty
+    from analysis.cli.common import add_cache_options, add_quiet_option, add_table_options
 
     p = subparsers.add_parser(
         "report",
@@ -120,14 +120,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         "column of the table)",
     )
     add_table_options(p)
-    caching = p.add_mutually_exclusive_group()
-    caching.add_argument(
-        "--cache-dir",
-        metavar="DIR",
-        type=nonempty,
-        help="result cache folder (default: $MEDIA_ANALYSIS_CACHE or ~/.cache/media-analysis)",
-    )
-    caching.add_argument("--no-cache", action="store_true", help="neither read nor write cached results")
+    add_cache_options(p)
     add_quiet_option(p)
     p.set_defaults(func=cmd_report)
     return p
