@@ -38,7 +38,6 @@ __all__ = [
     "rule_marks",
     "sentence_features",
     "tagged_relations",
-    "viterbi",
 ]
 
 #: Token labels: outside, source, cue, content.
@@ -305,18 +304,6 @@ def _lookup(index: dict[str, int], cue_words: frozenset[str]) -> _Lookup:
     return _Lookup(vocab, size, unary, keys, rows, const, flags)
 
 
-def _shape_code(t: Tok) -> int:
-    """Index in :data:`_SHAPES` of :func:`_shape` of the token's text."""
-    if not t.word:
-        return 1
-    text = t.text
-    if text[0].isdigit():
-        return 0
-    if len(text) > 1 and text.isupper():
-        return 2
-    return 3 if t.cap else 4
-
-
 def article_emissions(
     model: TaggerModel,
     sentences: Sequence[tuple[Sequence[Tok], bool]],
@@ -457,11 +444,6 @@ def emissions(model: TaggerModel, features: Sequence[Sequence[str]]) -> np.ndarr
     out = np.zeros((len(features), len(LABELS)))
     np.add.at(out, rows, model.weights[cols])
     return out
-
-
-def viterbi(model: TaggerModel, features: Sequence[Sequence[str]]) -> list[str]:
-    """The most likely label sequence of one sentence; linear in its length."""
-    return [LABELS[y] for y in best_paths(model, [emissions(model, features)])[0]]
 
 
 #: Cells (sentences x longest length) per batch of :func:`best_paths`: bounds its memory.
