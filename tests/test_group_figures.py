@@ -109,3 +109,18 @@ def test_group_figures_are_byte_identical_when_drawn_twice() -> None:
     result = compare_groups(df, "outlet", n_boot=200)
     assert png(G.group_comparison(result, df)) == png(G.group_comparison(result, df))
     assert png(plots.readability_vs_hedging(df, "a0")) == png(plots.readability_vs_hedging(df, "a0"))
+
+
+def test_distinctive_category_chart_keeps_every_groups_colour_and_names_a_lone_user() -> None:
+    """Filtered to one category, each group keeps the colour it has in every group chart; a group
+    that alone uses the category is said to be alone (z undefined), not 'nothing over-represented'."""
+    rows = [("A", "hedge", "may"), ("B", "hedge", "might"), ("B", "booster", "clearly"), ("C", "hedge", "could")]
+    cues = pd.DataFrame(
+        [{"outlet": g, "category": c, "text": t, "article_id": f"{g}{k}"} for g, c, t in rows for k in range(5)]
+    )
+    fig = G.distinctive_terms(distinctive_cues(cues, "outlet"), category="booster")
+    colors = plots.group_colors(["A", "B", "C"])
+    axes = [ax for ax in fig.axes if ax.get_visible()]
+    assert [(ax.get_title(), ax.title.get_color()) for ax in axes] == [(g, colors[g]) for g in "ABC"]
+    notes = ["".join(t.get_text() for t in ax.texts) for ax in axes]
+    assert "only B has any" in notes[1] and notes[0] == notes[2] == "nothing over-represented"

@@ -158,13 +158,15 @@ def distinctive_terms(
         ncols: panels per row.
 
     Returns:
-        One panel per group in its colour; each bar is labelled with the term's count in the
-        group and in the others. A group with no over-represented term says so.
+        One panel per group (every group of ``table``, so colours match the other group charts)
+        in its colour; each bar is labelled with the term's count in the group and in the others.
+        A group with no over-represented term says so, and so does a group that is alone in using
+        the category (no other group to compare it with: z is undefined).
     """
-    if category is not None and "category" in table:
-        table = table[table["category"] == category]
     names = sorted(set(table["group"]))
     colors = group_colors(names)
+    if category is not None and "category" in table:
+        table = table[table["category"] == category]
     ncols = max(1, min(ncols, len(names)))
     nrows = max(1, math.ceil(len(names) / ncols))
     fig = new_figure(3.6 * ncols + 0.6, (0.3 * top + 1.1) * nrows + 0.9)
@@ -191,7 +193,12 @@ def distinctive_terms(
         ax.set_title(escape_mathtext(g), color=colors[g], fontsize=10, fontweight="bold")
         ax.set_xlabel("z (log-odds / s.e.)", fontsize=8)
         if mine.empty:
-            ax.text(0.5, 0.5, "nothing over-represented", transform=ax.transAxes, ha="center", color="#777777")
+            own = table[table["group"] == g]
+            alone = len(own) > 0 and own["z"].isna().all() and float(own["count"].sum()) > 0
+            note = (
+                f"only {_clip(str(g), 24)} has any:\nno other group to compare" if alone else "nothing over-represented"
+            )
+            ax.text(0.5, 0.5, escape_mathtext(note), transform=ax.transAxes, ha="center", color="#777777")
     for ax in axes[len(names) :]:
         ax.set_visible(False)
     what = f"{category}s" if category else "terms"
