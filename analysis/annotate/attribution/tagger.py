@@ -24,8 +24,8 @@ from importlib import resources
 
 import numpy as np
 
-from analysis.annotate.attribution.phrases import clause_start_ok, verb_at
-from analysis.annotate.attribution.state import Parse, Raw
+from analysis.annotate.attribution.phrases import verb_at
+from analysis.annotate.attribution.state import Note, Parse, Raw
 from analysis.annotate.attribution.tokens import QUOTE_CHARS, Tok
 
 __all__ = [
@@ -526,23 +526,18 @@ def _span(toks: Sequence[Tok], run: tuple[int, int]) -> tuple[int, int]:
     return toks[run[0]].start, toks[run[1] - 1].end
 
 
-def _nearest(toks: Sequence[Tok], runs: list[tuple[int, int]], a: int, b: int) -> tuple[int, int] | None:
-    """Character span of the run nearest to tokens ``[a, b)``, or None."""
-    run = _nearest_run(runs, a, b)
-    return None if run is None else _span(toks, run)
-
-
 def anchored(st: Parse, toks: list[Tok], cue: tuple[int, int], a: int) -> bool:
     """Whether the tagger's content at token ``a`` may hang on the cue run ``[x, y)``.
 
     The rules' vetoes hold for the tagger too: a negated cue ("did not say"); a passive or
     impersonal one ("It is said", "It should be noted", "It is expected that", "it is clear
     that": a form of "be" before the cue); a reporting verb of the word lists followed by a
-    to-infinitive ("expects to sign") or by a noun phrase object where its content would start
-    ("admits failings over ..."); a cue ending in a preposition, whose object is a topic ("spoke
-    about the economy"); a participle after a comma with its content after it ("The
-    Union State, also referred to as ..."). Other cues the tagger learned ("vowed", "are skeptical
-    of") stand.
+    to-infinitive ("expects to sign"); a cue ending in a preposition, whose object is a topic
+    ("spoke about the economy"); a participle after a comma whose phrase a later ", <finite
+    verb>" closes ("The deal, announced Friday, would last ..."). Other cues the tagger learned
+    ("vowed", "are skeptical of") stand. A noun phrase object of a reporting verb is reported
+    content when the tagger marks it ("admits failings over sewage spills"), as in the PolNeAR
+    annotation the voice scores follow; the rules alone do not report it.
     """
     c = st.W.cls
     x, y = cue
@@ -561,6 +556,7 @@ def anchored(st: Parse, toks: list[Tok], cue: tuple[int, int], a: int) -> bool:
         and toks[head].low.endswith("ed")
         and a >= y
         and all(toks[k].low in c["verb_adverb"] for k in range(x, head))
+        and any(toks[k].text == "," and toks[k + 1].low in c["finite"] for k in range(y, len(toks) - 1))
     ):
         return False  # a participle modifying the noun before it: "The Union State, also referred to as ..."
     be = [k for k in range(max(x - 1, 0), y) if toks[k].low in c["be_form"]]
@@ -579,10 +575,20 @@ def anchored(st: Parse, toks: list[Tok], cue: tuple[int, int], a: int) -> bool:
             continue
         cls, nw = v
         after = i + nw
-        if after < len(toks) and toks[after].low == "to" and cls != "directive":
-            return False
-        return a != after or clause_start_ok(st, toks, a) or toks[a].low in c["wh_comp"]
+        return not (after < len(toks) and toks[after].low == "to" and cls != "directive")
     return True
+
+
+def at_clause_break(st: Parse, pos: int) -> bool:
+    """Whether a clause break of the word lists (", but", ", when", ";") starts at ``pos`` or at the comma before it."""
+    k = pos
+    while k > 0 and st.text[k - 1].isspace():
+        k -= 1
+    if k > 0 and st.text[k - 1] in ",;":
+        k -= 1
+    else:
+        k = pos
+    return st.W.breaks.match(st.text, k) is not None
 
 
 def tagged_relations(
@@ -602,7 +608,9 @@ def tagged_relations(
     Returns:
         One relation per run of ``T`` tokens outside every rule relation (at least two words)
         whose nearest ``C`` run is a reporting expression (:func:`anchored`); that run is the cue
-        and the nearest ``S`` run the source.
+        and the nearest ``S`` run the source. A cue a rule relation already uses may carry a
+        second report, unless that report starts at a clause break (:func:`at_clause_break`):
+        there the rules ended the report on purpose (", when in reality, he is not").
     """
     flat = [t for _, toks in sentences for t in toks]
     layers = rule_arrays(flat, spans)
@@ -626,8 +634,39 @@ def tagged_relations(
             if sum(1 for t in toks[a:b] if t.word) < 2:
                 continue
             near = _nearest_run(cues, a, b)
-            if near is None or used[offset + near[0] : offset + near[1]].any() or not anchored(st, toks, near, a):
-                continue  # no cue, a cue whose report the rules already bounded, or a vetoed one
-            cue, src = _span(toks, near), _nearest(toks, sources, a, b)
-            out.append(Raw("reported", toks[a].start, toks[b - 1].end, pi, None, cue, src))
+            if near is None or not anchored(st, toks, near, a):
+                continue  # no cue, or a vetoed one
+            if used[offset + near[0] : offset + near[1]].any() and at_clause_break(st, toks[a].start):
+                continue  # the rules ended this cue's report at a clause break: ", when in reality ..."
+            src, note = source_of(toks, _nearest_run(sources, a, b))
+            out.append(Raw("reported", toks[a].start, toks[b - 1].end, pi, None, _span(toks, near), src, note))
     return out
+
+
+def source_of(toks: Sequence[Tok], run: tuple[int, int] | None) -> tuple[tuple[int, int] | None, Note]:
+    """The source mention of the tagger's ``S`` run and its appositive, as character spans.
+
+    A run "Mr. Smith, the director," is the mention "Mr. Smith" with the appositive "the
+    director" (a note, as the rules give it: :func:`~.speakers.classify` names the person and
+    keeps the role); punctuation at either end is dropped. None for no run or no word in it.
+    """
+    if run is None:
+        return None, {}
+    x, y = run
+    while x < y and not toks[x].word:
+        x += 1
+    while y > x and not toks[y - 1].word:
+        y -= 1
+    comma = next((k for k in range(x, y) if toks[k].text == ","), None)
+    note: Note = {}
+    if comma is not None:
+        e = next((k for k in range(comma + 1, y) if toks[k].text == ","), y)
+        words = [k for k in range(comma + 1, e) if toks[k].word]
+        if words:
+            note["appos"] = (toks[words[0]].start, toks[words[-1]].end)
+        y = comma
+        while y > x and not toks[y - 1].word:
+            y -= 1
+    if x >= y:
+        return None, {}
+    return (toks[x].start, toks[y - 1].end), note
