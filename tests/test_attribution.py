@@ -677,6 +677,20 @@ def test_sanders_in_the_sources_table_with_his_key() -> None:
         ("While officials said the plan was sound, the vote was delayed.", {"officials"}),
         # an adverb between auxiliary and verb is no source ("has long maintained"): the subject is
         ("The senator has long maintained that the plan was sound.", {"the senator"}),
+        # an adverb opens a predicate, not a noun phrase: no source, no relation
+        (
+            "Terrorist attacks in Paris and San Bernardino, Calif., suddenly placed security fears at center stage.",
+            set(),
+        ),
+        # a capitalised word the article writes mid-sentence and never in lower case is a name, not a plural
+        ("Voters called on Sanders to release his returns. Sanders says he would release them.", {"voters", "Sanders"}),
+        # the tagger's source "Mr. McConnell, who has both" is the name before the comma
+        (
+            "Mr. McConnell, who has both endorsed Mr. Trump and criticized his comments, said the party would unite.",
+            {"McConnell"},
+        ),
+        # a contraction and a phrase cut off after a function word are no speakers
+        ("While he's said he'll fight all the way to the convention, the count is against him.", {""}),
     ],
 )
 def test_words_misread_as_subjects_are_no_speakers(body: str, speakers: set[str]) -> None:
@@ -714,6 +728,25 @@ REAL_NEWS_REPORTED = [
         "The race will be tight, said Dan Gerstein, director of a Democratic group.",
         "The race will be tight",
         "Dan Gerstein",
+    ),
+    # initials inside a name, before and after the verb (written with their full stops)
+    (
+        "The regime will not last, said Robert S. Ford, a former ambassador to Syria.",
+        "The regime will not last",
+        "Robert S. Ford",
+    ),
+    # a name, then two descriptions, then the verb: the name is the source
+    (
+        "Last week, J.J. Goldberg, editor at large of The Forward, an influential newspaper, wrote that the "
+        "group was dangerous.",
+        "the group was dangerous",
+        "J. J. Goldberg",
+    ),
+    # a title with a prepositional phrase before the name: the name is the speaker
+    (
+        "Secretary of State John Kerry said the prisoners were not a threat.",
+        "the prisoners were not a threat",
+        "John Kerry",
     ),
 ]
 

@@ -36,7 +36,8 @@ class Entity:
         for name in self.names:  # the first of the longest
             if len(name) > len(fullest):
                 fullest = name
-        return " ".join(fullest) if fullest else self.label
+        # an initial is written with its full stop: "Robert S. Ford", "J. J. Goldberg"
+        return " ".join(w + "." if len(w) == 1 and w.isupper() else w for w in fullest) if fullest else self.label
 
 
 @dataclass

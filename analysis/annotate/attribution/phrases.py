@@ -88,8 +88,8 @@ def np_left(st: Parse, toks: list[Tok], j: int, lo: int = 0) -> int | None:
             and a is not None
             or t.text == "."
             and k > lo
-            and toks[k - 1].text in c["title_any"]
-        ):
+            and (toks[k - 1].text in c["title_any"] or (len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper()))
+        ):  # "Mr." and initials: "J.J. Goldberg", "Robert S. Ford"
             pass
         else:
             break
@@ -98,6 +98,8 @@ def np_left(st: Parse, toks: list[Tok], j: int, lo: int = 0) -> int | None:
         return None
     if all(toks[x].low in c["determiner"] or not toks[x].word for x in range(a, j + 1)):
         return None
+    if a < j and is_verb_adverb(st, toks[a]):
+        return None  # "suddenly placed security": a predicate, not a noun phrase ("the newly elected" starts at "the")
     return a
 
 
@@ -139,7 +141,12 @@ def np_right(st: Parse, toks: list[Tok], i: int) -> int | None:
         elif (
             t.text == "."
             and k > i
-            and toks[k - 1].text in c["title_any"]
+            and (
+                toks[k - 1].text in c["title_any"]
+                or (  # an initial inside a name: "Robert S. Ford", "George W. Bush"
+                    len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper() and k + 1 < len(toks) and toks[k + 1].cap
+                )
+            )
             or t.text in ("'", "’")
             and toks[k - 1].low.endswith("s")
         ):
@@ -276,8 +283,13 @@ def subject_left(st: Parse, toks: list[Tok], i: int, lo: int = 0) -> Subject | V
         if k > lo and toks[k].text == ",":
             s = np_left(st, toks, k - 1, lo)
             if s is not None:
-                appos = (k + 1, j)
-                return s, k, {"appos": appos}
+                if s - 2 >= lo and toks[s - 1].text == "," and toks[s - 2].cap and toks[s - 2].word:
+                    # "J.J. Goldberg, editor at large of The Forward, an influential newspaper, wrote":
+                    # the name before the first description is the subject
+                    n = np_left(st, toks, s - 2, lo)
+                    if n is not None and toks[n].cap and (n == lo or toks[n - 1].text in (",", ":")):
+                        return n, s - 1, {"appos": (s, k)}
+                return s, k, {"appos": (k + 1, j)}
         return None
     s = np_left(st, toks, j, lo)
     if s is None:

@@ -7,6 +7,7 @@ speakers that cannot be a source ("While", "long").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from analysis.annotate.attribution.mentions import Entity, roles_of
@@ -58,7 +59,12 @@ def classify(
         ent = tr.pronoun(span[0], para, words[0].low)
         return (ent.canonical if ent else ""), ent
     # name run at the end: "Local organiser Pete Vance", "President Lukashenko", "Mr Morgan"
-    first_lower = (
+    # one capitalised word the article writes capitalised mid-sentence and never in lower case is a
+    # name: "Sanders says", "King said" (not the plural "Engineers expect" nor the role "the king")
+    name_like = (
+        len(words) == 1 and words[0].cap and words[0].low in st.mid_capitals and words[0].low not in st.lower_vocab
+    )
+    first_lower = not name_like and (
         words[0].low in c["determiner"]
         or words[0].low in c["generic"]
         or words[0].low in c["role"]
@@ -66,12 +72,28 @@ def classify(
     )
     if (
         at_sentence_start
+        and not name_like
         and len(words) == 1
         and words[0].low.endswith("s")
         and tr.find_name((clean(words[0].text),)) is None
     ):
         first_lower = True  # "Engineers expect ...": a sentence-initial plural noun, not a name
     preps = [k for k, t in enumerate(words) if t.low in st.W.cls["np_prep"]]
+    if preps:
+        # "Secretary of State John Kerry": a given name after the title's phrase starts the name
+        k = next(
+            (
+                k
+                for k in range(preps[-1] + 1, len(words) - 1)
+                if clean(words[k].text) in c["first"] and all(w.cap for w in words[k:])
+            ),
+            None,
+        )
+        if k is not None:
+            name_text, ent = classify(st, (words[k].start, words[-1].end), {}, para, False)
+            if ent is not None and ent.person:
+                st.tracker.add_roles(ent, roles_of(words[:k], st.W)[0])
+                return name_text, ent
     head_part = words[: preps[0]] if preps else words
     tail = []
     for t in reversed(head_part):
@@ -216,19 +238,30 @@ def finish(st: Parse) -> list[Attribution]:
 
 
 def plausible_speaker(st: Parse, speaker: str) -> bool:
-    """Whether a one-word ``speaker`` can be a source: a name, a pronoun, a role or a plural noun.
+    """Whether ``speaker`` can be a source: a name, a pronoun, a role, a plural noun or a noun phrase.
 
     A capitalised word the article also writes in lower case is a sentence-initial common word
-    ("While", "Long"); a lower-case one must be a role, a generic source or a plural ("officials").
+    ("While", "Long"); a lower-case one must be a role, a generic source or a plural ("officials"),
+    not a contraction ("he's", "let's"). Several words must not open with a lower-case auxiliary
+    ("has in the past") or end in a lower-case function word ("running for the").
     """
     words = speaker.split()
-    if len(words) != 1:
-        return True
     c = st.W.cls
+    if not words:
+        return True
+    head = re.split(r"['’]", words[0].lower())[0]
+    if head != words[0].lower() and (head in c["pron"] or head in c["finite"]):
+        return False  # "he's", "let's": a contraction of a pronoun or verb, not a source
+    if len(words) > 1:
+        first, last = words[0], words[-1]
+        if first.islower() and first in c["finite"]:
+            return False  # "has in the past": a verb phrase
+        # not cut off mid-phrase: "running for the", "courts in their", "deputy sheriff in an"
+        return not (last.islower() and (last in c["function"] or last in c["determiner"]))
     w = words[0]
     low = w.lower()
     if low in c["pron"] or low in c["generic"] or low in c["role"] or low in c["leader"]:
         return True
     if w[0].isupper():
         return low not in st.lower_vocab and low not in c["function"] and low not in c["determiner"]
-    return low.endswith("s") and not low.endswith(("ss", "ly")) and low not in c["function"]
+    return low.endswith("s") and not low.endswith(("ss", "ly", "'s", "’s")) and low not in c["function"]

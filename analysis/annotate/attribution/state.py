@@ -14,7 +14,7 @@ from enum import Enum
 
 from analysis.annotate.attribution.mentions import Entity, Tracker
 from analysis.annotate.attribution.spans import SpanIndex
-from analysis.annotate.attribution.tokens import LOWER_WORD, Tok
+from analysis.annotate.attribution.tokens import LOWER_WORD, MID_CAPITAL, Tok
 from analysis.annotate.attribution.words import load_words
 from analysis.annotate.quotes import Quote
 
@@ -74,6 +74,7 @@ class Parse:
         self.content_index = SpanIndex([])
         self.cue_index = SpanIndex([])
         self.lower_vocab = set(LOWER_WORD.findall(text))
+        self.mid_capitals = {w.lower() for w in MID_CAPITAL.findall(text)}  # see speakers.classify
         self.tracker = Tracker(text)
         self.raws: list[Raw] = []
         self.sent_list: list[tuple[int, int, list[Tok], int]] = []

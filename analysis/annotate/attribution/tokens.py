@@ -50,6 +50,8 @@ CONTRACTED_FINITE = re.compile(r"^(?:i|you|he|she|it|we|they|there|that)[’'](?
 #: Words of a paragraph (to tell a title-case headline) and lower-case words (the article's vocabulary).
 PARA_WORD = re.compile(r"\b\w[\w’'-]*")
 LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]*\b")
+#: A capitalised word after a word or a comma ("called on Sanders", "Peter King"): not sentence-initial.
+MID_CAPITAL = re.compile(r"(?<=[\w,;] )[A-Z][a-z’'-]+\b")
 
 
 def clean(t: str) -> str:
