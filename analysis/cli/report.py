@@ -19,12 +19,13 @@ def _corpus_run(path: str, args: argparse.Namespace, level: str, items: Any = No
 
     ``items``: ``(items, carried columns)`` of :func:`analysis.corpus.table.expand_sources` if already read.
     """
-    from analysis.cli.common import expand_sources, progress_mode
     from analysis.corpus.batch import analyze_corpus
+    from analysis.corpus.table import expand_sources
+    from analysis.options import RunOptions
 
-    inputs, carry = items if items is not None else expand_sources([path], args)
-    cache = None if args.no_cache else (Path(args.cache_dir) if args.cache_dir else True)
-    df = analyze_corpus(inputs, level=level, carry=carry, cache=cache, progress=progress_mode(args))
+    options = RunOptions.from_args(args)
+    inputs, carry = items if items is not None else expand_sources([path], options.columns, delimiter=options.delimiter)
+    df = analyze_corpus(inputs, level=level, carry=carry, cache=options.cache, progress=options.progress)
     if not df.attrs.get("n_articles"):
         from analysis.errors import InputError
 
@@ -61,13 +62,15 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def _corpus_page(args: argparse.Namespace) -> str:
-    from analysis.cli.common import expand_sources
     from analysis.cli.compare import check_by
     from analysis.compare.groups import compare_groups
+    from analysis.corpus.table import expand_sources
     from analysis.errors import InputError
+    from analysis.options import RunOptions
     from analysis.report.corpus_page import corpus_report_html
 
-    items = expand_sources([args.path], args)  # the table's errors and columns before any analysis
+    options = RunOptions.from_args(args)
+    items = expand_sources([args.path], options.columns, delimiter=options.delimiter)  # errors before any analysis
     check_by(args.by, items[1])
     articles = _corpus_run(args.path, args, "article", items)
     try:

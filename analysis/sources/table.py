@@ -75,6 +75,10 @@ class TableColumns:
     author: str = "author"
 
 
+#: The article fields a table's columns can be named for (``--<field>-column``), ``text`` first.
+TABLE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(TableColumns))
+
+
 @dataclass(frozen=True)
 class TableRow:
     """One article of a table, not yet segmented: its text, where it came from, its metadata.
@@ -363,4 +367,13 @@ def _clip(s: str, n: int = 60) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-__all__ = ["FIELD_COLUMNS", "TABLE_SUFFIXES", "ArticleTable", "TableColumns", "TableRow", "is_table", "read_table"]
+__all__ = [
+    "FIELD_COLUMNS",
+    "TABLE_FIELDS",
+    "TABLE_SUFFIXES",
+    "ArticleTable",
+    "TableColumns",
+    "TableRow",
+    "is_table",
+    "read_table",
+]
