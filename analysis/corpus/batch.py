@@ -52,7 +52,7 @@ from analysis.corpus.pool import close_pool, make_pool, run_isolated, submit, us
 from analysis.corpus.progress import progress_bar
 from analysis.corpus.writers import TableWriter
 from analysis.errors import InputError, InputWarning, interruption
-from analysis.model import Article
+from analysis.model import METADATA_FIELDS, Article
 from analysis.sources.loading import (
     MAX_BYTES,
     article_from_text,
@@ -385,8 +385,11 @@ def _structure_digest(article: Article) -> str:
     return hashlib.sha256(json.dumps(doc).encode()).hexdigest()
 
 
+#: Metadata that changes the analysis (a byline is recognised by the author's name, a headline by the title,
+#: only English is analysed): part of the cache key.
+KEYED_FIELDS = ("title", "author", "language")
 #: Article fields that do not change the analysis: stamped anew on a document read from the cache.
-IDENTITY_FIELDS = ("article_id", "source_path", "outlet", "date", "url", "kind")
+IDENTITY_FIELDS = ("article_id", "source_path", *(f for f in METADATA_FIELDS if f not in KEYED_FIELDS))
 
 
 def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: AnalysisConfig) -> _Job | Outcome:
@@ -440,7 +443,7 @@ def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: Anal
             sha,
             config=config.fingerprint(),
             markdown=str(markdown),
-            **{k: _opt(meta.get(k)) for k in ("title", "author", "language")},
+            **{k: _opt(meta.get(k)) for k in KEYED_FIELDS},
         )
     explicit = _opt(meta.get("article_id") or meta.get("id"))
     article_id = explicit or slugify(Path(source).stem)
@@ -483,8 +486,6 @@ def _from_cache(job: _Job, value: dict[str, Any]) -> Outcome | None:
 
 def _extras(meta: dict[str, Any]) -> dict[str, Any]:
     """Metadata keys without an Article field (``event`` and the like), stamped on a cached document."""
-    from analysis.sources.loading import METADATA_FIELDS
-
     skip = {*METADATA_FIELDS, "article_id", "id", "source_path", "sha256"}
     return {k: v for k, v in meta.items() if k not in skip}
 
