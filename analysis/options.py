@@ -102,7 +102,7 @@ class RunOptions:
 
         Args:
             args: the namespace of :func:`analysis.cli.build_parser`'s parser. Read: ``paths``, ``store``,
-                ``output``, ``force``, ``format``, ``default_format``, ``level``, ``all_roles``,
+                ``output``, ``force``, ``format``, ``level``, ``all_roles``,
                 ``workers``, ``no_cache``/``cache_dir``, ``max_bytes``, ``quiet``, ``excel_safe``,
                 ``--<field>-column``, ``delimiter`` and the analysis settings
                 (``config`` and :data:`analysis.config.SETTINGS`).
@@ -128,7 +128,6 @@ class RunOptions:
             "output": arg("output"),
             "force": bool(arg("force", False)),
             "format": arg("format"),
-            "default_format": arg("default_format", "table"),
             "level": arg("level", "paragraph"),
             "body_only": not arg("all_roles", False),
             "workers": arg("workers", 1),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analysis.cli.common import (
     EXIT_BAD_INPUT,
@@ -18,17 +19,40 @@ from analysis.cli.common import (
 )
 from analysis.errors import InputError
 
+if TYPE_CHECKING:
+    from analysis.options import RunOptions
+
 #: Formats of ``analyze`` (``table``: aligned text for reading): :data:`analysis.corpus.writers.RUN_FORMATS`,
 #: spelled out so that building the parser imports no writer (``--help`` stays fast; a test checks they agree).
 FORMATS = ("table", "csv", "json", "jsonl", "parquet", "xlsx")
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    """Build the run's options from the flags, check the output, run :func:`analysis.corpus.run.run_corpus`."""
-    from analysis.corpus.run import resolved, run_corpus
+    """``analyze``: rows of every article, at ``--level``."""
     from analysis.options import RunOptions
 
-    options = resolved(RunOptions.from_args(args))
+    return run_command(RunOptions.from_args(args))
+
+
+def cmd_cues(args: argparse.Namespace) -> int:
+    """``cues``: :func:`cmd_analyze` at ``--level cue``, CSV by default."""
+    from analysis.options import RunOptions
+
+    return run_command(RunOptions.from_args(args, level="cue", default_format="csv"))
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    """``sources``: :func:`cmd_analyze` at ``--level source`` (every role), CSV by default."""
+    from analysis.options import RunOptions
+
+    return run_command(RunOptions.from_args(args, level="source", body_only=False, default_format="csv"))
+
+
+def run_command(options: RunOptions) -> int:
+    """Check the output of ``options``, run :func:`analysis.corpus.run.run_corpus`, report; the exit status."""
+    from analysis.corpus.run import resolved, run_corpus
+
+    options = resolved(options)
     if options.excel_safe and options.format != "csv":
         raise InputError(f"--excel-safe is for CSV output (--format csv), not --format {options.format}")
     if options.format in ("parquet", "xlsx") and not output_to_file(options.output):
@@ -53,18 +77,6 @@ def _with_flag_hint(message: str) -> str:
     from analysis.sources.loading import SPLIT_HINT
 
     return message.replace(f"({SPLIT_HINT})", f"({SPLIT_HINT}, or raise the limit with --max-bytes)")
-
-
-def cmd_cues(args: argparse.Namespace) -> int:
-    """``cues``: :func:`cmd_analyze` at ``--level cue``."""
-    args.level, args.default_format = "cue", "csv"
-    return cmd_analyze(args)
-
-
-def cmd_sources(args: argparse.Namespace) -> int:
-    """``sources``: :func:`cmd_analyze` at ``--level source``."""
-    args.level, args.all_roles, args.default_format = "source", True, "csv"
-    return cmd_analyze(args)
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
