@@ -798,19 +798,20 @@ def analyze_corpus(
 
     ``articles_or_paths``: file paths and/or :class:`Article` objects (any iterable,
     consumed lazily), or one path: a file, or a folder standing for its article files
-    (:func:`analysis.store.article_files`). ``workers``: processes (1 = in this process; 0 = one per CPU).
+    (:func:`analysis.sources.store.article_files`). ``workers``: processes (1 = in this process; 0 = one per CPU).
     ``cache``: ``None``/``False`` (no cache), ``True`` (default location), a
-    directory or ``.sqlite`` path, or a :class:`~analysis.cache.ResultCache`.
+    directory or ``.sqlite`` path, or a :class:`~analysis.corpus.cache.ResultCache`.
     ``level``: ``"paragraph"`` (one row per paragraph, every role), ``"article"``
-    (one body-level row per article), ``"sentence"`` or ``"cue"`` (one row per cue:
-    where it is, category, subtype, voice, speaker). ``progress``: ``None`` = automatic (see
-    module docstring), ``True``/``False`` to force. ``config``: an
+    (one body-level row per article), ``"sentence"``, ``"cue"`` (one row per cue:
+    where it is, category, subtype, voice, speaker) or ``"source"`` (one row per quoted or
+    reported source). ``progress``: ``None`` = automatic (see module docstring), ``True``/``False``
+    to force. ``config``: an
     :class:`~analysis.AnalysisConfig` for every article (default settings when ``None``).
     ``carry``: metadata columns (a table's own columns, :func:`analysis.sources.table.read_table`)
     added after the table's columns, from each article's ``extra``.
 
-    With ``output`` (``.csv``, ``.json``, ``.jsonl`` or ``.parquet``; see
-    :mod:`analysis.writers`), rows are appended to that file as articles finish
+    With ``output`` (``.csv``, ``.json``, ``.jsonl``, ``.parquet`` or ``.xlsx``; see
+    :mod:`analysis.corpus.writers`), rows are appended to that file as articles finish
     (memory stays bounded whatever the corpus size; the file appears under its
     name only when the run completes) and an *empty* frame with the table's
     columns is returned. Either way ``df.attrs`` holds ``failures`` (list of
