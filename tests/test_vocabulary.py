@@ -8,7 +8,7 @@ from analysis.corpus.batch import IDENTITY_FIELDS, KEYED_FIELDS
 from analysis.corpus.distributed import METADATA_KEYS
 from analysis.model import EXTRA_METADATA, METADATA_FIELDS, NOT_METADATA, Article
 from analysis.sources.loading import SIDECAR_KEYS, article_from_text
-from analysis.sources.table import FIELD_COLUMNS, TABLE_FIELDS
+from analysis.sources.table import FIELD_COLUMNS, TABLE_FIELDS, TableColumns
 from analysis.tables.dictionary import METADATA
 
 
@@ -33,3 +33,16 @@ def test_the_metadata_dict_has_every_field() -> None:
     meta = art.metadata()
     assert list(meta) == ["article_id", *METADATA_FIELDS, "source_path", "sha256"]
     assert (meta["title"], meta["outlet"], meta["url"], meta["kind"]) == ("T", "O", "https://x.test/a", "news")
+
+
+def test_every_table_field_has_its_column_flag() -> None:
+    """``--<field>-column`` is spelled out in two parsers (their help keeps its order): both follow TableColumns."""
+    from analysis.cli import build_parser
+    from analysis.cli.common import table_columns
+
+    every = [a for f in TABLE_FIELDS for a in (f"--{f}-column", f"my_{f}")]
+    args = build_parser().parse_args(["analyze", *every])
+    assert table_columns(args) == TableColumns(**{f: f"my_{f}" for f in TABLE_FIELDS})
+    manifest = [a for f in TABLE_FIELDS if f != "text" for a in (f"--{f}-column", f"my_{f}")]
+    args = build_parser().parse_args(["add", "folder", "--manifest", "m.csv", *manifest])
+    assert table_columns(args) == TableColumns(**{f: f"my_{f}" for f in TABLE_FIELDS if f != "text"})
