@@ -15,6 +15,8 @@ Public API::
     row = analysis.article_metrics(doc)                   # body-level values
     cues = analysis.cue_table(doc)                        # one row per cue, with voice and speaker
     df = analysis.analyze_corpus(paths, workers=4, cache=True, config=analysis.AnalysisConfig())
+    options = analysis.RunOptions(inputs=("corpus.csv",), level="cue", workers=4, cache=True, output="cues.csv")
+    analysis.corpus.run.run_corpus(options)              # what `media-analysis analyze` does, in one call
 
 Names are imported on first use (``import analysis`` itself loads nothing heavy).
 Nothing here touches the network; see the README for the data dictionary.
@@ -40,6 +42,7 @@ SEED_NAME = "could-russia-lose-belarus.txt"
 #: Public name -> module that defines it (imported lazily, PEP 562).
 _LAZY: dict[str, str] = {
     "AnalysisConfig": "analysis.config",
+    "RunOptions": "analysis.options",
     "AnalysedDocument": "analysis.document",
     "analyze": "analysis.document",
     "Article": "analysis.model",
@@ -98,7 +101,7 @@ def seed_path() -> _Path:
 
 #: Subpackages and modules reachable as attributes (``analysis.hedging.find_cues`` after ``import analysis``).
 _SUBMODULES = frozenset(
-    "annotate cli config corpus document errors hedging io model report sources tables voice".split()
+    "annotate cli config corpus document errors hedging io model options report sources tables voice".split()
 )
 
 
@@ -124,6 +127,7 @@ __all__ = [
     "Article",
     "InputError",
     "InputWarning",
+    "RunOptions",
     "__version__",
     "analyze",
     "analyze_corpus",

@@ -123,6 +123,24 @@ class AnalysisConfig:
         except ValueError as exc:
             raise InputError(f"{path}: {exc}") from None
 
+    @classmethod
+    def from_settings(cls, config_file: str | Path | None = None, **given: object) -> AnalysisConfig:
+        """The settings of ``config_file`` (a TOML file, see :meth:`from_toml`), then ``given`` (those not None).
+
+        What the command line does with ``--config FILE`` and the flags of :data:`SETTINGS`.
+
+        Raises:
+            InputError: a bad settings file or a bad value.
+        """
+        from analysis.errors import InputError
+
+        if config_file:
+            return cls.from_toml(config_file, **given)
+        try:
+            return cls(**{k: v for k, v in given.items() if v is not None})  # type: ignore[arg-type]
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+
     def settings(self) -> dict[str, object]:
         """The settings as plain values (the lexicon as its content digest, not its path)."""
         out: dict[str, object] = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -144,3 +162,5 @@ def _compiled_lexicon(path: str, mtime_ns: int, size: int) -> Lexicon:
 
 #: The default settings.
 DEFAULT_CONFIG = AnalysisConfig()
+#: The names of the settings (:class:`AnalysisConfig`'s fields), as the command line's flags name them.
+SETTINGS: tuple[str, ...] = tuple(f.name for f in fields(AnalysisConfig))

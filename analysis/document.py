@@ -49,7 +49,7 @@ from analysis.annotate.sentiment import Scores
 from analysis.config import DEFAULT_CONFIG, AnalysisConfig
 from analysis.errors import InputError
 from analysis.layers import layers_version, pipeline
-from analysis.model import Article, Paragraph, Sentence
+from analysis.model import METADATA_FIELDS, Article, Paragraph, Sentence
 
 #: Attribution cues in the body from which a document with no quotation is noticed (:meth:`AnalysedDocument.notices`).
 NOTICE_MIN_ATTRIBUTIONS = 2
@@ -245,7 +245,7 @@ class AnalysedDocument:
             )
             for i, (s, e, role, sents) in enumerate(a["paragraphs"])
         )
-        meta = {k: a.get(k) for k in ("article_id", "title", "author", "outlet", "date", "url", "kind", "source_path")}
+        meta = {k: a.get(k) for k in ("article_id", *METADATA_FIELDS, "source_path") if k != "language"}
         article = Article(
             text=text,
             paragraphs=paragraphs,

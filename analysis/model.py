@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 #: Paragraph roles, in the order they usually appear in a web article.
 ROLES: tuple[str, ...] = ("headline", "summary", "subheading", "body", "byline", "boilerplate")
@@ -92,16 +92,11 @@ class Article:
         return self.language == "en"
 
     def metadata(self) -> dict[str, object]:
-        """Metadata as a plain dict (no text), e.g. for front matter or tables."""
+        """Metadata as a plain dict (no text), e.g. for front matter or tables: the id,
+        :data:`METADATA_FIELDS`, where the text was read from and its digest."""
         return {
             "article_id": self.article_id,
-            "title": self.title,
-            "author": self.author,
-            "outlet": self.outlet,
-            "date": self.date,
-            "url": self.url,
-            "kind": self.kind,
-            "language": self.language,
+            **{name: getattr(self, name) for name in METADATA_FIELDS},
             "source_path": self.source_path,
             "sha256": self.sha256,
         }
@@ -115,6 +110,17 @@ class Article:
     def _repr_html_(self) -> str:  # pragma: no cover - exercised in notebooks
         """Jupyter display: the view set with :func:`set_html_view` (see there), else :func:`text_html`."""
         return (_HTML_VIEW[0] if _HTML_VIEW else text_html)(self)
+
+
+#: :class:`Article` fields that are not metadata: the text, its structure and digest, the id, where it was
+#: read from, and ``extra`` (metadata without a field of its own).
+NOT_METADATA = ("text", "paragraphs", "article_id", "sha256", "source_path", "extra")
+#: The article's metadata fields, in :class:`Article`'s order (``title``, ``author``, ``outlet``, ``date``, ``url``,
+#: ``kind``, ``language``): what front matter, a sidecar, a table row or a manifest may set, each a string or
+#: ``None``. Defined once here; every reader, writer and table takes the list from this constant.
+METADATA_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Article) if f.name not in NOT_METADATA)
+#: Metadata without an :class:`Article` field, kept in :attr:`Article.extra` (and a column of the tables).
+EXTRA_METADATA: tuple[str, ...] = ("event",)
 
 
 #: The Jupyter view of an article (at most one); empty: its text only.

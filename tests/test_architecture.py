@@ -189,6 +189,11 @@ RULES: list[tuple[str, tuple[str, ...], str]] = [
     ),
     ("analysis.report", ("analysis.corpus", "analysis.cli"), "reports take tables and run no corpora"),
     ("analysis.corpus", ("analysis.report", "analysis.cli"), "the corpus engine draws nothing"),
+    (
+        "analysis.options",
+        ("analysis.corpus", "analysis.report", "analysis.cli", "analysis.document", "analysis.tables"),
+        "a run's options are plain data: the command line builds them, the corpus engine reads them",
+    ),
 ]
 
 

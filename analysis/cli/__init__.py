@@ -160,10 +160,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help()
             return EXIT_OK
         args = parser.parse_args(argv)
-        if getattr(args, "max_bytes", 0) is None:
-            from analysis.sources.loading import MAX_BYTES
-
-            args.max_bytes = MAX_BYTES
         warnings.formatwarning = _format_warning
         func: Callable[[argparse.Namespace], int] = args.func
         with warnings.catch_warnings():

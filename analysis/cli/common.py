@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
@@ -15,13 +15,6 @@ def seed_article_path() -> Path:
     from analysis import seed_path
 
     return seed_path()
-
-
-def expand_inputs(paths: Sequence[str]) -> list[Path]:
-    """See :func:`analysis.sources.store.expand_inputs` (imported lazily: it loads YAML)."""
-    from analysis.sources.store import expand_inputs as expand
-
-    return expand(paths)
 
 
 def output_to_file(output: str | None) -> bool:
@@ -40,28 +33,21 @@ def write_output(text: str, output: str | None, force: bool) -> None:
     print(f"wrote {output}", file=sys.stderr)
 
 
-#: The analysis settings the command line sets, each an option of :class:`~analysis.AnalysisConfig`.
-CONFIG_OPTIONS = ("lexicon", "min_reliable_words", "min_smog_sentences", "uncertainty_threshold")
-
-
-def config_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def config_from_args(args: argparse.Namespace, check_lexicon: bool = True):  # type: ignore[no-untyped-def]
     """The :class:`~analysis.AnalysisConfig` of the command's options: ``--config FILE`` then the flags.
+
+    ``check_lexicon``: read the lexicon file now (a bad one is one error before any work).
 
     Raises:
         InputError: a bad settings file, a bad value, an unreadable lexicon (one line, before any work).
     """
-    from analysis.config import AnalysisConfig
-    from analysis.errors import InputError
+    from analysis.config import SETTINGS, AnalysisConfig
 
-    given = {name: getattr(args, name, None) for name in CONFIG_OPTIONS}
-    if getattr(args, "config", None):
-        config = AnalysisConfig.from_toml(args.config, **given)
-    else:
-        try:
-            config = AnalysisConfig(**{k: v for k, v in given.items() if v is not None})  # type: ignore[arg-type]
-        except ValueError as exc:
-            raise InputError(str(exc)) from None
-    config.hedge_lexicon  # noqa: B018 - a bad lexicon file is one error now, before any work
+    config = AnalysisConfig.from_settings(
+        getattr(args, "config", None), **{name: getattr(args, name, None) for name in SETTINGS}
+    )
+    if check_lexicon:
+        config.hedge_lexicon  # noqa: B018 - a bad lexicon file is one error now, before any work
     return config
 
 
@@ -226,21 +212,9 @@ def add_table_options(p: argparse.ArgumentParser) -> None:
 
 def table_columns(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The :class:`~analysis.sources.table.TableColumns` of the table options."""
-    from analysis.sources.table import TableColumns
+    from analysis.sources.table import TABLE_FIELDS, TableColumns
 
-    return TableColumns(
-        **{f: getattr(args, f"{f}_column", f) for f in ("text", "title", "id", "outlet", "date", "author")}
-    )
-
-
-def expand_sources(paths: Sequence[str], args: argparse.Namespace) -> tuple[list[object], tuple[str, ...]]:
-    """Tables' rows and article files for ``paths``, and the tables' carried columns."""
-    from analysis.corpus.table import expand_sources as expand
-
-    delimiter = getattr(args, "delimiter", None)
-    if delimiter == "\\t":
-        delimiter = "\t"
-    return expand(paths, table_columns(args), delimiter=delimiter)
+    return TableColumns(**{f: getattr(args, f"{f}_column", f) for f in TABLE_FIELDS})
 
 
 def add_quiet_option(p: argparse.ArgumentParser) -> None:
@@ -250,8 +224,3 @@ def add_quiet_option(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="no progress (by default: a bar on a terminal, else a line on stderr every few seconds during long runs)",
     )
-
-
-def progress_mode(args: argparse.Namespace) -> bool | str:
-    """``progress=`` of a corpus run for the command's ``--quiet``: off, or a bar on a terminal and lines otherwise."""
-    return False if getattr(args, "quiet", False) else "auto"

@@ -17,10 +17,7 @@ from analysis.cli.common import (
     add_quiet_option,
     add_run_options,
     add_table_options,
-    config_from_args,
-    expand_sources,
     output_to_file,
-    progress_mode,
     write_output,
 )
 from analysis.errors import InputError
@@ -57,8 +54,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
     from analysis.compare.groups import compare_groups, format_comparison
     from analysis.corpus.batch import columns_of, stream_corpus
+    from analysis.corpus.table import expand_sources
     from analysis.corpus.writers import resolve_format
     from analysis.io import check_output_path
+    from analysis.options import RunOptions
 
     fmt = resolve_format(args.format, args.output, "text", FORMATS)
     if args.excel_safe and fmt != "csv":
@@ -70,25 +69,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
             check_output_path(Path(out), args.force)
     if args.figure:
         _figure_format(args.figure)
-    paths = list(args.paths)
-    if args.store:
-        paths.append(args.store)
+    options = RunOptions.from_args(args, level="article", format=fmt)
+    paths = [*options.inputs, *([options.store] if options.store else [])]
     if not paths:
         raise InputError("name a table (.csv, .jsonl, .parquet, ...) or a folder of articles (a store) to compare")
-    items, carry = expand_sources(paths, args)
+    items, carry = expand_sources(paths, options.columns, delimiter=options.delimiter)
     check_by(args.by, carry)
-    cache = None if args.no_cache else (Path(args.cache_dir) if args.cache_dir else True)
-    run = stream_corpus(
-        items,
-        level="article",
-        cache=cache,
-        workers=args.workers,
-        max_bytes=args.max_bytes,
-        progress=progress_mode(args),
-        freeze_gc=True,
-        config=config_from_args(args),
-        carry=carry,
-    )
+    options.config.hedge_lexicon  # noqa: B018 - a bad lexicon file is one error before any work
+    run = stream_corpus(items, options=options, carry=carry)
     for _source, message in run.failures:
         print(f"error: {message}", file=sys.stderr)
     if not run.n_articles:

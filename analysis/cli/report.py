@@ -13,18 +13,19 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pandas and the page are imported when the command runs, not with the parser
     import pandas as pd
 
+    from analysis.options import RunOptions
 
-def _corpus_run(path: str, args: argparse.Namespace, level: str, items: Any = None) -> pd.DataFrame:
+
+def _corpus_run(path: str, options: RunOptions, level: str, items: Any = None) -> pd.DataFrame:
     """The table (or store) ``path`` analysed at ``level`` (cached results reused), carried columns included.
 
     ``items``: ``(items, carried columns)`` of :func:`analysis.corpus.table.expand_sources` if already read.
     """
-    from analysis.cli.common import expand_sources, progress_mode
     from analysis.corpus.batch import analyze_corpus
+    from analysis.corpus.table import expand_sources
 
-    inputs, carry = items if items is not None else expand_sources([path], args)
-    cache = None if args.no_cache else (Path(args.cache_dir) if args.cache_dir else True)
-    df = analyze_corpus(inputs, level=level, carry=carry, cache=cache, progress=progress_mode(args))
+    inputs, carry = items if items is not None else expand_sources([path], options.columns, delimiter=options.delimiter)
+    df = analyze_corpus(inputs, level=level, carry=carry, cache=options.cache, progress=options.progress)
     if not df.attrs.get("n_articles"):
         from analysis.errors import InputError
 
@@ -51,7 +52,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.by:
         page = _corpus_page(args)
     elif args.baseline:
-        base = _corpus_run(args.baseline, args, "article")
+        from analysis.options import RunOptions
+
+        base = _corpus_run(args.baseline, RunOptions.from_args(args), "article")
         page = report_for_path(args.path, base, f"articles of {Path(args.baseline).name}")
     else:
         page = report_for_path(args.path, baseline=not args.no_baseline)
@@ -61,15 +64,17 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def _corpus_page(args: argparse.Namespace) -> str:
-    from analysis.cli.common import expand_sources
     from analysis.cli.compare import check_by
     from analysis.compare.groups import compare_groups
+    from analysis.corpus.table import expand_sources
     from analysis.errors import InputError
+    from analysis.options import RunOptions
     from analysis.report.corpus_page import corpus_report_html
 
-    items = expand_sources([args.path], args)  # the table's errors and columns before any analysis
+    options = RunOptions.from_args(args)
+    items = expand_sources([args.path], options.columns, delimiter=options.delimiter)  # errors before any analysis
     check_by(args.by, items[1])
-    articles = _corpus_run(args.path, args, "article", items)
+    articles = _corpus_run(args.path, options, "article", items)
     try:
         comparison = compare_groups(articles, args.by)
     except ValueError as exc:
@@ -77,7 +82,7 @@ def _corpus_page(args: argparse.Namespace) -> str:
     groups = sorted(set(comparison.summary.loc[comparison.summary["n"] > 0, "group"]))
     if len(groups) < 2:
         raise InputError(f"--by {args.by}: the articles have only one {args.by}; nothing to compare")
-    cues = _corpus_run(args.path, args, "cue", items)
+    cues = _corpus_run(args.path, options, "cue", items)
     return corpus_report_html(
         articles, args.by, cues, comparison=comparison, title=f"{Path(args.path).name}: articles compared by {args.by}"
     )

@@ -47,12 +47,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from analysis.config import DEFAULT_CONFIG, AnalysisConfig
+from analysis.config import AnalysisConfig
 from analysis.corpus.pool import close_pool, make_pool, run_isolated, submit, usable_cpus
 from analysis.corpus.progress import progress_bar
 from analysis.corpus.writers import TableWriter
 from analysis.errors import InputError, InputWarning, interruption
-from analysis.model import Article
+from analysis.model import METADATA_FIELDS, Article
 from analysis.sources.loading import (
     MAX_BYTES,
     article_from_text,
@@ -71,6 +71,7 @@ if TYPE_CHECKING:
 
     from analysis.corpus.cache import ResultCache
     from analysis.document import AnalysedDocument
+    from analysis.options import RunOptions
 
 #: Articles in flight per worker (bounds memory and keeps every worker busy).
 IN_FLIGHT_PER_WORKER = 4
@@ -384,8 +385,11 @@ def _structure_digest(article: Article) -> str:
     return hashlib.sha256(json.dumps(doc).encode()).hexdigest()
 
 
+#: Metadata that changes the analysis (a byline is recognised by the author's name, a headline by the title,
+#: only English is analysed): part of the cache key.
+KEYED_FIELDS = ("title", "author", "language")
 #: Article fields that do not change the analysis: stamped anew on a document read from the cache.
-IDENTITY_FIELDS = ("article_id", "source_path", "outlet", "date", "url", "kind")
+IDENTITY_FIELDS = ("article_id", "source_path", *(f for f in METADATA_FIELDS if f not in KEYED_FIELDS))
 
 
 def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: AnalysisConfig) -> _Job | Outcome:
@@ -439,7 +443,7 @@ def _prepare(index: int, item: object, max_bytes: int, keyed: bool, config: Anal
             sha,
             config=config.fingerprint(),
             markdown=str(markdown),
-            **{k: _opt(meta.get(k)) for k in ("title", "author", "language")},
+            **{k: _opt(meta.get(k)) for k in KEYED_FIELDS},
         )
     explicit = _opt(meta.get("article_id") or meta.get("id"))
     article_id = explicit or slugify(Path(source).stem)
@@ -482,8 +486,6 @@ def _from_cache(job: _Job, value: dict[str, Any]) -> Outcome | None:
 
 def _extras(meta: dict[str, Any]) -> dict[str, Any]:
     """Metadata keys without an Article field (``event`` and the like), stamped on a cached document."""
-    from analysis.sources.loading import METADATA_FIELDS
-
     skip = {*METADATA_FIELDS, "article_id", "id", "source_path", "sha256"}
     return {k: v for k, v in meta.items() if k not in skip}
 
@@ -510,17 +512,26 @@ def _open_cache(cache: object) -> tuple[ResultCache | None, bool]:
     raise TypeError(f"cache must be a ResultCache, a path, True or None, not {type(cache).__name__}")
 
 
+def _options(options: RunOptions | None, settings: dict[str, Any]) -> RunOptions:
+    """``options`` (default: :class:`~analysis.RunOptions`' defaults) with the keyword ``settings`` over it."""
+    from analysis.options import RunOptions
+
+    return (options or RunOptions()).with_settings(**settings)
+
+
 def iter_outcomes(
     items: Iterable[object],
+    options: RunOptions | None = None,
     *,
-    workers: int = 1,
-    cache: object = None,
-    max_bytes: int = MAX_BYTES,
-    freeze_gc: bool = False,
-    config: AnalysisConfig | None = None,
     rows_only: bool = False,
+    **settings: Any,
 ) -> Generator[Outcome, None, None]:
     """Yield one :class:`Outcome` per input, in input order (the engine behind :func:`analyze_corpus`).
+
+    ``options``: the run's :class:`~analysis.RunOptions` (its ``workers``, ``cache``, ``max_bytes``,
+    ``freeze_gc`` and ``config`` are used here); ``**settings``: those fields given as keywords,
+    over ``options`` (``iter_outcomes(paths, workers=4, cache=True)``; one given as ``None`` is left
+    as it is).
 
     ``rows_only``: the caller needs article rows only: a cache hit with a stored article row
     yields it without rebuilding the document (its ``document`` is then a stand-in with the
@@ -531,10 +542,11 @@ def iter_outcomes(
     inputs (:func:`_worker_count`). ``freeze_gc``: see
     :func:`warm` (always done before forking workers).
     """
-    config = config or DEFAULT_CONFIG
+    options = _options(options, settings)
+    config, max_bytes, freeze_gc = options.config, options.max_bytes, options.freeze_gc
     config.hedge_lexicon  # noqa: B018 - a bad lexicon file is one error before any work
-    workers, items = _worker_count(workers, items)
-    store, owned = _open_cache(cache)
+    workers, items = _worker_count(options.workers, items)
+    store, owned = _open_cache(options.cache)
     pool = None
     warmed = False
     # Workers fork from a frozen heap (shared pages stay shared); a library caller gets
@@ -701,41 +713,31 @@ class _UniqueIds:
 def stream_corpus(
     items: Iterable[object],
     writer: TableWriter | None = None,
+    options: RunOptions | None = None,
     *,
-    level: str = "paragraph",
-    body_only: bool = False,
-    workers: int = 1,
-    cache: object = None,
-    max_bytes: int = MAX_BYTES,
-    progress: bool | str | None = None,
-    freeze_gc: bool = False,
     keep_articles: bool = False,
-    config: AnalysisConfig | None = None,
     keep_documents: bool = False,
     carry: Sequence[str] = (),
+    **settings: Any,
 ) -> CorpusRun:
     """Analyse ``items`` (as :func:`iter_outcomes`), sending rows to ``writer`` or keeping them.
 
-    ``level``: one of :data:`LEVELS`; ``body_only``: rows of body paragraphs only;
+    ``options``: the run's :class:`~analysis.RunOptions`: its ``level`` (one of :data:`LEVELS`),
+    ``body_only`` (rows of body paragraphs only), ``progress`` and what :func:`iter_outcomes` uses;
+    ``**settings``: those fields as keywords, over ``options`` (``level="cue", workers=4``).
     ``keep_articles``: also keep every article row in ``run.articles`` (for a paragraph
     table and its article summaries); ``keep_documents``: the analysed documents in
     ``run.documents``; ``carry``: metadata columns added to every row (:func:`rows_of`). The caller
     closes ``writer``; it is aborted here if the run raises (Ctrl-C included).
     Failures are collected, not warned about.
     """
+    options = _options(options, settings)
+    level, body_only = options.level, options.body_only
     check_level(level)
     run = CorpusRun()
     total = len(items) if isinstance(items, Sequence) else None
-    update = progress_bar(total, progress)
-    outcomes = iter_outcomes(
-        items,
-        workers=workers,
-        cache=cache,
-        max_bytes=max_bytes,
-        freeze_gc=freeze_gc,
-        config=config,
-        rows_only=level == "article" and not keep_documents,
-    )
+    update = progress_bar(total, options.progress)
+    outcomes = iter_outcomes(items, options, rows_only=level == "article" and not keep_documents)
     try:
         names = _UniqueIds()
         for outcome in outcomes:
@@ -767,6 +769,16 @@ def stream_corpus(
     return run
 
 
+#: The keyword defaults of :func:`analyze_corpus` (a keyword left at its default leaves ``options``' value).
+_ANALYZE_CORPUS_DEFAULTS: dict[str, Any] = {
+    "workers": 1,
+    "cache": None,
+    "max_bytes": MAX_BYTES,
+    "progress": None,
+    "config": None,
+}
+
+
 def analyze_corpus(
     articles_or_paths: Iterable[object],
     *,
@@ -780,24 +792,26 @@ def analyze_corpus(
     config: AnalysisConfig | None = None,
     excel_safe: bool = False,
     carry: Sequence[str] = (),
+    options: RunOptions | None = None,
 ) -> pd.DataFrame:
     """Analyse many articles; return the paragraph table (or article table) in input order.
 
     ``articles_or_paths``: file paths and/or :class:`Article` objects (any iterable,
     consumed lazily), or one path: a file, or a folder standing for its article files
-    (:func:`analysis.store.article_files`). ``workers``: processes (1 = in this process; 0 = one per CPU).
+    (:func:`analysis.sources.store.article_files`). ``workers``: processes (1 = in this process; 0 = one per CPU).
     ``cache``: ``None``/``False`` (no cache), ``True`` (default location), a
-    directory or ``.sqlite`` path, or a :class:`~analysis.cache.ResultCache`.
+    directory or ``.sqlite`` path, or a :class:`~analysis.corpus.cache.ResultCache`.
     ``level``: ``"paragraph"`` (one row per paragraph, every role), ``"article"``
-    (one body-level row per article), ``"sentence"`` or ``"cue"`` (one row per cue:
-    where it is, category, subtype, voice, speaker). ``progress``: ``None`` = automatic (see
-    module docstring), ``True``/``False`` to force. ``config``: an
+    (one body-level row per article), ``"sentence"``, ``"cue"`` (one row per cue:
+    where it is, category, subtype, voice, speaker) or ``"source"`` (one row per quoted or
+    reported source). ``progress``: ``None`` = automatic (see module docstring), ``True``/``False``
+    to force. ``config``: an
     :class:`~analysis.AnalysisConfig` for every article (default settings when ``None``).
     ``carry``: metadata columns (a table's own columns, :func:`analysis.sources.table.read_table`)
     added after the table's columns, from each article's ``extra``.
 
-    With ``output`` (``.csv``, ``.json``, ``.jsonl`` or ``.parquet``; see
-    :mod:`analysis.writers`), rows are appended to that file as articles finish
+    With ``output`` (``.csv``, ``.json``, ``.jsonl``, ``.parquet`` or ``.xlsx``; see
+    :mod:`analysis.corpus.writers`), rows are appended to that file as articles finish
     (memory stays bounded whatever the corpus size; the file appears under its
     name only when the run completes) and an *empty* frame with the table's
     columns is returned. Either way ``df.attrs`` holds ``failures`` (list of
@@ -805,30 +819,31 @@ def analyze_corpus(
     Failures are also summarised in one :class:`BatchWarning`. An existing
     ``output`` file is an :class:`InputError` unless ``overwrite``. ``excel_safe`` (a
     ``.csv`` output): text cells a spreadsheet would run as formulas start with ``'``
-    (:func:`analysis.corpus.writers.spreadsheet_safe`).
+    (:func:`analysis.corpus.writers.spreadsheet_safe`). ``options``: a :class:`~analysis.RunOptions`
+    for ``workers``, ``cache``, ``max_bytes``, ``progress`` and ``config`` instead of the keywords
+    (the keywords given win; ``output``, ``level`` and ``excel_safe`` are always the keywords').
     """
     import pandas as pd
 
+    from analysis.options import RunOptions
+
     check_level(level)
     columns = (*columns_of(level), *(c for c in carry if c not in columns_of(level)))
-    if max_bytes < 1:
-        raise ValueError(f"max_bytes must be positive, not {max_bytes}")
+    keywords: dict[str, Any] = {
+        "workers": workers,
+        "cache": cache,
+        "max_bytes": max_bytes,
+        "progress": progress,
+        "config": config,
+    }
+    given = {k: v for k, v in keywords.items() if v != _ANALYZE_CORPUS_DEFAULTS[k]}  # a default keeps options'
+    options = replace(options or RunOptions(), level=level, body_only=False, excel_safe=excel_safe, **given)
     if isinstance(articles_or_paths, (str, os.PathLike)):
         from analysis.sources.store import expand_inputs
 
         articles_or_paths = expand_inputs([articles_or_paths])
     writer = TableWriter(output, columns, overwrite=overwrite, excel_safe=excel_safe) if output is not None else None
-    run = stream_corpus(
-        articles_or_paths,
-        writer,
-        level=level,
-        workers=workers,
-        cache=cache,
-        max_bytes=max_bytes,
-        progress=progress,
-        config=config,
-        carry=carry,
-    )
+    run = stream_corpus(articles_or_paths, writer, options, carry=carry)
     if writer is not None:
         writer.close()
     df = pd.DataFrame(run.rows, columns=list(columns))
@@ -839,35 +854,25 @@ def analyze_corpus(
 
 def analyze_paths(
     paths: Iterable[str | os.PathLike[str]],
-    max_bytes: int = MAX_BYTES,
+    max_bytes: int | None = None,
     *,
-    workers: int = 1,
-    cache: object = None,
-    freeze_gc: bool = False,
-    progress: bool | str | None = None,
-    config: AnalysisConfig | None = None,
+    options: RunOptions | None = None,
     keep_documents: bool = False,
+    **settings: Any,
 ) -> BatchResult:
     """Paragraph and article tables for ``paths`` (all in memory, as the CLI needs both).
 
+    ``options`` and ``**settings`` (``workers``, ``cache``, ``progress``, ``config``, ...) as in
+    :func:`stream_corpus`; the paragraph table has every role whatever ``options.body_only`` says.
     An :class:`InputError` (or any other failure) for one file is recorded in
-    ``failures``, not raised. ``progress`` as in :func:`analyze_corpus`.
+    ``failures``, not raised.
     """
     import pandas as pd
 
     from analysis.tables import COLUMNS
 
-    run = stream_corpus(
-        paths,
-        workers=workers,
-        cache=cache,
-        max_bytes=max_bytes,
-        progress=progress,
-        freeze_gc=freeze_gc,
-        keep_articles=True,
-        config=config,
-        keep_documents=keep_documents,
-    )
+    options = _options(options, {**settings, "max_bytes": max_bytes}).with_settings(level="paragraph", body_only=False)
+    run = stream_corpus(paths, options=options, keep_articles=True, keep_documents=keep_documents)
     cols = list(COLUMNS)
     return BatchResult(
         pd.DataFrame(run.rows, columns=cols), pd.DataFrame(run.articles, columns=cols), run.failures, run.documents

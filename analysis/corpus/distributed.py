@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 from analysis.config import AnalysisConfig
 from analysis.corpus.batch import analyze_article, check_level
 from analysis.errors import InputError
+from analysis.model import EXTRA_METADATA, METADATA_FIELDS
 from analysis.sources.loading import article_from_text, load_article, slugify
 from analysis.tables import COLUMNS
 
@@ -53,18 +54,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 #: Metadata keys taken from dict items (others are ignored).
-METADATA_KEYS = (
-    "article_id",
-    "title",
-    "author",
-    "outlet",
-    "date",
-    "url",
-    "kind",
-    "event",
-    "language",
-    "source_path",
-)
+METADATA_KEYS = ("article_id", *METADATA_FIELDS, *EXTRA_METADATA, "source_path")
 _SAMPLE = (
     "Officials said the talks could resume next week.\n\n"
     "It is clear that both sides want a deal, according to diplomats."

@@ -42,6 +42,9 @@ if TYPE_CHECKING:
 
 #: Output formats by file suffix.
 SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".parquet": "parquet", ".xlsx": "xlsx"}
+#: Formats of a corpus run (:func:`analysis.corpus.run.run_corpus`, ``media-analysis analyze``): ``table``
+#: (aligned text for reading) and the file formats.
+RUN_FORMATS = ("table", *SUFFIX_FORMATS.values())
 #: Rows of one Excel sheet at most (the header not counted).
 XLSX_MAX_ROWS = 1_048_575
 #: ``float_format`` of every CSV the project writes (tables, baseline, corpus runs).

@@ -15,7 +15,6 @@ articles (group names, terms, titles) is escaped with :func:`html.escape`.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pandas as pd
 
@@ -164,20 +163,4 @@ def corpus_report_html(
     )
 
 
-def write_corpus_report(
-    path: str | Path,
-    articles: pd.DataFrame,
-    by: str = "outlet",
-    cues: pd.DataFrame | None = None,
-    *,
-    overwrite: bool = False,
-    **kwargs: object,
-) -> Path:
-    """Write :func:`corpus_report_html` to ``path`` atomically; refuses an existing file unless ``overwrite``."""
-    from analysis.io import atomic_write_text
-
-    atomic_write_text(Path(path), corpus_report_html(articles, by, cues, **kwargs), overwrite=overwrite)  # type: ignore[arg-type]
-    return Path(path)
-
-
-__all__ = ["corpus_report_html", "measure_table_html", "write_corpus_report"]
+__all__ = ["corpus_report_html", "measure_table_html"]

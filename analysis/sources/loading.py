@@ -31,7 +31,7 @@ import yaml
 from analysis.annotate.language import detect_language
 from analysis.annotate.segmentation import TooManySegments, check_paragraph_count, is_name_line, segment
 from analysis.errors import InputError, InputWarning
-from analysis.model import Article, Paragraph
+from analysis.model import EXTRA_METADATA, METADATA_FIELDS, Article, Paragraph
 
 #: Largest accepted input, in bytes (5 MiB, about 800,000 words: far beyond any article).
 MAX_BYTES = 5 * 1024 * 1024
@@ -40,8 +40,6 @@ MAX_BYTES = 5 * 1024 * 1024
 #: many tiny sentences or lines cost (about 3.6 KB and 0.3 ms per one-line paragraph: 1,000,000 lines of
 #: "A b." are 5 MB, and would take some 3.6 GB).
 BYTES_PER_SENTENCE = 50
-#: Metadata keys with a dedicated Article field; other front-matter keys go to ``extra``.
-METADATA_FIELDS = ("title", "author", "outlet", "date", "url", "kind", "language")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 #: Characters at the start of a text looked at to tell an HTML page (leading comments included).
 HTML_SNIFF_CHARS = 65536
@@ -609,7 +607,7 @@ def text_sha256(body: str) -> str:
 
 
 #: Keys taken from a sidecar ``<name>.meta.yaml`` (others, like its ``sha256``, describe the file).
-SIDECAR_KEYS = ("title", "author", "outlet", "date", "kind", "event", "url")
+SIDECAR_KEYS = tuple(k for k in (*METADATA_FIELDS, *EXTRA_METADATA) if k != "language")
 
 
 def sidecar_meta(path: str | Path, text: str | None = None) -> dict[str, object]:

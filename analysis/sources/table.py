@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import InputError
+from analysis.model import EXTRA_METADATA, METADATA_FIELDS
 
 #: Table formats by file suffix.
 TABLE_SUFFIXES: dict[str, str] = {
@@ -51,8 +52,6 @@ TABLE_SUFFIXES: dict[str, str] = {
     ".json": "json",
     ".parquet": "parquet",
 }
-#: Columns that fill an :class:`~analysis.model.Article` field of the same name when present.
-FIELD_COLUMNS: tuple[str, ...] = ("url", "kind", "event", "language")
 #: Delimiters a CSV file is checked for when its text column is missing.
 _OTHER_DELIMITERS = (";", "\t", "|")
 #: Rows named in an error message at most.
@@ -73,6 +72,13 @@ class TableColumns:
     outlet: str = "outlet"
     date: str = "date"
     author: str = "author"
+
+
+#: The article fields a table's columns can be named for (``--<field>-column``), ``text`` first.
+TABLE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(TableColumns))
+#: Columns that fill the article's metadata of the same name when present (the metadata no
+#: ``--<field>-column`` names: ``url``, ``kind``, ``language``, ``event``).
+FIELD_COLUMNS: tuple[str, ...] = tuple(f for f in (*METADATA_FIELDS, *EXTRA_METADATA) if f not in TABLE_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -363,4 +369,13 @@ def _clip(s: str, n: int = 60) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-__all__ = ["FIELD_COLUMNS", "TABLE_SUFFIXES", "ArticleTable", "TableColumns", "TableRow", "is_table", "read_table"]
+__all__ = [
+    "FIELD_COLUMNS",
+    "TABLE_FIELDS",
+    "TABLE_SUFFIXES",
+    "ArticleTable",
+    "TableColumns",
+    "TableRow",
+    "is_table",
+    "read_table",
+]

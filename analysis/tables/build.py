@@ -20,6 +20,7 @@ import pandas as pd
 from analysis.annotate.counts import total
 from analysis.annotate.hedging.sentence_model import drivers_text
 from analysis.document import AnalysedDocument
+from analysis.model import EXTRA_METADATA
 from analysis.tables import hedging, readability, sentiment
 from analysis.tables.dictionary import COLUMNS, CUE_COLUMNS, METADATA, SENTENCE_COLUMNS, SOURCE_COLUMNS
 
@@ -27,16 +28,7 @@ from analysis.tables.dictionary import COLUMNS, CUE_COLUMNS, METADATA, SENTENCE_
 def metadata(doc: AnalysedDocument) -> dict[str, str]:
     """The :data:`~analysis.tables.dictionary.METADATA` columns of ``doc``'s article ('' when unknown)."""
     a = doc.article
-    values = {
-        "title": a.title,
-        "outlet": a.outlet,
-        "author": a.author,
-        "date": a.date,
-        "kind": a.kind,
-        "event": a.extra.get("event"),
-        "url": a.url,
-        "source_path": a.source_path,
-    }
+    values = {k: a.extra.get(k) if k in EXTRA_METADATA else getattr(a, k) for k in METADATA}
     return {k: "" if v is None else str(v) for k, v in values.items()}
 
 
