@@ -2,8 +2,12 @@
 
 Everything that changes a result lives here and nowhere else, so it reaches every
 entry point the same way (:func:`analysis.analyze`, :func:`analysis.analyze_corpus`,
-the Dask functions, the CLI's ``--lexicon``) and is part of every cache key
-(:meth:`AnalysisConfig.fingerprint`).
+the Dask functions, the CLI's flags and ``--config FILE``). Two kinds of setting:
+
+* analysis settings (:data:`ANALYSIS_SETTINGS`: the lexicon, the uncertainty threshold) change
+  the analysed document and are part of every cache key (:meth:`AnalysisConfig.fingerprint`);
+* display settings (:data:`DISPLAY_SETTINGS`: the reliability thresholds) are applied when
+  tables are built from a document, so a cached document serves every value of them.
 """
 
 from __future__ import annotations
@@ -27,9 +31,9 @@ class AnalysisConfig:
         lexicon: path of a hedge lexicon CSV (same columns as the packaged
             ``analysis/data/hedge_lexicon.csv``), or ``None`` for the packaged one.
         min_reliable_words: ``readability_reliable`` needs at least this many words (100:
-            the passage length the formulas were calibrated on).
+            the passage length the formulas were calibrated on). A display setting.
         min_smog_sentences: ``smog_reliable`` needs at least this many sentences (30:
-            McLaughlin's SMOG sample).
+            McLaughlin's SMOG sample). A display setting.
         uncertainty_threshold: one threshold (0..1) for both speculation and vagueness: a
             sentence is speculative, vague, and so uncertain when the measure is at least this;
             ``None`` = each measure's own threshold, chosen by cross-validation on the training
@@ -148,8 +152,12 @@ class AnalysisConfig:
         return out
 
     def fingerprint(self) -> str:
-        """SHA-256 of :meth:`settings`: equal for configs that give equal results."""
-        return hashlib.sha256(json.dumps(self.settings(), sort_keys=True).encode()).hexdigest()
+        """SHA-256 of the analysis settings (:meth:`settings` without :data:`DISPLAY_SETTINGS`).
+
+        Equal for configs that give equal analysed documents: the cache key's part for the settings.
+        """
+        kept = {k: v for k, v in self.settings().items() if k not in DISPLAY_SETTINGS}
+        return hashlib.sha256(json.dumps(kept, sort_keys=True).encode()).hexdigest()
 
 
 @lru_cache(maxsize=8)
@@ -164,3 +172,7 @@ def _compiled_lexicon(path: str, mtime_ns: int, size: int) -> Lexicon:
 DEFAULT_CONFIG = AnalysisConfig()
 #: The names of the settings (:class:`AnalysisConfig`'s fields), as the command line's flags name them.
 SETTINGS: tuple[str, ...] = tuple(f.name for f in fields(AnalysisConfig))
+#: Settings applied when tables are built (not in the cache key): the reliability thresholds.
+DISPLAY_SETTINGS: tuple[str, ...] = ("min_reliable_words", "min_smog_sentences")
+#: Settings that change the analysed document (in the cache key).
+ANALYSIS_SETTINGS: tuple[str, ...] = tuple(n for n in SETTINGS if n not in DISPLAY_SETTINGS)

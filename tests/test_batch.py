@@ -545,3 +545,21 @@ def test_a_writer_holds_one_row_group_of_an_articles_rows(tmp_path: Path, monkey
     p.write_text("The council met. Residents said they could appeal.\n" * 450)
     analyze_corpus([p], output=tmp_path / "rows.csv")
     assert max(held) == 100 and sum(held) == 450 and len(pd.read_csv(tmp_path / "rows.csv")) == 450
+
+
+@pytest.mark.parametrize("level", ["article", "paragraph"])
+def test_display_thresholds_apply_to_cached_results(tmp_path: Path, level: str) -> None:
+    """The reliability thresholds are not in the cache key: a cached row or document gets the run's own."""
+    from analysis import AnalysisConfig, seed_path
+
+    strict = AnalysisConfig(min_reliable_words=10_000, min_smog_sentences=1)
+    cache = tmp_path / "cache"
+    analyze_corpus([seed_path()], level=level, cache=cache)  # fills the cache with the default thresholds
+    cached = analyze_corpus([seed_path()], level=level, cache=cache, config=strict)
+    fresh = analyze_corpus([seed_path()], level=level, config=strict)
+    assert not cached["readability_reliable"].any() and cached["smog_reliable"].all()
+    pd.testing.assert_frame_equal(cached, fresh)
+    from analysis.corpus.cache import ResultCache, cache_location
+
+    with ResultCache(cache_location(cache)) as store:
+        assert len(store) == 1  # the second run was served by the first run's entry

@@ -15,6 +15,7 @@ import analysis.document as document
 import analysis.layers as layers
 from analysis import AnalysedDocument, AnalysisConfig, analyze, article_from_text, load_article, seed_path
 from analysis.cli import main
+from analysis.config import ANALYSIS_SETTINGS, DISPLAY_SETTINGS, SETTINGS
 from analysis.corpus.batch import BatchWarning
 from analysis.errors import InputError
 from analysis.layers import Component, base
@@ -232,17 +233,19 @@ def test_config_refuses_nonsense(value: dict[str, object]) -> None:
         AnalysisConfig(**value)  # type: ignore[arg-type]
 
 
-def test_config_fingerprint_covers_every_setting(tmp_path: Path) -> None:
+def test_config_fingerprint_covers_every_analysis_setting_and_no_display_setting(tmp_path: Path) -> None:
     lex = tmp_path / "lex.csv"
     lex.write_text(LEXICON, encoding="utf-8")
     prints = {
         AnalysisConfig().fingerprint(),
-        AnalysisConfig(min_reliable_words=50).fingerprint(),
-        AnalysisConfig(min_smog_sentences=10).fingerprint(),
+        AnalysisConfig(uncertainty_threshold=0.5).fingerprint(),
         AnalysisConfig(lexicon=lex).fingerprint(),
     }
-    assert len(prints) == 4
+    assert len(prints) == 3
     assert AnalysisConfig().fingerprint() == AnalysisConfig().fingerprint()
+    # display thresholds are applied when tables are built: one cached document serves them all
+    assert AnalysisConfig(min_reliable_words=50, min_smog_sentences=10).fingerprint() == AnalysisConfig().fingerprint()
+    assert set(ANALYSIS_SETTINGS) | set(DISPLAY_SETTINGS) == set(SETTINGS)
 
 
 def test_cue_table_has_one_row_per_cue_with_voice(doc: AnalysedDocument) -> None:

@@ -63,8 +63,11 @@ def _fraction(value: str) -> float:
 
 
 def add_config_options(p: argparse.ArgumentParser) -> None:
-    """The analysis settings (:class:`~analysis.AnalysisConfig`): each changes results and the cache key."""
-    g = p.add_argument_group("analysis settings (part of the cache key; flags override --config)")
+    """The settings of :class:`~analysis.AnalysisConfig`: the lexicon and uncertainty threshold change the
+    analysed document (and the cache key); the reliability thresholds are applied when tables are built."""
+    g = p.add_argument_group(
+        "settings (flags override --config; --lexicon and --uncertainty-threshold are part of the cache key)"
+    )
     g.add_argument(
         "--config",
         metavar="FILE",

@@ -234,10 +234,14 @@ def _cached_row(outcome: Outcome) -> dict[str, Any]:
 
 def _row_from_cache(job: _Job, value: dict[str, Any]) -> Outcome | None:
     """``job``'s article row from the cache (identity stamped anew); ``None`` when the entry has none."""
+    from analysis.tables.readability import reliability
+
     try:
         row, title, author = dict(value["row"]), value.get("title"), value.get("author")
         notes = tuple(str(n) for n in value.get("notices") or ())
         extra = dict(value.get("extra") or {})
+        # the display thresholds are not in the key: applied anew to the stored counts
+        row.update(reliability(int(row["n_words"]), int(row["n_sentences"]), job.config))
     except (KeyError, TypeError, ValueError):
         return None
     identity = dict(job.identity)

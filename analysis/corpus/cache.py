@@ -5,7 +5,8 @@ Key: the SHA-256 of a canonical JSON document holding
 * the article text's SHA-256 (the text after front matter, ``\\n`` line endings),
 * the metadata that changes the analysis of that text: ``title`` and ``author``
   (they steer headline and byline roles) and a forced ``language``,
-* the :class:`~analysis.AnalysisConfig` fingerprint (settings and the lexicon's content),
+* the :class:`~analysis.AnalysisConfig` fingerprint (the analysis settings and the lexicon's
+  content; not the display thresholds, which tables apply to a cached document or row anew),
 * :func:`analysis_fingerprint`: the project version *and* a digest of its source
   files (so an edited formula in a source checkout invalidates old results), the
   SHA-256 of the hedge lexicon file, the versions of textstat, vaderSentiment,

@@ -101,6 +101,14 @@ def readability(c: Counts, n_sentences: int, config: AnalysisConfig) -> dict[str
         "n_difficult": c.n_difficult,
     }
     out.update(formulas(c, n_sentences))
-    out["readability_reliable"] = n >= config.min_reliable_words
-    out["smog_reliable"] = n > 0 and n_sentences >= config.min_smog_sentences
+    out.update(reliability(n, n_sentences, config))
     return out
+
+
+def reliability(n_words: int, n_sentences: int, config: AnalysisConfig) -> dict[str, bool]:
+    """``readability_reliable`` and ``smog_reliable`` of a text of ``n_words`` words and ``n_sentences``
+    sentences under ``config``'s display thresholds (also re-applied to an article row read from the cache)."""
+    return {
+        "readability_reliable": n_words >= config.min_reliable_words,
+        "smog_reliable": n_words > 0 and n_sentences >= config.min_smog_sentences,
+    }
