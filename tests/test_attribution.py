@@ -742,6 +742,13 @@ REAL_NEWS_REPORTED = [
         "the group was dangerous",
         "J. J. Goldberg",
     ),
+    # a relative pronoun's source is the name it follows
+    (
+        "Mr. McConnell, who has said he will support the nominee, met the press.",
+        "he will support the nominee",
+        "McConnell",
+    ),
+    ("The senator met Bernie Sanders, who said the deal was bad.", "the deal was bad", "Bernie Sanders"),
     # a title with a prepositional phrase before the name: the name is the speaker
     (
         "Secretary of State John Kerry said the prisoners were not a threat.",

@@ -11,9 +11,7 @@ import re
 from bisect import bisect_right
 
 from analysis.annotate.attribution.mentions import Entity, roles_of
-from analysis.annotate.attribution.phrases import (
-    sentence_subject,
-)
+from analysis.annotate.attribution.phrases import np_left, sentence_subject
 from analysis.annotate.attribution.relations import Attribution
 from analysis.annotate.attribution.state import Note, Parse, Raw
 from analysis.annotate.attribution.tokens import (
@@ -170,6 +168,11 @@ def resolve(st: Parse, r: Raw, sentence_starts: set[int]) -> None:
         prev = previous_subject(st, r, s0)
         if prev is not None:
             r.src_note["antecedent"] = prev
+    first = st.text[s0 : r.src[1]].split(maxsplit=1)
+    if first and first[0].lower() in st.W.cls["relative"]:
+        ante = relative_antecedent(st, s0)
+        if ante is not None:
+            r.src_note["antecedent"] = ante
     at_start = s0 in sentence_starts or st.text[max(0, s0 - 2) : s0].strip() in ("•", "“", '"', "«")
     para = st.para_of(s0)
     if "antecedent" in r.src_note:
@@ -180,6 +183,19 @@ def resolve(st: Parse, r: Raw, sentence_starts: set[int]) -> None:
     if r.entity is not None:  # a source inside someone else's words is less salient
         embedded = st.in_content(s0, r)
         st.tracker.add(s0, para, r.entity, not embedded)
+
+
+def relative_antecedent(st: Parse, pos: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun at ``pos`` refers to: "Beck, who has said ..." -> "Beck"."""
+    k = bisect_right(st.sent_starts, pos) - 1
+    if k < 0:
+        return None
+    toks = st.sent_list[k][2]
+    i = next((i for i, t in enumerate(toks) if t.start == pos), None)
+    if i is None or i < 2 or toks[i - 1].text != ",":
+        return None
+    a = np_left(st, toks, i - 2)
+    return None if a is None else (toks[a].start, toks[i - 2].end)
 
 
 def previous_subject(st: Parse, r: Raw, pos: int) -> tuple[int, int] | None:
