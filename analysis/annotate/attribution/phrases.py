@@ -13,6 +13,7 @@ from analysis.annotate.attribution.tokens import (
     CONTRACTED_FINITE,
     QUOTE_CHARS,
     Tok,
+    is_initial,
 )
 
 
@@ -88,7 +89,7 @@ def np_left(st: Parse, toks: list[Tok], j: int, lo: int = 0) -> int | None:
             and a is not None
             or t.text == "."
             and k > lo
-            and (toks[k - 1].text in c["title_any"] or (len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper()))
+            and (toks[k - 1].text in c["title_any"] or is_initial(toks[k - 1]))
         ):  # "Mr." and initials: "J.J. Goldberg", "Robert S. Ford"
             pass
         else:
@@ -143,9 +144,8 @@ def np_right(st: Parse, toks: list[Tok], i: int) -> int | None:
             and k > i
             and (
                 toks[k - 1].text in c["title_any"]
-                or (  # an initial inside a name: "Robert S. Ford", "George W. Bush"
-                    len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper() and k + 1 < len(toks) and toks[k + 1].cap
-                )
+                # an initial inside a name: "Robert S. Ford", "George W. Bush"
+                or (is_initial(toks[k - 1]) and k + 1 < len(toks) and toks[k + 1].cap)
             )
             or t.text in ("'", "’")
             and toks[k - 1].low.endswith("s")

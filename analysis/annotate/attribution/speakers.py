@@ -7,7 +7,6 @@ speakers that cannot be a source ("While", "long").
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
 from analysis.annotate.attribution.mentions import Entity, roles_of
@@ -265,8 +264,8 @@ def plausible_speaker(st: Parse, speaker: str) -> bool:
     c = st.W.cls
     if not words:
         return True
-    head = re.split(r"['’]", words[0].lower())[0]
-    if head != words[0].lower() and (head in c["pron"] or head in c["finite"]):
+    head, apostrophe, _ = words[0].lower().replace("’", "'").partition("'")
+    if apostrophe and (head in c["pron"] or head in c["finite"]):
         return False  # "he's", "let's": a contraction of a pronoun or verb, not a source
     if len(words) > 1:
         first, last = words[0], words[-1]

@@ -10,10 +10,12 @@ __all__ = [
     "CLOSERS",
     "CONTRACTED_FINITE",
     "LOWER_WORD",
+    "MID_CAPITAL",
     "PARA_WORD",
     "QUOTE_CHARS",
     "Tok",
     "clean",
+    "is_initial",
     "tokens",
 ]
 
@@ -50,6 +52,13 @@ CONTRACTED_FINITE = re.compile(r"^(?:i|you|he|she|it|we|they|there|that)[’'](?
 #: Words of a paragraph (to tell a title-case headline) and lower-case words (the article's vocabulary).
 PARA_WORD = re.compile(r"\b\w[\w’'-]*")
 LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]*\b")
+
+
+def is_initial(t: Tok) -> bool:
+    """A one-letter capital, an initial before its full stop: "S" of "Robert S. Ford"."""
+    return len(t.text) == 1 and t.text.isupper()
+
+
 #: A capitalised word after a word or a comma ("called on Sanders", "Peter King"): not sentence-initial.
 MID_CAPITAL = re.compile(r"(?<=[\w,;] )[A-Z][a-z’'-]+\b")
 
