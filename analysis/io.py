@@ -21,6 +21,7 @@ import contextlib
 import glob
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 from typing import BinaryIO, Literal
@@ -262,3 +263,18 @@ def atomic_write_bytes(path: Path, data: bytes, overwrite: bool = False, exists_
 def atomic_write_text(path: Path, text: str, overwrite: bool = False) -> None:
     """UTF-8 text version of :func:`atomic_write_bytes` (``\\n`` line endings kept as is)."""
     atomic_write_bytes(path, text.encode("utf-8"), overwrite=overwrite)
+
+
+def output_to_file(output: str | os.PathLike[str] | None) -> bool:
+    """Whether an ``--output`` value names a file (``-`` or ``None``: standard output)."""
+    return output is not None and os.fspath(output) != "-"
+
+
+def write_or_print(text: str, output: str | os.PathLike[str] | None, overwrite: bool, report=print) -> None:  # type: ignore[no-untyped-def]
+    """Print ``text`` on standard output, or write it atomically to the file ``output`` (never clobbering
+    an existing one without ``overwrite``) and call ``report`` with ``"wrote OUTPUT"``."""
+    if output is None or not output_to_file(output):
+        sys.stdout.write(text)
+        return
+    atomic_write_text(Path(output), text, overwrite=overwrite)
+    report(f"wrote {os.fspath(output)}")

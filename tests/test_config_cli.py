@@ -89,3 +89,8 @@ def test_a_setting_changes_the_results(capsys: pytest.CaptureFixture[str]) -> No
         assert code == 0
         rows.append(pd.read_csv(io.StringIO(capsys.readouterr().out)).iloc[0])
     assert bool(rows[0]["readability_reliable"]) and not bool(rows[1]["readability_reliable"])
+
+
+def test_the_readable_table_names_the_threshold_in_force(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["analyze", str(seed_path()), "--level", "article", "--no-cache", "--min-reliable-words", "5000"])
+    assert code == 0 and "(under 5000 words: indicative only)" in capsys.readouterr().out

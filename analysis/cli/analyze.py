@@ -15,9 +15,9 @@ from analysis.cli.common import (
     add_quiet_option,
     add_run_options,
     add_table_options,
-    output_to_file,
 )
 from analysis.errors import InputError
+from analysis.io import output_to_file
 
 if TYPE_CHECKING:
     from analysis.options import RunOptions

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
+from analysis.io import write_or_print
+
 EXIT_OK, EXIT_SOME_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 70, 130, 143
 
 
@@ -17,20 +19,10 @@ def seed_article_path() -> Path:
     return seed_path()
 
 
-def output_to_file(output: str | None) -> bool:
-    """Whether ``--output`` names a file (``-`` or nothing: standard output)."""
-    return output is not None and output != "-"
-
-
 def write_output(text: str, output: str | None, force: bool) -> None:
-    """Print ``text`` or write it atomically to ``output`` (never clobbering without ``force``)."""
-    if output is None or not output_to_file(output):
-        sys.stdout.write(text)
-        return
-    from analysis.io import atomic_write_text
-
-    atomic_write_text(Path(output), text, overwrite=force)
-    print(f"wrote {output}", file=sys.stderr)
+    """Print ``text`` or write it atomically to ``output`` (never clobbering without ``force``); see
+    :func:`analysis.io.write_or_print`."""
+    write_or_print(text, output, force, report=lambda line: print(line, file=sys.stderr))
 
 
 def config_from_args(args: argparse.Namespace, check_lexicon: bool = True):  # type: ignore[no-untyped-def]

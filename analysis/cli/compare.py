@@ -17,10 +17,10 @@ from analysis.cli.common import (
     add_quiet_option,
     add_run_options,
     add_table_options,
-    output_to_file,
     write_output,
 )
 from analysis.errors import InputError
+from analysis.io import output_to_file
 
 #: The tables ``-o`` can hold (``--table``).
 TABLES = ("summary", "tests", "pairs")

@@ -11,10 +11,10 @@ from analysis.cli.common import (
     EXIT_OK,
     add_config_options,
     config_from_args,
-    output_to_file,
     seed_article_path,
     write_output,
 )
+from analysis.io import output_to_file
 
 
 def cmd_highlight(args: argparse.Namespace) -> int:

@@ -54,7 +54,6 @@ from analysis.corpus.writers import TableWriter
 from analysis.errors import InputError, InputWarning, interruption
 from analysis.model import METADATA_FIELDS, Article
 from analysis.sources.loading import (
-    MAX_BYTES,
     article_from_text,
     check_length,
     is_markdown_name,
@@ -773,24 +772,14 @@ def stream_corpus(
     return run
 
 
-#: The keyword defaults of :func:`analyze_corpus` (a keyword left at its default leaves ``options``' value).
-_ANALYZE_CORPUS_DEFAULTS: dict[str, Any] = {
-    "workers": 1,
-    "cache": None,
-    "max_bytes": MAX_BYTES,
-    "progress": None,
-    "config": None,
-}
-
-
 def analyze_corpus(
     articles_or_paths: Iterable[object],
     *,
-    workers: int = 1,
+    workers: int | None = None,
     cache: object = None,
     output: str | os.PathLike[str] | None = None,
     level: str = "paragraph",
-    max_bytes: int = MAX_BYTES,
+    max_bytes: int | None = None,
     progress: bool | str | None = None,
     overwrite: bool = False,
     config: AnalysisConfig | None = None,
@@ -802,7 +791,8 @@ def analyze_corpus(
 
     ``articles_or_paths``: file paths and/or :class:`Article` objects (any iterable,
     consumed lazily), or one path: a file, or a folder standing for its article files
-    (:func:`analysis.sources.store.article_files`). ``workers``: processes (1 = in this process; 0 = one per CPU).
+    (:func:`analysis.sources.store.article_files`). ``workers``: processes (default 1 = in this process;
+    0 = one per CPU). ``max_bytes``: the largest input, in bytes (default 5 MiB).
     ``cache``: ``None``/``False`` (no cache), ``True`` (default location), a
     directory or ``.sqlite`` path, or a :class:`~analysis.corpus.cache.ResultCache`.
     ``level``: ``"paragraph"`` (one row per paragraph, every role), ``"article"``
@@ -825,7 +815,7 @@ def analyze_corpus(
     ``.csv`` output): text cells a spreadsheet would run as formulas start with ``'``
     (:func:`analysis.corpus.writers.spreadsheet_safe`). ``options``: a :class:`~analysis.RunOptions`
     for ``workers``, ``cache``, ``max_bytes``, ``progress`` and ``config`` instead of the keywords
-    (the keywords given win; ``output``, ``level`` and ``excel_safe`` are always the keywords').
+    (a keyword given, not ``None``, wins; ``output``, ``level`` and ``excel_safe`` are always the keywords').
     """
     import pandas as pd
 
@@ -833,15 +823,14 @@ def analyze_corpus(
 
     check_level(level)
     columns = (*columns_of(level), *(c for c in carry if c not in columns_of(level)))
-    keywords: dict[str, Any] = {
-        "workers": workers,
-        "cache": cache,
-        "max_bytes": max_bytes,
-        "progress": progress,
-        "config": config,
-    }
-    given = {k: v for k, v in keywords.items() if v != _ANALYZE_CORPUS_DEFAULTS[k]}  # a default keeps options'
-    options = replace(options or RunOptions(), level=level, body_only=False, excel_safe=excel_safe, **given)
+    options = replace(
+        (options or RunOptions()).with_settings(
+            workers=workers, cache=cache, max_bytes=max_bytes, progress=progress, config=config
+        ),
+        level=level,
+        body_only=False,
+        excel_safe=excel_safe,
+    )
     if isinstance(articles_or_paths, (str, os.PathLike)):
         from analysis.sources.store import expand_inputs
 

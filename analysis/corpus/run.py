@@ -18,6 +18,7 @@ from typing import Any
 
 from analysis.corpus.writers import RUN_FORMATS
 from analysis.errors import InputError
+from analysis.io import output_to_file, write_or_print
 from analysis.options import RunOptions
 
 #: Paragraph-table columns shown by the ``"table"`` format (the CSV/JSON have all).
@@ -79,11 +80,6 @@ class RunReport:
 
 def _to_stderr(message: str) -> None:
     print(message, file=sys.stderr)
-
-
-def output_to_file(output: str | None) -> bool:
-    """Whether ``output`` names a file (``-`` or ``None``: standard output)."""
-    return output is not None and output != "-"
 
 
 def resolved(options: RunOptions) -> RunOptions:
@@ -185,22 +181,18 @@ def store_articles(store: str, report: Callable[[str], None] = _to_stderr) -> li
 
 def _write_text(text: str, options: RunOptions, report: Callable[[str], None]) -> None:
     """Print ``text`` or write it atomically to ``options.output`` (never clobbering without ``force``)."""
-    if not output_to_file(options.output):
-        sys.stdout.write(text)
-        return
-    from analysis.io import atomic_write_text
-
-    atomic_write_text(Path(str(options.output)), text, overwrite=options.force)
-    report(f"wrote {options.output}")
+    write_or_print(text, options.output, options.force, report)
 
 
-def format_table(paragraphs, articles, level: str = "paragraph") -> str:  # type: ignore[no-untyped-def]
+def format_table(paragraphs, articles, level: str = "paragraph", min_reliable_words: int = 100) -> str:  # type: ignore[no-untyped-def]
     """The readable summary of every article and, below paragraph level, its paragraph table.
 
     Args:
         paragraphs: the paragraph table (:data:`analysis.tables.COLUMNS`).
         articles: the article table.
         level: ``"article"``: the summaries only.
+        min_reliable_words: the threshold behind ``readability_reliable``, named in the note of an
+            article below it.
 
     Returns:
         The text, one block per article.
@@ -210,7 +202,7 @@ def format_table(paragraphs, articles, level: str = "paragraph") -> str:  # type
     parts = []
     for _, art in articles.iterrows():
         aid = art["article_id"]
-        rel = "" if art["readability_reliable"] else "  (under 100 words: indicative only)"
+        rel = "" if art["readability_reliable"] else f"  (under {min_reliable_words} words: indicative only)"
         about = ", ".join(str(art[k]) for k in ("outlet", "kind", "date") if art.get(k))
         heading = f"{art.get('title') or aid}" + (f" ({about})" if about else "") + f"  [{aid}]"
         parts.append(
@@ -240,7 +232,8 @@ def _analyze_to_table(items: list[Any], options: RunOptions, report: Callable[[s
         paragraphs = result.paragraphs
         if options.body_only:
             paragraphs = paragraphs[paragraphs["role"] == "body"]
-        _write_text(format_table(paragraphs, result.articles, options.level), options, report)
+        text = format_table(paragraphs, result.articles, options.level, options.config.min_reliable_words)
+        _write_text(text, options, report)
     return RunReport(len(result.articles), result.failures)
 
 
