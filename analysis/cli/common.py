@@ -8,8 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
-from analysis.io import write_or_print
-
 EXIT_OK, EXIT_SOME_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 70, 130, 143
 
 
@@ -22,6 +20,8 @@ def seed_article_path() -> Path:
 def write_output(text: str, output: str | None, force: bool) -> None:
     """Print ``text`` or write it atomically to ``output`` (never clobbering without ``force``); see
     :func:`analysis.io.write_or_print`."""
+    from analysis.io import write_or_print  # inside: this module imports the standard library only
+
     write_or_print(text, output, force, report=lambda line: print(line, file=sys.stderr))
 
 
