@@ -145,12 +145,18 @@ def test_ctrl_c_during_start_up_exits_130_without_traceback(delay: float) -> Non
     """
     code = "import sys, analysis.cli; sys.stderr.write('ready\\n'); sys.stderr.flush(); analysis.cli.run()"
     args = [sys.executable, "-c", code, "analyze", "--no-cache", "--format", "csv"]
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
-    assert proc.stderr is not None
-    assert proc.stderr.readline() == b"ready\n"
-    time.sleep(delay)
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=120)
+    # With no delay the signal can land in this harness line itself, after 'ready' is written and before
+    # run() is entered: a traceback that names only the harness's line says so, and the run is repeated
+    harness_only = b'Traceback (most recent call last):\n  File "<string>", line 1, in <module>\nKeyboardInterrupt\n'
+    for _attempt in range(5):
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
+        assert proc.stderr is not None
+        assert proc.stderr.readline() == b"ready\n"
+        time.sleep(delay)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=120)
+        if err != harness_only:
+            break
     assert b"Traceback" not in err, err.decode()
     # 0: it had finished; -SIGINT: it had finished and the Ctrl-C ended the exiting interpreter
     assert (proc.returncode, err) in ((130, b"error: interrupted\n"), (0, b""), (-signal.SIGINT, b"")), err
