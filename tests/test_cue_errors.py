@@ -65,6 +65,40 @@ FOUND_WRONGLY = [
     ("Losing Belarus would be a danger for Russia.", [("would", "hedge")]),  # hypothetical: still a hedge
     # backshifted "would" after a verb of belief is reported thought, like after "said"
     ("Trump believed he would win.", [("believed", "attribution")]),
+    # "would" inside an indirect question is asked about, not claimed; a sentence opening with "had" is an
+    # inverted condition (Quirk et al. 1985), so its "would" is the consequence, whoever the subject is
+    ("She demanded to know whether Clinton would forsake the donations.", []),
+    ("Had Sanders won the popular vote, they would have swung to him.", []),
+    ("Had he run, he would have won.", []),
+    # a quantifier in object position says how many, not who claims ("some" above): "many", "several" too
+    ("The investor took several questions from attendees.", []),
+    ("Closed primaries deny many independents the right to vote.", []),
+    ("He wants Clinton to embrace some of his top priorities.", []),
+    ("Many of his works are lost.", [("many", "hedge")]),  # heading the subject: a vague quantifier still
+    ("Several analysts said it was late.", [("several", "hedge"), ("said", "attribution")]),
+    # a singular auxiliary ("has", "hasn't") agrees with one subject, so "Sanders" is a name, not a bare
+    # plural source; after a parenthesis the subject is the word before its opening comma, and an appositive
+    # ("the senator from Vermont") describes one person
+    ("Sanders has said he will work to prevent it.", [("said", "attribution")]),
+    ("Sanders hasn't said whether he has a strategy.", [("said", "attribution")]),
+    ("Voters: Sanders, whose coalition includes independents, said it was unfair.", [("said", "attribution")]),
+    ("Sanders, the senator from Vermont, said the problems are daunting.", [("said", "attribution")]),
+    ("Analysts, who spoke on condition of anonymity, said the deal was done.", [("said", "hedge")]),
+    ("Analysts have said the deal was done.", [("said", "hedge")]),
+    # a participle or coordinated verb shares the subject of the verb of speaking before it: a speaker
+    # suggests (attribution); after a clause with no speaker, evidence suggests (hedge, as above)
+    (
+        "Cuban also complained that Cruz is too principled, suggesting the senator sees it as black and white.",
+        [("suggesting", "attribution")],
+    ),
+    (
+        "Hewitt argued that liberals let terrorism flourish, but suggested Trump went too far.",
+        [("argued", "attribution"), ("suggested", "attribution")],
+    ),
+    ("The results were mixed but suggested a trend.", [("suggested", "hedge")]),
+    # "Do I think ...?" asks; it holds nothing as probable
+    ("Do I think we can get to number one?", []),
+    ("I think we can get to number one.", [("i think", "hedge")]),
 ]
 
 MISSED = [
@@ -120,6 +154,14 @@ MISSED = [
     ("She lost in almost every county.", [("almost", "hedge")]),  # a universal, approximated
     ("He nearly fell.", []),  # an event that did not happen: nothing approximated or withheld
     ("He will almost certainly win.", [("almost certainly", "hedge")]),  # an attenuated booster
+    ("It is nearly always late.", [("nearly always", "hedge")]),  # likewise
+    # ... and before an adjective after a linking verb or an article, a degree approximated (Hyland 2005
+    # "almost"); "mostly" limits a claim's extent; a participle after "nearly" is an event that did not happen
+    ("It is nearly unaffordable to do so.", [("nearly", "hedge")]),
+    ("Clinton has a nearly insurmountable lead.", [("nearly", "hedge")]),
+    ("It applies to virtually all of his critics.", [("virtually", "hedge")]),
+    ("They're mostly proposing things the administration already does.", [("mostly", "hedge")]),
+    ("He was nearly killed.", []),
     # phrases presenting a matter or outcome as not (yet) known, as "remains to be seen"
     ("It is hard to say what happened.", [("hard to say", "hedge")]),
     ("It is difficult to predict how they will vote.", [("difficult to predict", "hedge")]),
@@ -133,6 +175,14 @@ MISSED = [
     ("They don't know what to do.", []),
     # the subject of a control verb is the believer: "I continue to believe" is first person
     ("I continue to believe that he will win.", [("believe", "hedge")]),
+    # "chance(s) that/of" in its probability sense, whatever adjective comes first; denied ("no chance"), the
+    # possibility is not left open; "a chance to" is an opportunity
+    ("His infinitesimal chance of winning rests on the superdelegates.", [("chance of", "hedge")]),
+    ("He holds on to the remote chance that she may be indicted.", [("chance that", "hedge"), ("may", "hedge")]),
+    ("There is no chance that he wins.", []),
+    ("He had a chance to win.", []),
+    # "my understanding is" marks the claim as the speaker's belief, like "in my view" (Hyland 2005)
+    ("My understanding is that she reinforced our commitment.", [("my understanding is", "hedge")]),
 ]
 
 

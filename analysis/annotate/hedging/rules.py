@@ -45,9 +45,10 @@ the word lists they consult are data (``hedge_word_classes.csv``, named below in
     say") are weasels (a vague source); "some/many/several" before a plural noun,
     heading a clause, or partitive ("many of his works") are vague quantifiers
     (CoNLL-2010 weasels: how many is left unsaid); durations and measures ("for many
-    years", "as many as") and "some bread" are no cue. Not cues either: "some" before a
-    plural in object position ("took some shots", "asked some questions"), the plural
-    indefinite article (unstressed "sm", Quirk et al. 1985); and a quantifier heading the
+    years", "as many as") and "some bread" are no cue. Not cues either: "some/many/several"
+    in object position ("took some shots", "took several questions", "embrace some of his
+    priorities": "some" there is the plural indefinite article, unstressed "sm", Quirk et
+    al. 1985), which say how many, not who claims; and a quantifier heading the
     object of a preposition ("the frustration of many Americans", "in certain places"), a
     quantity rather than the source of a claim ("from many analysts", "according to
     many" stay vague sources).
@@ -104,6 +105,10 @@ the word lists they consult are data (``hedge_word_classes.csv``, named below in
     before "that" ("indicated his support" is no cue).
 ``presumed``
     not before a title noun (``title_nouns``: "the presumed Republican nominee" is a title).
+``chance``
+    "chance(s) that/of" in its probability sense is an epistemic noun ("the remote chance
+    that she may be indicted", "his chance of winning"); "no/zero chance" denies the
+    possibility (no cue); "a chance to" (opportunity) is not in the lexicon.
 ``kind_of``
     the adverb "kind of/sort of" (Lakoff 1973: "it's kind of silly") is a hedge; after a
     determiner (``kind_determiners``: "a kind of bird", "what kind of") it is the noun.
@@ -245,6 +250,8 @@ def _rule_modal(text: str, start: int, end: int, form: str, entry: LexiconEntry)
         if len(prev) > 1 and prev[-1] in ("that", "which") and prev[-2] in _PROPOSAL_NOUNS:
             return None  # what a proposal would do ("legislation that would repeal it"): its content, not a doubt
         before, after = sentence_tokens(text, start, end)
+        if "whether" in before:
+            return None  # inside an indirect question ("asked whether Clinton would forsake ..."): asked, not claimed
         if _conditional(before, after):
             return None  # the consequence of a conditional or counterfactual: "if ..., it would ..."
         if _reported(before, after):
@@ -283,6 +290,9 @@ def _conditional(before: list[str], after: list[str]) -> bool:
     if any(t in _CONDITIONAL for t in before) or any(t in _CONDITIONAL for t in after):
         return True
     sentence = [*before, "would", *after]
+    first = next((t for t in sentence if t[0].isalpha()), "")
+    if first == "had":
+        return True  # a sentence opening with "had" is an inverted condition: "Had Sanders won, they would ..."
     for i, t in enumerate(sentence[:-1]):
         if t not in _INVERSION:
             continue
@@ -310,9 +320,21 @@ def _rule_approximator(text: str, start: int, end: int, form: str, entry: Lexico
         nxt = nxt[1:]
     if nxt and is_number(nxt[0]):
         return "hedge", "approximator"
-    if form in ("almost", "nearly") and nxt and nxt[0] in _UNIVERSALS:
+    if form in ("almost", "nearly", "virtually") and nxt and nxt[0] in _UNIVERSALS:
         return "hedge", "approximator"  # "almost every demographic", "nearly all": a universal, approximated
+    if form in ("almost", "nearly", "virtually") and nxt and _degree_of_a_state(text, start, nxt[0]):
+        return "hedge", "approximator"  # "is nearly unaffordable", "a nearly insurmountable lead": a degree
     return None
+
+
+def _degree_of_a_state(text: str, start: int, word: str) -> bool:
+    """``word`` after "almost/nearly" is a predicative or attributive adjective (or noun): after a linking verb or an
+    article, not a participle ("was nearly killed": an event that did not happen, nothing approximated)."""
+    prev = word_tokens(tokens_before(text, start, 1))
+    if not prev or not (prev[-1] in _BE or prev[-1] in _LINKING or prev[-1] in _ARTICLES):
+        return False
+    # not a participle, nor an adverb ("almost certainly", "nearly always" are attenuated boosters)
+    return word.isalpha() and not word.endswith(("ed", "ly")) and word not in ("always", "never") and word not in _DET
 
 
 #: Universal quantifiers "almost/nearly" approximate ("almost every", "nearly all", "almost always" is a booster's).
@@ -369,8 +391,11 @@ def _rule_quantifier(text: str, start: int, end: int, form: str, entry: LexiconE
         return "hedge", "weasel"  # "some critics", "many of the observers"
     if len(words) > 1 and is_plural(words[0]) and words[1] in _SAY_VERBS:
         return "hedge", "weasel"  # "many contractors say": a vague source, whatever the noun
-    if form == "some" and not partitive and _after_a_verb(text, start):
-        return None  # the plural indefinite article (unstressed "sm"): "took some shots", "made some calls"
+    if form in ("some", "many", "several") and _after_a_verb(text, start):
+        # in object position a quantifier says how many, not who claims: "took some shots" (the plural indefinite
+        # article, unstressed "sm"), "took several questions", "deny many independents the right to vote",
+        # "embrace some of his priorities"
+        return None
     if form in ("some", "many", "several") and words and is_plural(words[0]):
         return "hedge", "vague quantifier"
     if form in ("some", "many"):
@@ -444,6 +469,8 @@ def _rule_epistemic_verb(text: str, start: int, end: int, form: str, entry: Lexi
         return "hedge", "weasel"  # a reduced passive: "the vote, expected next week, ...": nobody named
     if form in _ATTRIBUTIVE_EPISTEMIC and raw_prev and raw_prev[-1] in _ARTICLES and nxt and nxt[0] not in _DET:
         return "hedge", "epistemic adjective"  # "the expected result", "a suspected militant"
+    if subj in _FIRST and len(prev) > 1 and prev[-2] in ("do", "did"):
+        return None  # a question ("Do I think we can get to number one?"): nothing is claimed
     if subj in _FIRST or (subj in ("am", "'m", "’m") and len(prev) > 1 and prev[-2] == "i"):
         return "hedge", "epistemic verb (first person)"
     if subj == "to" and len(prev) > 2 and skip_back(prev[:-2])[-1:] and skip_back(prev[:-2])[-1] in _FIRST:
@@ -559,13 +586,27 @@ def _unnamed_source(text: str, start: int, form: str = "") -> bool:
     names its source; a quantified one ("many analysts") is already a weasel cue on
     the quantifier; "critics"/"others" are cues themselves (rule ``vague_subject``).
     """
-    spans = spans_before(text, start, 10)
+    spans = spans_before(text, start, 30)
+    popped: list[str] = []
     while spans and (
         spans[-1][0].lower() in _SKIP
         or spans[-1][0].lower() in ("have", "has", "had", ",")
         or is_negator(spans[-1][0].lower())
     ):
-        spans.pop()
+        popped.append(spans.pop()[0].lower().replace("’", "'"))
+    if any(w in _SINGULAR_AUX for w in popped):
+        return False  # "Sanders has said", "Sanders hasn't said": a singular subject, so a name or one person
+    if popped and popped[0] == ",":
+        # the verb follows a parenthesis ("Sanders, whose coalition includes independents, said"): the subject
+        # is the word before its opening comma, not the last noun inside it
+        opening = [i for i, (w, _) in enumerate(spans) if w == ","]
+        if not opening:
+            return False
+        inside = spans[opening[-1] + 1 : opening[-1] + 2]
+        if inside and inside[0][0].lower() in _ARTICLES:
+            return False  # an appositive describes one subject: "Sanders, the senator from Vermont, said"
+        spans = spans[: opening[-1]]
+    spans = spans[-10:]
     if not spans:
         return False
     word, pos = spans[-1]
@@ -591,6 +632,10 @@ def _unnamed_source(text: str, start: int, form: str = "") -> bool:
         if t in _QUANTIFIERS or t in _DEFINITE or t in _DET or t.endswith(("'s", "’s")):
             return False  # "the analysts", "Russia's officials", "many analysts"; "transfection of ... constructs"
     return True
+
+
+#: Auxiliaries that agree with a singular subject: before a reporting verb they rule out a bare plural source.
+_SINGULAR_AUX = frozenset({"has", "hasn't", "is", "isn't", "was", "wasn't", "does", "doesn't"})
 
 
 def _capitalised_inside_a_sentence(text: str, word: str, pos: int) -> bool:
@@ -695,6 +740,13 @@ def _rule_potential(text: str, start: int, end: int, form: str, entry: LexiconEn
     if not nxt or not (nxt[0][0].isalpha() or is_number(nxt[0])) or nxt[0] in _POTENTIAL_NOUN_AFTER or nxt[0] in _BE:
         return None  # the noun: "the potential for growth", "its potential is", "full potential."
     return keep(entry)  # the adjective of possibility: "a potential risk", "potential buyers"
+
+
+def _rule_chance(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    prev = word_tokens(tokens_before(text, start, 2))
+    if prev and (prev[-1] in ("no", "zero") or is_negator(prev[-1])):
+        return None  # "no chance that", "zero chance of": the possibility is denied, not left open
+    return keep(entry)
 
 
 def _rule_possible(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
@@ -821,6 +873,11 @@ def _rule_evidential(text: str, start: int, end: int, form: str, entry: LexiconE
     subj = prev[-1] if prev else ""
     base = subj.replace("’", "'").split("'")[0]
     that_follows = word_tokens(tokens_after(text, end, 1))[:1] == ["that"]
+    shared_subject = (raw and raw[-1] == "," and form.endswith("ing")) or subj in ("and", "but")
+    if shared_subject and _speaker_before(text, start):
+        # the verb shares the subject of a verb of speaking before it: "Cuban complained that Cruz is too
+        # principled, suggesting ...", "Hewitt argued that ..., but suggested ...": that speaker's claim
+        return "attribution", "reporting verb"
     if raw and raw[-1] == "," and form.endswith("ing"):
         return keep(entry)  # ", suggesting that ...": the clause before is the evidence
     if base in _FIRST or (subj in ("am", "are", "'m", "’m", "'re", "’re") and len(prev) > 1 and prev[-2] in _FIRST):
@@ -843,6 +900,15 @@ def _rule_evidential(text: str, start: int, end: int, form: str, entry: LexiconE
     return keep(entry)
 
 
+_SPEECH_VERBS = WORDS["speech_verbs"] | _SAY_VERBS
+
+
+def _speaker_before(text: str, start: int) -> bool:
+    """A verb of speaking or believing occurs earlier in the sentence, so its subject is a speaker."""
+    before, _ = sentence_tokens(text, start, start)
+    return any(t in _SPEECH_VERBS for t in before)
+
+
 def _rule_that(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
     nxt = word_tokens(tokens_after(text, end, 1))
     return keep(entry) if nxt and nxt[0] == "that" else None
@@ -860,6 +926,7 @@ RULES: dict[str, Rule] = {
     "predicative": _rule_predicative,
     "certain": _rule_certain,
     "possible": _rule_possible,
+    "chance": _rule_chance,
     "should": _rule_should,
     "convinced": _rule_convinced,
     "stance_adverb": _rule_stance_adverb,
