@@ -1,11 +1,12 @@
 """Located hedge cues and the speculation measure on hand-annotated campaign news (issue 22).
 
 The annotations (``benchmarks/newswire_cues/annotations.json``, guidelines in its README) mark the
-epistemic hedging cues of 26 PolNeAR training articles: 17 of the ``fit`` part (465 body sentences),
-which the lexicon work of issue 22 looked at, and 9 of the ``check`` part (231 sentences), scored once
-when the rules were settled. The parts are PolNeAR's own (``../shared/dev/polnear_score.py``: a hash of
-the file name). The article text is read from ``../shared/dev/polnear-train/text/``; nothing of it is
-stored in the project.
+epistemic hedging cues of 39 PolNeAR training articles: 17 of the ``fit`` part (465 body sentences),
+which the lexicon work of issue 22 looked at; 9 of the ``check`` part (231 sentences), scored once when
+the first rules were settled and looked at since; and 13 more of the ``check`` part (``frozen``, 337
+sentences), annotated blind by a second annotator and scored once, when the second rules were settled.
+The parts are PolNeAR's own (``../shared/dev/polnear_score.py``: a hash of the file name). The article
+text is read from ``../shared/dev/polnear-train/text/``; nothing of it is stored in the project.
 
 Scores, as the maintainers' newswire figures are defined (located cues, not the model):
 
@@ -18,7 +19,7 @@ The speculation measure (sentence F1 at its threshold against the ``E`` sentence
 
 Usage::
 
-    .venv/bin/python benchmarks/newswire_cues.py [--part fit|check|all] [--kinds EA|E] [--json PATH] [--show]
+    .venv/bin/python benchmarks/newswire_cues.py [--part fit|check|frozen|all] [--kinds EA|E] [--json PATH] [--show]
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ def score(articles: list[dict], texts: Path, kinds: str, show: bool = False) -> 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--part", choices=("fit", "check", "all"), default="fit")
+    ap.add_argument("--part", choices=("fit", "check", "frozen", "all"), default="fit")
     ap.add_argument("--kinds", choices=("EA", "E"), default="EA", help="cue kinds counted as gold (see the README)")
     ap.add_argument("--json", type=Path, default=None, help=f"also write the figures here (e.g. {DEFAULT_JSON})")
     ap.add_argument("--show", action="store_true", help="print every missed cue and every wrongly flagged sentence")

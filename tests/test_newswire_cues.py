@@ -22,7 +22,7 @@ def test_annotations_are_offsets_without_text() -> None:
     data = _annotations()
     assert set(data["kinds"]) == {"E", "A"}
     parts = {a["part"] for a in data["articles"]}
-    assert parts == {"fit", "check"}
+    assert parts == {"fit", "check", "frozen"}
     for art in data["articles"]:
         assert set(art) == {"article", "part", "text_sha256", "sentences", "cues"}
         assert len(art["text_sha256"]) == 64
@@ -32,8 +32,10 @@ def test_annotations_are_offsets_without_text() -> None:
             assert end - start < 40  # a cue, never a sentence
 
 
-@pytest.mark.parametrize("part", ["fit", "check"])
+@pytest.mark.parametrize("part", ["fit", "check", "frozen"])
 def test_committed_figures_reproduce(part: str) -> None:
+    """The committed figures are what the benchmark gives. The frozen part's are compared by a digest, so a
+    failing run does not show its figures to whoever is changing the rules."""
     if not TEXTS.is_dir():
         pytest.skip(f"the PolNeAR texts ({TEXTS}) are absent on this machine")
     spec = importlib.util.spec_from_file_location("newswire_cues", ROOT / "benchmarks" / "newswire_cues.py")
@@ -47,4 +49,11 @@ def test_committed_figures_reproduce(part: str) -> None:
     committed = json.loads((ROOT / "data" / "benchmarks" / "newswire_cues.json").read_text(encoding="utf-8"))
     for kinds in ("EA", "E"):
         res = mod.score(articles, TEXTS, kinds)
-        assert res["located_cues"] == committed[f"{part}/{kinds}"]["located_cues"], "rerun benchmarks/newswire_cues.py"
+        found, expected = res["located_cues"], committed[f"{part}/{kinds}"]["located_cues"]
+        if part == "frozen":
+            found, expected = _digest(found), _digest(expected)
+        assert found == expected, "rerun benchmarks/newswire_cues.py"
+
+
+def _digest(figures: dict) -> str:
+    return hashlib.sha256(json.dumps(figures, sort_keys=True).encode("utf-8")).hexdigest()[:12]
