@@ -62,7 +62,15 @@ FOUND_WRONGLY = [
     # "would" in a question or request, or stating what a proposal does, hedges no claim
     ("Would you all encourage him!", []),
     ("She co-sponsored legislation that would repeal that measure.", []),
-    ("Losing Belarus would be a danger for Russia.", [("would", "hedge")]),  # hypothetical: still a hedge
+    # a hypothetical "would" states what happens in a supposed world with no doubt about it: no hedge. On the
+    # annotated news (fit and check parts) 0 of 9 such "would" were cues, on the CoNLL Wikipedia sentences
+    # where it was the only hedge 33 of 105. "would" softening a verb of saying, thinking or seeming is the
+    # speaker's tentative claim (Hyland 2005: "it would seem", "I would say"); "would not say" is a refusal
+    ("Losing Belarus would be a danger for Russia.", []),
+    ("A Trump presidency would be a disaster.", []),
+    ("It would seem that he lied.", [("would", "hedge"), ("seem", "hedge")]),
+    ("I would say he is wrong.", [("would", "hedge"), ("say", "attribution")]),
+    ("He would not say.", [("say", "attribution")]),
     # backshifted "would" after a verb of belief is reported thought, like after "said"
     ("Trump believed he would win.", [("believed", "attribution")]),
     # "would" inside an indirect question is asked about, not claimed; a sentence opening with "had" is an

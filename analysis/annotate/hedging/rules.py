@@ -11,10 +11,15 @@ the word lists they consult are data (``hedge_word_classes.csv``, named below in
     of using, making, naming or perceiving (``root_may_participles``: "may be used",
     "may be called") is root possibility, i.e. "can be" (Coates 1983: root "may"
     goes with the passive), while other passives ("may be delayed", "may be linked
-    to") stay epistemic hedges. "would" is a hedge only outside these: before
+    to") stay epistemic hedges. "would" is a hedge only where it softens a verb of
+    saying, thinking or seeming into the speaker's tentative claim
+    (``would_softened``: "it would seem", "I would say", "this would suggest"; Hyland
+    2005); a plain hypothetical ("losing Belarus would be a danger") says what happens
+    in a supposed world, without doubt about it. Nor is it one before
     ``later/eventually/soon/often/usually/like/rather`` or after "later" (narrative,
-    habitual, volitional); in a sentence holding a condition (``conditional``: if,
-    unless, otherwise, without; or an inverted one, ``had/were`` + a subject pronoun
+    habitual, volitional); in an indirect question ("asked whether he would"); in a
+    sentence holding a condition (``conditional``: if, unless, otherwise, without; or
+    an inverted one, a sentence opening with "had", ``had/were`` + a subject pronoun
     or a clause-initial ``had/were/should`` + a determiner: "would have won had he
     run", "Were it not for ...") it is the conditional's consequence, which newswire
     annotators do not mark; after a reporting verb anywhere earlier in the sentence
@@ -215,6 +220,7 @@ _PAST_MARKS = WORDS["past_marks"]
 _POTENTIAL_NOUN_AFTER = WORDS["potential_noun_after"]
 _SUBJECT_PRONOUNS = WORDS["subject_pronouns"]
 _TRUST_ADJUNCTS = WORDS["trust_adjuncts"]
+_WOULD_SOFTENED = WORDS["would_softened"]
 
 Rule = Callable[[str, int, int, str, LexiconEntry], "tuple[str, str] | None"]
 
@@ -256,6 +262,9 @@ def _rule_modal(text: str, start: int, end: int, form: str, entry: LexiconEntry)
             return None  # the consequence of a conditional or counterfactual: "if ..., it would ..."
         if _reported(before, after):
             return None  # backshifted reported speech: "officials said (on Monday) they would ..."
+        rest = [t for t in nxt if t not in _SKIP]
+        if not (rest and rest[0] in _WOULD_SOFTENED):  # "would not say" is a refusal: no hedge either
+            return None  # hypothetical: what happens in a supposed world ("losing Belarus would be a danger")
     return keep(entry)
 
 
