@@ -4,7 +4,8 @@ The annotations (``benchmarks/newswire_cues/annotations.json``, guidelines in it
 epistemic hedging cues of 39 PolNeAR training articles: 17 of the ``fit`` part (465 body sentences),
 which the lexicon work of issue 22 looked at; 9 of the ``check`` part (231 sentences), scored once when
 the first rules were settled and looked at since; and 13 more of the ``check`` part (``frozen``, 337
-sentences), annotated blind by a second annotator and scored once, when the second rules were settled.
+sentences), annotated blind by a second annotator and scored when the second rules were settled and
+once more after one further rule (every scoring is kept in the JSON, ``earlier_scorings``).
 The parts are PolNeAR's own (``../shared/dev/polnear_score.py``: a hash of the file name). The article
 text is read from ``../shared/dev/polnear-train/text/``; nothing of it is stored in the project.
 
@@ -122,7 +123,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.json:
         old = json.loads(args.json.read_text(encoding="utf-8")) if args.json.is_file() else {}
-        old[f"{args.part}/{args.kinds}"] = res
+        key = f"{args.part}/{args.kinds}"
+        earlier = old.get(key, {}).pop("earlier_scorings", [])
+        if args.part == "frozen" and key in old and old[key]["located_cues"] != res["located_cues"]:
+            earlier.append(old[key])  # a held-out part keeps every scoring, oldest first
+        if earlier:
+            res["earlier_scorings"] = earlier
+        old[key] = res
         args.json.write_text(json.dumps(old, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {args.json}")
     return 0
