@@ -740,8 +740,9 @@ def detector_scores(scores: dict[str, object], title: str = "") -> Figure:
     Top: of 100 sentences the detector marks as hedged, how many the annotators also
     judged uncertain (precision) and how many are false alarms. Bottom: of 100 sentences
     the annotators judged uncertain, how many it finds (recall) and how many it misses.
-    ``scores`` is ``data/benchmarks/hedge_eval.json``: ``precision``, ``recall`` (0..1),
-    optionally ``dataset`` and ``sentences`` (no F1 target is drawn: it means little to a reader).
+    ``scores``: ``precision``, ``recall`` (0..1), optionally ``dataset``, ``sentences`` and ``note``
+    (a last caption line; default: the encyclopaedia caveat of ``data/benchmarks/hedge_eval.json``).
+    No F1 target is drawn: it means little to a reader.
     """
     precision, recall = float(scores["precision"]), float(scores["recall"])  # type: ignore[arg-type]
     right, found = round(100 * precision), round(100 * recall)
@@ -765,10 +766,11 @@ def detector_scores(scores: dict[str, object], title: str = "") -> Figure:
     ax.set_xticks([0, 25, 50, 75, 100])
     ax.spines[["left"]].set_visible(False)
     dataset = str(scores.get("dataset") or "CoNLL-2010 Wikipedia sentences")
+    note = str(scores.get("note") or "Encyclopaedia text, not news: treat single cues as suggestions to check.")
     n = scores.get("sentences")
     ax.set_xlabel(
         f"Tested on {n:,} annotated sentences ({dataset}).\nA sentence counts as hedged when the detector finds "
-        "at least one hedge cue in it.\nEncyclopaedia text, not news: treat single cues as suggestions to check."
+        f"at least one hedge cue in it.\n{note}"
         if isinstance(n, int)
         else f"Tested on {dataset}: treat single cues as suggestions to check.",
         fontsize=8.5,
