@@ -110,7 +110,8 @@ WRONGLY_FOUND = [
     ("Pay now; otherwise the fee would double.", []),
     ("The deal would collapse unless Russia pays.", []),
     ("Were it not for the aid, the country would collapse.", []),
-    ("It would be a disaster for Russia.", [("would", "hedge")]),  # no condition: hypothetical
+    ("It would be a disaster for Russia.", []),  # no condition, but a plain hypothetical: no hedge either
+    ("It would seem to be a disaster for Russia.", [("would", "hedge"), ("seem", "hedge")]),  # softening
 ]
 
 UNNAMED_SOURCES = [
