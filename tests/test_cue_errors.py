@@ -64,13 +64,17 @@ FOUND_WRONGLY = [
     ("She co-sponsored legislation that would repeal that measure.", []),
     # a hypothetical "would" states what happens in a supposed world with no doubt about it: no hedge. On the
     # annotated news (fit and check parts) 0 of 9 such "would" were cues, on the CoNLL Wikipedia sentences
-    # where it was the only hedge 33 of 105. "would" softening a verb of saying, thinking or seeming is the
-    # speaker's tentative claim (Hyland 2005: "it would seem", "I would say"); "would not say" is a refusal
+    # where it was the only hedge 33 of 105. "would" softening the speaker's own verb of saying or thinking is
+    # a tentative claim (Hyland 2005: "I would say"); in "it would seem" the verb is the hedge, counted once;
+    # "would not say" is a refusal, "he would think" a hypothetical
     ("Losing Belarus would be a danger for Russia.", []),
     ("A Trump presidency would be a disaster.", []),
-    ("It would seem that he lied.", [("would", "hedge"), ("seem", "hedge")]),
+    ("It would seem that he lied.", [("seem", "hedge")]),
+    ("This would suggest a link.", [("suggest", "hedge")]),
     ("I would say he is wrong.", [("would", "hedge"), ("say", "attribution")]),
+    ("We would argue that the plan failed.", [("would", "hedge"), ("argue", "attribution")]),
     ("He would not say.", [("say", "attribution")]),
+    ("He would think it odd.", [("think", "attribution")]),
     # backshifted "would" after a verb of belief is reported thought, like after "said"
     ("Trump believed he would win.", [("believed", "attribution")]),
     # "would" inside an indirect question is asked about, not claimed; a sentence opening with "had" is an
@@ -81,6 +85,11 @@ FOUND_WRONGLY = [
     # a quantifier in object position says how many, not who claims ("some" above): "many", "several" too
     ("The investor took several questions from attendees.", []),
     ("Closed primaries deny many independents the right to vote.", []),
+    # the quantified noun is the source only when it is a person noun itself: in "several questions from
+    # residents" it is "questions" (a new-user review found it marked as a weasel)
+    ("The mayor took several questions from residents.", []),
+    ("The council received many complaints from residents.", []),
+    ("Some Western officials say it failed.", [("some", "hedge"), ("say", "attribution")]),
     ("He wants Clinton to embrace some of his top priorities.", []),
     ("Many of his works are lost.", [("many", "hedge")]),  # heading the subject: a vague quantifier still
     ("Several analysts said it was late.", [("several", "hedge"), ("said", "attribution")]),

@@ -111,7 +111,7 @@ WRONGLY_FOUND = [
     ("The deal would collapse unless Russia pays.", []),
     ("Were it not for the aid, the country would collapse.", []),
     ("It would be a disaster for Russia.", []),  # no condition, but a plain hypothetical: no hedge either
-    ("It would seem to be a disaster for Russia.", [("would", "hedge"), ("seem", "hedge")]),  # softening
+    ("It would seem to be a disaster for Russia.", [("seem", "hedge")]),  # the verb is the hedge, once
 ]
 
 UNNAMED_SOURCES = [

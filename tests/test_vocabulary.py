@@ -46,3 +46,11 @@ def test_every_table_field_has_its_column_flag() -> None:
     manifest = [a for f in TABLE_FIELDS if f != "text" for a in (f"--{f}-column", f"my_{f}")]
     args = build_parser().parse_args(["add", "folder", "--manifest", "m.csv", *manifest])
     assert table_columns(args) == TableColumns(**{f: f"my_{f}" for f in TABLE_FIELDS if f != "text"})
+
+
+def test_the_role_column_names_every_role() -> None:
+    from analysis.model import ROLES
+    from analysis.tables.dictionary import DATA_DICTIONARY
+
+    definition = DATA_DICTIONARY["role"][1]
+    assert all(f"`{role}`" in definition for role in ROLES), definition

@@ -178,8 +178,8 @@ def add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--excel-safe",
         action="store_true",
-        help="CSV only: start every text cell that begins with = + - @ (a live formula in a spreadsheet) with an "
-        "apostrophe; the apostrophe is then part of the value for other readers",
+        help="CSV only: start every text cell that begins with = + - @, a tab or a carriage return (a live formula "
+        "in a spreadsheet) with an apostrophe; the apostrophe is then part of the value for other readers",
     )
     add_config_options(p)
 
@@ -192,16 +192,14 @@ def add_table_options(p: argparse.ArgumentParser) -> None:
         "not named below is carried into every output row",
     )
     for field, what in (
-        ("text", "the article text (required)"),
-        ("title", "the title"),
-        ("id", "the article's id (kept as article_id; default the row number)"),
-        ("outlet", "the outlet"),
-        ("date", "the date"),
-        ("author", "the author"),
+        ("text", "the article text; the table must have it (default: text)"),
+        ("title", "the title (default: title)"),
+        ("id", "the article's id, kept as article_id (default: id; without that column, the row number)"),
+        ("outlet", "the outlet (default: outlet)"),
+        ("date", "the date (default: date)"),
+        ("author", "the author (default: author)"),
     ):
-        g.add_argument(
-            f"--{field}-column", metavar="NAME", default=field, help=f"column with {what} (default: {field})"
-        )
+        g.add_argument(f"--{field}-column", metavar="NAME", default=field, help=f"column with {what}")
     g.add_argument("--delimiter", metavar="CHAR", help="CSV delimiter (default , and tab for .tsv)")
 
 

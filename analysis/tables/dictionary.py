@@ -20,7 +20,11 @@ IDENTITY: dict[str, tuple[str, str]] = {
         "a clash gets its folder prepended).",
     ),
     "paragraph": ("int >= 0", "Paragraph index in the article, counting every role. Article rows: -1."),
-    "role": ("category", "`headline`, `summary`, `body`, `byline` or `boilerplate`. Article rows: `article`."),
+    "role": (
+        "category",
+        "`headline`, `summary`, `subheading` (a Markdown heading inside the text), `body`, `byline` or "
+        "`boilerplate`. Article rows: `article`.",
+    ),
     "start": ("characters", "Offset of the span in the article text (after front matter). Article rows: 0."),
     "end": ("characters", "End offset (exclusive) of the span in the article text."),
 }

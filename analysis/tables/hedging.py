@@ -18,7 +18,10 @@ SPEC: dict[str, tuple[str, str]] = {
     "attributions_per_100w": ("per 100 words", "`100 * attributions / n_words`."),
 }
 VOICE_SPEC: dict[str, tuple[str, str]] = {
-    "quoted_share": ("0..1", "Share of words inside quotation marks (a quote may span paragraphs)."),
+    "quoted_share": (
+        "0..1",
+        "Share of words inside quotation marks (a quote may span paragraphs; words counted as for `author_words`).",
+    ),
     "reported_share": (
         "0..1",
         "Share of words in reported speech or thought ('X said that ...', 'according to X, ...'), outside quotes.",
@@ -26,8 +29,10 @@ VOICE_SPEC: dict[str, tuple[str, str]] = {
     "author_words": (
         "words",
         "Words in the author's own voice: all words less those inside quotation marks and in reported speech "
-        "or thought (`n_words * (1 - quoted_share - reported_share)`); the denominator of author rates such as "
-        "author hedges per 100 words of the author's own text.",
+        "or thought (`words * (1 - quoted_share - reported_share)`, words counted as for the two shares: "
+        "runs of letters and digits, so a few more than `n_words`, textstat's count, when a text has "
+        "numbers or hyphens); the denominator of author rates such as author hedges per 100 words of the "
+        "author's own text.",
     ),
     "author_hedges": ("count", "Hedge cues in the author's own voice (outside quoted and reported content)."),
     "author_boosters": ("count", "Booster cues in the author's own voice (outside quoted and reported content)."),

@@ -62,6 +62,8 @@ def reported_in(st: Parse, pi: int, ss: int, se: int, toks: list[Tok]) -> None:
         cls, nw = v
         if i + nw < n and toks[i + nw].low == "to" and cls != "directive":
             continue
+        if toks[i].low.startswith("add") and _adds_a_quantity(st, toks, i + nw):
+            continue  # "the plan adds 1,200 units", "the economy added nearly 200,000 jobs": increase, not speech
         subj = subject_left(st, toks, i)
         if subj is None and postposed(st, toks, i, nw, pi):
             continue  # "The race will be tight, said Dan Gerstein, director of ...": recorded there
@@ -225,3 +227,10 @@ def postposed(st: Parse, toks: list[Tok], i: int, nw: int, pi: int) -> bool:
         st.raws.append(content)
         return True
     return False
+
+
+def _adds_a_quantity(st: Parse, toks: list[Tok], k: int) -> bool:
+    """The words from ``k`` after "add" are a quantity ("1,200 units", "nearly 200,000 jobs") or "up"."""
+    if k < len(toks) and toks[k].low in st.W.cls["approx"] and toks[k].low not in st.W.cls["determiner"]:
+        k += 1
+    return k < len(toks) and (toks[k].text[0].isdigit() or toks[k].low == "up")

@@ -11,11 +11,12 @@ the word lists they consult are data (``hedge_word_classes.csv``, named below in
     of using, making, naming or perceiving (``root_may_participles``: "may be used",
     "may be called") is root possibility, i.e. "can be" (Coates 1983: root "may"
     goes with the passive), while other passives ("may be delayed", "may be linked
-    to") stay epistemic hedges. "would" is a hedge only where it softens a verb of
-    saying, thinking or seeming into the speaker's tentative claim
-    (``would_softened``: "it would seem", "I would say", "this would suggest"; Hyland
-    2005); a plain hypothetical ("losing Belarus would be a danger") says what happens
-    in a supposed world, without doubt about it. Nor is it one before
+    to") stay epistemic hedges. "would" is a hedge only where it softens the speaker's
+    own verb of saying or thinking into a tentative claim (``would_softened`` after
+    I/we: "I would say", "we would argue"; Hyland 2005); in "it would seem", "this would
+    suggest" the verb is the hedge, counted once; a plain hypothetical ("losing Belarus
+    would be a danger") says what happens in a supposed world, without doubt about it.
+    Nor is it one before
     ``later/eventually/soon/often/usually/like/rather`` or after "later" (narrative,
     habitual, volitional); in an indirect question ("asked whether he would"); in a
     sentence holding a condition (``conditional``: if, unless, otherwise, without; or
@@ -263,8 +264,10 @@ def _rule_modal(text: str, start: int, end: int, form: str, entry: LexiconEntry)
         if _reported(before, after):
             return None  # backshifted reported speech: "officials said (on Monday) they would ..."
         rest = [t for t in nxt if t not in _SKIP]
-        if not (rest and rest[0] in _WOULD_SOFTENED):  # "would not say" is a refusal: no hedge either
-            return None  # hypothetical: what happens in a supposed world ("losing Belarus would be a danger")
+        if not (rest and rest[0] in _WOULD_SOFTENED and prev and prev[-1] in _FIRST):
+            # hypothetical: what happens in a supposed world ("losing Belarus would be a danger"); "would not
+            # say" is a refusal; in "it would seem", "this would suggest" the verb is the hedge, counted once
+            return None
     return keep(entry)
 
 
@@ -396,8 +399,10 @@ def _rule_quantifier(text: str, start: int, end: int, form: str, entry: LexiconE
             words = words[1:]
     if words and words[0] in _SAY_VERBS:
         return "hedge", "weasel"  # "many believe", "some have argued"
-    if any(w in _HUMAN for w in words[:3]):
-        return "hedge", "weasel"  # "some critics", "many of the observers"
+    if words and (words[0] in _HUMAN or (len(words) > 1 and words[1] in _HUMAN and not is_plural(words[0]))):
+        # the quantified noun is a source ("some critics", "many of the observers", "some Western officials"); in
+        # "several questions from residents" it is "questions", and the people are only where they come from
+        return "hedge", "weasel"
     if len(words) > 1 and is_plural(words[0]) and words[1] in _SAY_VERBS:
         return "hedge", "weasel"  # "many contractors say": a vague source, whatever the noun
     if form in ("some", "many", "several") and _after_a_verb(text, start):
