@@ -1,11 +1,12 @@
 """Located hedge cues and the speculation measure on hand-annotated campaign news (issue 22).
 
 The annotations (``benchmarks/newswire_cues/annotations.json``, guidelines in its README) mark the
-epistemic hedging cues of 39 PolNeAR training articles: 17 of the ``fit`` part (465 body sentences),
-which the lexicon work of issue 22 looked at; 9 of the ``check`` part (231 sentences), scored once when
-the first rules were settled and looked at since; and 13 more of the ``check`` part (``frozen``, 337
-sentences), annotated blind by a second annotator and scored when the second rules were settled and
-once more after one further rule (every scoring is kept in the JSON, ``earlier_scorings``).
+epistemic hedging cues of 53 PolNeAR training articles: 17 of the ``fit`` part (465 body sentences),
+which the lexicon work of issue 22 looked at; 9 of PolNeAR's ``check`` part (``check``, 231 sentences),
+scored once when the first rules were settled and looked at since; 13 more of it (``blind``, 337
+sentences), annotated blind, scored twice as a held-out part and looked at since; and 14 more
+(``frozen``, 310 sentences), annotated blind and scored once, when the last rules were settled. Every
+scoring of ``blind`` and ``frozen`` is kept in the JSON (``earlier_scorings``).
 The parts are PolNeAR's own (``../shared/dev/polnear_score.py``: a hash of the file name). The article
 text is read from ``../shared/dev/polnear-train/text/``; nothing of it is stored in the project.
 
@@ -20,7 +21,8 @@ The speculation measure (sentence F1 at its threshold against the ``E`` sentence
 
 Usage::
 
-    .venv/bin/python benchmarks/newswire_cues.py [--part fit|check|frozen|all] [--kinds EA|E] [--json PATH] [--show]
+    .venv/bin/python benchmarks/newswire_cues.py [--part fit|check|blind|frozen|all] [--kinds EA|E]
+        [--json PATH] [--show]
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ def score(articles: list[dict], texts: Path, kinds: str, show: bool = False) -> 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--part", choices=("fit", "check", "frozen", "all"), default="fit")
+    ap.add_argument("--part", choices=("fit", "check", "blind", "frozen", "all"), default="fit")
     ap.add_argument("--kinds", choices=("EA", "E"), default="EA", help="cue kinds counted as gold (see the README)")
     ap.add_argument("--json", type=Path, default=None, help=f"also write the figures here (e.g. {DEFAULT_JSON})")
     ap.add_argument("--show", action="store_true", help="print every missed cue and every wrongly flagged sentence")
@@ -125,8 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         old = json.loads(args.json.read_text(encoding="utf-8")) if args.json.is_file() else {}
         key = f"{args.part}/{args.kinds}"
         earlier = old.get(key, {}).pop("earlier_scorings", [])
-        if args.part == "frozen" and key in old and old[key]["located_cues"] != res["located_cues"]:
-            earlier.append(old[key])  # a held-out part keeps every scoring, oldest first
+        if args.part in ("blind", "frozen") and key in old and old[key]["located_cues"] != res["located_cues"]:
+            earlier.append(old[key])  # a (once) held-out part keeps every scoring, oldest first
         if earlier:
             res["earlier_scorings"] = earlier
         old[key] = res

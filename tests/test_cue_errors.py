@@ -113,6 +113,17 @@ FOUND_WRONGLY = [
         [("argued", "attribution"), ("suggested", "attribution")],
     ),
     ("The results were mixed but suggested a trend.", [("suggested", "hedge")]),
+    # the polling term "likely voters" names a category of respondents; "the likely nominee" and predicative
+    # "likely" stay hedges
+    ("It surveyed 552 likely Democratic primary voters.", []),
+    ("He is the likely nominee.", [("likely", "hedge")]),
+    ("It is likely voters will stay home.", [("likely", "hedge")]),
+    # after an article and adjectives "kind" is the noun (a type); "what's possible" is the achievable
+    ("They are a very special kind of ignorant.", []),
+    ("They alter what's possible.", []),
+    # a verb coordinated with a person's verb shares that person ("Trump blamed ... and suggested")
+    ("Trump blamed the problem on sickos and suggested building institutions.", [("suggested", "attribution")]),
+    ("Polls showed a lead and suggested a win.", [("suggested", "hedge")]),
     # "Do I think ...?" asks; it holds nothing as probable
     ("Do I think we can get to number one?", []),
     ("I think we can get to number one.", [("i think", "hedge")]),
@@ -198,6 +209,20 @@ MISSED = [
     ("He holds on to the remote chance that she may be indicted.", [("chance that", "hedge"), ("may", "hedge")]),
     ("There is no chance that he wins.", []),
     ("He had a chance to win.", []),
+    # linking "appear" + a state: it seems so ("appear to" above); "appeared in a film" is no cue
+    ("That forecast appeared accurate when the report was finalized.", [("appeared", "hedge")]),
+    ("She appeared twice on TV.", []),
+    # degree and extent approximated: after "as" too, "virtually" before a participle (a state), "about the
+    # same", "just over a quarter"; "largely" limits extent as "mostly" does (Hyland 2005)
+    ("Voters described the push as nearly impossible to pull off.", [("nearly", "hedge")]),
+    ("Clinton and Sanders are virtually deadlocked.", [("virtually", "hedge")]),
+    ("It was about the same number.", [("about", "hedge")]),
+    ("Just over a quarter, 26 percent, say they will vote.", [("just over", "hedge"), ("say", "attribution")]),
+    ("The push was largely led by outside groups.", [("largely", "hedge")]),
+    # phrases of not knowing and of expectation: "not a done deal", "hard to imagine", "poised to"
+    ("It's not a done deal.", [("not a done deal", "hedge")]),
+    ("It's hard to imagine him winning.", [("hard to imagine", "hedge")]),
+    ("Two Democrats are poised to advance.", [("poised to", "hedge")]),
     # "my understanding is" marks the claim as the speaker's belief, like "in my view" (Hyland 2005)
     ("My understanding is that she reinforced our commitment.", [("my understanding is", "hedge")]),
 ]

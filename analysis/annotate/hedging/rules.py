@@ -326,9 +326,11 @@ def _reported(before: list[str], after: list[str]) -> bool:
 
 def _rule_approximator(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
     nxt = word_tokens(tokens_after(text, end, 3))
+    if nxt[:2] == ["the", "same"] and form in ("about", "roughly", "nearly", "almost"):
+        return "hedge", "approximator"  # "about the same number": an equality, approximated
     if nxt and nxt[0] in ("a", "an") and len(nxt) > 1:
-        if nxt[1] + "s" in _TIME_NOUNS:
-            return "hedge", "approximator"  # "about an hour", "almost a mile": one unit, approximated
+        if nxt[1] + "s" in _TIME_NOUNS or nxt[1] in _FRACTIONS:
+            return "hedge", "approximator"  # "about an hour", "almost a mile", "just over a quarter": approximated
         nxt = nxt[1:]
     if nxt and is_number(nxt[0]):
         return "hedge", "approximator"
@@ -343,12 +345,16 @@ def _degree_of_a_state(text: str, start: int, word: str) -> bool:
     """``word`` after "almost/nearly" is a predicative or attributive adjective (or noun): after a linking verb or an
     article, not a participle ("was nearly killed": an event that did not happen, nothing approximated)."""
     prev = word_tokens(tokens_before(text, start, 1))
-    if not prev or not (prev[-1] in _BE or prev[-1] in _LINKING or prev[-1] in _ARTICLES):
-        return False
+    if not prev or not (prev[-1] in _BE or prev[-1] in _LINKING or prev[-1] in _ARTICLES or prev[-1] == "as"):
+        return False  # "as": a predicative complement ("described the push as nearly impossible")
+    if word.endswith("ed") and text[start:].lower().startswith("virtually"):
+        return True  # "virtually deadlocked": a state, never an event that nearly happened
     # not a participle, nor an adverb ("almost certainly", "nearly always" are attenuated boosters)
     return word.isalpha() and not word.endswith(("ed", "ly")) and word not in ("always", "never") and word not in _DET
 
 
+#: Fractions after "a" that an approximator makes approximate ("just over a quarter", "about a third").
+_FRACTIONS = frozenset({"quarter", "third", "half", "dozen", "fifth", "tenth"})
 #: Universal quantifiers "almost/nearly" approximate ("almost every", "nearly all", "almost always" is a booster's).
 _UNIVERSALS = frozenset(
     {
@@ -777,6 +783,8 @@ def _rule_possible(text: str, start: int, end: int, form: str, entry: LexiconEnt
         return None  # "every delegate possible": as many as can be had, no likelihood
     if nxt and nxt[0] == "to":
         return None  # "it is possible to travel": ability, not likelihood
+    if prev[-1:] in (["what's"], ["what’s"]) or prev[-2:] in (["what", "is"], ["what", "was"]):
+        return None  # "alter what's possible": the range of the achievable, not a likelihood
     return keep(entry)
 
 
@@ -795,9 +803,11 @@ _KIND_DETERMINERS = WORDS["kind_determiners"]
 
 
 def _rule_kind_of(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
-    prev = word_tokens(tokens_before(text, start, 2))
+    prev = word_tokens(tokens_before(text, start, 3))
     if prev and (prev[-1] in _KIND_DETERMINERS or prev[-1] in _ARTICLES or prev[-1] in ("same", "different", "new")):
         return None  # the noun "kind/sort" (a type): "a kind of bird", "what kind of plan", "this sort of thing"
+    if len(prev) > 1 and (prev[-2] in _ARTICLES or (len(prev) > 2 and prev[-3] in _ARTICLES and prev[-2] != "is")):
+        return None  # an article and adjectives before it: "a very special kind of ignorant" (the noun)
     nxt = word_tokens(tokens_after(text, end, 1))
     if not nxt:
         return None
@@ -872,7 +882,25 @@ def _rule_appear(text: str, start: int, end: int, form: str, entry: LexiconEntry
         return keep(entry)
     if prev and prev[-1] == "it":
         return keep(entry)
+    if nxt and nxt[0].isalpha() and nxt[0] not in _DET and not nxt[0].endswith("ly") and nxt[0] not in _NOT_STATES:
+        raw = tokens_after(text, end, 1)
+        if raw and raw[0][0].islower():
+            return keep(entry)  # "that forecast appeared accurate": a state that seems so (linking "appear")
     return None
+
+
+#: Words after "appear" that are not a state it links: places, times, manner ("appeared onstage", "twice").
+_NOT_STATES = frozenset({"again", "alongside", "before", "briefly", "here", "there", "onstage", "together", "twice"})
+
+
+def _rule_likely(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
+    nxt = word_tokens(tokens_after(text, end, 4))
+    prev = word_tokens(tokens_before(text, start, 1))
+    if prev and (prev[-1] in _BE or prev[-1] in _LINKING or prev[-1] == "most"):
+        return keep(entry)  # predicative: "it is likely", "seems likely", "most likely"
+    if nxt and nxt[0] != "to" and any(w in ("voters", "voter", "caucusgoers", "electorate") for w in nxt[:4]):
+        return None  # the polling term: "likely Democratic primary voters" are a category of respondents
+    return keep(entry)
 
 
 _EVIDENCE = WORDS["evidence_subjects"]
@@ -888,7 +916,7 @@ def _rule_evidential(text: str, start: int, end: int, form: str, entry: LexiconE
     base = subj.replace("’", "'").split("'")[0]
     that_follows = word_tokens(tokens_after(text, end, 1))[:1] == ["that"]
     shared_subject = (raw and raw[-1] == "," and form.endswith("ing")) or subj in ("and", "but")
-    if shared_subject and _speaker_before(text, start):
+    if shared_subject and (_speaker_before(text, start) or (subj in ("and", "but") and _person_opens(text, start))):
         # the verb shares the subject of a verb of speaking before it: "Cuban complained that Cruz is too
         # principled, suggesting ...", "Hewitt argued that ..., but suggested ...": that speaker's claim
         return "attribution", "reporting verb"
@@ -917,6 +945,27 @@ def _rule_evidential(text: str, start: int, end: int, form: str, entry: LexiconE
 _SPEECH_VERBS = WORDS["speech_verbs"] | _SAY_VERBS
 
 
+def _person_opens(text: str, start: int) -> bool:
+    """The sentence opens with a person: a personal pronoun, or a name (a capitalised singular word that is not
+    a determiner, a thing pronoun or an evidence noun: "Trump blamed ... and suggested")."""
+    before, _ = sentence_tokens(text, start, start)
+    words = [t for t in before if t[0].isalnum()]
+    if not words:
+        return False
+    if words[0] in _PERSONAL_PRONOUNS or words[0] in _FIRST:
+        return True
+    spans = spans_before(text, start, 60)
+    first = next(((w, i) for w, i in spans if w.lower() == words[0] and at_sentence_start(text, i)), None)
+    return (
+        first is not None
+        and first[0][0].isupper()
+        and words[0] not in _EVIDENCE
+        and words[0] not in _DET
+        and words[0] not in _THING_PRONOUNS
+        and not is_plural(words[0])
+    )
+
+
 def _speaker_before(text: str, start: int) -> bool:
     """A verb of speaking or believing occurs earlier in the sentence, so its subject is a speaker."""
     before, _ = sentence_tokens(text, start, start)
@@ -940,6 +989,7 @@ RULES: dict[str, Rule] = {
     "predicative": _rule_predicative,
     "certain": _rule_certain,
     "possible": _rule_possible,
+    "likely": _rule_likely,
     "chance": _rule_chance,
     "should": _rule_should,
     "convinced": _rule_convinced,
