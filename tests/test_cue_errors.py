@@ -140,6 +140,7 @@ MISSED = [
     # adverbial "kind of/sort of" commits to a description only in part (Lakoff 1973); after a
     # determiner "kind" is the noun (a type)
     ("It's kind of a silly thing.", [("kind of", "hedge")]),
+    ("The idea is kind of silly.", [("kind of", "hedge")]),  # an article before it, but a verb between
     ("I sort of agree with him.", [("sort of", "hedge")]),
     ("It is a kind of bird.", []),
     ("What kind of plan is this?", []),

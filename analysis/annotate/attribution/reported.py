@@ -62,7 +62,7 @@ def reported_in(st: Parse, pi: int, ss: int, se: int, toks: list[Tok]) -> None:
         cls, nw = v
         if i + nw < n and toks[i + nw].low == "to" and cls != "directive":
             continue
-        if toks[i].low.startswith("add") and _adds_a_quantity(st, toks, i + nw):
+        if toks[i].low in c["quantity_verb"] and _adds_a_quantity(st, toks, i + nw):
             continue  # "the plan adds 1,200 units", "the economy added nearly 200,000 jobs": increase, not speech
         subj = subject_left(st, toks, i)
         if subj is None and postposed(st, toks, i, nw, pi):

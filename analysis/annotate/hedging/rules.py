@@ -242,6 +242,11 @@ def _rule_modal(text: str, start: int, end: int, form: str, entry: LexiconEntry)
         if len(rest) > 1 and rest[0] == "be" and rest[1] in _ROOT_MAY_PARTICIPLES:
             return None  # root possibility, "may be used/combined" = "can be" (Coates 1983: passive)
     if form == "would":
+        softened = [t for t in nxt if t not in _SKIP]
+        if not (softened and softened[0] in _WOULD_SOFTENED and prev and prev[-1] in _FIRST):
+            # hypothetical: what happens in a supposed world ("losing Belarus would be a danger"); "would not
+            # say" is a refusal; in "it would seem", "this would suggest" the verb is the hedge, counted once
+            return None
         rest = [t for t in nxt if t not in ("also", "then", "not")]
         if rest and rest[0] in _TIME_AFTER_WOULD:
             return None
@@ -263,11 +268,6 @@ def _rule_modal(text: str, start: int, end: int, form: str, entry: LexiconEntry)
             return None  # the consequence of a conditional or counterfactual: "if ..., it would ..."
         if _reported(before, after):
             return None  # backshifted reported speech: "officials said (on Monday) they would ..."
-        rest = [t for t in nxt if t not in _SKIP]
-        if not (rest and rest[0] in _WOULD_SOFTENED and prev and prev[-1] in _FIRST):
-            # hypothetical: what happens in a supposed world ("losing Belarus would be a danger"); "would not
-            # say" is a refusal; in "it would seem", "this would suggest" the verb is the hedge, counted once
-            return None
     return keep(entry)
 
 
@@ -336,25 +336,24 @@ def _rule_approximator(text: str, start: int, end: int, form: str, entry: Lexico
         return "hedge", "approximator"
     if form in ("almost", "nearly", "virtually") and nxt and nxt[0] in _UNIVERSALS:
         return "hedge", "approximator"  # "almost every demographic", "nearly all": a universal, approximated
-    if form in ("almost", "nearly", "virtually") and nxt and _degree_of_a_state(text, start, nxt[0]):
+    if form in ("almost", "nearly", "virtually") and nxt and _degree_of_a_state(text, start, form, nxt[0]):
         return "hedge", "approximator"  # "is nearly unaffordable", "a nearly insurmountable lead": a degree
     return None
 
 
-def _degree_of_a_state(text: str, start: int, word: str) -> bool:
+def _degree_of_a_state(text: str, start: int, form: str, word: str) -> bool:
     """``word`` after "almost/nearly" is a predicative or attributive adjective (or noun): after a linking verb or an
     article, not a participle ("was nearly killed": an event that did not happen, nothing approximated)."""
     prev = word_tokens(tokens_before(text, start, 1))
     if not prev or not (prev[-1] in _BE or prev[-1] in _LINKING or prev[-1] in _ARTICLES or prev[-1] == "as"):
         return False  # "as": a predicative complement ("described the push as nearly impossible")
-    if word.endswith("ed") and text[start:].lower().startswith("virtually"):
+    if word.endswith("ed") and form == "virtually":
         return True  # "virtually deadlocked": a state, never an event that nearly happened
     # not a participle, nor an adverb ("almost certainly", "nearly always" are attenuated boosters)
     return word.isalpha() and not word.endswith(("ed", "ly")) and word not in ("always", "never") and word not in _DET
 
 
-#: Fractions after "a" that an approximator makes approximate ("just over a quarter", "about a third").
-_FRACTIONS = frozenset({"quarter", "third", "half", "dozen", "fifth", "tenth"})
+_FRACTIONS = WORDS["fractions"]
 #: Universal quantifiers "almost/nearly" approximate ("almost every", "nearly all", "almost always" is a booster's).
 _UNIVERSALS = frozenset(
     {
@@ -654,8 +653,7 @@ def _unnamed_source(text: str, start: int, form: str = "") -> bool:
     return True
 
 
-#: Auxiliaries that agree with a singular subject: before a reporting verb they rule out a bare plural source.
-_SINGULAR_AUX = frozenset({"has", "hasn't", "is", "isn't", "was", "wasn't", "does", "doesn't"})
+_SINGULAR_AUX = WORDS["singular_aux"]
 
 
 def _capitalised_inside_a_sentence(text: str, word: str, pos: int) -> bool:
@@ -806,7 +804,8 @@ def _rule_kind_of(text: str, start: int, end: int, form: str, entry: LexiconEntr
     prev = word_tokens(tokens_before(text, start, 3))
     if prev and (prev[-1] in _KIND_DETERMINERS or prev[-1] in _ARTICLES or prev[-1] in ("same", "different", "new")):
         return None  # the noun "kind/sort" (a type): "a kind of bird", "what kind of plan", "this sort of thing"
-    if len(prev) > 1 and (prev[-2] in _ARTICLES or (len(prev) > 2 and prev[-3] in _ARTICLES and prev[-2] != "is")):
+    after_article = next((prev[i + 1 :] for i in range(len(prev) - 1, -1, -1) if prev[i] in _ARTICLES), None)
+    if after_article and not any(t in _BE or t in _LINKING or t in _AUX for t in after_article):
         return None  # an article and adjectives before it: "a very special kind of ignorant" (the noun)
     nxt = word_tokens(tokens_after(text, end, 1))
     if not nxt:
@@ -889,8 +888,8 @@ def _rule_appear(text: str, start: int, end: int, form: str, entry: LexiconEntry
     return None
 
 
-#: Words after "appear" that are not a state it links: places, times, manner ("appeared onstage", "twice").
-_NOT_STATES = frozenset({"again", "alongside", "before", "briefly", "here", "there", "onstage", "together", "twice"})
+_NOT_STATES = WORDS["appear_not_states"]
+_POLLING_NOUNS = WORDS["polling_nouns"]
 
 
 def _rule_likely(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
@@ -898,7 +897,7 @@ def _rule_likely(text: str, start: int, end: int, form: str, entry: LexiconEntry
     prev = word_tokens(tokens_before(text, start, 1))
     if prev and (prev[-1] in _BE or prev[-1] in _LINKING or prev[-1] == "most"):
         return keep(entry)  # predicative: "it is likely", "seems likely", "most likely"
-    if nxt and nxt[0] != "to" and any(w in ("voters", "voter", "caucusgoers", "electorate") for w in nxt[:4]):
+    if nxt and nxt[0] != "to" and any(w in _POLLING_NOUNS for w in nxt[:4]):
         return None  # the polling term: "likely Democratic primary voters" are a category of respondents
     return keep(entry)
 
@@ -916,7 +915,10 @@ def _rule_evidential(text: str, start: int, end: int, form: str, entry: LexiconE
     base = subj.replace("’", "'").split("'")[0]
     that_follows = word_tokens(tokens_after(text, end, 1))[:1] == ["that"]
     shared_subject = (raw and raw[-1] == "," and form.endswith("ing")) or subj in ("and", "but")
-    if shared_subject and (_speaker_before(text, start) or (subj in ("and", "but") and _person_opens(text, start))):
+    before = sentence_tokens(text, start, start)[0] if shared_subject else []
+    if shared_subject and (
+        any(t in _SPEECH_VERBS for t in before) or (subj in ("and", "but") and _person_opens(text, start, before))
+    ):
         # the verb shares the subject of a verb of speaking before it: "Cuban complained that Cruz is too
         # principled, suggesting ...", "Hewitt argued that ..., but suggested ...": that speaker's claim
         return "attribution", "reporting verb"
@@ -942,13 +944,14 @@ def _rule_evidential(text: str, start: int, end: int, form: str, entry: LexiconE
     return keep(entry)
 
 
+#: Verbs of speaking or believing: one earlier in the sentence makes its subject a speaker.
 _SPEECH_VERBS = WORDS["speech_verbs"] | _SAY_VERBS
 
 
-def _person_opens(text: str, start: int) -> bool:
-    """The sentence opens with a person: a personal pronoun, or a name (a capitalised singular word that is not
-    a determiner, a thing pronoun or an evidence noun: "Trump blamed ... and suggested")."""
-    before, _ = sentence_tokens(text, start, start)
+def _person_opens(text: str, start: int, before: list[str]) -> bool:
+    """The sentence (its lower-case tokens up to ``start``: ``before``) opens with a person: a personal pronoun, or
+    a name (a capitalised singular word that is not a determiner, a thing pronoun or an evidence noun: "Trump
+    blamed ... and suggested")."""
     words = [t for t in before if t[0].isalnum()]
     if not words:
         return False
@@ -964,12 +967,6 @@ def _person_opens(text: str, start: int) -> bool:
         and words[0] not in _THING_PRONOUNS
         and not is_plural(words[0])
     )
-
-
-def _speaker_before(text: str, start: int) -> bool:
-    """A verb of speaking or believing occurs earlier in the sentence, so its subject is a speaker."""
-    before, _ = sentence_tokens(text, start, start)
-    return any(t in _SPEECH_VERBS for t in before)
 
 
 def _rule_that(text: str, start: int, end: int, form: str, entry: LexiconEntry) -> tuple[str, str] | None:
